@@ -1,0 +1,72 @@
+//! Shared CLI helpers: output formats, languages, reading files, exit codes.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Output format of reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable by a person.
+    Text,
+    /// Machine-readable JSON.
+    Json,
+}
+
+/// Message language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for gongkai::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => gongkai::Lang::Zh,
+            LangArg::En => gongkai::Lang::En,
+        }
+    }
+}
+
+/// Exit code 0.
+pub const OK: u8 = 0;
+/// Exit code 1: the data has errors.
+pub const DATA_ERRORS: u8 = 1;
+/// Exit code 2: input could not be read or arguments are wrong.
+pub const FAILURE: u8 = 2;
+
+/// Reads a file, or reports why not (exit 2).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, gongkai::Error> {
+    std::fs::read(path).map_err(|e| gongkai::Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// Prints a failure for `path` on stderr.
+pub fn print_failure(path: &Path, e: &gongkai::Error) {
+    eprintln!("gongkai: {}: {e}", path.display());
+}
+
+/// Whether colours should be used on stdout.
+pub fn colour_stdout() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Whether stderr is a terminal (for progress).
+pub fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+/// Converts a u8 to an exit code.
+pub fn exit(code: u8) -> ExitCode {
+    ExitCode::from(code)
+}
+
+/// Parses a `YYYY-MM-DD` date argument.
+pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    gongkai::parse_date(s).ok_or_else(|| format!("日期无效：{s}（应为 YYYY-MM-DD，如 2024-03-01）"))
+}

@@ -1,0 +1,166 @@
+//! `gongkai validate FILE...`: validates catalogues (JSON, and tables once imported).
+
+use crate::common::{self, Format, LangArg};
+use gongkai::{Issue, Report, Severity};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `gongkai validate`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// 目录文件（.json、.csv、.xlsx、.html）
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// 输出格式：text（便于阅读）或 json（与数据模型一致的报告）
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// 消息语言
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+    /// 只报告不低于此级别的问题（info、warning、error）
+    #[arg(long, value_parser = ["info", "warning", "error"], default_value = "info")]
+    min_severity: String,
+    /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
+    #[arg(long, value_parser = common::parse_date_arg)]
+    today: Option<chrono::NaiveDate>,
+}
+
+/// Runs the command.
+pub fn run(a: Args) -> ExitCode {
+    let mut options = gongkai::Options::default()
+        .lang(a.lang.into())
+        .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info));
+    if let Some(t) = a.today {
+        options = options.today(t);
+    }
+    let validator = gongkai::Validator::new(options);
+    let many = a.files.len() > 1;
+    let progress = many && common::stderr_is_terminal();
+    let colour = a.format == Format::Text && common::colour_stdout();
+    let mut worst = common::OK;
+    let (mut n_valid, mut n_invalid, mut n_failed) = (0usize, 0usize, 0usize);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (k, path) in a.files.iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[K[{}/{}] {}", k + 1, a.files.len(), path.display());
+        }
+        let result = common::read_file(path).and_then(|bytes| validator.validate_bytes(&bytes, Some(&path.to_string_lossy())));
+        match result {
+            Ok(report) => {
+                if report.valid {
+                    n_valid += 1;
+                } else {
+                    n_invalid += 1;
+                    worst = worst.max(common::DATA_ERRORS);
+                }
+                let _ = match a.format {
+                    Format::Json if many => writeln!(out, "{}", json_line(path, &report)),
+                    Format::Json => writeln!(out, "{}", report.to_json_pretty()),
+                    Format::Text => write_text(&mut out, path, &report, colour),
+                };
+            }
+            Err(e) => {
+                n_failed += 1;
+                worst = common::FAILURE;
+                if progress {
+                    eprint!("\r\x1b[K");
+                }
+                common::print_failure(path, &e);
+                if a.format == Format::Json && many {
+                    let v = serde_json::json!({
+                        "file": path.display().to_string(),
+                        "error": { "code": e.code(), "message": e.to_string() },
+                    });
+                    let _ = writeln!(out, "{v}");
+                }
+            }
+        }
+    }
+    if progress {
+        eprint!("\r\x1b[K");
+    }
+    if many {
+        let summary = format!(
+            "共 {} 个文件：{} 个通过，{} 个有错误，{} 个无法读取",
+            a.files.len(),
+            n_valid,
+            n_invalid,
+            n_failed
+        );
+        if a.format == Format::Text {
+            let _ = writeln!(out, "{summary}");
+        } else {
+            eprintln!("{summary}");
+        }
+    }
+    common::exit(worst)
+}
+
+fn json_line(path: &Path, report: &Report) -> String {
+    let mut v = serde_json::to_value(report).unwrap_or_default();
+    if let serde_json::Value::Object(m) = &mut v {
+        m.insert("file".into(), serde_json::Value::String(path.display().to_string()));
+    }
+    v.to_string()
+}
+
+fn paint(colour: bool, code: &str, s: &str) -> String {
+    if colour { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_owned() }
+}
+
+fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> std::io::Result<()> {
+    let verdict = if r.valid { paint(colour, "32", "通过") } else { paint(colour, "31;1", "未通过") };
+    writeln!(
+        out,
+        "{}：{verdict}（{} 项；{} 个错误，{} 个警告，{} 个提示）",
+        path.display(),
+        r.items,
+        r.counts.error,
+        r.counts.warning,
+        r.counts.info
+    )?;
+    // Group by item (issues are sorted by path already).
+    let mut current: Option<Option<usize>> = None;
+    for i in &r.issues {
+        let idx = item_index(i);
+        if current != Some(idx) {
+            writeln!(out, "  {}", paint(colour, "1", &group_label(r, idx)))?;
+            current = Some(idx);
+        }
+        let sev = match i.severity {
+            Severity::Error => paint(colour, "31", "错误"),
+            Severity::Warning => paint(colour, "33", "警告"),
+            Severity::Info => paint(colour, "36", "提示"),
+        };
+        let loc = i.location.as_ref().map_or_else(String::new, |l| {
+            let cell = format!("{}{}", l.column.as_deref().unwrap_or(""), l.row);
+            match &l.sheet {
+                Some(s) => format!(" [{s}!{cell}]"),
+                None => format!(" [{cell}]"),
+            }
+        });
+        writeln!(out, "    {sev} {}{loc}  {}", i.message, paint(colour, "2", &format!("{} {}", i.code, i.path)))?;
+    }
+    Ok(())
+}
+
+fn item_index(i: &Issue) -> Option<usize> {
+    i.path.strip_prefix("/items/").and_then(|r| r.split('/').next()).and_then(|n| n.parse().ok())
+}
+
+fn group_label(r: &Report, idx: Option<usize>) -> String {
+    let Some(n) = idx else {
+        return "目录".to_owned();
+    };
+    let mut label = format!("第 {} 项", n + 1);
+    let mine = r.issues.iter().filter(|i| item_index(i) == Some(n));
+    if let Some(id) = mine.clone().find_map(|i| i.item_id.as_deref()) {
+        label.push_str(&format!("（序号 {}）", gongkai::excerpt(id, 20)));
+    }
+    if let Some(name) = mine.clone().find_map(|i| i.params.get("item")) {
+        label.push_str(&gongkai::excerpt(name, 40));
+    }
+    label
+}

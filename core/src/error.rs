@@ -1,0 +1,128 @@
+//! Errors of calls that cannot produce a report (unreadable input, not JSON, not a table).
+//!
+//! Invalid *data* is never an error: it is a [`crate::Report`] with issues.
+
+/// A call that could not produce a report. Every variant says where and what.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not well-formed JSON (or is truncated, too deep, not UTF-8).
+    #[error("不是有效的 JSON（第 {line} 行第 {column} 列）：{message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (in bytes).
+        column: usize,
+        /// What is wrong, and how to fix it.
+        message: String,
+    },
+    /// The JSON document is well formed but is not a catalogue object at all (e.g. `null`, an array).
+    #[error("JSON 文档不是目录对象：{message}")]
+    NotACatalogue {
+        /// What was found instead.
+        message: String,
+    },
+    /// The input is larger than a configured limit.
+    #[error("输入超过限制：{what} 为 {actual}，上限 {limit}（可在选项中调高）")]
+    TooLarge {
+        /// Which limit.
+        what: String,
+        /// The limit.
+        limit: u64,
+        /// What was found (may be a lower bound).
+        actual: u64,
+    },
+    /// A table or other file could not be read.
+    #[error("无法读取{format}：{message}")]
+    Import {
+        /// The format (CSV, XLSX, HTML).
+        format: String,
+        /// What is wrong, where, and how to fix it.
+        message: String,
+        /// Where in the file, when known.
+        location: Option<crate::Location>,
+    },
+    /// The format is not supported (by extension or content).
+    #[error("不支持的格式：{0}")]
+    UnsupportedFormat(String),
+    /// A file could not be read or written.
+    #[error("无法读写文件 {path}：{message}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+    /// A date or calendar request that cannot be answered (e.g. a year the holiday table does not cover).
+    #[error("{0}")]
+    Calendar(String),
+    /// An argument the caller passed is not valid.
+    #[error("参数无效：{0}")]
+    InvalidArgument(String),
+}
+
+impl Error {
+    /// A stable code for bindings (`json`, `not_a_catalogue`, `too_large`, `import`,
+    /// `unsupported_format`, `io`, `calendar`, `invalid_argument`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Json { .. } => "json",
+            Error::NotACatalogue { .. } => "not_a_catalogue",
+            Error::TooLarge { .. } => "too_large",
+            Error::Import { .. } => "import",
+            Error::UnsupportedFormat(_) => "unsupported_format",
+            Error::Io { .. } => "io",
+            Error::Calendar(_) => "calendar",
+            Error::InvalidArgument(_) => "invalid_argument",
+        }
+    }
+
+    /// Builds a JSON error with a human hint, from a serde_json syntax error.
+    pub(crate) fn from_json(e: &serde_json::Error, bytes: &[u8]) -> Self {
+        let raw = e.to_string();
+        // serde_json appends " at line L column C"; keep our own fields instead.
+        let msg = raw
+            .rfind(" at line ")
+            .map_or(raw.as_str(), |i| &raw[..i])
+            .to_owned();
+        let hint = match e.classify() {
+            serde_json::error::Category::Eof => "文件不完整（被截断？），请检查结尾的括号和引号",
+            serde_json::error::Category::Syntax if msg.contains("recursion limit") => {
+                "嵌套层数过深（上限 128 层）"
+            }
+            serde_json::error::Category::Syntax => "请检查该位置附近的逗号、引号和括号",
+            serde_json::error::Category::Io => "读取失败",
+            serde_json::error::Category::Data => "数据类型不符",
+        };
+        let message = if std::str::from_utf8(bytes).is_err() && msg.contains("UTF-8") {
+            format!("{msg}；文件不是 UTF-8 编码，请另存为 UTF-8")
+        } else {
+            format!("{msg}；{hint}")
+        };
+        Error::Json {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    }
+}
+
+impl From<Error> for String {
+    fn from(e: Error) -> String {
+        e.to_string()
+    }
+}
+
+/// A short, safe excerpt of user input for messages: at most `max` characters, control
+/// characters replaced, an ellipsis when cut.
+pub fn excerpt(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n >= max {
+            out.push('…');
+            break;
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out
+}

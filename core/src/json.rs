@@ -1,0 +1,142 @@
+//! JSON reading helpers shared by the fast and the explaining validation paths.
+//!
+//! - a UTF-8 BOM is accepted and skipped;
+//! - a `serde_json::Value` is built only on the slow path, by a seed that refuses nothing but
+//!   records every duplicate key (with its JSON Pointer), since `serde_json::Value` would keep the
+//!   last one silently.
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Strips a leading UTF-8 byte order mark.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Escapes one JSON Pointer reference token (RFC 6901).
+pub fn escape_pointer_token(token: &str) -> String {
+    if token.contains(['~', '/']) {
+        token.replace('~', "~0").replace('/', "~1")
+    } else {
+        token.to_owned()
+    }
+}
+
+/// Builds a `Value` while recording duplicate keys. With `Some(vec)`, each duplicate is pushed as
+/// the JSON Pointer of the repeated key; the last value wins in the `Value`, as in serde_json.
+pub(crate) struct ValueSeed<'p> {
+    pub path: String,
+    pub duplicates: Option<&'p mut Vec<String>>,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let ValueSeed { path, mut duplicates } = self;
+        let mut out = Vec::new();
+        loop {
+            let seed = ValueSeed {
+                path: format!("{path}/{}", out.len()),
+                duplicates: duplicates.as_deref_mut(),
+            };
+            match seq.next_element_seed(seed)? {
+                Some(v) => out.push(v),
+                None => break,
+            }
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let ValueSeed { path, mut duplicates } = self;
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let child = format!("{path}/{}", escape_pointer_token(&key));
+            let seed = ValueSeed {
+                path: child.clone(),
+                duplicates: duplicates.as_deref_mut(),
+            };
+            let v = map.next_value_seed(seed)?;
+            if out.insert(key, v).is_some() {
+                match duplicates.as_deref_mut() {
+                    Some(d) => d.push(child),
+                    None => return Err(de::Error::custom(format!("duplicate key at {child}"))),
+                }
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// Parses JSON into a `Value`, returning the pointers of all duplicate keys.
+pub(crate) fn parse_value_with_duplicates(
+    bytes: &[u8],
+) -> Result<(Value, Vec<String>), serde_json::Error> {
+    let mut dups = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let v = ValueSeed {
+        path: String::new(),
+        duplicates: Some(&mut dups),
+    }
+    .deserialize(&mut de)?;
+    de.end()?;
+    Ok((v, dups))
+}
+
+/// Deserialises an unknown key's value, refusing duplicate keys inside it (the fast path fails
+/// and the explaining path reports them with their pointers).
+pub(crate) fn strict_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+    ValueSeed {
+        path: String::new(),
+        duplicates: None,
+    }
+    .deserialize(d)
+}
+
+/// A seed for `MapAccess::next_value_seed` that reads an unknown key's value strictly.
+pub(crate) struct StrictValue;
+
+impl<'de> DeserializeSeed<'de> for StrictValue {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        strict_value(d)
+    }
+}

@@ -1,0 +1,265 @@
+//! The rule engine: every rule has a stable code, a severity, a legal or policy source and a
+//! message template in Chinese and English.
+//!
+//! Rules come in families, one file each. A family exports `DEFS` (its rule definitions) and a
+//! `check` function that reads the catalogue and pushes issues through [`Ctx`]. Messages are
+//! rendered once, at the end, from the template of the code and the issue's params.
+
+use crate::model::{Catalogue, Item};
+use crate::report::{Issue, Lang, Severity, SourceMap};
+use std::collections::BTreeMap;
+
+pub mod structure;
+
+/// The definition of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct RuleDef {
+    /// Stable code, `family.name`.
+    pub code: &'static str,
+    /// Severity of every issue with this code.
+    pub severity: Severity,
+    /// Short Chinese title of the rule.
+    pub title: &'static str,
+    /// The legal or policy source, or `gongkai` for our own heuristics.
+    pub source: &'static str,
+    /// Chinese message template; `{name}` is replaced by the issue's param `name`.
+    pub message_zh: &'static str,
+    /// English message template.
+    pub message_en: &'static str,
+}
+
+/// Every rule of every family, in a stable order.
+pub fn all() -> Vec<&'static RuleDef> {
+    let families: &[&[RuleDef]] = &[structure::DEFS];
+    families.iter().flat_map(|f| f.iter()).collect()
+}
+
+/// Looks a rule up by code.
+pub fn by_code(code: &str) -> Option<&'static RuleDef> {
+    all().into_iter().find(|r| r.code == code)
+}
+
+/// Runs every semantic rule family over a catalogue.
+pub(crate) fn run_all(cat: &Catalogue<'_>, ctx: &mut Ctx) {
+    structure::check(cat, ctx);
+}
+
+/// An issue before rendering: a rule code, where, and the values for its message template.
+/// Importers return findings too (unparsed cells, ambiguous glyphs, 同上 resolved), so that
+/// they reach the report with the same rendering and locations as the rules' issues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule code (must be defined in a family's `DEFS`).
+    pub code: &'static str,
+    /// JSON Pointer into the catalogue.
+    pub path: String,
+    /// The item's `id`, when about one item.
+    pub item_id: Option<String>,
+    /// Template values.
+    pub params: BTreeMap<String, String>,
+}
+
+impl Finding {
+    /// A finding with params given as pairs.
+    pub fn new(code: &'static str, path: impl Into<String>, item_id: Option<&str>, params: &[(&str, String)]) -> Self {
+        Finding {
+            code,
+            path: path.into(),
+            item_id: item_id.map(str::to_owned),
+            params: params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+        }
+    }
+}
+
+/// What a rule sees besides the catalogue, and where it reports.
+pub struct Ctx {
+    issues: Vec<Finding>,
+    /// Original index of each item in `cat.items` (the explaining path validates only the items
+    /// that could be read, so `cat.items[i]` may be item `item_index[i]` of the document).
+    item_index: Option<Vec<usize>>,
+    header_ok: bool,
+    /// Today's date, when the caller passed one (rules never read the system clock).
+    pub today: Option<chrono::NaiveDate>,
+}
+
+impl Ctx {
+    pub(crate) fn new(today: Option<chrono::NaiveDate>) -> Self {
+        Ctx {
+            issues: Vec::new(),
+            item_index: None,
+            header_ok: true,
+            today,
+        }
+    }
+
+    pub(crate) fn partial(item_index: Vec<usize>, header_ok: bool, today: Option<chrono::NaiveDate>) -> Self {
+        Ctx {
+            issues: Vec::new(),
+            item_index: Some(item_index),
+            header_ok,
+            today,
+        }
+    }
+
+    /// Whether the catalogue's header (everything but `items`) was read in full. Catalogue-level
+    /// rules must not run on a header that was filled with placeholders.
+    pub fn header_ok(&self) -> bool {
+        self.header_ok
+    }
+
+    /// Whether every item of the document is present in the catalogue the rules see. Rules that
+    /// compare items with each other should still run; rules that count items should check this.
+    pub fn all_items_present(&self) -> bool {
+        self.item_index.is_none()
+    }
+
+    /// The JSON Pointer of item `i` of the catalogue as the rules see it.
+    pub fn item_path(&self, i: usize) -> String {
+        let n = self.item_index.as_ref().and_then(|v| v.get(i).copied()).unwrap_or(i);
+        format!("/items/{n}")
+    }
+
+    /// Pushes an issue about the whole document (or a header field).
+    pub fn push(&mut self, code: &'static str, path: impl Into<String>, params: &[(&str, String)]) {
+        self.issues.push(Finding {
+            code,
+            path: path.into(),
+            item_id: None,
+            params: params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+        });
+    }
+
+    /// Pushes an issue about item `i`; `field` is the rest of the pointer (`"/time_limit"`, or `""`).
+    pub fn push_item(
+        &mut self,
+        code: &'static str,
+        i: usize,
+        item: &Item<'_>,
+        field: &str,
+        params: &[(&str, String)],
+    ) {
+        let mut params: BTreeMap<String, String> =
+            params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        params.entry("item".into()).or_insert_with(|| item.name.to_string());
+        let path = format!("{}{field}", self.item_path(i));
+        self.issues.push(Finding {
+            code,
+            path,
+            item_id: Some(item.id.to_string()),
+            params,
+        });
+    }
+
+    /// Pushes a fully built finding.
+    pub fn push_raw(&mut self, raw: Finding) {
+        self.issues.push(raw);
+    }
+
+    pub(crate) fn into_issues(self) -> Vec<Finding> {
+        self.issues
+    }
+}
+
+/// Renders a template: `{name}` → the param (escaped for display: control characters dropped,
+/// bounded length), unknown names left as they are.
+pub fn render(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) if after[..end].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                let name = &after[..end];
+                match params.get(name) {
+                    Some(v) => out.push_str(&crate::error::excerpt(v, 300)),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Turns raw issues into rendered issues: severity and message from the rule table, location
+/// from the source map; filters by the minimum severity.
+pub(crate) fn finish(
+    raw: Vec<Finding>,
+    lang: Lang,
+    min_severity: Severity,
+    sources: Option<&SourceMap>,
+) -> Vec<Issue> {
+    let mut out = Vec::with_capacity(raw.len());
+    for r in raw {
+        let Some(def) = by_code_fast(r.code) else {
+            debug_assert!(false, "rule code without definition: {}", r.code);
+            continue;
+        };
+        if def.severity < min_severity {
+            continue;
+        }
+        let template = match lang {
+            Lang::Zh => def.message_zh,
+            Lang::En => def.message_en,
+        };
+        let message = render(template, &r.params);
+        let location = sources.and_then(|s| s.lookup(&r.path)).cloned();
+        out.push(Issue {
+            code: r.code.to_owned(),
+            severity: def.severity,
+            path: r.path,
+            item_id: r.item_id,
+            message,
+            location,
+            params: r.params,
+        });
+    }
+    out
+}
+
+fn by_code_fast(code: &str) -> Option<&'static RuleDef> {
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<BTreeMap<&'static str, &'static RuleDef>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| all().into_iter().map(|r| (r.code, r)).collect())
+        .get(code)
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in all() {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
+            assert!(
+                r.code.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
+                "bad code {}",
+                r.code
+            );
+            assert!(r.code.contains('.'), "code without family: {}", r.code);
+            assert!(!r.message_zh.is_empty() && !r.message_en.is_empty());
+        }
+    }
+
+    #[test]
+    fn render_fills_params() {
+        let mut p = BTreeMap::new();
+        p.insert("field".to_owned(), "公开时限".to_owned());
+        assert_eq!(render("缺少{field}，{x}", &p), "缺少公开时限，{x}");
+        assert_eq!(render("a{b", &p), "a{b");
+    }
+}

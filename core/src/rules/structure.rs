@@ -1,0 +1,448 @@
+//! Structural rules: what the published JSON Schema says, mapped to our own codes and Chinese
+//! messages (no raw validator text reaches users), plus duplicate and unknown keys.
+
+use super::{Ctx, Finding, RuleDef};
+use crate::model::{Catalogue, Extra, column_title, field_title, known_keys};
+use crate::report::Severity::{Error, Warning};
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+const SCHEMA: &str = "gongkai 数据模型 v1（JSON Schema）";
+
+/// The structural rules.
+pub const DEFS: &[RuleDef] = &[
+    RuleDef {
+        code: "schema.required",
+        severity: Error,
+        title: "缺少必填项",
+        source: "国办发〔2019〕54号（目录至少包括名称、内容、依据、时限、主体、方式、渠道、公开对象）；数据模型 v1",
+        message_zh: "缺少必填项“{field}”（{key}），请补充",
+        message_en: "Required field “{field}” ({key}) is missing; add it",
+    },
+    RuleDef {
+        code: "schema.type",
+        severity: Error,
+        title: "类型错误",
+        source: SCHEMA,
+        message_zh: "“{field}”应为{expected}，实际为{actual}，请更正",
+        message_en: "“{field}” must be {expected_en}, found {actual_en}; correct it",
+    },
+    RuleDef {
+        code: "schema.enum",
+        severity: Error,
+        title: "取值不在允许范围内",
+        source: SCHEMA,
+        message_zh: "“{field}”的取值“{value}”无效，应为以下之一：{allowed}",
+        message_en: "“{field}” has the invalid value “{value}”; use one of: {allowed}",
+    },
+    RuleDef {
+        code: "schema.schema_version",
+        severity: Error,
+        title: "标准版本不受支持",
+        source: SCHEMA,
+        message_zh: "标准版本“{value}”不受支持，本工具读取 \"1.0\"",
+        message_en: "Schema version “{value}” is not supported; this tool reads \"1.0\"",
+    },
+    RuleDef {
+        code: "schema.empty",
+        severity: Error,
+        title: "内容为空",
+        source: "国办发〔2019〕54号；数据模型 v1",
+        message_zh: "“{field}”不能为空，请填写",
+        message_en: "“{field}” must not be empty; fill it in",
+    },
+    RuleDef {
+        code: "schema.min_items",
+        severity: Error,
+        title: "至少填写一项",
+        source: "国办发〔2019〕54号；数据模型 v1",
+        message_zh: "“{field}”至少需要填写或勾选一项",
+        message_en: "“{field}” needs at least one entry",
+    },
+    RuleDef {
+        code: "schema.duplicate_values",
+        severity: Error,
+        title: "重复的取值",
+        source: SCHEMA,
+        message_zh: "“{field}”中有重复的取值，请删除重复项",
+        message_en: "“{field}” lists a value twice; remove the duplicate",
+    },
+    RuleDef {
+        code: "schema.out_of_range",
+        severity: Error,
+        title: "数值超出范围",
+        source: SCHEMA,
+        message_zh: "“{field}”的数值 {value} 超出允许范围（{limit}）",
+        message_en: "“{field}” value {value} is out of range ({limit_en})",
+    },
+    RuleDef {
+        code: "schema.invalid_date",
+        severity: Error,
+        title: "日期无效",
+        source: "《政府信息公开条例》第十二条（目录应包括生成日期）；数据模型 v1",
+        message_zh: "“{field}”的日期“{value}”无效，请按 YYYY-MM-DD 填写真实日期，如 2024-03-01",
+        message_en: "“{field}” date “{value}” is not a real date; write YYYY-MM-DD, e.g. 2024-03-01",
+    },
+    RuleDef {
+        code: "schema.pattern",
+        severity: Error,
+        title: "格式不符",
+        source: "GB/T 2260（行政区划代码）；数据模型 v1",
+        message_zh: "“{field}”的格式不符：“{value}”，行政区划代码应为6位数字，如 410823",
+        message_en: "“{field}” is malformed: “{value}”; a division code is 6 digits, e.g. 410823",
+    },
+    RuleDef {
+        code: "schema.channels_missing",
+        severity: Error,
+        title: "未勾选公开渠道",
+        source: "国办发〔2019〕54号（渠道为目录必备要素）",
+        message_zh: "未勾选任何公开渠道，请在“公开渠道和载体”中至少勾选一项或填写“其他”",
+        message_en: "No disclosure channel is chosen; tick at least one channel or fill in “other”",
+    },
+    RuleDef {
+        code: "channels.website_required",
+        severity: Error,
+        title: "主动公开事项须经政府网站公开",
+        source: "《政府信息公开条例》第二十四条；国办发〔2019〕54号；标准目录“■政府网站”必选",
+        message_zh: "主动公开的事项必须勾选“政府网站”作为公开渠道（政府网站为必选项）",
+        message_en: "A proactively disclosed item must list the government website as a channel (mandatory)",
+    },
+    RuleDef {
+        code: "schema.invalid",
+        severity: Error,
+        title: "结构无效",
+        source: SCHEMA,
+        message_zh: "“{field}”的结构无效（{detail}）",
+        message_en: "“{field}” is structurally invalid ({detail})",
+    },
+    RuleDef {
+        code: "json.duplicate_key",
+        severity: Error,
+        title: "重复的键",
+        source: "RFC 8259 第4节（对象中的键应唯一）",
+        message_zh: "同一对象中键“{key}”出现了多次，数据有歧义，请只保留一个",
+        message_en: "Key “{key}” appears more than once in the same object; the data is ambiguous, keep one",
+    },
+    RuleDef {
+        code: "model.unknown_key",
+        severity: Warning,
+        title: "未知的键",
+        source: "数据模型 v1（未知键保留但给出警告）",
+        message_zh: "未知的键“{key}”{suggestion_zh}；该键已保留，但不会被校验",
+        message_en: "Unknown key “{key}”{suggestion_en}; it is kept but not validated",
+    },
+];
+
+/// Unknown keys of the model as read (warnings naming the closest known key).
+pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
+    if ctx.header_ok() {
+        unknown(ctx, &cat.extra, "", known_keys::CATALOGUE, None);
+        if let Some(r) = &cat.region {
+            unknown(ctx, &r.extra, "/region", known_keys::REGION, None);
+        }
+        if let Some(b) = &cat.based_on {
+            unknown(ctx, &b.extra, "/based_on", known_keys::BASED_ON, None);
+        }
+    }
+    for (i, item) in cat.items.iter().enumerate() {
+        let base = ctx.item_path(i);
+        let id = Some(item.id.as_str());
+        unknown(ctx, &item.extra, &base, known_keys::ITEM, id);
+        for (j, c) in item.basis.iter().enumerate() {
+            unknown(ctx, &c.extra, &format!("{base}/basis/{j}"), known_keys::CITATION, id);
+        }
+        let tl = format!("{base}/time_limit");
+        unknown(ctx, &item.time_limit.extra, &tl, known_keys::TIME_LIMIT, id);
+    }
+}
+
+fn unknown(ctx: &mut Ctx, extra: &Extra, base: &str, known: &[&str], item_id: Option<&str>) {
+    for key in extra.keys() {
+        let mut params = BTreeMap::new();
+        params.insert("key".to_owned(), key.clone());
+        match closest(key, known) {
+            Some(k) => {
+                let zh = field_title(k).unwrap_or(k);
+                params.insert("suggestion".into(), k.to_owned());
+                params.insert("suggestion_zh".into(), format!("，是否应为“{k}”（{zh}）"));
+                params.insert("suggestion_en".into(), format!(" (did you mean “{k}”?)"));
+            }
+            None => {
+                params.insert("suggestion_zh".into(), String::new());
+                params.insert("suggestion_en".into(), String::new());
+            }
+        }
+        ctx.push_raw(Finding {
+            code: "model.unknown_key",
+            path: format!("{base}/{}", crate::json::escape_pointer_token(key)),
+            item_id: item_id.map(str::to_owned),
+            params,
+        });
+    }
+}
+
+/// The known key closest to `key` by edit distance, when close enough to be a typo.
+pub fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_lowercase();
+    let n = lower.chars().count();
+    let max = if n <= 4 { 1 } else { 2 + n / 8 };
+    known
+        .iter()
+        .map(|k| (levenshtein(&lower, k), *k))
+        .filter(|(d, _)| *d <= max)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Maps the schema validator's errors on `instance` to raw issues.
+pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for e in crate::schema::compiled().iter_errors(instance) {
+        let ipath = e.instance_path().as_str().to_owned();
+        let spath = e.schema_path().as_str().to_owned();
+        let item_id = item_id_of(instance, &ipath);
+        let mut params: BTreeMap<String, String> = BTreeMap::new();
+        let value = e.instance();
+        let (code, path): (&'static str, String) = match e.kind() {
+            ValidationErrorKind::Required { property } => {
+                let key = property.as_str().unwrap_or_default().to_owned();
+                let path = format!("{ipath}/{}", crate::json::escape_pointer_token(&key));
+                if spath.contains("/then/") && key == "channels" && !spath.contains("allOf") {
+                    ("channels.website_required", path)
+                } else {
+                    params.insert("key".into(), key.clone());
+                    params.insert("field".into(), column_title(&path).to_owned());
+                    ("schema.required", path)
+                }
+            }
+            ValidationErrorKind::Contains if spath.contains("/then/") => {
+                ("channels.website_required", ipath)
+            }
+            ValidationErrorKind::AnyOf { .. } if spath.ends_with("/anyOf") && ipath.starts_with("/items/") => {
+                ("schema.channels_missing", format!("{ipath}/channels"))
+            }
+            ValidationErrorKind::Type { kind } => {
+                let (zh, en) = expected_type(kind);
+                params.insert("expected".into(), zh);
+                params.insert("expected_en".into(), en);
+                let (azh, aen) = actual_type(&value);
+                params.insert("actual".into(), azh.into());
+                params.insert("actual_en".into(), aen.into());
+                ("schema.type", ipath)
+            }
+            ValidationErrorKind::Constant { .. } if ipath == "/schema_version" => {
+                params.insert("value".into(), display_value(&value));
+                ("schema.schema_version", ipath)
+            }
+            ValidationErrorKind::Enum { options } => {
+                params.insert("value".into(), display_value(&value));
+                params.insert("allowed".into(), allowed_list(options));
+                ("schema.enum", ipath)
+            }
+            ValidationErrorKind::Constant { expected_value } => {
+                params.insert("value".into(), display_value(&value));
+                params.insert("allowed".into(), display_value(expected_value));
+                ("schema.enum", ipath)
+            }
+            ValidationErrorKind::OneOfNotValid { .. } => {
+                // Code lists are `oneOf` of `const` + `title`.
+                params.insert("value".into(), display_value(&value));
+                params.insert("allowed".into(), code_titles_at(&spath));
+                ("schema.enum", ipath)
+            }
+            ValidationErrorKind::MinLength { .. } => ("schema.empty", ipath),
+            ValidationErrorKind::MinItems { .. } => ("schema.min_items", ipath),
+            ValidationErrorKind::UniqueItems => ("schema.duplicate_values", ipath),
+            ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
+                params.insert("value".into(), display_value(&value));
+                let (lo, hi) = range_at(&spath);
+                params.insert("limit".into(), format!("{lo}–{hi}"));
+                params.insert("limit_en".into(), format!("{lo} to {hi}"));
+                let _ = limit;
+                ("schema.out_of_range", ipath)
+            }
+            ValidationErrorKind::Format { .. } => {
+                params.insert("value".into(), display_value(&value));
+                ("schema.invalid_date", ipath)
+            }
+            ValidationErrorKind::Pattern { .. } => {
+                params.insert("value".into(), display_value(&value));
+                if ipath == "/issued" || ipath == "/updated" {
+                    ("schema.invalid_date", ipath)
+                } else {
+                    ("schema.pattern", ipath)
+                }
+            }
+            other => {
+                params.insert("detail".into(), format!("{other:?}").chars().take(60).collect());
+                ("schema.invalid", ipath)
+            }
+        };
+        params
+            .entry("field".into())
+            .or_insert_with(|| column_title(&path).to_owned());
+        if let Some(name) = item_name_of(instance, &path) {
+            params.entry("item".into()).or_insert(name);
+        }
+        out.push(Finding {
+            code,
+            path,
+            item_id,
+            params,
+        });
+    }
+    // A `date` that fails its pattern also fails its format: one issue is enough.
+    out.dedup_by(|a, b| a.code == b.code && a.path == b.path);
+    out
+}
+
+fn item_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("/items/")?;
+    rest.split('/').next()?.parse().ok()
+}
+
+fn item_id_of(instance: &Value, path: &str) -> Option<String> {
+    let i = item_index(path)?;
+    match instance.get("items")?.get(i)?.get("id")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn item_name_of(instance: &Value, path: &str) -> Option<String> {
+    let i = item_index(path)?;
+    instance.get("items")?.get(i)?.get("name")?.as_str().map(str::to_owned)
+}
+
+fn expected_type(kind: &TypeKind) -> (String, String) {
+    let one = |t: &jsonschema::JsonType| -> (&'static str, &'static str) {
+        match t.to_string().as_str() {
+            "string" => ("文本", "text"),
+            "integer" => ("整数", "an integer"),
+            "number" => ("数字", "a number"),
+            "array" => ("列表", "a list"),
+            "object" => ("对象", "an object"),
+            "boolean" => ("是/否", "true or false"),
+            "null" => ("空值", "null"),
+            _ => ("其他", "other"),
+        }
+    };
+    match kind {
+        TypeKind::Single(t) => {
+            let (z, e) = one(t);
+            (z.into(), e.into())
+        }
+        TypeKind::Multiple(ts) => {
+            let v: Vec<_> = ts.iter().map(|t| one(&t)).filter(|(z, _)| *z != "空值").collect();
+            (
+                v.iter().map(|x| x.0).collect::<Vec<_>>().join("或"),
+                v.iter().map(|x| x.1).collect::<Vec<_>>().join(" or "),
+            )
+        }
+    }
+}
+
+fn actual_type(v: &Value) -> (&'static str, &'static str) {
+    match v {
+        Value::Null => ("空值", "null"),
+        Value::Bool(_) => ("是/否", "a boolean"),
+        Value::Number(_) => ("数字", "a number"),
+        Value::String(_) => ("文本", "text"),
+        Value::Array(_) => ("列表", "a list"),
+        Value::Object(_) => ("对象", "an object"),
+    }
+}
+
+fn display_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => crate::error::excerpt(s, 40),
+        other => crate::error::excerpt(&other.to_string(), 40),
+    }
+}
+
+fn allowed_list(options: &Value) -> String {
+    match options {
+        Value::Array(a) => a.iter().map(display_value).collect::<Vec<_>>().join("、"),
+        other => display_value(other),
+    }
+}
+
+/// The schema node at a schema path (a JSON Pointer into the published schema).
+fn schema_node(spath: &str) -> Option<&'static Value> {
+    let root = crate::schema::catalogue_schema();
+    let mut cur = root;
+    for seg in spath.split('/').skip(1) {
+        if seg == "$ref" {
+            continue;
+        }
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        cur = match cur {
+            Value::Object(m) => m.get(&seg)?,
+            Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        // Follow a $ref to a local definition.
+        if let Some(Value::String(r)) = cur.get("$ref") {
+            if let Some(name) = r.strip_prefix("#/$defs/") {
+                cur = root.get("$defs")?.get(name)?;
+            }
+        }
+    }
+    Some(cur)
+}
+
+fn code_titles_at(spath: &str) -> String {
+    let node = spath.strip_suffix("/oneOf").and_then(schema_node);
+    let Some(Value::Array(alts)) = node.and_then(|n| n.get("oneOf")) else {
+        return String::new();
+    };
+    alts.iter()
+        .filter_map(|a| {
+            let c = a.get("const")?.as_str()?;
+            let t = a.get("title").and_then(Value::as_str).unwrap_or(c);
+            Some(format!("{c}（{t}）"))
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn range_at(spath: &str) -> (String, String) {
+    let parent = spath
+        .rsplit_once('/')
+        .map_or(spath, |(p, _)| p);
+    let node = schema_node(parent);
+    let get = |k: &str| {
+        node.and_then(|n| n.get(k))
+            .map_or_else(|| "∞".to_owned(), |v| v.to_string())
+    };
+    (get("minimum"), get("maximum"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_key_finds_typos() {
+        assert_eq!(closest("chanels", known_keys::ITEM), Some("channels"));
+        assert_eq!(closest("catgory", known_keys::ITEM), Some("category"));
+        assert_eq!(closest("xyzzy_county_column", known_keys::ITEM), None);
+    }
+}

@@ -1,0 +1,335 @@
+//! The validation pipeline.
+//!
+//! Fast path: the bytes are deserialised straight into the borrowing model (no generic JSON
+//! tree); [`structurally_valid`] checks, on the typed model, exactly what the published schema
+//! checks beyond types; then the semantic rules run. Explaining path, taken only when the fast
+//! path finds a structural problem: the document is parsed into a `serde_json::Value`
+//! (recording duplicate keys), the compiled schema explains every structural error, and the
+//! semantic rules run on whatever parts of the document could be read.
+//!
+//! The structural verdict is always that of the published schema: tests compare
+//! [`structurally_valid`] with the schema validator on every fixture and on generated mutants.
+
+use crate::model::{Catalogue, Item, Level, TimeLimit, TimeLimitKind, Text};
+use crate::report::{Lang, Report, Severity, SourceMap};
+use crate::rules::{self, Ctx, Finding};
+use crate::{Error, json};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Options of a validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Language of messages (default Chinese).
+    pub lang: Lang,
+    /// The least severity reported (default `info`: everything). `valid` is computed from the
+    /// issues found regardless of this filter.
+    pub min_severity: Severity,
+    /// Today, for rules about staleness and future dates. Never read from the system clock;
+    /// rules that need it are skipped when it is `None`.
+    pub today: Option<chrono::NaiveDate>,
+    /// The largest input accepted by `validate_json`, in bytes (default 256 MiB).
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: Lang::Zh,
+            min_severity: Severity::Info,
+            today: None,
+            max_input_bytes: 256 << 20,
+        }
+    }
+}
+
+impl Options {
+    /// Sets the message language.
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+    /// Sets the least severity reported.
+    pub fn min_severity(mut self, s: Severity) -> Self {
+        self.min_severity = s;
+        self
+    }
+    /// Sets today's date for date rules.
+    pub fn today(mut self, d: chrono::NaiveDate) -> Self {
+        self.today = Some(d);
+        self
+    }
+    /// Sets the input size limit.
+    pub fn max_input_bytes(mut self, n: usize) -> Self {
+        self.max_input_bytes = n;
+        self
+    }
+}
+
+/// A reusable validator. The schema is compiled once per process and shared, so a `Validator`
+/// is cheap to create, `Send + Sync`, and can be used from many threads at once.
+#[derive(Debug, Clone, Default)]
+pub struct Validator {
+    options: Options,
+}
+
+impl Validator {
+    /// A validator with these options.
+    pub fn new(options: Options) -> Self {
+        // Compile the schema now rather than in the first call.
+        let _ = crate::schema::compiled();
+        Validator { options }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Validates a catalogue already in memory.
+    pub fn validate(&self, cat: &Catalogue<'_>) -> Report {
+        self.validate_with_sources(cat, None)
+    }
+
+    /// Validates a catalogue imported from a table; issues carry the cell locations.
+    pub fn validate_with_sources(&self, cat: &Catalogue<'_>, sources: Option<&SourceMap>) -> Report {
+        self.validate_imported(cat, sources, &[])
+    }
+
+    /// Validates an imported catalogue together with the importer's own findings (unparsed
+    /// cells, ambiguous glyphs, 同上 resolved…): one report, every issue located in the table.
+    pub fn validate_imported(
+        &self,
+        cat: &Catalogue<'_>,
+        sources: Option<&SourceMap>,
+        findings: &[Finding],
+    ) -> Report {
+        let mut raw = findings.to_vec();
+        if !structurally_valid(cat) {
+            // Explain through the schema: serialise (cannot fail for the model) and validate.
+            let value = serde_json::to_value(cat).unwrap_or(Value::Null);
+            raw.extend(rules::structure::schema_issues(&value));
+        }
+        let mut ctx = Ctx::new(self.options.today);
+        rules::run_all(cat, &mut ctx);
+        raw.extend(ctx.into_issues());
+        self.finish(cat.items.len(), raw, sources)
+    }
+
+    /// Validates JSON bytes (a UTF-8 BOM is accepted). Invalid data gives a report; only input
+    /// that is not a JSON document, or not an object, is an error.
+    pub fn validate_json(&self, bytes: &[u8]) -> Result<Report, Error> {
+        if bytes.len() > self.options.max_input_bytes {
+            return Err(Error::TooLarge {
+                what: "输入字节数".into(),
+                limit: self.options.max_input_bytes as u64,
+                actual: bytes.len() as u64,
+            });
+        }
+        let bytes = json::strip_bom(bytes);
+        if let Ok(cat) = serde_json::from_slice::<Catalogue<'_>>(bytes) {
+            if structurally_valid(&cat) {
+                let mut ctx = Ctx::new(self.options.today);
+                rules::run_all(&cat, &mut ctx);
+                return Ok(self.finish(cat.items.len(), ctx.into_issues(), None));
+            }
+        }
+        self.explain_bytes(bytes)
+    }
+
+    /// Validates a file's bytes, whatever its format: JSON now, tables (CSV, XLSX, HTML) through
+    /// the importer. `name` (a file name or path) helps detect the format; the content decides
+    /// when there is no name.
+    pub fn validate_bytes(&self, bytes: &[u8], name: Option<&str>) -> Result<Report, Error> {
+        match crate::import::detect_format(name, bytes) {
+            crate::import::Format::Json => self.validate_json(bytes),
+            other => {
+                let imported = crate::import::import_bytes(bytes, other, &crate::import::ImportOptions::default())?;
+                Ok(self.validate_imported(&imported.catalogue, Some(&imported.sources), &imported.findings))
+            }
+        }
+    }
+
+    /// Whether the JSON bytes are a valid catalogue (no error-severity issue).
+    pub fn is_valid(&self, bytes: &[u8]) -> bool {
+        self.validate_json(bytes).is_ok_and(|r| r.valid)
+    }
+
+    fn explain_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
+        let (value, duplicates) =
+            json::parse_value_with_duplicates(bytes).map_err(|e| Error::from_json(&e, bytes))?;
+        if !value.is_object() {
+            let found = match &value {
+                Value::Null => "null",
+                Value::Array(_) => "数组 (array)",
+                Value::String(_) => "字符串 (string)",
+                Value::Number(_) => "数字 (number)",
+                Value::Bool(_) => "布尔值 (boolean)",
+                Value::Object(_) => "object",
+            };
+            return Err(Error::NotACatalogue {
+                message: format!("顶层应为对象 {{…}}，实际为 {found}"),
+            });
+        }
+        let mut raw = rules::structure::schema_issues(&value);
+        for d in duplicates {
+            let key = d.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+            let mut params = BTreeMap::new();
+            params.insert("key".to_owned(), key);
+            params.insert("field".to_owned(), crate::model::column_title(&d).to_owned());
+            raw.push(Finding {
+                code: "json.duplicate_key",
+                item_id: item_id_at(&value, &d),
+                path: d,
+                params,
+            });
+        }
+        let (partial, index, header_ok) = partial_catalogue(&value);
+        let items = value.get("items").and_then(Value::as_array).map_or(0, Vec::len);
+        let mut ctx = Ctx::partial(index, header_ok, self.options.today);
+        rules::run_all(&partial, &mut ctx);
+        raw.extend(ctx.into_issues());
+        Ok(self.finish(items, raw, None))
+    }
+
+    fn finish(&self, items: usize, raw: Vec<Finding>, sources: Option<&SourceMap>) -> Report {
+        let has_error = raw
+            .iter()
+            .any(|r| rules::by_code(r.code).is_some_and(|d| d.severity == Severity::Error));
+        let issues = rules::finish(raw, self.options.lang, self.options.min_severity, sources);
+        let mut report = Report::from_issues(items, issues);
+        report.valid = !has_error;
+        report
+    }
+}
+
+fn item_id_at(value: &Value, path: &str) -> Option<String> {
+    let rest = path.strip_prefix("/items/")?;
+    let i: usize = rest.split('/').next()?.parse().ok()?;
+    value.get("items")?.get(i)?.get("id")?.as_str().map(str::to_owned)
+}
+
+/// Reads what can be read of a structurally invalid document: the header when it is sound, and
+/// every item that deserialises (with its original index).
+fn partial_catalogue(value: &Value) -> (Catalogue<'_>, Vec<usize>, bool) {
+    let mut items = Vec::new();
+    let mut index = Vec::new();
+    if let Some(Value::Array(arr)) = value.get("items") {
+        for (i, v) in arr.iter().enumerate() {
+            if let Ok(item) = Item::deserialize(v) {
+                items.push(item);
+                index.push(i);
+            }
+        }
+    }
+    let header = value.as_object().and_then(|m| {
+        let mut h = serde_json::Map::new();
+        for (k, v) in m {
+            if k != "items" {
+                h.insert(k.clone(), v.clone());
+            }
+        }
+        h.insert("items".into(), Value::Array(Vec::new()));
+        let hv = Value::Object(h);
+        Catalogue::deserialize(&hv).ok().map(Catalogue::into_owned)
+    });
+    let header_ok = header.is_some();
+    let mut cat = header.unwrap_or_else(|| Catalogue {
+        schema_version: Text::from(crate::model::SCHEMA_VERSION),
+        title: Text::default(),
+        domain: Text::default(),
+        publisher: Text::default(),
+        level: Level::County,
+        region: None,
+        issued: Text::default(),
+        updated: None,
+        based_on: None,
+        items: Vec::new(),
+        extra: Default::default(),
+    });
+    cat.items = items;
+    (cat, index, header_ok)
+}
+
+/// Whether a typed catalogue satisfies every constraint of the published schema (types and
+/// required keys are already guaranteed by the types). Kept in step with `schema.rs` by the
+/// cross-validation tests.
+pub fn structurally_valid(cat: &Catalogue<'_>) -> bool {
+    cat.schema_version == crate::model::SCHEMA_VERSION
+        && !cat.title.is_empty()
+        && !cat.domain.is_empty()
+        && !cat.publisher.is_empty()
+        && cat.region.as_ref().is_none_or(|r| {
+            !r.province.is_empty()
+                && !r.city.is_empty()
+                && !r.county.is_empty()
+                && r.code.as_ref().is_none_or(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
+        })
+        && is_real_date(&cat.issued)
+        && cat.updated.as_ref().is_none_or(|d| is_real_date(d))
+        && cat.based_on.as_ref().is_none_or(|b| !b.title.is_empty())
+        && !cat.items.is_empty()
+        && cat.items.iter().all(item_structurally_valid)
+}
+
+fn item_structurally_valid(it: &Item<'_>) -> bool {
+    !it.id.is_empty()
+        && !it.category.is_empty()
+        && !it.name.is_empty()
+        && !it.subject.is_empty()
+        && !it.content.is_empty()
+        && it.content.iter().all(|c| !c.is_empty())
+        && !it.basis.is_empty()
+        && it.basis.iter().all(|c| !c.title.is_empty())
+        && time_limit_valid(&it.time_limit)
+        && unique(&it.channels)
+        && it.other_channels.iter().all(|c| !c.is_empty())
+        && (!it.channels.is_empty() || !it.other_channels.is_empty())
+        && !it.audience.is_empty()
+        && unique(&it.audience)
+        && !it.method.is_empty()
+        && unique(&it.method)
+        && !it.levels.is_empty()
+        && unique(&it.levels)
+        && (!it.is_proactive() || it.channels.contains(&crate::model::Channel::GovWebsite))
+}
+
+fn time_limit_valid(t: &TimeLimit<'_>) -> bool {
+    let in_range = |v: Option<u32>, lo: u32, hi: u32| v.is_none_or(|x| (lo..=hi).contains(&x));
+    in_range(t.days, 1, 365)
+        && in_range(t.hours, 1, 8760)
+        && in_range(t.month, 1, 12)
+        && in_range(t.day, 1, 31)
+        && t.event.as_ref().is_none_or(|e| !e.is_empty())
+        && match t.kind {
+            TimeLimitKind::WorkingDays | TimeLimitKind::CalendarDays => t.days.is_some(),
+            TimeLimitKind::HoursBefore => t.hours.is_some(),
+            TimeLimitKind::AnnualBy => t.month.is_some() && t.day.is_some(),
+            TimeLimitKind::Unparsed => t.text.as_ref().is_some_and(|x| !x.is_empty()),
+            _ => true,
+        }
+}
+
+fn unique<T: PartialEq>(v: &[T]) -> bool {
+    v.iter().enumerate().all(|(i, x)| !v[..i].contains(x))
+}
+
+/// Whether `s` is a real `YYYY-MM-DD` date (the pattern and `format: date` of the schema).
+pub fn is_real_date(s: &str) -> bool {
+    parse_date(s).is_some()
+}
+
+/// Parses a strict `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| {
+        b[r.clone()].iter().all(u8::is_ascii_digit).then(|| s[r].parse::<u32>().ok()).flatten()
+    };
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
