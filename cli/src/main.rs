@@ -18,7 +18,11 @@ mod schema_cmd;
 mod validate;
 
 #[derive(Parser)]
-#[command(name = "gongkai", version, about = "基层政务公开标准目录：校验、转换、时限审计与对照检查")]
+#[command(
+    name = "gongkai",
+    version,
+    about = "基层政务公开标准目录：校验、转换、时限审计与对照检查"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,7 +53,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {

@@ -46,7 +46,8 @@ pub fn run(a: Args) -> ExitCode {
         if progress {
             eprint!("\r\x1b[K[{}/{}] {}", k + 1, a.files.len(), path.display());
         }
-        let result = common::read_file(path).and_then(|bytes| validator.validate_bytes(&bytes, Some(&path.to_string_lossy())));
+        let result = common::read_file(path)
+            .and_then(|bytes| validator.validate_bytes(&bytes, Some(&path.to_string_lossy())));
         match result {
             Ok(report) => {
                 if report.valid {
@@ -101,17 +102,28 @@ pub fn run(a: Args) -> ExitCode {
 fn json_line(path: &Path, report: &Report) -> String {
     let mut v = serde_json::to_value(report).unwrap_or_default();
     if let serde_json::Value::Object(m) = &mut v {
-        m.insert("file".into(), serde_json::Value::String(path.display().to_string()));
+        m.insert(
+            "file".into(),
+            serde_json::Value::String(path.display().to_string()),
+        );
     }
     v.to_string()
 }
 
 fn paint(colour: bool, code: &str, s: &str) -> String {
-    if colour { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_owned() }
+    if colour {
+        format!("\x1b[{code}m{s}\x1b[0m")
+    } else {
+        s.to_owned()
+    }
 }
 
 fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> std::io::Result<()> {
-    let verdict = if r.valid { paint(colour, "32", "通过") } else { paint(colour, "31;1", "未通过") };
+    let verdict = if r.valid {
+        paint(colour, "32", "通过")
+    } else {
+        paint(colour, "31;1", "未通过")
+    };
     writeln!(
         out,
         "{}：{verdict}（{} 项；{} 个错误，{} 个警告，{} 个提示）",
@@ -141,13 +153,21 @@ fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> st
                 None => format!(" [{cell}]"),
             }
         });
-        writeln!(out, "    {sev} {}{loc}  {}", i.message, paint(colour, "2", &format!("{} {}", i.code, i.path)))?;
+        writeln!(
+            out,
+            "    {sev} {}{loc}  {}",
+            i.message,
+            paint(colour, "2", &format!("{} {}", i.code, i.path))
+        )?;
     }
     Ok(())
 }
 
 fn item_index(i: &Issue) -> Option<usize> {
-    i.path.strip_prefix("/items/").and_then(|r| r.split('/').next()).and_then(|n| n.parse().ok())
+    i.path
+        .strip_prefix("/items/")
+        .and_then(|r| r.split('/').next())
+        .and_then(|n| n.parse().ok())
 }
 
 fn group_label(r: &Report, idx: Option<usize>) -> String {

@@ -71,7 +71,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         d.deserialize_any(self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let ValueSeed { path, mut duplicates } = self;
+        let ValueSeed {
+            path,
+            mut duplicates,
+        } = self;
         let mut out = Vec::new();
         loop {
             let seed = ValueSeed {
@@ -86,7 +89,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         Ok(Value::Array(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let ValueSeed { path, mut duplicates } = self;
+        let ValueSeed {
+            path,
+            mut duplicates,
+        } = self;
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             let child = format!("{path}/{}", escape_pointer_token(&key));

@@ -108,7 +108,10 @@ pub fn item_conditions(schema: &mut Schema) {
 pub fn time_limit_conditions(schema: &mut Schema) {
     let mut all_of = Vec::new();
     let needs: &[(&[TimeLimitKind], &[&str])] = &[
-        (&[TimeLimitKind::WorkingDays, TimeLimitKind::CalendarDays], &["days"]),
+        (
+            &[TimeLimitKind::WorkingDays, TimeLimitKind::CalendarDays],
+            &["days"],
+        ),
         (&[TimeLimitKind::HoursBefore], &["hours"]),
         (&[TimeLimitKind::AnnualBy], &["month", "day"]),
     ];

@@ -10,7 +10,7 @@
 //! The structural verdict is always that of the published schema: tests compare
 //! [`structurally_valid`] with the schema validator on every fixture and on generated mutants.
 
-use crate::model::{Catalogue, Item, Level, TimeLimit, TimeLimitKind, Text};
+use crate::model::{Catalogue, Item, Level, Text, TimeLimit, TimeLimitKind};
 use crate::report::{Lang, Report, Severity, SourceMap};
 use crate::rules::{self, Ctx, Finding};
 use crate::{Error, json};
@@ -94,7 +94,11 @@ impl Validator {
     }
 
     /// Validates a catalogue imported from a table; issues carry the cell locations.
-    pub fn validate_with_sources(&self, cat: &Catalogue<'_>, sources: Option<&SourceMap>) -> Report {
+    pub fn validate_with_sources(
+        &self,
+        cat: &Catalogue<'_>,
+        sources: Option<&SourceMap>,
+    ) -> Report {
         self.validate_imported(cat, sources, &[])
     }
 
@@ -146,8 +150,16 @@ impl Validator {
         match crate::import::detect_format(name, bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
             other => {
-                let imported = crate::import::import_bytes(bytes, other, &crate::import::ImportOptions::default())?;
-                Ok(self.validate_imported(&imported.catalogue, Some(&imported.sources), &imported.findings))
+                let imported = crate::import::import_bytes(
+                    bytes,
+                    other,
+                    &crate::import::ImportOptions::default(),
+                )?;
+                Ok(self.validate_imported(
+                    &imported.catalogue,
+                    Some(&imported.sources),
+                    &imported.findings,
+                ))
             }
         }
     }
@@ -175,10 +187,18 @@ impl Validator {
         }
         let mut raw = rules::structure::schema_issues(&value);
         for d in duplicates {
-            let key = d.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+            let key = d
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .replace("~1", "/")
+                .replace("~0", "~");
             let mut params = BTreeMap::new();
             params.insert("key".to_owned(), key);
-            params.insert("field".to_owned(), crate::model::column_title(&d).to_owned());
+            params.insert(
+                "field".to_owned(),
+                crate::model::column_title(&d).to_owned(),
+            );
             raw.push(Finding {
                 code: "json.duplicate_key",
                 item_id: item_id_at(&value, &d),
@@ -187,7 +207,10 @@ impl Validator {
             });
         }
         let (partial, index, header_ok) = partial_catalogue(&value);
-        let items = value.get("items").and_then(Value::as_array).map_or(0, Vec::len);
+        let items = value
+            .get("items")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         let mut ctx = Ctx::partial(index, header_ok, self.options.today);
         rules::run_all(&partial, &mut ctx);
         raw.extend(ctx.into_issues());
@@ -208,7 +231,12 @@ impl Validator {
 fn item_id_at(value: &Value, path: &str) -> Option<String> {
     let rest = path.strip_prefix("/items/")?;
     let i: usize = rest.split('/').next()?.parse().ok()?;
-    value.get("items")?.get(i)?.get("id")?.as_str().map(str::to_owned)
+    value
+        .get("items")?
+        .get(i)?
+        .get("id")?
+        .as_str()
+        .map(str::to_owned)
 }
 
 /// Reads what can be read of a structurally invalid document: the header when it is sound, and
@@ -265,7 +293,9 @@ pub fn structurally_valid(cat: &Catalogue<'_>) -> bool {
             !r.province.is_empty()
                 && !r.city.is_empty()
                 && !r.county.is_empty()
-                && r.code.as_ref().is_none_or(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
+                && r.code
+                    .as_ref()
+                    .is_none_or(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
         })
         && is_real_date(&cat.issued)
         && cat.updated.as_ref().is_none_or(|d| is_real_date(d))
@@ -328,7 +358,11 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
         return None;
     }
     let digits = |r: std::ops::Range<usize>| {
-        b[r.clone()].iter().all(u8::is_ascii_digit).then(|| s[r].parse::<u32>().ok()).flatten()
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s[r].parse::<u32>().ok())
+            .flatten()
     };
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)

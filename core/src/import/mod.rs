@@ -2,10 +2,10 @@
 //!
 //! (The table importers are being written; this module fixes the entry points.)
 
+use crate::Error;
 use crate::model::Catalogue;
 use crate::report::SourceMap;
 use crate::rules::Finding;
-use crate::Error;
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,12 @@ pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Format {
 }
 
 /// Imports a table.
-pub fn import_bytes(_bytes: &[u8], format: Format, _options: &ImportOptions) -> Result<Imported, Error> {
-    Err(Error::UnsupportedFormat(format!("{format:?}（表格导入尚未实现）")))
+pub fn import_bytes(
+    _bytes: &[u8],
+    format: Format,
+    _options: &ImportOptions,
+) -> Result<Imported, Error> {
+    Err(Error::UnsupportedFormat(format!(
+        "{format:?}（表格导入尚未实现）"
+    )))
 }

@@ -136,7 +136,9 @@ impl CitationKind {
     pub const fn is_law_or_regulation(self) -> bool {
         matches!(
             self,
-            CitationKind::Law | CitationKind::AdministrativeRegulation | CitationKind::LocalRegulation
+            CitationKind::Law
+                | CitationKind::AdministrativeRegulation
+                | CitationKind::LocalRegulation
         )
     }
 }
@@ -179,32 +181,110 @@ pub struct DomainCode {
 
 /// The 26 pilot fields of 国办发〔2019〕54号.
 pub const DOMAINS: &[DomainCode] = &[
-    DomainCode { code: "major_construction_projects", zh: "重大建设项目" },
-    DomainCode { code: "public_resource_trading", zh: "公共资源交易" },
-    DomainCode { code: "fiscal_budget", zh: "财政预决算" },
-    DomainCode { code: "work_safety", zh: "安全生产" },
-    DomainCode { code: "tax_administration", zh: "税收管理" },
-    DomainCode { code: "land_expropriation", zh: "征地补偿" },
-    DomainCode { code: "housing_expropriation", zh: "国有土地上房屋征收与补偿" },
-    DomainCode { code: "rural_dilapidated_housing", zh: "农村危房改造" },
-    DomainCode { code: "urban_law_enforcement", zh: "城市综合执法" },
-    DomainCode { code: "poverty_alleviation", zh: "扶贫" },
-    DomainCode { code: "disaster_relief", zh: "救灾" },
-    DomainCode { code: "social_assistance", zh: "社会救助" },
-    DomainCode { code: "elderly_care", zh: "养老服务" },
-    DomainCode { code: "household_registration", zh: "户籍管理" },
-    DomainCode { code: "agricultural_subsidies", zh: "涉农补贴" },
-    DomainCode { code: "compulsory_education", zh: "义务教育" },
-    DomainCode { code: "health", zh: "卫生健康" },
-    DomainCode { code: "ecological_environment", zh: "生态环境" },
-    DomainCode { code: "public_culture", zh: "公共文化服务" },
-    DomainCode { code: "public_legal_services", zh: "公共法律服务" },
-    DomainCode { code: "employment", zh: "就业" },
-    DomainCode { code: "social_insurance", zh: "社会保险" },
-    DomainCode { code: "food_drug_regulation", zh: "食品药品监管" },
-    DomainCode { code: "urban_rural_planning", zh: "城乡规划" },
-    DomainCode { code: "affordable_housing", zh: "保障性住房" },
-    DomainCode { code: "municipal_services", zh: "市政服务" },
+    DomainCode {
+        code: "major_construction_projects",
+        zh: "重大建设项目",
+    },
+    DomainCode {
+        code: "public_resource_trading",
+        zh: "公共资源交易",
+    },
+    DomainCode {
+        code: "fiscal_budget",
+        zh: "财政预决算",
+    },
+    DomainCode {
+        code: "work_safety",
+        zh: "安全生产",
+    },
+    DomainCode {
+        code: "tax_administration",
+        zh: "税收管理",
+    },
+    DomainCode {
+        code: "land_expropriation",
+        zh: "征地补偿",
+    },
+    DomainCode {
+        code: "housing_expropriation",
+        zh: "国有土地上房屋征收与补偿",
+    },
+    DomainCode {
+        code: "rural_dilapidated_housing",
+        zh: "农村危房改造",
+    },
+    DomainCode {
+        code: "urban_law_enforcement",
+        zh: "城市综合执法",
+    },
+    DomainCode {
+        code: "poverty_alleviation",
+        zh: "扶贫",
+    },
+    DomainCode {
+        code: "disaster_relief",
+        zh: "救灾",
+    },
+    DomainCode {
+        code: "social_assistance",
+        zh: "社会救助",
+    },
+    DomainCode {
+        code: "elderly_care",
+        zh: "养老服务",
+    },
+    DomainCode {
+        code: "household_registration",
+        zh: "户籍管理",
+    },
+    DomainCode {
+        code: "agricultural_subsidies",
+        zh: "涉农补贴",
+    },
+    DomainCode {
+        code: "compulsory_education",
+        zh: "义务教育",
+    },
+    DomainCode {
+        code: "health",
+        zh: "卫生健康",
+    },
+    DomainCode {
+        code: "ecological_environment",
+        zh: "生态环境",
+    },
+    DomainCode {
+        code: "public_culture",
+        zh: "公共文化服务",
+    },
+    DomainCode {
+        code: "public_legal_services",
+        zh: "公共法律服务",
+    },
+    DomainCode {
+        code: "employment",
+        zh: "就业",
+    },
+    DomainCode {
+        code: "social_insurance",
+        zh: "社会保险",
+    },
+    DomainCode {
+        code: "food_drug_regulation",
+        zh: "食品药品监管",
+    },
+    DomainCode {
+        code: "urban_rural_planning",
+        zh: "城乡规划",
+    },
+    DomainCode {
+        code: "affordable_housing",
+        zh: "保障性住房",
+    },
+    DomainCode {
+        code: "municipal_services",
+        zh: "市政服务",
+    },
 ];
 
 /// Looks a domain up by its ASCII code.

@@ -8,13 +8,13 @@
 mod codes;
 mod text;
 
+pub use codes::TimeLimitKind;
 pub use codes::{
     Anchor, Audience, Channel, CitationKind, DOMAINS, DomainCode, Level, Method, domain_by_code,
     domain_by_zh,
 };
 pub use text::Text;
 pub use time_limit::TimeLimit;
-pub use codes::TimeLimitKind;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -111,14 +111,24 @@ pub struct Catalogue<'a> {
     )]
     pub domain: Text<'a>,
     /// 编制单位
-    #[schemars(title = "编制单位", description = "编制本目录的行政机关", length(min = 1))]
+    #[schemars(
+        title = "编制单位",
+        description = "编制本目录的行政机关",
+        length(min = 1)
+    )]
     pub publisher: Text<'a>,
     /// 目录层级
-    #[schemars(title = "目录层级", description = "编制机关的层级：市级、县级、乡级或村级")]
+    #[schemars(
+        title = "目录层级",
+        description = "编制机关的层级：市级、县级、乡级或村级"
+    )]
     pub level: Level,
     /// 行政区划
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "行政区划", description = "编制机关所在的省、市、县（乡）及行政区划代码")]
+    #[schemars(
+        title = "行政区划",
+        description = "编制机关所在的省、市、县（乡）及行政区划代码"
+    )]
     pub region: Option<Region<'a>>,
     /// 编制日期 (YYYY-MM-DD)
     #[schemars(
@@ -143,7 +153,11 @@ pub struct Catalogue<'a> {
     )]
     pub based_on: Option<BasedOn<'a>>,
     /// 公开事项
-    #[schemars(title = "公开事项", description = "目录的各行（公开事项），至少一项", length(min = 1))]
+    #[schemars(
+        title = "公开事项",
+        description = "目录的各行（公开事项），至少一项",
+        length(min = 1)
+    )]
     pub items: Vec<Item<'a>>,
     /// Keys outside the model, kept as they were.
     #[serde(flatten)]
@@ -238,10 +252,18 @@ deserialize_object!(BasedOn, "a based_on object", {
 #[schemars(title = "公开事项", description = "目录中的一行", transform = crate::schema::item_conditions)]
 pub struct Item<'a> {
     /// 序号 / 事项编码, unique in the catalogue
-    #[schemars(title = "序号", description = "序号或事项编码，目录内唯一", length(min = 1))]
+    #[schemars(
+        title = "序号",
+        description = "序号或事项编码，目录内唯一",
+        length(min = 1)
+    )]
     pub id: Text<'a>,
     /// 一级事项
-    #[schemars(title = "一级事项", description = "合并单元格的一级事项向下填充", length(min = 1))]
+    #[schemars(
+        title = "一级事项",
+        description = "合并单元格的一级事项向下填充",
+        length(min = 1)
+    )]
     pub category: Text<'a>,
     /// 二级事项
     #[schemars(title = "二级事项", description = "公开事项名称", length(min = 1))]
@@ -259,13 +281,21 @@ pub struct Item<'a> {
     )]
     pub content: Vec<Text<'a>>,
     /// 公开依据
-    #[schemars(title = "公开依据", description = "公开所依据的法律、法规、规章或规范性文件", length(min = 1))]
+    #[schemars(
+        title = "公开依据",
+        description = "公开所依据的法律、法规、规章或规范性文件",
+        length(min = 1)
+    )]
     pub basis: Vec<Citation<'a>>,
     /// 公开时限
     #[schemars(title = "公开时限")]
     pub time_limit: TimeLimit<'a>,
     /// 公开主体
-    #[schemars(title = "公开主体", description = "制作或保存该信息、负责公开的行政机关", length(min = 1))]
+    #[schemars(
+        title = "公开主体",
+        description = "制作或保存该信息、负责公开的行政机关",
+        length(min = 1)
+    )]
     pub subject: Text<'a>,
     /// 公开渠道和载体 (standard codes)
     #[serde(default)]
@@ -329,7 +359,11 @@ deserialize_object!(Item, "an item object", {
 #[schemars(title = "公开依据", description = "一件法律、法规、规章或规范性文件")]
 pub struct Citation<'a> {
     /// Title without 《》
-    #[schemars(title = "名称", description = "法律文件名称，不含书名号《》", length(min = 1))]
+    #[schemars(
+        title = "名称",
+        description = "法律文件名称，不含书名号《》",
+        length(min = 1)
+    )]
     pub title: Text<'a>,
     /// 令号 / 文号
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -341,7 +375,10 @@ pub struct Citation<'a> {
     pub articles: Vec<Text<'a>>,
     /// Kind of instrument
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "类别", description = "法律、行政法规、地方性法规、部门规章、地方政府规章、规范性文件或其他")]
+    #[schemars(
+        title = "类别",
+        description = "法律、行政法规、地方性法规、部门规章、地方政府规章、规范性文件或其他"
+    )]
     pub kind: Option<CitationKind>,
     /// The citation as written in the source table
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -446,7 +483,11 @@ impl Item<'_> {
             time_limit: self.time_limit.into_owned(),
             subject: self.subject.into_owned(),
             channels: self.channels,
-            other_channels: self.other_channels.into_iter().map(Text::into_owned).collect(),
+            other_channels: self
+                .other_channels
+                .into_iter()
+                .map(Text::into_owned)
+                .collect(),
             audience: self.audience,
             audience_note: self.audience_note.map(Text::into_owned),
             method: self.method,
@@ -540,8 +581,16 @@ pub fn column_title(pointer: &str) -> &'static str {
 pub mod known_keys {
     /// Keys of the catalogue object.
     pub const CATALOGUE: &[&str] = &[
-        "schema_version", "title", "domain", "publisher", "level", "region", "issued", "updated",
-        "based_on", "items",
+        "schema_version",
+        "title",
+        "domain",
+        "publisher",
+        "level",
+        "region",
+        "issued",
+        "updated",
+        "based_on",
+        "items",
     ];
     /// Keys of `region`.
     pub const REGION: &[&str] = &["province", "city", "county", "township", "code"];
@@ -549,11 +598,26 @@ pub mod known_keys {
     pub const BASED_ON: &[&str] = &["title", "doc_no", "issuer"];
     /// Keys of an item.
     pub const ITEM: &[&str] = &[
-        "id", "category", "name", "subitem", "content", "basis", "time_limit", "subject",
-        "channels", "other_channels", "audience", "audience_note", "method", "levels", "notes",
+        "id",
+        "category",
+        "name",
+        "subitem",
+        "content",
+        "basis",
+        "time_limit",
+        "subject",
+        "channels",
+        "other_channels",
+        "audience",
+        "audience_note",
+        "method",
+        "levels",
+        "notes",
     ];
     /// Keys of a citation.
     pub const CITATION: &[&str] = &["title", "doc_no", "articles", "kind", "text"];
     /// Keys of a time limit.
-    pub const TIME_LIMIT: &[&str] = &["kind", "days", "from", "event", "hours", "month", "day", "text"];
+    pub const TIME_LIMIT: &[&str] = &[
+        "kind", "days", "from", "event", "hours", "month", "day", "text",
+    ];
 }

@@ -23,11 +23,18 @@ use serde::Serialize;
 )]
 pub struct TimeLimit<'a> {
     /// The form of the limit.
-    #[schemars(title = "时限类型", description = "工作日、自然日、提前小时、每年某日前、当场、实时、及时、长期或未能解析")]
+    #[schemars(
+        title = "时限类型",
+        description = "工作日、自然日、提前小时、每年某日前、当场、实时、及时、长期或未能解析"
+    )]
     pub kind: TimeLimitKind,
     /// Number of (working or calendar) days.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "天数", description = "工作日或自然日天数（1–365）", range(min = 1, max = 365))]
+    #[schemars(
+        title = "天数",
+        description = "工作日或自然日天数（1–365）",
+        range(min = 1, max = 365)
+    )]
     pub days: Option<u32>,
     /// What the days count from.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,23 +42,42 @@ pub struct TimeLimit<'a> {
     pub from: Option<Anchor>,
     /// The triggering event, as written, when `from` is `event`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "起算事件", description = "from 为 event 时的触发事件，如 分配结果确定", length(min = 1))]
+    #[schemars(
+        title = "起算事件",
+        description = "from 为 event 时的触发事件，如 分配结果确定",
+        length(min = 1)
+    )]
     pub event: Option<Text<'a>>,
     /// Hours before an event (停水通知: 24).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "提前小时数", description = "事件发生前多少小时公开，如停水通知提前24小时", range(min = 1, max = 8760))]
+    #[schemars(
+        title = "提前小时数",
+        description = "事件发生前多少小时公开，如停水通知提前24小时",
+        range(min = 1, max = 8760)
+    )]
     pub hours: Option<u32>,
     /// Month of an annual deadline.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "月", description = "每年截止日期的月份", range(min = 1, max = 12))]
+    #[schemars(
+        title = "月",
+        description = "每年截止日期的月份",
+        range(min = 1, max = 12)
+    )]
     pub month: Option<u32>,
     /// Day of an annual deadline.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "日", description = "每年截止日期的日", range(min = 1, max = 31))]
+    #[schemars(
+        title = "日",
+        description = "每年截止日期的日",
+        range(min = 1, max = 31)
+    )]
     pub day: Option<u32>,
     /// The original wording.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "原文", description = "时限的原始写法；kind 为 unparsed 时必填")]
+    #[schemars(
+        title = "原文",
+        description = "时限的原始写法；kind 为 unparsed 时必填"
+    )]
     pub text: Option<Text<'a>>,
     /// Keys outside the model.
     #[serde(flatten)]
@@ -87,22 +113,37 @@ impl<'a> TimeLimit<'a> {
 
     /// `days` working days from `from`.
     pub fn working_days(days: u32, from: Anchor) -> Self {
-        TimeLimit { days: Some(days), from: Some(from), ..Self::bare(TimeLimitKind::WorkingDays) }
+        TimeLimit {
+            days: Some(days),
+            from: Some(from),
+            ..Self::bare(TimeLimitKind::WorkingDays)
+        }
     }
 
     /// `days` calendar days from `from`.
     pub fn calendar_days(days: u32, from: Anchor) -> Self {
-        TimeLimit { days: Some(days), from: Some(from), ..Self::bare(TimeLimitKind::CalendarDays) }
+        TimeLimit {
+            days: Some(days),
+            from: Some(from),
+            ..Self::bare(TimeLimitKind::CalendarDays)
+        }
     }
 
     /// `hours` hours before an event.
     pub fn hours_before(hours: u32) -> Self {
-        TimeLimit { hours: Some(hours), ..Self::bare(TimeLimitKind::HoursBefore) }
+        TimeLimit {
+            hours: Some(hours),
+            ..Self::bare(TimeLimitKind::HoursBefore)
+        }
     }
 
     /// Every year by `month`/`day`.
     pub fn annual_by(month: u32, day: u32) -> Self {
-        TimeLimit { month: Some(month), day: Some(day), ..Self::bare(TimeLimitKind::AnnualBy) }
+        TimeLimit {
+            month: Some(month),
+            day: Some(day),
+            ..Self::bare(TimeLimitKind::AnnualBy)
+        }
     }
 
     /// A kind with no parameters (`on_the_spot`, `realtime`, `promptly`, `continuous`).
@@ -112,7 +153,10 @@ impl<'a> TimeLimit<'a> {
 
     /// Text that was not understood.
     pub fn unparsed(text: impl Into<Text<'a>>) -> Self {
-        TimeLimit { text: Some(text.into()), ..Self::bare(TimeLimitKind::Unparsed) }
+        TimeLimit {
+            text: Some(text.into()),
+            ..Self::bare(TimeLimitKind::Unparsed)
+        }
     }
 
     /// Sets the original wording.

@@ -61,12 +61,20 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with params given as pairs.
-    pub fn new(code: &'static str, path: impl Into<String>, item_id: Option<&str>, params: &[(&str, String)]) -> Self {
+    pub fn new(
+        code: &'static str,
+        path: impl Into<String>,
+        item_id: Option<&str>,
+        params: &[(&str, String)],
+    ) -> Self {
         Finding {
             code,
             path: path.into(),
             item_id: item_id.map(str::to_owned),
-            params: params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+            params: params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
         }
     }
 }
@@ -92,7 +100,11 @@ impl Ctx {
         }
     }
 
-    pub(crate) fn partial(item_index: Vec<usize>, header_ok: bool, today: Option<chrono::NaiveDate>) -> Self {
+    pub(crate) fn partial(
+        item_index: Vec<usize>,
+        header_ok: bool,
+        today: Option<chrono::NaiveDate>,
+    ) -> Self {
         Ctx {
             issues: Vec::new(),
             item_index: Some(item_index),
@@ -115,7 +127,11 @@ impl Ctx {
 
     /// The JSON Pointer of item `i` of the catalogue as the rules see it.
     pub fn item_path(&self, i: usize) -> String {
-        let n = self.item_index.as_ref().and_then(|v| v.get(i).copied()).unwrap_or(i);
+        let n = self
+            .item_index
+            .as_ref()
+            .and_then(|v| v.get(i).copied())
+            .unwrap_or(i);
         format!("/items/{n}")
     }
 
@@ -125,7 +141,10 @@ impl Ctx {
             code,
             path: path.into(),
             item_id: None,
-            params: params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+            params: params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
         });
     }
 
@@ -138,9 +157,13 @@ impl Ctx {
         field: &str,
         params: &[(&str, String)],
     ) {
-        let mut params: BTreeMap<String, String> =
-            params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
-        params.entry("item".into()).or_insert_with(|| item.name.to_string());
+        let mut params: BTreeMap<String, String> = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        params
+            .entry("item".into())
+            .or_insert_with(|| item.name.to_string());
         let path = format!("{}{field}", self.item_path(i));
         self.issues.push(Finding {
             code,
@@ -169,7 +192,11 @@ pub fn render(template: &str, params: &BTreeMap<String, String>) -> String {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
         match after.find('}') {
-            Some(end) if after[..end].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            Some(end)
+                if after[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
                 let name = &after[..end];
                 match params.get(name) {
                     Some(v) => out.push_str(&crate::error::excerpt(v, 300)),
@@ -246,7 +273,9 @@ mod tests {
         for r in all() {
             assert!(seen.insert(r.code), "duplicate code {}", r.code);
             assert!(
-                r.code.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
+                r.code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
                 "bad code {}",
                 r.code
             );

@@ -150,7 +150,13 @@ pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
         let id = Some(item.id.as_str());
         unknown(ctx, &item.extra, &base, known_keys::ITEM, id);
         for (j, c) in item.basis.iter().enumerate() {
-            unknown(ctx, &c.extra, &format!("{base}/basis/{j}"), known_keys::CITATION, id);
+            unknown(
+                ctx,
+                &c.extra,
+                &format!("{base}/basis/{j}"),
+                known_keys::CITATION,
+                id,
+            );
         }
         let tl = format!("{base}/time_limit");
         unknown(ctx, &item.time_limit.extra, &tl, known_keys::TIME_LIMIT, id);
@@ -234,35 +240,37 @@ pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
             ValidationErrorKind::Contains if spath.contains("/then/") => {
                 ("channels.website_required", ipath)
             }
-            ValidationErrorKind::AnyOf { .. } if spath.ends_with("/anyOf") && ipath.starts_with("/items/") => {
+            ValidationErrorKind::AnyOf { .. }
+                if spath.ends_with("/anyOf") && ipath.starts_with("/items/") =>
+            {
                 ("schema.channels_missing", format!("{ipath}/channels"))
             }
             ValidationErrorKind::Type { kind } => {
                 let (zh, en) = expected_type(kind);
                 params.insert("expected".into(), zh);
                 params.insert("expected_en".into(), en);
-                let (azh, aen) = actual_type(&value);
+                let (azh, aen) = actual_type(value);
                 params.insert("actual".into(), azh.into());
                 params.insert("actual_en".into(), aen.into());
                 ("schema.type", ipath)
             }
             ValidationErrorKind::Constant { .. } if ipath == "/schema_version" => {
-                params.insert("value".into(), display_value(&value));
+                params.insert("value".into(), display_value(value));
                 ("schema.schema_version", ipath)
             }
             ValidationErrorKind::Enum { options } => {
-                params.insert("value".into(), display_value(&value));
+                params.insert("value".into(), display_value(value));
                 params.insert("allowed".into(), allowed_list(options));
                 ("schema.enum", ipath)
             }
             ValidationErrorKind::Constant { expected_value } => {
-                params.insert("value".into(), display_value(&value));
+                params.insert("value".into(), display_value(value));
                 params.insert("allowed".into(), display_value(expected_value));
                 ("schema.enum", ipath)
             }
             ValidationErrorKind::OneOfNotValid { .. } => {
                 // Code lists are `oneOf` of `const` + `title`.
-                params.insert("value".into(), display_value(&value));
+                params.insert("value".into(), display_value(value));
                 params.insert("allowed".into(), code_titles_at(&spath));
                 ("schema.enum", ipath)
             }
@@ -270,7 +278,7 @@ pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
             ValidationErrorKind::MinItems { .. } => ("schema.min_items", ipath),
             ValidationErrorKind::UniqueItems => ("schema.duplicate_values", ipath),
             ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
-                params.insert("value".into(), display_value(&value));
+                params.insert("value".into(), display_value(value));
                 let (lo, hi) = range_at(&spath);
                 params.insert("limit".into(), format!("{lo}–{hi}"));
                 params.insert("limit_en".into(), format!("{lo} to {hi}"));
@@ -278,11 +286,11 @@ pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
                 ("schema.out_of_range", ipath)
             }
             ValidationErrorKind::Format { .. } => {
-                params.insert("value".into(), display_value(&value));
+                params.insert("value".into(), display_value(value));
                 ("schema.invalid_date", ipath)
             }
             ValidationErrorKind::Pattern { .. } => {
-                params.insert("value".into(), display_value(&value));
+                params.insert("value".into(), display_value(value));
                 if ipath == "/issued" || ipath == "/updated" {
                     ("schema.invalid_date", ipath)
                 } else {
@@ -290,7 +298,10 @@ pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
                 }
             }
             other => {
-                params.insert("detail".into(), format!("{other:?}").chars().take(60).collect());
+                params.insert(
+                    "detail".into(),
+                    format!("{other:?}").chars().take(60).collect(),
+                );
                 ("schema.invalid", ipath)
             }
         };
@@ -328,7 +339,12 @@ fn item_id_of(instance: &Value, path: &str) -> Option<String> {
 
 fn item_name_of(instance: &Value, path: &str) -> Option<String> {
     let i = item_index(path)?;
-    instance.get("items")?.get(i)?.get("name")?.as_str().map(str::to_owned)
+    instance
+        .get("items")?
+        .get(i)?
+        .get("name")?
+        .as_str()
+        .map(str::to_owned)
 }
 
 fn expected_type(kind: &TypeKind) -> (String, String) {
@@ -350,7 +366,11 @@ fn expected_type(kind: &TypeKind) -> (String, String) {
             (z.into(), e.into())
         }
         TypeKind::Multiple(ts) => {
-            let v: Vec<_> = ts.iter().map(|t| one(&t)).filter(|(z, _)| *z != "空值").collect();
+            let v: Vec<_> = ts
+                .iter()
+                .map(|t| one(&t))
+                .filter(|(z, _)| *z != "空值")
+                .collect();
             (
                 v.iter().map(|x| x.0).collect::<Vec<_>>().join("或"),
                 v.iter().map(|x| x.1).collect::<Vec<_>>().join(" or "),
@@ -424,9 +444,7 @@ fn code_titles_at(spath: &str) -> String {
 }
 
 fn range_at(spath: &str) -> (String, String) {
-    let parent = spath
-        .rsplit_once('/')
-        .map_or(spath, |(p, _)| p);
+    let parent = spath.rsplit_once('/').map_or(spath, |(p, _)| p);
     let node = schema_node(parent);
     let get = |k: &str| {
         node.and_then(|n| n.get(k))
