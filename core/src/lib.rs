@@ -6,7 +6,7 @@
 //! calendar.
 //!
 //! ```
-//! let json = br#"{
+//! let json = r#"{
 //!   "schema_version": "1.0",
 //!   "title": "武陟县城市管理局市政服务领域基层政务公开标准目录",
 //!   "domain": "municipal_services",
@@ -23,11 +23,11 @@
 //!     "audience": ["public"], "method": ["proactive"], "levels": ["county"]
 //!   }]
 //! }"#;
-//! let report = gongkai::validate_json(json)?;
+//! let report = gongkai::validate_json(json.as_bytes())?;
 //! assert!(report.valid, "{:#?}", report.issues);
 //!
 //! // Invalid data is a report, not an error: here 主动 without 政府网站.
-//! let bad = String::from_utf8_lossy(json).replace(r#"["gov_website"]"#, r#"["service_center"]"#);
+//! let bad = json.replace(r#"["gov_website"]"#, r#"["service_center"]"#);
 //! let report = gongkai::validate_json(bad.as_bytes())?;
 //! assert!(!report.valid);
 //! assert_eq!(report.issues[0].code, "channels.website_required");
