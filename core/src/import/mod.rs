@@ -3,6 +3,8 @@
 //! (The table importers are being written; this module fixes the entry points.)
 
 use crate::Error;
+
+pub mod text;
 use crate::model::Catalogue;
 use crate::report::SourceMap;
 use crate::rules::Finding;
