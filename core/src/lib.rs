@@ -43,6 +43,7 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod deadline;
 pub mod diff;
 mod error;
 pub mod export;

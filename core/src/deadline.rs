@@ -1,0 +1,393 @@
+//! Deadlines (截止日期) for every kind of 公开时限 ([`TimeLimit`]).
+//!
+//! [`deadline`] answers "given this time limit and the day it counts from, what is the last day
+//! to publish?". The answer is a [`Deadline`]: a date, or no date together with the reason as a
+//! value ([`Reason`]), never an error. Errors are kept for questions the calendar cannot answer
+//! (a year the holiday table does not cover) and for bad arguments.
+//!
+//! | kind | deadline |
+//! |---|---|
+//! | `working_days` | the `days`th working day after the start day (the start day is not counted, 民法典 第二百零一条), plus the extension granted under 条例 第三十三条 (at most 20 more working days), when given |
+//! | `calendar_days` | start + `days`; when that day is not a working day, the next working day (民法典 第二百零三条: a period whose last day is a holiday ends on the day after the holiday). `nominal_date` keeps start + `days` when it was moved |
+//! | `hours_before` | the start is the *event* (e.g. the beginning of a water stoppage, 城市供水条例 第二十二条): the deadline is the event's date and time minus `hours` (`datetime`), and `date` is its day. A start without a time of day means the event may begin at 00:00, the earliest (safe) reading: 24 hours before 2024-03-10 is 2024-03-09 00:00 |
+//! | `annual_by` | the next `month`-`day` on or after the start (每年1月31日前: from 2024-01-05, 2024-01-31; from 2024-02-01, 2025-01-31). 29 February is 28 February in common years; a day no year has (2-30, 4-31) gives no date (`no_deadline.incomplete`). A fixed date is not moved off holidays |
+//! | `on_the_spot`, `realtime` | the start day itself |
+//! | `promptly`, `continuous`, `unparsed` | no date; the reason says why |
+//!
+//! Which day is the start is the caller's choice (the audit takes it from the publication
+//! record): the day the information was formed or changed, the day a request was received (依申请
+//! items, whatever `from` the item states), the day of the decision or of the named event.
+//!
+//! ```
+//! use gongkai::{TimeLimit, deadline::{deadline, Start, deadline_with}};
+//! use gongkai::model::Anchor;
+//! let cal = gongkai::calendar::embedded();
+//! let day = |s| gongkai::parse_date(s).unwrap();
+//! let limit = TimeLimit::working_days(20, Anchor::FormedOrChanged);
+//! let d = deadline(cal, &limit, day("2024-09-25"))?;
+//! assert_eq!(d.date, Some(day("2024-10-28")));
+//! // A request answered with the extension of 条例 第三十三条 (20 more working days).
+//! let limit = TimeLimit::working_days(20, Anchor::RequestReceived);
+//! let d = deadline_with(cal, &limit, &Start::on(day("2024-09-25")).extended(20))?;
+//! assert_eq!(d.date, Some(day("2024-11-25")));
+//! // 及时公开 has no computable deadline: a reason, not an error.
+//! let limit = TimeLimit::simple(gongkai::model::TimeLimitKind::Promptly);
+//! let d = deadline(cal, &limit, day("2024-09-25"))?;
+//! assert_eq!(d.date, None);
+//! assert_eq!(d.reason.unwrap().code, "no_deadline.promptly");
+//! # Ok::<(), gongkai::Error>(())
+//! ```
+
+use crate::calendar::Calendar;
+use crate::model::{TimeLimit, TimeLimitKind};
+use crate::report::{Lang, Severity};
+use crate::rules::{RuleDef, render};
+use crate::{Error, excerpt};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The longest extension of a reply to a request (条例 第三十三条), in working days.
+pub const MAX_EXTENSION_WORKING_DAYS: u32 = 20;
+
+const SRC: &str = "gongkai";
+
+/// The reasons a time limit has no computable deadline (severity is not used).
+pub const REASONS: &[RuleDef] = &[
+    RuleDef {
+        code: "no_deadline.promptly",
+        severity: Severity::Info,
+        title: "及时公开无截止日期",
+        source: SRC,
+        message_zh: "公开时限为“及时公开”，没有可计算的截止日期",
+        message_en: "the time limit is “promptly”: there is no computable deadline",
+    },
+    RuleDef {
+        code: "no_deadline.continuous",
+        severity: Severity::Info,
+        title: "长期公开无截止日期",
+        source: SRC,
+        message_zh: "公开时限为“长期公开”（常态化公开），信息应持续公开，没有截止日期",
+        message_en: "the time limit is “continuously”: the information stays public, there is no deadline",
+    },
+    RuleDef {
+        code: "no_deadline.unparsed",
+        severity: Severity::Info,
+        title: "时限未能解析",
+        source: SRC,
+        message_zh: "公开时限“{text}”未能解析，无法计算截止日期；可改写为如“自信息形成或者变更之日起20个工作日内”",
+        message_en: "the time limit “{text}” was not understood, so no deadline can be computed; rewrite it like “自信息形成或者变更之日起20个工作日内”",
+    },
+    RuleDef {
+        code: "no_deadline.incomplete",
+        severity: Severity::Info,
+        title: "时限缺少数值",
+        source: SRC,
+        message_zh: "公开时限（{kind}）缺少或填错了 {missing}，无法计算截止日期",
+        message_en: "the time limit ({kind}) lacks a valid {missing}, so no deadline can be computed",
+    },
+    RuleDef {
+        code: "no_deadline.no_event",
+        severity: Severity::Info,
+        title: "缺少事件时间",
+        source: SRC,
+        message_zh: "公开时限为事件前{hours}小时，需要事件时间：请在记录的 event_at 列填写事件（如停水）开始的日期或时间",
+        message_en: "the time limit is {hours} hours before an event: fill in event_at (the date or time the event, e.g. a water stoppage, begins)",
+    },
+    RuleDef {
+        code: "no_deadline.calendar",
+        severity: Severity::Info,
+        title: "日历未覆盖",
+        source: SRC,
+        message_zh: "{error}",
+        message_en: "the holiday table does not cover the dates needed: {error}",
+    },
+];
+
+/// Why there is no deadline: a stable code and the message in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Stable code (`no_deadline.promptly`, …; see [`REASONS`]).
+    pub code: String,
+    /// The message in Chinese.
+    pub message_zh: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+impl Reason {
+    /// A reason from its code and template values (an unknown code keeps the code as message).
+    pub fn new(code: &str, params: &[(&str, String)]) -> Reason {
+        let params: BTreeMap<String, String> = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        let def = REASONS.iter().find(|r| r.code == code);
+        Reason {
+            code: code.to_owned(),
+            message_zh: def.map_or_else(|| code.to_owned(), |d| render(d.message_zh, &params)),
+            message_en: def.map_or_else(|| code.to_owned(), |d| render(d.message_en, &params)),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message_en,
+        }
+    }
+}
+
+/// What a deadline counts from: the start day, its time of day (only `hours_before` uses it)
+/// and the extension granted under 条例 第三十三条.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Start {
+    /// The start day (for `hours_before`, the day of the event).
+    pub date: NaiveDate,
+    /// The time of day of the event (`hours_before`); `None` means 00:00.
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    /// Extra working days granted for a reply to a request (0–20; `working_days` only).
+    #[serde(default)]
+    pub extension_days: u32,
+}
+
+impl Start {
+    /// A start day.
+    pub fn on(date: NaiveDate) -> Start {
+        Start {
+            date,
+            time: None,
+            extension_days: 0,
+        }
+    }
+
+    /// A start moment (for `hours_before`).
+    pub fn at(datetime: NaiveDateTime) -> Start {
+        Start {
+            date: datetime.date(),
+            time: Some(datetime.time()),
+            extension_days: 0,
+        }
+    }
+
+    /// With an extension of `days` working days (条例 第三十三条, at most 20).
+    pub fn extended(mut self, days: u32) -> Start {
+        self.extension_days = days;
+        self
+    }
+}
+
+/// The deadline of one time limit from one start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deadline {
+    /// The kind of the time limit.
+    pub kind: TimeLimitKind,
+    /// The start day.
+    pub start: NaiveDate,
+    /// The last day to publish (inclusive); `None` when there is no computable deadline.
+    pub date: Option<NaiveDate>,
+    /// `hours_before`: the exact latest moment (event minus hours).
+    pub datetime: Option<NaiveDateTime>,
+    /// `calendar_days`: start + days, when the deadline was moved off a holiday to `date`.
+    pub nominal_date: Option<NaiveDate>,
+    /// `working_days`: the working days counted (days + extension).
+    pub working_days: Option<u32>,
+    /// The extension applied, in working days (条例 第三十三条).
+    pub extension_days: u32,
+    /// Why there is no date, when `date` is `None`.
+    pub reason: Option<Reason>,
+}
+
+impl Deadline {
+    fn new(kind: TimeLimitKind, start: &Start) -> Deadline {
+        Deadline {
+            kind,
+            start: start.date,
+            date: None,
+            datetime: None,
+            nominal_date: None,
+            working_days: None,
+            extension_days: 0,
+            reason: None,
+        }
+    }
+
+    fn none(mut self, code: &str, params: &[(&str, String)]) -> Deadline {
+        self.reason = Some(Reason::new(code, params));
+        self
+    }
+}
+
+/// The deadline of `limit` counted from `start` (no extension, no time of day).
+pub fn deadline(
+    cal: &Calendar,
+    limit: &TimeLimit<'_>,
+    start: NaiveDate,
+) -> Result<Deadline, Error> {
+    deadline_with(cal, limit, &Start::on(start))
+}
+
+/// The deadline of `limit` counted from `start`, with its time of day and extension.
+///
+/// Errors: a date the calendar does not cover ([`Error::Calendar`], naming the year); an
+/// extension over 20 working days or on a limit that is not in working days
+/// ([`Error::InvalidArgument`]); a date beyond the representable range.
+pub fn deadline_with(
+    cal: &Calendar,
+    limit: &TimeLimit<'_>,
+    start: &Start,
+) -> Result<Deadline, Error> {
+    let ext = start.extension_days;
+    if ext > MAX_EXTENSION_WORKING_DAYS {
+        return Err(Error::InvalidArgument(format!(
+            "延长期限为 {ext} 个工作日，超过《政府信息公开条例》第三十三条规定的最长 {MAX_EXTENSION_WORKING_DAYS} 个工作日"
+        )));
+    }
+    if ext > 0 && limit.kind != TimeLimitKind::WorkingDays {
+        return Err(Error::InvalidArgument(format!(
+            "延长期限（条例第三十三条）只适用于以工作日计的答复期限，而该时限为“{}”",
+            limit.kind.zh()
+        )));
+    }
+    let out = Deadline::new(limit.kind, start);
+    let incomplete = |out: Deadline, missing: &str| {
+        out.none(
+            "no_deadline.incomplete",
+            &[
+                ("kind", limit.kind.code().to_owned()),
+                ("missing", missing.to_owned()),
+            ],
+        )
+    };
+    Ok(match limit.kind {
+        TimeLimitKind::WorkingDays => {
+            let Some(days) = limit.days else {
+                return Ok(incomplete(out, "days"));
+            };
+            let total = days.saturating_add(ext);
+            Deadline {
+                date: Some(cal.add_working_days(start.date, total)?),
+                working_days: Some(total),
+                extension_days: ext,
+                ..out
+            }
+        }
+        TimeLimitKind::CalendarDays => {
+            let Some(days) = limit.days else {
+                return Ok(incomplete(out, "days"));
+            };
+            let nominal = start
+                .date
+                .checked_add_days(chrono::Days::new(u64::from(days)))
+                .ok_or_else(|| out_of_range(start.date))?;
+            let date = cal.working_day_on_or_after(nominal)?;
+            Deadline {
+                date: Some(date),
+                nominal_date: (date != nominal).then_some(nominal),
+                ..out
+            }
+        }
+        TimeLimitKind::HoursBefore => {
+            let Some(hours) = limit.hours else {
+                return Ok(incomplete(out, "hours"));
+            };
+            let event = start.date.and_time(start.time.unwrap_or(NaiveTime::MIN));
+            let at = event
+                .checked_sub_signed(chrono::TimeDelta::hours(i64::from(hours)))
+                .ok_or_else(|| out_of_range(start.date))?;
+            Deadline {
+                date: Some(at.date()),
+                datetime: Some(at),
+                ..out
+            }
+        }
+        TimeLimitKind::AnnualBy => match (limit.month, limit.day) {
+            (Some(m), Some(d)) => match next_annual(start.date, m, d) {
+                Some(date) => Deadline {
+                    date: Some(date),
+                    ..out
+                },
+                None => incomplete(out, "month/day"),
+            },
+            (None, _) => incomplete(out, "month"),
+            (_, None) => incomplete(out, "day"),
+        },
+        TimeLimitKind::OnTheSpot | TimeLimitKind::Realtime => Deadline {
+            date: Some(start.date),
+            ..out
+        },
+        TimeLimitKind::Promptly => out.none("no_deadline.promptly", &[]),
+        TimeLimitKind::Continuous => out.none("no_deadline.continuous", &[]),
+        TimeLimitKind::Unparsed => {
+            let text = limit.text.as_deref().unwrap_or("").to_owned();
+            out.none("no_deadline.unparsed", &[("text", excerpt(&text, 80))])
+        }
+    })
+}
+
+/// The next `month`-`day` on or after `from`; 29 February is 28 February in common years.
+/// `None` for a day no year has (2-30, 4-31, 13-1).
+pub fn next_annual(from: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    // A day that exists in a leap year.
+    NaiveDate::from_ymd_opt(2000, month, day)?;
+    let in_year = |y: i32| {
+        (1..=day)
+            .rev()
+            .find_map(|d| NaiveDate::from_ymd_opt(y, month, d))
+    };
+    let this = in_year(from.year())?;
+    if this >= from {
+        Some(this)
+    } else {
+        in_year(from.year() + 1)
+    }
+}
+
+fn out_of_range(d: NaiveDate) -> Error {
+    Error::InvalidArgument(format!("日期 {d} 加上时限后超出可表示的范围"))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn annual_dates() {
+        assert_eq!(next_annual(d("2024-01-05"), 1, 31), Some(d("2024-01-31")));
+        assert_eq!(next_annual(d("2024-01-31"), 1, 31), Some(d("2024-01-31")));
+        assert_eq!(next_annual(d("2024-02-01"), 1, 31), Some(d("2025-01-31")));
+        assert_eq!(next_annual(d("2023-01-01"), 2, 29), Some(d("2023-02-28")));
+        assert_eq!(next_annual(d("2024-01-01"), 2, 29), Some(d("2024-02-29")));
+        assert_eq!(next_annual(d("2024-05-01"), 4, 31), None);
+        assert_eq!(next_annual(d("2024-05-01"), 2, 30), None);
+        assert_eq!(next_annual(d("2024-05-01"), 13, 1), None);
+        assert_eq!(next_annual(d("2024-05-01"), 1, 0), None);
+    }
+
+    #[test]
+    fn every_reason_code_is_defined() {
+        for code in [
+            "no_deadline.promptly",
+            "no_deadline.continuous",
+            "no_deadline.unparsed",
+            "no_deadline.incomplete",
+            "no_deadline.no_event",
+            "no_deadline.calendar",
+        ] {
+            let r = Reason::new(code, &[]);
+            assert_ne!(r.message_zh, code);
+            assert_ne!(r.message_en, code);
+        }
+        let mut codes: Vec<_> = REASONS.iter().map(|r| r.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), REASONS.len());
+    }
+}
