@@ -1,18 +1,203 @@
-//! `gongkai audit` (not yet implemented).
+//! `gongkai audit CATALOGUE RECORDS`: was each record published within its item's 公开时限?
+//!
+//! Exit codes: 0 every assessed record on time and no bad record; 1 a record is late or
+//! overdue, or a record is bad; 2 a file cannot be read.
 
+use crate::common::{self, Format, LangArg};
+use gongkai::Lang;
+use gongkai::audit::{AuditOptions, AuditReport, Status, Tally};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `gongkai audit`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Arguments (not yet defined).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// 目录文件（.json；表格导入完成后也可用 .csv、.xlsx、.html）
+    catalogue: PathBuf,
+    /// 公开记录（.csv 或 .json：item_id、formed_on、published_on，可选 request_received、extended、event_at、note）
+    records: PathBuf,
+    /// 今天的日期（YYYY-MM-DD），用于判断未公开的记录是否超期；不读取系统时钟
+    #[arg(long, value_parser = common::parse_date_arg)]
+    today: Option<chrono::NaiveDate>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// 消息语言
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+    /// 较新的节假日安排 CSV（date,kind,name），加入或替换内置表中的年份
+    #[arg(long, value_name = "FILE")]
+    calendar: Option<PathBuf>,
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let _ = a.rest;
-    eprintln!("gongkai audit: not yet implemented");
-    crate::common::exit(crate::common::FAILURE)
+    let cal = match crate::deadline::load_calendar(a.calendar.as_ref()) {
+        Ok(c) => c,
+        Err((path, e)) => {
+            common::print_failure(&path, &e);
+            return common::exit(common::FAILURE);
+        }
+    };
+    let cat_bytes = match common::read_file(&a.catalogue) {
+        Ok(b) => b,
+        Err(e) => return fail(&a.catalogue, &e),
+    };
+    let cat_name = a.catalogue.to_string_lossy();
+    let imported;
+    let parsed;
+    let cat = match gongkai::import::detect_format(Some(&cat_name), &cat_bytes) {
+        gongkai::import::Format::Json => match gongkai::Catalogue::from_json(&cat_bytes) {
+            Ok(c) => {
+                parsed = c;
+                &parsed
+            }
+            Err(e) => return fail(&a.catalogue, &e),
+        },
+        other => match gongkai::import::import_bytes(
+            &cat_bytes,
+            other,
+            &gongkai::import::ImportOptions::default(),
+        ) {
+            Ok(i) => {
+                imported = i;
+                &imported.catalogue
+            }
+            Err(e) => return fail(&a.catalogue, &e),
+        },
+    };
+    let rec_bytes = match common::read_file(&a.records) {
+        Ok(b) => b,
+        Err(e) => return fail(&a.records, &e),
+    };
+    let records = match gongkai::audit::read_records(&rec_bytes, Some(&a.records.to_string_lossy()))
+    {
+        Ok(r) => r,
+        Err(e) => return fail(&a.records, &e),
+    };
+    let mut options = AuditOptions::default().lang(a.lang.into());
+    if let Some(t) = a.today {
+        options = options.today(t);
+    }
+    let report = gongkai::audit::audit(cat, &records, &cal, &options);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let _ = match a.format {
+        Format::Json => writeln!(out, "{}", report.to_json_pretty()),
+        Format::Text => write_text(&mut out, &report, a.lang.into()),
+    };
+    if report.has_late_or_overdue() || report.has_errors() {
+        common::exit(common::DATA_ERRORS)
+    } else {
+        common::exit(common::OK)
+    }
+}
+
+fn fail(path: &Path, e: &gongkai::Error) -> ExitCode {
+    common::print_failure(path, e);
+    common::exit(common::FAILURE)
+}
+
+fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn pct(tally: &Tally) -> String {
+    tally.on_time_rate.map_or_else(
+        || "—".to_owned(),
+        |r| format!("{:.1}%（{}/{}）", r * 100.0, tally.on_time, tally.assessed),
+    )
+}
+
+fn counts(tally: &Tally, lang: Lang) -> String {
+    Status::ALL
+        .iter()
+        .filter(|s| tally.count(**s) > 0)
+        .map(|s| format!("{} {}", s.name(lang), tally.count(*s)))
+        .collect::<Vec<_>>()
+        .join(t(lang, "，", ", "))
+}
+
+fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Result<()> {
+    let today = r.today.map_or_else(
+        || t(lang, "未给出", "not given").to_owned(),
+        |d| d.to_string(),
+    );
+    let n = r.summary.overall.records;
+    match lang {
+        Lang::Zh => writeln!(out, "按时公开审计：{n} 条记录（今天 {today}）")?,
+        Lang::En => writeln!(out, "Timeliness audit: {n} records (today {today})")?,
+    }
+    for row in &r.rows {
+        let at = match lang {
+            Lang::Zh => format!("第 {} 行", row.row),
+            Lang::En => format!("row {}", row.row),
+        };
+        let mut line = format!(
+            "  {at}  [{}] {}  {}",
+            gongkai::excerpt(&row.item_id, 20),
+            gongkai::excerpt(row.item_name.as_deref().unwrap_or(""), 30),
+            row.status.name(lang),
+        );
+        if let Some(d) = row.deadline {
+            line.push_str(&format!("  {} {d}", t(lang, "截止", "due")));
+        }
+        if let Some(p) = row.published_on {
+            line.push_str(&format!("  {} {p}", t(lang, "公开", "published")));
+        }
+        if let Some(days) = row.late_by_days {
+            let wd = row
+                .late_by_working_days
+                .map_or_else(|| "?".to_owned(), |w| w.to_string());
+            line.push_str(&match lang {
+                Lang::Zh => format!("  逾期 {wd} 个工作日（{days} 日）"),
+                Lang::En => format!("  late by {wd} working days ({days} days)"),
+            });
+        }
+        if let Some(m) = &row.message {
+            line.push_str(&format!("  {}", m));
+        }
+        writeln!(out, "{line}")?;
+    }
+    let s = &r.summary;
+    writeln!(
+        out,
+        "{}{}；{} {}",
+        t(lang, "合计：", "Total: "),
+        counts(&s.overall, lang),
+        t(lang, "按时公开率", "on-time rate"),
+        pct(&s.overall)
+    )?;
+    if !s.by_category.is_empty() {
+        writeln!(out, "{}", t(lang, "按一级事项：", "By category:"))?;
+        for c in &s.by_category {
+            writeln!(
+                out,
+                "  {}：{} {}（{}）",
+                c.category,
+                t(lang, "按时公开率", "on-time rate"),
+                pct(&c.tally),
+                counts(&c.tally, lang)
+            )?;
+        }
+    }
+    if !r.issues.is_empty() {
+        writeln!(out, "{}", t(lang, "问题：", "Issues:"))?;
+        for i in &r.issues {
+            let sev = match i.severity {
+                gongkai::Severity::Error => t(lang, "错误", "error"),
+                gongkai::Severity::Warning => t(lang, "警告", "warning"),
+                gongkai::Severity::Info => t(lang, "提示", "info"),
+            };
+            let at = i
+                .line
+                .map_or_else(String::new, |l| format!(" [{} {l}]", t(lang, "行", "line")));
+            writeln!(out, "  {sev}{at} {}  ({})", i.message, i.code)?;
+        }
+    }
+    Ok(())
 }

@@ -1,18 +1,118 @@
-//! `gongkai deadline` (not yet implemented).
+//! `gongkai deadline`: the last day to publish, counted in working days (or from a 公开时限 text).
 
+use crate::common::{self, Format, LangArg};
+use gongkai::calendar::Calendar;
+use gongkai::deadline::{Deadline, Start};
+use gongkai::model::{Anchor, TimeLimit};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `gongkai deadline`.
 #[derive(clap::Args)]
+#[command(group(
+    clap::ArgGroup::new("limit")
+        .required(true)
+        .args(["working_days", "calendar_days", "time_limit"])
+))]
 pub struct Args {
-    /// Arguments (not yet defined).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// 起算日 YYYY-MM-DD（不计入期间）；“提前N小时”的时限填事件的日期或 "YYYY-MM-DD HH:MM"
+    #[arg(long, value_parser = parse_start)]
+    start: Start,
+    /// 工作日数：截止日为起算日之后的第 N 个工作日
+    #[arg(long, value_name = "N")]
+    working_days: Option<u32>,
+    /// 自然日数：起算日加 N 日，遇法定休假日顺延
+    #[arg(long, value_name = "N")]
+    calendar_days: Option<u32>,
+    /// 公开时限原文，如 "自信息形成或者变更之日起20个工作日内"
+    #[arg(long, value_name = "TEXT")]
+    time_limit: Option<String>,
+    /// 依申请答复经批准延长的工作日数（《政府信息公开条例》第三十三条，最多 20）
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    extension_days: u32,
+    /// 较新的节假日安排 CSV（date,kind,name），加入或替换内置表中的年份
+    #[arg(long, value_name = "FILE")]
+    calendar: Option<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// 消息语言
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+}
+
+fn parse_start(s: &str) -> Result<Start, String> {
+    match gongkai::audit::parse_record_datetime(s) {
+        Some((d, None)) => Ok(Start::on(d)),
+        Some((d, Some(t))) => Ok(Start::at(d.and_time(t))),
+        None => Err(format!(
+            "日期无效：{s}（应为 YYYY-MM-DD，如 2024-03-01，或 YYYY-MM-DD HH:MM）"
+        )),
+    }
+}
+
+/// Loads the embedded calendar, extended by `--calendar FILE`.
+pub fn load_calendar(path: Option<&PathBuf>) -> Result<Calendar, (PathBuf, gongkai::Error)> {
+    let embedded = gongkai::calendar::embedded();
+    let Some(path) = path else {
+        return Ok(embedded.clone());
+    };
+    let bytes = common::read_file(path).map_err(|e| (path.clone(), e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        (
+            path.clone(),
+            gongkai::Error::Calendar("节假日安排表不是 UTF-8 编码，请另存为 UTF-8".into()),
+        )
+    })?;
+    embedded.with_csv(&text).map_err(|e| (path.clone(), e))
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let _ = a.rest;
-    eprintln!("gongkai deadline: not yet implemented");
-    crate::common::exit(crate::common::FAILURE)
+    let cal = match load_calendar(a.calendar.as_ref()) {
+        Ok(c) => c,
+        Err((path, e)) => {
+            common::print_failure(&path, &e);
+            return common::exit(common::FAILURE);
+        }
+    };
+    let limit: TimeLimit<'static> = if let Some(n) = a.working_days {
+        TimeLimit::working_days(n, Anchor::Unspecified)
+    } else if let Some(n) = a.calendar_days {
+        TimeLimit::calendar_days(n, Anchor::Unspecified)
+    } else {
+        gongkai::import::text::parse_time_limit(a.time_limit.as_deref().unwrap_or(""))
+    };
+    let start = a.start.extended(a.extension_days);
+    let d = match gongkai::deadline::deadline_with(&cal, &limit, &start) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("gongkai deadline: {e}");
+            return common::exit(common::FAILURE);
+        }
+    };
+    match a.format {
+        Format::Json => {
+            let v = serde_json::json!({
+                "start": start.date,
+                "time_limit": limit,
+                "deadline": d,
+            });
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        Format::Text => println!("{}", text(&d, a.lang.into())),
+    }
+    common::exit(common::OK)
+}
+
+fn text(d: &Deadline, lang: gongkai::Lang) -> String {
+    match (d.datetime, d.date, &d.reason) {
+        (Some(at), _, _) => at.format("%Y-%m-%d %H:%M").to_string(),
+        (None, Some(date), _) => date.to_string(),
+        (None, None, Some(r)) => match lang {
+            gongkai::Lang::Zh => format!("无截止日期：{}", r.message(lang)),
+            gongkai::Lang::En => format!("no deadline: {}", r.message(lang)),
+        },
+        (None, None, None) => String::new(),
+    }
 }
