@@ -94,15 +94,33 @@ impl Error {
             serde_json::error::Category::Io => "读取失败",
             serde_json::error::Category::Data => "数据类型不符",
         };
-        let message = if std::str::from_utf8(bytes).is_err() && msg.contains("UTF-8") {
-            format!("{msg}；文件不是 UTF-8 编码，请另存为 UTF-8")
-        } else {
-            format!("{msg}；{hint}")
-        };
+        if let Err(u) = std::str::from_utf8(bytes) {
+            let at = u.valid_up_to();
+            // `error_len() == None`: the input ends inside a character (truncated), which the
+            // JSON error below describes better.
+            if u.error_len().is_some() {
+                let before = &bytes[..at];
+                let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+                let column = at
+                    - before
+                        .iter()
+                        .rposition(|b| *b == b'\n')
+                        .map_or(0, |p| p + 1)
+                    + 1;
+                return Error::Json {
+                    line,
+                    column,
+                    message: format!(
+                        "文件不是有效的 UTF-8 编码（第 {} 个字节起）；如果是 GBK/GB18030 编码，请另存为 UTF-8",
+                        at + 1
+                    ),
+                };
+            }
+        }
         Error::Json {
             line: e.line(),
             column: e.column(),
-            message,
+            message: format!("{msg}；{hint}"),
         }
     }
 }

@@ -77,3 +77,8 @@ pub fn validate_json(bytes: &[u8]) -> Result<Report, Error> {
 pub fn is_valid(bytes: &[u8]) -> bool {
     Validator::default().is_valid(bytes)
 }
+
+// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

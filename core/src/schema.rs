@@ -117,9 +117,14 @@ pub fn time_limit_conditions(schema: &mut Schema) {
     ];
     for (kinds, keys) in needs {
         let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+        // Required and not null: `days: null` is as absent as no `days` at all.
+        let props: serde_json::Map<String, Value> = keys
+            .iter()
+            .map(|k| ((*k).to_owned(), json!({ "type": "integer" })))
+            .collect();
         all_of.push(json!({
             "if": { "required": ["kind"], "properties": { "kind": { "enum": codes } } },
-            "then": { "required": keys }
+            "then": { "required": keys, "properties": props }
         }));
     }
     all_of.push(json!({
@@ -146,4 +151,10 @@ pub(crate) fn compiled() -> &'static jsonschema::Validator {
 /// Whether `instance` is valid under the published schema (the reference verdict).
 pub fn is_schema_valid(instance: &Value) -> bool {
     compiled().is_valid(instance)
+}
+
+/// The number of errors the published schema finds in `instance` (the naive path, for
+/// benchmarks and cross-checks).
+pub fn schema_error_count(instance: &Value) -> usize {
+    compiled().iter_errors(instance).count()
 }

@@ -133,7 +133,7 @@ impl Validator {
             });
         }
         let bytes = json::strip_bom(bytes);
-        if let Ok(cat) = serde_json::from_slice::<Catalogue<'_>>(bytes) {
+        if let Ok(cat) = json::from_slice_fast::<Catalogue<'_>>(bytes) {
             if structurally_valid(&cat) {
                 let mut ctx = Ctx::new(self.options.today);
                 rules::run_all(&cat, &mut ctx);

@@ -37,6 +37,9 @@ macro_rules! finish_field {
     (vec, $v:expr, $json:literal) => {
         $v.unwrap_or_default()
     };
+    (int, $v:expr, $json:literal) => {
+        $v.flatten().map(|n: crate::json::SchemaInt| n.0)
+    };
 }
 
 /// Generates a borrowing `Deserialize` that keeps unknown keys in `extra` and refuses
@@ -431,7 +434,7 @@ impl<'a> Catalogue<'a> {
     /// problem in a document, use [`crate::validate_json`].
     pub fn from_json(bytes: &'a [u8]) -> Result<Self, crate::Error> {
         let bytes = crate::json::strip_bom(bytes);
-        serde_json::from_slice(bytes).map_err(|e| crate::Error::from_json(&e, bytes))
+        crate::json::from_slice_fast(bytes).map_err(|e| crate::Error::from_json(&e, bytes))
     }
 
     /// Serialises to pretty JSON (2-space indentation, keys in model order).

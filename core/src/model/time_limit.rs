@@ -87,12 +87,12 @@ pub struct TimeLimit<'a> {
 
 deserialize_object!(TimeLimit, "a time limit object", {
     kind: "kind" => req,
-    days: "days" => opt,
+    days: "days" => int,
     from: "from" => opt,
     event: "event" => opt,
-    hours: "hours" => opt,
-    month: "month" => opt,
-    day: "day" => opt,
+    hours: "hours" => int,
+    month: "month" => int,
+    day: "day" => int,
     text: "text" => opt,
 });
 

@@ -146,6 +146,12 @@ pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
         }
     }
     for (i, item) in cat.items.iter().enumerate() {
+        let any_extra = !item.extra.is_empty()
+            || !item.time_limit.extra.is_empty()
+            || item.basis.iter().any(|c| !c.extra.is_empty());
+        if !any_extra {
+            continue;
+        }
         let base = ctx.item_path(i);
         let id = Some(item.id.as_str());
         unknown(ctx, &item.extra, &base, known_keys::ITEM, id);
