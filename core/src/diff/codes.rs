@@ -13,6 +13,8 @@ const LINKAGE: &str = "国办发〔2019〕54号（政务公开与村（居）务
 pub const MISSING_ITEM: &str = "diff.missing_item";
 /// Missing item of uncertain standing in the reference.
 pub const MISSING_UNCERTAIN_ITEM: &str = "diff.missing_uncertain_item";
+/// The two catalogues are in different fields.
+pub const DOMAIN_MISMATCH: &str = "diff.domain_mismatch";
 /// Longer time limit.
 pub const WEAKENED_TIME_LIMIT: &str = "diff.weakened_time_limit";
 /// Time limits that cannot be ordered.
@@ -61,6 +63,14 @@ pub const DEFS: &[RuleDef] = &[
         source: MINIMUM,
         message_zh: "上级标准目录中未经核实的事项“{ref_item}”（{ref_category}，仅见于部分地方副本）在本目录中未找到{closest_zh}；请核对本机关是否有此事项",
         message_en: "The unverified upper-level item “{ref_item}” ({ref_category}, seen only in some local copies) is not in this catalogue{closest_en}; check whether this organ handles it",
+    },
+    RuleDef {
+        code: DOMAIN_MISMATCH,
+        severity: Warning,
+        title: "与上级标准目录的领域不同",
+        source: TEMPLATE,
+        message_zh: "本目录的领域“{local_domain}”与上级标准目录的领域“{ref_domain}”不同；请确认对照的是本领域的上级标准目录",
+        message_en: "This catalogue's field ({local_domain_en}) differs from the upper-level standard's ({ref_domain_en}); check that the right standard is used",
     },
     RuleDef {
         code: WEAKENED_TIME_LIMIT,
@@ -139,8 +149,8 @@ pub const DEFS: &[RuleDef] = &[
         severity: Warning,
         title: "事项对应关系不明确",
         source: "gongkai（对照检查）",
-        message_zh: "上级标准目录的事项“{ref_item}”与本目录中多个事项同样接近：{candidates}；无法确定对应关系，请统一名称或合并重复的事项",
-        message_en: "The upper-level item “{ref_item}” is equally close to several items here: {candidates_en}; the match cannot be decided, align the names or merge the duplicates",
+        message_zh: "{ref_side}的事项“{ref_item}”与{local_side}中的多个事项同样接近：{candidates}；无法确定对应关系，请统一名称或合并重复的事项",
+        message_en: "The item “{ref_item}” of {ref_side_en} is equally close to several items of {local_side_en}: {candidates_en}; the match cannot be decided, align the names or merge the duplicates",
     },
     RuleDef {
         code: RENAMED_ITEM,

@@ -7,7 +7,7 @@ use super::normalize::{
     element_matches, fold, is_placeholder_subject,
 };
 use super::{MatchStatus, Raw, RefMeta};
-use crate::model::{Audience, Item, Method, TimeLimit, TimeLimitKind};
+use crate::model::{Audience, Channel, Item, Level, Method, TimeLimit, TimeLimitKind};
 use crate::report::Lang;
 
 /// Where the two items are (JSON Pointers of the items) and what they are called.
@@ -51,12 +51,12 @@ pub(crate) fn diff_pair(
     // 公开内容
     let l_elems = content_elements(p.l.content.iter().map(|t| t.as_str()));
     if l_elems.is_empty() {
+        let value = join_zh(&p.r.content);
         out.push(not_stated(
             p,
             "content",
-            "公开内容",
-            "content",
-            &join_zh(&p.r.content),
+            ("公开内容", "content"),
+            (&value, &value),
         ));
     } else {
         for (k, elem) in content_elements(p.r.content.iter().map(|t| t.as_str())) {
@@ -75,12 +75,12 @@ pub(crate) fn diff_pair(
                 .iter()
                 .map(|c| format!("《{}》", c.title))
                 .collect();
+        let value = titles.join("");
         out.push(not_stated(
             p,
             "basis",
-            "公开依据",
-            "legal basis",
-            &titles.join(""),
+            ("公开依据", "legal basis"),
+            (&value, &value),
         ));
     } else {
         let local_keys: Vec<(String, String)> =
@@ -137,13 +137,12 @@ pub(crate) fn diff_pair(
 
     // 公开渠道
     if p.l.channels.is_empty() && p.l.other_channels.is_empty() {
-        let names: Vec<&str> = p.r.channels.iter().map(|c| c.zh()).collect();
+        let (zh, en) = names(&p.r.channels, Channel::zh, Channel::en);
         out.push(not_stated(
             p,
             "channels",
-            "公开渠道",
-            "channels",
-            &names.join("、"),
+            ("公开渠道", "channels"),
+            (&zh, &en),
         ));
     } else {
         for (k, c) in p.r.channels.iter().enumerate() {
@@ -175,13 +174,12 @@ pub(crate) fn diff_pair(
 
     // 公开对象
     if p.l.audience.is_empty() {
-        let names: Vec<&str> = p.r.audience.iter().map(|a| a.zh()).collect();
+        let (zh, en) = names(&p.r.audience, Audience::zh, Audience::en);
         out.push(not_stated(
             p,
             "audience",
-            "公开对象",
-            "audience",
-            &names.join("、"),
+            ("公开对象", "audience"),
+            (&zh, &en),
         ));
     } else if p.r.audience.contains(&Audience::Public) && !p.l.audience.contains(&Audience::Public)
     {
@@ -198,14 +196,8 @@ pub(crate) fn diff_pair(
 
     // 公开方式
     if p.l.method.is_empty() {
-        let names: Vec<&str> = p.r.method.iter().map(|a| a.zh()).collect();
-        out.push(not_stated(
-            p,
-            "method",
-            "公开方式",
-            "method",
-            &names.join("、"),
-        ));
+        let (zh, en) = names(&p.r.method, Method::zh, Method::en);
+        out.push(not_stated(p, "method", ("公开方式", "method"), (&zh, &en)));
     } else if p.r.method.contains(&Method::Proactive) && !p.l.method.contains(&Method::Proactive) {
         let k =
             p.r.method
@@ -217,14 +209,8 @@ pub(crate) fn diff_pair(
 
     // 公开层级
     if p.l.levels.is_empty() {
-        let names: Vec<&str> = p.r.levels.iter().map(|a| a.zh()).collect();
-        out.push(not_stated(
-            p,
-            "levels",
-            "公开层级",
-            "levels",
-            &names.join("、"),
-        ));
+        let (zh, en) = names(&p.r.levels, Level::zh, Level::en);
+        out.push(not_stated(p, "levels", ("公开层级", "levels"), (&zh, &en)));
     } else {
         for (k, lv) in p.r.levels.iter().enumerate() {
             if !p.l.levels.contains(lv) {
@@ -250,13 +236,30 @@ pub(crate) fn diff_pair(
     }
 }
 
-fn not_stated(p: &PairCtx<'_, '_, '_>, key: &str, zh: &str, en: &str, ref_value: &str) -> Raw {
+fn not_stated(
+    p: &PairCtx<'_, '_, '_>,
+    key: &str,
+    (zh, en): (&str, &str),
+    (value_zh, value_en): (&str, &str),
+) -> Raw {
     let mut raw = p.raw(NOT_STATED, &format!("/{key}"), &format!("/{key}"));
     raw.param("field", zh);
     raw.param("field_en", en);
-    raw.param("ref_value", ref_value);
-    raw.param("ref_value_en", ref_value);
+    raw.param("ref_value", value_zh);
+    raw.param("ref_value_en", value_en);
     raw
+}
+
+/// The Chinese and English names of a list of codes.
+fn names<T: Copy>(
+    v: &[T],
+    zh: fn(T) -> &'static str,
+    en: fn(T) -> &'static str,
+) -> (String, String) {
+    (
+        v.iter().map(|c| zh(*c)).collect::<Vec<_>>().join("、"),
+        v.iter().map(|c| en(*c)).collect::<Vec<_>>().join(", "),
+    )
 }
 
 fn join_zh<T: AsRef<str>>(v: &[T]) -> String {

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 const CATEGORY_BONUS: f64 = 0.05;
 
 /// Scores below this are not worth naming as the closest candidate of a missing item.
-const HINT_FLOOR: f64 = 0.3;
+const HINT_FLOOR: f64 = 0.4;
 
 /// Candidates kept per reference item (the best ones): enough to see every close rival, and
 /// it bounds the work on catalogues of thousands of near-identical names.
@@ -41,7 +41,7 @@ pub(crate) struct Matching {
     pub ambiguous: Vec<Ambiguity>,
     /// Local items that were candidates in an ambiguity and stayed unmatched.
     pub contested: BTreeSet<usize>,
-    /// For each reference item, the best-scoring local item (any score ≥ 0.3), for hints.
+    /// For each reference item, the best-scoring local item (any score ≥ 0.4), for hints.
     pub closest: Vec<Option<(usize, NameMatch)>>,
 }
 

@@ -550,6 +550,20 @@ fn run(
     }
 
     // Ambiguities.
+    let sides = match mode {
+        DiffMode::Diff => [
+            "上级标准目录",
+            "本目录",
+            "the upper-level standard",
+            "this catalogue",
+        ],
+        DiffMode::Consistency => [
+            "第一份目录",
+            "第二份目录",
+            "the first catalogue",
+            "the second catalogue",
+        ],
+    };
     for a in &matching.ambiguous {
         let Some(ri) = reference.items.get(a.reference) else {
             continue;
@@ -580,13 +594,33 @@ fn run(
                 .filter_map(|r| reference.items.get(*r))
                 .map(|i| format!("“{}”", i.name))
                 .collect();
-            rivals_zh = format!("（它们与上级的{}同样接近）", names.join("、"));
-            rivals_en = format!(" (as close to the upper-level {})", names.join(", "));
+            rivals_zh = format!("（它们与{}的{}同样接近）", sides[0], names.join("、"));
+            rivals_en = format!(" (as close to {} of {})", names.join(", "), sides[2]);
         }
         f.param("ref_item", &ri.name);
+        for (k, v) in ["ref_side", "local_side", "ref_side_en", "local_side_en"]
+            .iter()
+            .zip(sides)
+        {
+            f.param(k, v);
+        }
         f.param("candidates", &format!("{}{rivals_zh}", zh.join("、")));
         f.param("candidates_en", &format!("{}{rivals_en}", en.join(", ")));
         f.param("candidate_paths", &paths.join(","));
+        raw.push(f);
+    }
+
+    if mode == DiffMode::Diff && fold(&reference.domain) != fold(&local.domain) {
+        let name = |code: &str| {
+            crate::model::domain_by_code(code).map_or_else(|| code.to_owned(), |d| d.zh.to_owned())
+        };
+        let mut f = Raw::new(codes::DOMAIN_MISMATCH);
+        f.reference_path = Some("/domain".into());
+        f.local_path = Some("/domain".into());
+        f.param("ref_domain", &name(&reference.domain));
+        f.param("local_domain", &name(&local.domain));
+        f.param("ref_domain_en", &reference.domain);
+        f.param("local_domain_en", &local.domain);
         raw.push(f);
     }
 
@@ -746,10 +780,21 @@ fn finish(
     }
     findings.sort_by(|a, b| {
         let key = |f: &DiffFinding| {
-            let r = item_index(f.reference_path.as_deref()).unwrap_or(usize::MAX);
-            let l = item_index(f.local_path.as_deref()).unwrap_or(usize::MAX);
+            let r = item_index(f.reference_path.as_deref());
+            let l = item_index(f.local_path.as_deref());
+            // The document first, then reference items in order, then local-only findings.
+            let group = match (r, &f.reference_path) {
+                (None, Some(_)) => 0,
+                (Some(_), _) => 1,
+                (None, None) => 2,
+            };
             let field = field_rank(f.local_path.as_deref().or(f.reference_path.as_deref()));
-            (r, l, field)
+            (
+                group,
+                r.unwrap_or(usize::MAX),
+                l.unwrap_or(usize::MAX),
+                field,
+            )
         };
         key(a)
             .cmp(&key(b))
@@ -800,6 +845,7 @@ mod tests {
         for code in [
             MISSING_ITEM,
             MISSING_UNCERTAIN_ITEM,
+            DOMAIN_MISMATCH,
             WEAKENED_TIME_LIMIT,
             TIME_LIMIT_NOT_COMPARABLE,
             WEAKENED_CHANNEL,
@@ -818,7 +864,7 @@ mod tests {
         ] {
             assert!(def(code).is_some(), "{code}");
         }
-        assert_eq!(DEFS.len(), 17);
+        assert_eq!(DEFS.len(), 18);
     }
 
     #[test]
@@ -846,6 +892,43 @@ mod tests {
                 .iter()
                 .all(|f| f.code == "diff.placeholder_subject")
         );
+    }
+
+    #[test]
+    fn one_local_item_close_to_two_reference_items_is_not_forced() {
+        let base = reference("municipal_services").expect("embedded");
+        let mut r = base.clone();
+        r.items.truncate(2);
+        r.items[1] = r.items[0].clone();
+        r.items[1].id = "2".into();
+        r.items[1].name = "燃气经营许可".into();
+        let mut l = base.clone();
+        l.items.truncate(1);
+        l.items[0].name = "燃气经营许可证".into();
+        for (mode, side) in [
+            (DiffMode::Diff, "上级标准目录"),
+            (DiffMode::Consistency, "第一份目录"),
+        ] {
+            let rep = match mode {
+                DiffMode::Diff => diff(&r, &l, &DiffOptions::default()),
+                DiffMode::Consistency => consistency(&r, &l, &DiffOptions::default()),
+            };
+            assert_eq!(rep.coverage.ambiguous, 2, "{:#?}", rep.findings);
+            assert_eq!(rep.coverage.matched, 0);
+            assert_eq!(rep.coverage.missing, 0);
+            assert_eq!(rep.coverage.local_additions, 0);
+            let amb: Vec<&DiffFinding> = rep
+                .findings
+                .iter()
+                .filter(|f| f.code == "diff.ambiguous_match")
+                .collect();
+            assert_eq!(amb.len(), 2);
+            for f in amb {
+                assert_eq!(f.local_path.as_deref(), Some("/items/0"));
+                assert!(f.message.starts_with(side), "{}", f.message);
+                assert!(f.message.contains("同样接近"), "{}", f.message);
+            }
+        }
     }
 
     #[test]
