@@ -146,7 +146,7 @@ pub(crate) fn diff_pair(
         ));
     } else {
         for (k, c) in p.r.channels.iter().enumerate() {
-            if !p.l.channels.contains(c) {
+            if !p.l.channels.contains(c) && !named_in_other_channels(*c, &p.l.other_channels) {
                 let mut raw = p.raw(WEAKENED_CHANNEL, &format!("/channels/{k}"), "/channels");
                 raw.param("channel", c.zh());
                 raw.param("channel_en", c.en());
@@ -234,6 +234,19 @@ pub(crate) fn diff_pair(
     } else {
         MatchStatus::Kept
     }
+}
+
+/// Whether a standard channel is written out by name among the other channels (a table that
+/// lists "武陟县人民政府门户网站" instead of ticking 政府网站).
+fn named_in_other_channels(c: Channel, other: &[crate::model::Text<'_>]) -> bool {
+    let words: &[&str] = match c {
+        Channel::GovWebsite => &["政府网站", "门户网站", "政府网"],
+        _ => return other.iter().any(|o| fold(o) == fold(c.zh())),
+    };
+    other.iter().any(|o| {
+        let f = fold(o);
+        words.iter().any(|w| f.contains(w))
+    })
 }
 
 fn not_stated(

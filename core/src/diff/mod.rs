@@ -932,6 +932,37 @@ mod tests {
     }
 
     #[test]
+    fn the_portal_written_out_counts_as_the_government_website() {
+        let r = reference("municipal_services").expect("embedded");
+        let mut l = r.clone();
+        l.items.truncate(1);
+        r_localise(&mut l);
+        l.items[0].channels.clear();
+        l.items[0].other_channels = vec!["武陟县人民政府门户网站".into()];
+        let rep = diff(&r, &l, &DiffOptions::default());
+        assert!(
+            !rep.findings
+                .iter()
+                .any(|f| f.code == "diff.weakened_channel")
+        );
+        l.items[0].other_channels = vec!["河南政务服务网".into()];
+        let rep = diff(&r, &l, &DiffOptions::default());
+        let f = rep
+            .findings
+            .iter()
+            .find(|f| f.code == "diff.weakened_channel")
+            .expect("政务服务网 is not the government website");
+        assert_eq!(f.reference_path.as_deref(), Some("/items/0/channels/0"));
+        assert!(f.message.contains("政府网站"), "{}", f.message);
+    }
+
+    fn r_localise(c: &mut Catalogue<'static>) {
+        for it in &mut c.items {
+            it.subject = "武陟县城市管理局".into();
+        }
+    }
+
+    #[test]
     fn options_are_clamped_and_deserialise() {
         let o: DiffOptions =
             serde_json::from_str(r#"{"lang":"en","threshold":7}"#).unwrap_or_default();
