@@ -1,18 +1,320 @@
-//! `gongkai diff` (not yet implemented).
+//! `gongkai diff REFERENCE LOCAL`: checks a catalogue against the upper-level standard
+//! (对照上级标准目录), or two linked catalogues against each other (`--consistency`).
 
+use crate::common::{self, Format, LangArg};
+use gongkai::diff::{self, DiffFinding, DiffMode, DiffOptions, DiffReport, MatchStatus};
+use gongkai::{Lang, Severity};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `gongkai diff`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Arguments (not yet defined).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// 上级标准目录：文件（.json、.csv、.xlsx、.html），或内置目录名 municipal_services
+    reference: String,
+    /// 本目录文件（.json、.csv、.xlsx、.html）
+    local: PathBuf,
+    /// 输出格式：text（便于阅读）或 json（对照报告）
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// 消息语言
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+    /// 衔接检查：两份目录（如县级与村级）共有的事项，公开内容和公开时限是否一致
+    #[arg(long)]
+    consistency: bool,
+    /// 只报告不低于此级别的问题（info、warning、error）
+    #[arg(long, value_parser = ["info", "warning", "error"], default_value = "info")]
+    min_severity: String,
+    /// 两个事项名称相似度达到多少（0–1）才视为同一事项
+    #[arg(long, default_value_t = 0.6)]
+    threshold: f64,
+}
+
+struct Input {
+    catalogue: gongkai::Catalogue<'static>,
+    sources: Option<gongkai::SourceMap>,
+    label: String,
+}
+
+fn read(path: &Path) -> Result<Input, gongkai::Error> {
+    let bytes = common::read_file(path)?;
+    let loaded = diff::load(&bytes, Some(&path.to_string_lossy()))?;
+    Ok(Input {
+        catalogue: loaded.catalogue,
+        sources: loaded.sources,
+        label: path.display().to_string(),
+    })
+}
+
+fn read_reference(spec: &str) -> Result<Input, gongkai::Error> {
+    let path = Path::new(spec);
+    if !path.exists() {
+        if let Some(catalogue) = diff::reference(spec) {
+            return Ok(Input {
+                catalogue,
+                sources: None,
+                label: format!("{spec}（内置）"),
+            });
+        }
+        if !spec.contains(['/', '\\', '.']) {
+            return Err(gongkai::Error::InvalidArgument(format!(
+                "“{spec}”既不是文件，也不是内置的上级标准目录名（可用：{}）",
+                diff::REFERENCE_NAMES.join("、")
+            )));
+        }
+    }
+    read(path)
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let _ = a.rest;
-    eprintln!("gongkai diff: not yet implemented");
-    crate::common::exit(crate::common::FAILURE)
+    let reference = match read_reference(&a.reference) {
+        Ok(r) => r,
+        Err(e) => {
+            common::print_failure(Path::new(&a.reference), &e);
+            return common::exit(common::FAILURE);
+        }
+    };
+    let local = match read(&a.local) {
+        Ok(l) => l,
+        Err(e) => {
+            common::print_failure(&a.local, &e);
+            return common::exit(common::FAILURE);
+        }
+    };
+    let lang: Lang = a.lang.into();
+    let options = DiffOptions::default()
+        .lang(lang)
+        .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info))
+        .threshold(a.threshold);
+    let report = if a.consistency {
+        diff::consistency(&reference.catalogue, &local.catalogue, &options)
+    } else {
+        diff::diff(&reference.catalogue, &local.catalogue, &options)
+    }
+    .with_locations(reference.sources.as_ref(), local.sources.as_ref());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let _ = match a.format {
+        Format::Json => writeln!(out, "{}", report.to_json_pretty()),
+        Format::Text => write_text(
+            &mut out,
+            &reference.label,
+            &local.label,
+            &report,
+            lang,
+            common::colour_stdout(),
+        ),
+    };
+    common::exit(if report.valid {
+        common::OK
+    } else {
+        common::DATA_ERRORS
+    })
+}
+
+fn paint(colour: bool, code: &str, s: &str) -> String {
+    if colour {
+        format!("\x1b[{code}m{s}\x1b[0m")
+    } else {
+        s.to_owned()
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+fn write_text(
+    out: &mut impl Write,
+    ref_label: &str,
+    local_label: &str,
+    r: &DiffReport,
+    lang: Lang,
+    colour: bool,
+) -> std::io::Result<()> {
+    let zh = lang == Lang::Zh;
+    let c = &r.coverage;
+    match (r.mode, zh) {
+        (DiffMode::Diff, true) => {
+            writeln!(
+                out,
+                "上级标准目录：{}（{}，{} 项）",
+                r.reference.title, ref_label, r.reference.items
+            )?;
+            writeln!(
+                out,
+                "本目录：{}（{}，{} 项）",
+                r.local.title, local_label, r.local.items
+            )?;
+            writeln!(
+                out,
+                "覆盖：上级事项 {} 项，已列入 {} 项（{}），完整保留 {} 项（{}），弱化 {} 项，未能完全核对 {} 项；缺失 {} 项，对应不明 {} 项；本地增补 {} 项",
+                c.reference_items,
+                c.matched,
+                pct(c.present_share),
+                c.fully_kept,
+                pct(c.fully_kept_share),
+                c.weakened,
+                c.unverified,
+                c.missing,
+                c.ambiguous,
+                c.local_additions
+            )?;
+        }
+        (DiffMode::Diff, false) => {
+            writeln!(
+                out,
+                "Upper-level standard: {} ({}, {} items)",
+                r.reference.title, ref_label, r.reference.items
+            )?;
+            writeln!(
+                out,
+                "This catalogue: {} ({}, {} items)",
+                r.local.title, local_label, r.local.items
+            )?;
+            writeln!(
+                out,
+                "Coverage: {} upper-level items, {} present ({}), {} fully kept ({}), {} weakened, {} not fully checked; {} missing, {} ambiguous; {} local additions",
+                c.reference_items,
+                c.matched,
+                pct(c.present_share),
+                c.fully_kept,
+                pct(c.fully_kept_share),
+                c.weakened,
+                c.unverified,
+                c.missing,
+                c.ambiguous,
+                c.local_additions
+            )?;
+        }
+        (DiffMode::Consistency, true) => {
+            writeln!(
+                out,
+                "衔接检查：{}（{}，{} 项）",
+                r.reference.title, ref_label, r.reference.items
+            )?;
+            writeln!(
+                out,
+                "　　　　与 {}（{}，{} 项）",
+                r.local.title, local_label, r.local.items
+            )?;
+            writeln!(
+                out,
+                "共有事项 {} 项：一致 {} 项，不一致 {} 项；对应不明 {} 项",
+                c.matched, c.fully_kept, c.weakened, c.ambiguous
+            )?;
+        }
+        (DiffMode::Consistency, false) => {
+            writeln!(
+                out,
+                "Consistency: {} ({}, {} items)",
+                r.reference.title, ref_label, r.reference.items
+            )?;
+            writeln!(
+                out,
+                "        and {} ({}, {} items)",
+                r.local.title, local_label, r.local.items
+            )?;
+            writeln!(
+                out,
+                "{} shared items: {} consistent, {} inconsistent; {} ambiguous",
+                c.matched, c.fully_kept, c.weakened, c.ambiguous
+            )?;
+        }
+    }
+    let verdict = match (r.valid, zh) {
+        (true, true) => paint(colour, "32", "通过"),
+        (false, true) => paint(colour, "31;1", "未通过"),
+        (true, false) => paint(colour, "32", "passed"),
+        (false, false) => paint(colour, "31;1", "failed"),
+    };
+    if zh {
+        writeln!(
+            out,
+            "结论：{verdict}（{} 个错误，{} 个警告，{} 个提示）",
+            r.counts.error, r.counts.warning, r.counts.info
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Result: {verdict} ({} errors, {} warnings, {} notes)",
+            r.counts.error, r.counts.warning, r.counts.info
+        )?;
+    }
+
+    if !r.matches.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            if zh {
+                "事项对应："
+            } else {
+                "Matched items:"
+            }
+        )?;
+        for m in &r.matches {
+            let status = match (m.status, zh) {
+                (MatchStatus::Kept, true) => paint(colour, "32", "完整保留"),
+                (MatchStatus::Weakened, true) => paint(colour, "31", "被弱化"),
+                (MatchStatus::Unverified, true) => paint(colour, "33", "未能完全核对"),
+                (MatchStatus::Consistent, true) => paint(colour, "32", "一致"),
+                (MatchStatus::Inconsistent, true) => paint(colour, "33", "不一致"),
+                (MatchStatus::Kept, false) => paint(colour, "32", "kept"),
+                (MatchStatus::Weakened, false) => paint(colour, "31", "weakened"),
+                (MatchStatus::Unverified, false) => paint(colour, "33", "not fully checked"),
+                (MatchStatus::Consistent, false) => paint(colour, "32", "consistent"),
+                (MatchStatus::Inconsistent, false) => paint(colour, "33", "inconsistent"),
+            };
+            writeln!(
+                out,
+                "  {} {} ↔ {} {}  [{:.2} {}] {status}",
+                m.reference_path, m.reference_name, m.local_path, m.local_name, m.score, m.reason
+            )?;
+        }
+    }
+    if !r.findings.is_empty() {
+        writeln!(out, "{}", if zh { "问题：" } else { "Findings:" })?;
+        for f in &r.findings {
+            write_finding(out, f, zh, colour)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_finding(
+    out: &mut impl Write,
+    f: &DiffFinding,
+    zh: bool,
+    colour: bool,
+) -> std::io::Result<()> {
+    let sev = match (f.severity, zh) {
+        (Severity::Error, true) => paint(colour, "31", "错误"),
+        (Severity::Warning, true) => paint(colour, "33", "警告"),
+        (Severity::Info, true) => paint(colour, "36", "提示"),
+        (Severity::Error, false) => paint(colour, "31", "error"),
+        (Severity::Warning, false) => paint(colour, "33", "warning"),
+        (Severity::Info, false) => paint(colour, "36", "info"),
+    };
+    let paths = match (&f.reference_path, &f.local_path) {
+        (Some(r), Some(l)) => format!("{r} → {l}"),
+        (Some(r), None) => format!("{r} → –"),
+        (None, Some(l)) => format!("– → {l}"),
+        (None, None) => String::new(),
+    };
+    let loc = f.local_location.as_ref().map_or_else(String::new, |l| {
+        let cell = format!("{}{}", l.column.as_deref().unwrap_or(""), l.row);
+        match &l.sheet {
+            Some(s) => format!(" [{s}!{cell}]"),
+            None => format!(" [{cell}]"),
+        }
+    });
+    writeln!(
+        out,
+        "  {sev} {}{loc}  {}",
+        f.message,
+        paint(colour, "2", &format!("{} {paths}", f.code))
+    )
 }

@@ -30,7 +30,7 @@ pub struct RuleDef {
 
 /// Every rule of every family, in a stable order.
 pub fn all() -> Vec<&'static RuleDef> {
-    let families: &[&[RuleDef]] = &[structure::DEFS];
+    let families: &[&[RuleDef]] = &[structure::DEFS, crate::diff::DEFS];
     families.iter().flat_map(|f| f.iter()).collect()
 }
 
