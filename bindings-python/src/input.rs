@@ -20,13 +20,12 @@ use std::path::{Path, PathBuf};
 
 /// An input held for the duration of a call.
 pub(crate) enum Input<'py> {
-    /// JSON in an immutable Python `bytes` object (borrowed, not copied).
+    /// JSON in an immutable Python `bytes` object, borrowed while detached: `bytes` as given,
+    /// or made from a `str`, a mutable buffer or a serialised value.
     Bytes {
         data: Bound<'py, PyBytes>,
         from_value: bool,
     },
-    /// JSON copied out of a mutable buffer.
-    Owned(Vec<u8>),
     /// A file to read.
     Path(PathBuf),
 }
@@ -45,10 +44,6 @@ impl Input<'_> {
             Input::Bytes { data, from_value } => Job::Json {
                 bytes: data.as_bytes(),
                 from_value: *from_value,
-            },
-            Input::Owned(v) => Job::Json {
-                bytes: v,
-                from_value: false,
             },
             Input::Path(p) => Job::File {
                 path: p,
@@ -137,12 +132,16 @@ pub(crate) fn extract<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Input<'py>> {
         }
     }
     if obj.is_instance_of::<PyByteArray>() || obj.is_instance_of::<PyMemoryView>() {
-        let b = py
+        // A mutable buffer could change while validation runs without the GIL: copy it once.
+        let data = py
             .import("builtins")?
             .getattr("bytes")?
             .call1((obj,))?
             .cast_into::<PyBytes>()?;
-        return Ok(Input::Owned(b.as_bytes().to_vec()));
+        return Ok(Input::Bytes {
+            data,
+            from_value: false,
+        });
     }
     if is_json_value(obj) {
         return Ok(Input::Bytes {
