@@ -1,0 +1,310 @@
+//! What `validate` accepts, converted to bytes or a path while attached to Python; the work
+//! itself ([`Job::run`]) needs no Python and runs detached.
+//!
+//! - `bytes`, `bytearray`, `memoryview`: JSON bytes (a UTF-8 BOM is accepted by the core);
+//! - `str`: JSON text when its first non-blank character is `{` or `[`, else a path;
+//! - `os.PathLike`: a path; the file is read in Rust and its name picks the format;
+//! - anything else JSON can express (`dict`, `list`, numbers, `bool`, `None`): serialised with the
+//!   standard library's C JSON encoder (key order kept, non-finite floats refused), then
+//!   validated like JSON bytes.
+
+use crate::error::{Failure, Origin};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple,
+};
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// An input held for the duration of a call.
+pub(crate) enum Input<'py> {
+    /// JSON in an immutable Python `bytes` object, borrowed while detached: `bytes` as given,
+    /// or made from a `str`, a mutable buffer or a serialised value.
+    Bytes {
+        data: Bound<'py, PyBytes>,
+        from_value: bool,
+    },
+    /// A file to read.
+    Path(PathBuf),
+}
+
+/// The Python-free view of an input, sent to the thread that validates it.
+pub(crate) enum Job<'a> {
+    /// JSON bytes.
+    Json { bytes: &'a [u8], from_value: bool },
+    /// A file: its path, and the path as text (for the format and for errors).
+    File { path: &'a Path, name: Cow<'a, str> },
+}
+
+impl Input<'_> {
+    pub(crate) fn job(&self) -> Job<'_> {
+        match self {
+            Input::Bytes { data, from_value } => Job::Json {
+                bytes: data.as_bytes(),
+                from_value: *from_value,
+            },
+            Input::Path(p) => Job::File {
+                path: p,
+                name: p.to_string_lossy(),
+            },
+        }
+    }
+}
+
+impl Job<'_> {
+    /// Validates: the only call into the core. Needs no Python.
+    pub(crate) fn run(&self, v: &gongkai::Validator) -> Result<gongkai::Report, Failure> {
+        match self {
+            Job::Json { bytes, .. } => Ok(v.validate_json(bytes)?),
+            Job::File { path, name } => {
+                let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
+                    path: name.to_string(),
+                    message: e.to_string(),
+                })?;
+                Ok(v.validate_bytes(&bytes, Some(name))?)
+            }
+        }
+    }
+
+    /// How a failure of this job is reported.
+    pub(crate) fn origin(&self) -> Origin<'_> {
+        match self {
+            Job::Json {
+                from_value: true, ..
+            } => Origin::PythonValue,
+            Job::Json { .. } => Origin::Text,
+            Job::File { name, .. } => Origin::File(name),
+        }
+    }
+}
+
+/// Whether a `str` (as UTF-8) is JSON text rather than a path: its first non-blank character
+/// (Unicode white space or a BOM) is `{` or `[`. Only the leading blanks are decoded.
+pub(crate) fn looks_like_json_text(utf8: &[u8]) -> bool {
+    let mut rest = utf8;
+    while let Some(&b) = rest.first() {
+        let width = match b {
+            0x00..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let Some(c) = rest
+            .get(..width)
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .and_then(|s| s.chars().next())
+        else {
+            return false;
+        };
+        if !(c.is_whitespace() || c == '\u{feff}') {
+            return matches!(c, '{' | '[');
+        }
+        rest = rest.get(width..).unwrap_or_default();
+    }
+    false
+}
+
+/// Converts one argument.
+pub(crate) fn extract<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Input<'py>> {
+    let py = obj.py();
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Input::Bytes {
+            data: b.clone(),
+            from_value: false,
+        });
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        match s.encode_utf8() {
+            Ok(data) if looks_like_json_text(data.as_bytes()) => {
+                return Ok(Input::Bytes {
+                    data,
+                    from_value: false,
+                });
+            }
+            // Lone surrogates: JSON text cannot hold them, a path can (os.fsdecode's
+            // surrogateescape); the file system encoding brings the bytes back.
+            Err(e) if looks_like_json_text(s.to_string_lossy().as_bytes()) => {
+                return Err(unicode_error(py, &e));
+            }
+            _ => return Ok(Input::Path(obj.extract()?)),
+        }
+    }
+    if obj.is_instance_of::<PyByteArray>() || obj.is_instance_of::<PyMemoryView>() {
+        // A mutable buffer could change while validation runs without the GIL: copy it once.
+        let data = py
+            .import("builtins")?
+            .getattr("bytes")?
+            .call1((obj,))?
+            .cast_into::<PyBytes>()?;
+        return Ok(Input::Bytes {
+            data,
+            from_value: false,
+        });
+    }
+    if is_json_value(obj) {
+        return Ok(Input::Bytes {
+            data: to_json_bytes(obj)?,
+            from_value: true,
+        });
+    }
+    if obj.hasattr("__fspath__")? {
+        // os.fsdecode accepts str and bytes paths alike, and round-trips undecodable bytes.
+        let p = py.import("os")?.getattr("fsdecode")?.call1((obj,))?;
+        return Ok(Input::Path(p.extract()?));
+    }
+    Err(PyTypeError::new_err(format!(
+        "gongkai: data must be a dict (or other JSON value), JSON text (str or bytes), or a path \
+         (str or os.PathLike); got {}",
+        type_name(obj)
+    )))
+}
+
+fn is_json_value(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_none()
+        || obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<PyList>()
+        || obj.is_instance_of::<PyTuple>()
+        || obj.is_instance_of::<PyBool>()
+        || obj.is_instance_of::<PyInt>()
+        || obj.is_instance_of::<PyFloat>()
+}
+
+/// Serialises a Python value as compact UTF-8 JSON with the standard library's C encoder
+/// (`ensure_ascii=False`, `allow_nan=False`). On failure, says where the offending value is.
+fn to_json_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    static ENCODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let py = obj.py();
+    let encode = ENCODE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("ensure_ascii", false)?;
+        kwargs.set_item("allow_nan", false)?;
+        kwargs.set_item("separators", (",", ":"))?;
+        let encoder = py
+            .import("json")?
+            .getattr("JSONEncoder")?
+            .call((), Some(&kwargs))?;
+        Ok(encoder.getattr("encode")?.unbind())
+    })?;
+    let text = match encode.bind(py).call1((obj,)) {
+        Ok(t) => t,
+        Err(e) if is_conversion_error(py, &e) => {
+            let what = match find_non_json(obj, &mut String::new(), 0) {
+                Some((pointer, why)) => format!(
+                    "{} 处的值不是 JSON 值（{why}）；请改为字符串、数字、布尔值、None、列表或字典",
+                    if pointer.is_empty() {
+                        "顶层"
+                    } else {
+                        &pointer
+                    }
+                ),
+                None => format!("无法转换为 JSON：{e}"),
+            };
+            return Err(crate::error::invalid_argument(py, what));
+        }
+        Err(e) => return Err(e),
+    };
+    let text = text.cast_into::<PyString>()?;
+    text.encode_utf8().map_err(|e| unicode_error(py, &e))
+}
+
+fn is_conversion_error(py: Python<'_>, e: &PyErr) -> bool {
+    e.is_instance_of::<PyTypeError>(py)
+        || e.is_instance_of::<pyo3::exceptions::PyValueError>(py)
+        || e.is_instance_of::<pyo3::exceptions::PyRecursionError>(py)
+}
+
+/// The first value that the JSON encoder refuses: its JSON Pointer and why.
+fn find_non_json(
+    obj: &Bound<'_, PyAny>,
+    path: &mut String,
+    depth: usize,
+) -> Option<(String, String)> {
+    if depth > 500 {
+        return Some((
+            path.clone(),
+            "嵌套过深或存在循环引用 (nested too deep, or a reference cycle)".into(),
+        ));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        for (k, v) in d.iter() {
+            let key = if k.is_instance_of::<PyString>() {
+                k.str()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            } else if k.is_none()
+                || k.is_instance_of::<PyBool>()
+                || k.is_instance_of::<PyInt>()
+                || k.is_instance_of::<PyFloat>()
+            {
+                // The encoder writes these keys as strings, as json.dumps does.
+                k.str()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            } else {
+                return Some((
+                    path.clone(),
+                    format!("键 {} 的类型 {} 不能作为 JSON 键", repr(&k), type_name(&k)),
+                ));
+            };
+            let len = path.len();
+            path.push('/');
+            path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            if let Some(found) = find_non_json(&v, path, depth + 1) {
+                return Some(found);
+            }
+            path.truncate(len);
+        }
+        return None;
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        for (i, v) in obj.try_iter().ok()?.enumerate() {
+            let v = v.ok()?;
+            let len = path.len();
+            path.push('/');
+            path.push_str(&i.to_string());
+            if let Some(found) = find_non_json(&v, path, depth + 1) {
+                return Some(found);
+            }
+            path.truncate(len);
+        }
+        return None;
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.encode_utf8().err().map(|_| {
+            (
+                path.clone(),
+                "含有无法编码为 UTF-8 的代理字符 (lone surrogate)".into(),
+            )
+        });
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        let x = f.value();
+        return (!x.is_finite()).then(|| (path.clone(), format!("{x} 不是 JSON 数字")));
+    }
+    if obj.is_none() || obj.is_instance_of::<PyBool>() || obj.is_instance_of::<PyInt>() {
+        return None;
+    }
+    Some((path.clone(), format!("类型 {}", type_name(obj))))
+}
+
+fn unicode_error(py: Python<'_>, e: &PyErr) -> PyErr {
+    crate::error::invalid_argument(
+        py,
+        format!("文本含有无法编码为 UTF-8 的字符（如孤立的代理字符）：{e}"),
+    )
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .fully_qualified_name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+fn repr(obj: &Bound<'_, PyAny>) -> String {
+    obj.repr()
+        .map(|r| gongkai::excerpt(&r.to_string_lossy(), 40))
+        .unwrap_or_default()
+}

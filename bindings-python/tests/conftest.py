@@ -1,0 +1,83 @@
+"""Shared helpers of the gongkai Python tests."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CASES = REPO / "tests" / "cases"
+SCHEMA_FILE = REPO / "schema" / "catalogue.schema.json"
+REPORT_SCHEMA_FILE = REPO / "schema" / "report.schema.json"
+
+# The core's own example: valid under the schema and every rule.
+VALID: dict[str, Any] = {
+    "schema_version": "1.0",
+    "title": "武陟县城市管理局市政服务领域基层政务公开标准目录",
+    "domain": "municipal_services",
+    "publisher": "武陟县城市管理局",
+    "level": "county",
+    "issued": "2024-03-01",
+    "items": [
+        {
+            "id": "1",
+            "category": "城镇燃气管理",
+            "name": "燃气经营许可证核发",
+            "content": ["申请条件", "申请材料", "申请流程", "法定依据"],
+            "basis": [
+                {
+                    "title": "城镇燃气管理条例",
+                    "doc_no": "国务院令第583号",
+                    "kind": "administrative_regulation",
+                }
+            ],
+            "time_limit": {"kind": "working_days", "days": 20, "from": "formed_or_changed"},
+            "subject": "武陟县城市管理局",
+            "channels": ["gov_website"],
+            "audience": ["public"],
+            "method": ["proactive"],
+            "levels": ["county"],
+        }
+    ],
+}
+
+
+def valid_catalogue() -> dict[str, Any]:
+    """A fresh deep copy of the valid example."""
+    return copy.deepcopy(VALID)
+
+
+def invalid_catalogue() -> dict[str, Any]:
+    """The example with an error (主动 without 政府网站), a missing name and an unknown key."""
+    c = valid_catalogue()
+    c["items"][0]["channels"] = ["service_center"]
+    del c["items"][0]["name"]
+    c["chanels"] = ["gov_website"]
+    return c
+
+
+def case_files() -> list[Path]:
+    return sorted(CASES.rglob("*.json"))
+
+
+def load_case(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def codes_and_paths(report: Any) -> list[tuple[str, str]]:
+    return sorted((i.code, i.path) for i in report.issues)
+
+
+@pytest.fixture
+def valid() -> dict[str, Any]:
+    return valid_catalogue()
+
+
+@pytest.fixture
+def invalid() -> dict[str, Any]:
+    return invalid_catalogue()

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Python binding: creates .venv at the repo root if missing, installs the test tools
+# (bindings-python/requirements-test.txt), builds the module in debug with `maturin develop`,
+# and runs pytest (bindings-python/tests). Usage: scripts/test-python.sh [pytest args…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+if [ ! -x .venv/bin/python ]; then
+  echo "creating .venv"
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+  -r bindings-python/requirements-test.txt
+
+# maturin develop finds the venv through VIRTUAL_ENV.
+(cd bindings-python && VIRTUAL_ENV="$root/.venv" PATH="$root/.venv/bin:$PATH" \
+  maturin develop --locked)
+
+.venv/bin/python -m pytest -p no:cacheprovider -q bindings-python/tests "$@"
