@@ -29,8 +29,10 @@ if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; th
   apt_install fonts-droid-fallback || echo "warning: no CJK font; screenshots will show boxes" >&2
 fi
 npm --prefix bindings-wasm ci --no-audit --no-fund --loglevel=error
+cargo clippy -p gongkai-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-# --- build
+# --- build. The committed TypeScript types must match the schemas before the build rewrites them.
+node bindings-wasm/scripts/gen-types.mjs --check
 scripts/build-wasm.sh
 
 # --- node:test: fixtures, schema with ajv, API, panic recovery, robustness, types (both builds)
