@@ -3,6 +3,7 @@
 //   validate(text)                    gongkai-wasm: the full report (schema + rules), from JSON text
 //   JSON.parse(text) + ajv            the published schema compiled by ajv (draft 2020-12)
 //   validateItem(item, context)       one form row, with and without the catalogue header
+//   the same on invalid input         every 10th item broken (thousands of issues)
 //
 // Usage (after scripts/build-wasm.sh and `npm ci` in bindings-wasm):
 //   node benches/node_bench.mjs [ITEMS=10000] [catalogue.json]
@@ -66,6 +67,14 @@ const results = {
   'JSON.parse alone': measure(() => JSON.parse(text), runs),
 };
 
+// Invalid input: every 10th item broken in five ways (the explaining path of the core).
+const brokenText = JSON.stringify(generateCatalogue(n, { broken: 10 }));
+const brokenIssues = gk.validate(brokenText).issues.length;
+const invalid = {
+  'gongkai validate(text)': measure(() => gk.validate(brokenText), 5),
+  'JSON.parse + ajv (allErrors)': measure(() => ajvAll(JSON.parse(brokenText)), 5),
+};
+
 const header = { ...catalogue, items: undefined };
 const item = catalogue.items[Math.min(3, items - 1)];
 const one = {
@@ -82,6 +91,10 @@ for (const [k, v] of Object.entries(results)) {
       `${((bytes / 1e6) / (v.cpu / 1000)).toFixed(1).padStart(6)} MB/s  ${((v.cpu * 1000) / items).toFixed(1).padStart(6)} µs/item  ` +
       `×${(base.cpu / v.cpu).toFixed(2)} of ajv throughput`,
   );
+}
+console.log(`invalid input: every 10th item broken, ${brokenIssues} issues (median of 5 runs):`);
+for (const [k, v] of Object.entries(invalid)) {
+  console.log(`  ${k.padEnd(34)} ${v.wall.toFixed(1).padStart(8)} ms wall ${v.cpu.toFixed(1).padStart(8)} ms cpu`);
 }
 console.log('one form row (median of 201 calls):');
 for (const [k, v] of Object.entries(one)) {

@@ -186,6 +186,14 @@ impl Validator {
         index: usize,
         header: Option<&[u8]>,
     ) -> Result<Report, Error> {
+        let size = item.len() + header.map_or(0, <[u8]>::len);
+        if size > self.options.max_input_bytes {
+            return Err(Error::TooLarge {
+                what: "输入字节数".into(),
+                limit: self.options.max_input_bytes as u64,
+                actual: size as u64,
+            });
+        }
         let item = json::strip_bom(item);
         let prefix = format!("/items/{index}");
         if header.is_none() {
