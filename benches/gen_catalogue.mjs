@@ -1,7 +1,7 @@
 // Generates a realistic, valid disclosure catalogue of N items (varied Chinese text, about
 // 800 bytes of JSON per item), deterministic for a given seed.
 //
-//   node benches/gen_catalogue.mjs 10000 > /tmp/cat-10000.json
+//   node benches/gen_catalogue.mjs 10000 > cat-10000.json
 //   import { generateCatalogue } from './gen_catalogue.mjs'
 //
 // `{ broken: k }` breaks every k-th item in several ways (for a report with many issues).
