@@ -164,6 +164,81 @@ impl Validator {
         }
     }
 
+    /// Validates one item (JSON bytes) as row `index` of a catalogue: what a form checking one
+    /// row at a time needs. Paths are relative to the catalogue (`/items/{index}/time_limit`).
+    ///
+    /// `header` is the catalogue's JSON (its `items`, if any, are ignored): with it, rules that
+    /// relate an item to its catalogue can run; without it (or while it is incomplete) they are
+    /// skipped. The report holds only the issues about this item, never catalogue-level ones, and
+    /// `items` is 1. Input that is not JSON is an error; an item that is not an object is an issue.
+    ///
+    /// ```
+    /// let v = gongkai::Validator::default();
+    /// let r = v.validate_item_json(br#"{"id": "4", "name": ""}"#, 3, None)?;
+    /// assert!(!r.valid);
+    /// assert!(r.issues.iter().any(|i| i.path == "/items/3/name" && i.code == "schema.empty"));
+    /// assert!(r.issues.iter().all(|i| i.path.starts_with("/items/3/")));
+    /// # Ok::<(), gongkai::Error>(())
+    /// ```
+    pub fn validate_item_json(
+        &self,
+        item: &[u8],
+        index: usize,
+        header: Option<&[u8]>,
+    ) -> Result<Report, Error> {
+        let size = item.len() + header.map_or(0, <[u8]>::len);
+        if size > self.options.max_input_bytes {
+            return Err(Error::TooLarge {
+                what: "输入字节数".into(),
+                limit: self.options.max_input_bytes as u64,
+                actual: size as u64,
+            });
+        }
+        let item = json::strip_bom(item);
+        let prefix = format!("/items/{index}");
+        if header.is_none() {
+            // Fast path: a sound item needs no JSON tree. Catalogue-level rules are skipped, as
+            // for a header that could not be read.
+            if let Ok(it) = serde_json::from_slice::<Item<'_>>(item) {
+                if item_structurally_valid(&it) {
+                    let (mut cat, _, _) = partial_catalogue(&Value::Null);
+                    cat.items.push(it);
+                    let mut ctx = Ctx::partial(vec![index], false, self.options.today);
+                    rules::run_all(&cat, &mut ctx);
+                    let report = self.finish(1, ctx.into_issues(), None);
+                    return Ok(item_issues(report, &prefix, &prefix));
+                }
+            }
+        }
+        // One complete JSON value, so that splicing it into a document cannot change its meaning.
+        serde_json::from_slice::<serde::de::IgnoredAny>(item)
+            .map_err(|e| Error::from_json(&e, item))?;
+        let mut doc = match header {
+            Some(h) => {
+                let h = json::strip_bom(h);
+                let Value::Object(mut m) =
+                    serde_json::from_slice(h).map_err(|e| Error::from_json(&e, h))?
+                else {
+                    return Err(Error::InvalidArgument(
+                        "目录表头（header）应为对象 {…}".into(),
+                    ));
+                };
+                m.remove("items");
+                let mut d = serde_json::to_vec(&m).map_err(|e| Error::from_json(&e, h))?;
+                d.pop(); // the closing brace
+                if !m.is_empty() {
+                    d.push(b',');
+                }
+                d
+            }
+            None => b"{".to_vec(),
+        };
+        doc.extend_from_slice(b"\"items\":[");
+        doc.extend_from_slice(item);
+        doc.extend_from_slice(b"]}");
+        Ok(item_issues(self.validate_json(&doc)?, "/items/0", &prefix))
+    }
+
     /// Whether the JSON bytes are a valid catalogue (no error-severity issue).
     pub fn is_valid(&self, bytes: &[u8]) -> bool {
         self.validate_json(bytes).is_ok_and(|r| r.valid)
@@ -226,6 +301,24 @@ impl Validator {
         report.valid = !has_error;
         report
     }
+}
+
+/// The issues of `report` under `from` (an item's pointer), moved to `to`; `valid` and the counts
+/// recomputed (errors are never filtered out by `min_severity`, so `valid` follows).
+fn item_issues(report: Report, from: &str, to: &str) -> Report {
+    let issues = report
+        .issues
+        .into_iter()
+        .filter_map(|mut i| {
+            let rest = i.path.strip_prefix(from)?;
+            if !(rest.is_empty() || rest.starts_with('/')) {
+                return None;
+            }
+            i.path = format!("{to}{rest}");
+            Some(i)
+        })
+        .collect();
+    Report::from_issues(1, issues)
 }
 
 fn item_id_at(value: &Value, path: &str) -> Option<String> {

@@ -1,0 +1,196 @@
+// Browser test of the demo form: playwright-core driving the system's Chromium (never a
+// downloaded browser). A plain script, not node:test: it prints "N passed, N failed" on its own
+// line and exits non-zero on failure.
+//
+//   node tests-js/browser.mjs http://127.0.0.1:PORT [screenshot-dir]
+//
+// The server must serve bindings-wasm/ (scripts/test-wasm.sh starts one on loopback).
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const base = process.argv[2];
+const shots = resolve(process.argv[3] ?? 'target');
+if (!base) {
+  console.error('usage: node tests-js/browser.mjs http://127.0.0.1:PORT [screenshot-dir]');
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+  viewport: { width: 1280, height: 900 },
+});
+const page = await context.newPage();
+const problems = [];
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+page.on('console', (m) => {
+  if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+});
+
+let passed = 0;
+let failed = 0;
+async function step(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`not ok - ${name}\n  ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n  ')}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+const TIMEOUT = 10_000;
+const input = (path) => page.locator(`[data-path="${path}"]`);
+/** The issue messages shown next to the field of `path`. */
+const issuesAt = (path) => page.locator(`[data-field="${path}"] > .issues > li`);
+const status = () => page.locator('#status').textContent();
+async function waitIssue(path, text) {
+  await issuesAt(path).filter({ hasText: text }).first().waitFor({ timeout: TIMEOUT });
+}
+async function waitNoIssue(path) {
+  await page.waitForFunction((p) => document.querySelectorAll(`[data-field="${p}"] > .issues > li`).length === 0, path, { timeout: TIMEOUT });
+}
+async function waitClean() {
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent.includes('没有发现问题'), null, { timeout: TIMEOUT });
+}
+
+await step('the demo loads the module and opens in the "no problems" state', async () => {
+  await page.goto(`${base}/demo/index.html`);
+  await page.waitForFunction(() => window.__demo?.ready === true, null, { timeout: 30_000 });
+  await waitClean();
+  // Labels come from the schema's Chinese titles.
+  const labels = await page.locator('.label').allTextContents();
+  for (const l of ['目录名称', '一级事项', '二级事项', '公开内容', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '其他渠道', '公开对象', '公开方式', '公开层级']) {
+    assert(labels.includes(l), `no label ${l}: ${labels.slice(0, 40)}`);
+  }
+  const channels = await page.locator('[data-path="/items/0/channels"] label').allTextContents();
+  assert(channels.length === 12 && channels[0] === '政府网站', `12 channel checkboxes: ${channels}`);
+});
+
+await step('a bad value shows its Chinese error next to the field, and fixing it removes it', async () => {
+  const days = '/items/0/time_limit/days';
+  await input(days).fill('400');
+  await waitIssue(days, '超出允许范围');
+  const text = await issuesAt(days).first().textContent();
+  assert(/[\u4e00-\u9fff]/.test(text) && text.includes('400'), `Chinese message quoting the value: ${text}`);
+  assert((await status()).includes('1 个错误'), `summary count: ${await status()}`);
+  assert((await page.locator('#issue-list li').count()) === 1, 'one issue in the summary');
+  await page.locator(`[data-field="${days}"]`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'wasm-demo-error.png'), fullPage: false });
+  await input(days).fill('20');
+  await waitNoIssue(days);
+  await waitClean();
+  await page.screenshot({ path: join(shots, 'wasm-demo-fixed.png'), fullPage: false });
+});
+
+await step('typing words where a number goes says so', async () => {
+  const hours = '/items/1/time_limit/hours';
+  await input(hours).fill('二十四');
+  await waitIssue(hours, '应为整数');
+  await input(hours).fill('24');
+  await waitNoIssue(hours);
+  await waitClean();
+});
+
+await step('unticking 政府网站 on a proactive item is an error at the channels', async () => {
+  const box = page.locator('[data-path="/items/0/channels"] input[value="gov_website"]');
+  await box.uncheck();
+  await waitIssue('/items/0/channels', '政府网站');
+  await box.check();
+  await waitNoIssue('/items/0/channels');
+  await waitClean();
+});
+
+await step('an emptied header field is reported next to it', async () => {
+  const old = await input('/title').inputValue();
+  await input('/title').fill('');
+  await waitIssue('/title', '不能为空');
+  await input('/title').fill(old);
+  await waitNoIssue('/title');
+  await waitClean();
+});
+
+await step('user text is shown as text, never as HTML', async () => {
+  const bad = '<img src=x onerror="window.__xss=1">2024';
+  await input('/issued').fill(bad);
+  await waitIssue('/issued', '日期');
+  const shown = await issuesAt('/issued').first().textContent();
+  assert(shown.includes('<img src=x'), `the value appears literally: ${shown}`);
+  assert((await page.locator('img').count()) === 0, 'no element was created from user text');
+  assert((await page.evaluate(() => window.__xss)) === undefined, 'no script ran');
+  await input('/issued').fill('2024-03-01');
+  await waitClean();
+});
+
+await step('a new row shows its missing elements; removing it restores the clean state', async () => {
+  await page.locator('#add-item').click();
+  await waitIssue('/items/2/category', '不能为空');
+  await waitIssue('/items/2/content', '至少');
+  await page.locator('fieldset.item[data-item="2"] button[data-action="remove-item"]').click();
+  await waitClean();
+});
+
+await step('a new kind of time limit shows its own fields', async () => {
+  const kind = '/items/0/time_limit/kind';
+  await input(kind).selectOption('annual_by');
+  await waitIssue('/items/0/time_limit/month', '缺少');
+  assert(await input('/items/0/time_limit/month').isVisible(), 'month is shown');
+  assert(!(await input('/items/0/time_limit/days').isVisible()), 'days is hidden');
+  await input('/items/0/time_limit/month').fill('1');
+  await input('/items/0/time_limit/day').fill('31');
+  await waitClean();
+  const tl = await page.evaluate(() => window.gongkaiDemo.catalogue.items[0].time_limit);
+  assert(JSON.stringify(tl) === '{"kind":"annual_by","month":1,"day":31}', `the state follows the form: ${JSON.stringify(tl)}`);
+});
+
+await step('loading a JSON file shows its issues at their fields; download gives the JSON back', async () => {
+  const fixture = JSON.parse(readFileSync(new URL('../../tests/cases/wasm/form_row_errors.json', import.meta.url), 'utf8'));
+  const text = JSON.stringify(fixture.catalogue, null, 2);
+  await page.locator('#load-file').setInputFiles({ name: '目录.json', mimeType: 'application/json', buffer: Buffer.from(`\uFEFF${text}`) });
+  await waitIssue('/items/0/name', '不能为空');
+  await waitIssue('/items/0/time_limit/days', '超出允许范围');
+  await waitIssue('/items/0/levels', '至少');
+  await waitIssue('/items/1/time_limit/hours', '应为整数');
+  await waitIssue('/items/0', 'chanels'); // an unknown key: shown on its row
+  assert((await input('/items/1/time_limit/hours').inputValue()) === '二十四', 'the loaded value is in the form');
+  const count = await page.evaluate(() => window.__demo.report.issues.length);
+  assert(count === fixture.expected.issues.length, `${count} issues, as in the fixture`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert(JSON.stringify(saved) === JSON.stringify(fixture.catalogue), `the download is the loaded catalogue, unknown keys kept: ${JSON.stringify(saved)}`);
+  await page.screenshot({ path: join(shots, 'wasm-demo-loaded.png'), fullPage: false });
+});
+
+await step('a file that is not JSON is refused with the reason', async () => {
+  await page.locator('#load-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"title": "武陟') });
+  await page.locator('#notice').filter({ hasText: '不是有效的 JSON' }).waitFor({ timeout: TIMEOUT });
+  assert((await input('/items/0/name').inputValue()) === '', 'the form still holds the previous catalogue');
+});
+
+await step('no console errors or page errors', async () => {
+  assert(problems.length === 0, problems.join('\n'));
+});
+
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+console.log(`screenshots: ${join(shots, 'wasm-demo-error.png')}, ${join(shots, 'wasm-demo-fixed.png')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
