@@ -327,3 +327,23 @@ fn output_is_deterministic() {
         to_csv(&cat, &CsvOptions::default())
     );
 }
+
+#[test]
+fn degenerate_catalogues_do_not_panic() {
+    let mut cat = fixture();
+    cat.items.clear();
+    let rows = records(&to_csv(&cat, &CsvOptions::default()));
+    assert_eq!(rows.len(), header_at(&rows) + 2);
+    assert!(gongkai::export::to_html(&cat, &Default::default()).contains("<thead>"));
+    assert!(gongkai::export::to_markdown(&cat).contains("| 序号 |"));
+    #[cfg(feature = "xlsx")]
+    assert!(gongkai::export::to_xlsx(&cat, &Default::default()).is_ok());
+    let mut one = fixture();
+    one.items.truncate(1);
+    one.items[0].content.clear();
+    one.items[0].basis.clear();
+    one.items[0].time_limit = gongkai::TimeLimit::simple(gongkai::model::TimeLimitKind::Unparsed);
+    one.title = "".into();
+    let rows = records(&to_csv(&one, &CsvOptions::default()));
+    assert_eq!(rows.len(), header_at(&rows) + 3);
+}

@@ -157,11 +157,13 @@ pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
     let r = Renderer { options };
     let layout = Layout::new(cat, options.levels);
     let title = r.text(&cat.title, false);
+    // For <title> and the attribute: no <br>, line breaks as spaces.
+    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "), false);
     let mut out = String::with_capacity(4096 + cat.items.len() * 2048);
     out.push_str("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!(
-        "<title>{title}</title>\n<style>\n{STYLE}</style>\n"
+        "<title>{plain_title}</title>\n<style>\n{STYLE}</style>\n"
     ));
     out.push_str("</head>\n<body>\n<main>\n<header>\n");
     out.push_str(&format!("<h1>{title}</h1>\n<dl class=\"meta\">\n"));
@@ -174,7 +176,7 @@ pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
     }
     out.push_str("</dl>\n</header>\n");
     out.push_str(&format!(
-        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{title}\" tabindex=\"0\">\n<table>\n<caption>{title}</caption>\n<thead>\n<tr>"
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{plain_title}\" tabindex=\"0\">\n<table>\n<caption>{title}</caption>\n<thead>\n<tr>"
     ));
     for g in layout.groups() {
         let top = escape(&g.top);

@@ -174,6 +174,7 @@ impl Column {
     }
 
     /// The item key the column shows (for JSON Pointers in messages).
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     pub(crate) fn key(&self) -> &str {
         match self {
             Column::Id => "id",
@@ -224,6 +225,7 @@ impl Column {
     }
 
     /// Column width in Excel character units (a Chinese character is about 2).
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     pub(crate) fn width(&self) -> f64 {
         match self {
             Column::Id => 6.0,

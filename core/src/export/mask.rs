@@ -7,8 +7,9 @@
 //!    run of 17 digits (the check character of an 18-character ID number) is masked too.
 //!    Shorter numbers (article numbers, 令号, days, years) are kept.
 //! 2. In `audience_note` and `notes` only: after one of the labels [`NAME_LABELS`] followed by
-//!    `：` or `:` (spaces allowed around it), the next 2–4 Chinese characters (a personal name,
-//!    `·` allowed inside) become `＊` each: `联系人：张三` → `联系人：＊＊`.
+//!    `：` or `:` (spaces allowed around it), the next 2–4 Chinese characters (a personal name;
+//!    up to 12 when it contains the separator `·`, which is kept) become `＊` each:
+//!    `联系人：张三` → `联系人：＊＊`, `户主：阿依·买买提` → `户主：＊＊·＊＊＊`.
 
 /// The replacement character.
 pub const MASK: char = '＊';
@@ -85,9 +86,13 @@ pub fn mask_names(text: &str) -> String {
                 j += 1;
             }
             let start = j;
-            let mut han = 0;
-            while han < 4 && chars.get(j).is_some_and(|c| is_han(*c) || *c == '·') {
-                if chars.get(j).is_some_and(|c| is_han(*c)) {
+            let (mut han, mut dotted) = (0, false);
+            while let Some(&c) = chars.get(j) {
+                if c == '·' && han > 0 {
+                    dotted = true;
+                } else if !is_han(c) || han >= if dotted { 12 } else { 4 } {
+                    break;
+                } else {
                     han += 1;
                 }
                 j += 1;
@@ -139,7 +144,7 @@ mod tests {
     fn names() {
         assert_eq!(mask_names("联系人：张三，电话"), "联系人：＊＊，电话");
         assert_eq!(mask_names("申请人: 欧阳娜娜娜"), "申请人: ＊＊＊＊娜");
-        assert_eq!(mask_names("户主：阿依·买买提"), "户主：＊＊·＊＊");
+        assert_eq!(mask_names("户主：阿依·买买提"), "户主：＊＊·＊＊＊");
         assert_eq!(mask_names("联系人：A"), "联系人：A");
         assert_eq!(mask_names("申请人"), "申请人");
         assert_eq!(

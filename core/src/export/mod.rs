@@ -6,6 +6,26 @@
 //! catalogue for which [`table_losses`] is empty. The conventions below are the contract between
 //! these exporters and [`crate::import`].
 //!
+//! ```
+//! use gongkai::export::{self, CsvOptions, HtmlOptions};
+//! # let json = r#"{"schema_version":"1.0","title":"武陟县城市管理局市政服务领域基层政务公开标准目录",
+//! # "domain":"municipal_services","publisher":"武陟县城市管理局","level":"county","issued":"2024-03-01",
+//! # "items":[{"id":"1","category":"城镇燃气管理","name":"燃气经营许可证核发","content":["申请条件","申请材料"],
+//! # "basis":[{"title":"城镇燃气管理条例","doc_no":"国务院令第583号"}],
+//! # "time_limit":{"kind":"working_days","days":20,"from":"formed_or_changed"},"subject":"武陟县城市管理局",
+//! # "channels":["gov_website"],"audience":["public"],"method":["proactive"],"levels":["county"]}]}"#;
+//! let cat = gongkai::Catalogue::from_json(json.as_bytes())?;
+//! let csv = String::from_utf8(export::to_csv(&cat, &CsvOptions::default())).unwrap();
+//! assert!(csv.starts_with('\u{feff}'));
+//! assert!(csv.contains("\r\n序号,公开事项,,公开内容（要素）,公开依据,"));
+//! assert!(csv.contains("1,城镇燃气管理,燃气经营许可证核发,申请条件、申请材料,《城镇燃气管理条例》(国务院令第583号),自信息形成或者变更之日起20个工作日内,"));
+//! let html = export::to_html(&cat, &HtmlOptions::default());
+//! assert!(html.starts_with("<!doctype html>"));
+//! # #[cfg(feature = "xlsx")]
+//! let xlsx: Vec<u8> = export::to_xlsx(&cat, &export::XlsxOptions::default())?;
+//! # Ok::<(), gongkai::Error>(())
+//! ```
+//!
 //! # The table (CSV, XLSX)
 //!
 //! Two header rows. A header with sub-columns has its text in the first row over (XLSX:

@@ -189,8 +189,16 @@ fn creation_date(cat: &Catalogue<'_>) -> Option<ExcelDateTime> {
 /// date is the catalogue's `updated`, else `issued`).
 ///
 /// Errors: [`Error::TooLarge`] when a cell exceeds 32,767 characters or the table exceeds
-/// Excel's 1,048,576 rows or 16,384 columns (the message names the value).
+/// Excel's 1,048,576 rows or 16,384 columns (the message names the value);
+/// [`Error::UnsupportedFormat`] on `wasm32-unknown-unknown`, where rust_xlsxwriter would need
+/// a system clock that the platform does not have (a WASM build should turn the `xlsx`
+/// feature off).
 pub fn to_xlsx(cat: &Catalogue<'_>, options: &XlsxOptions) -> Result<Vec<u8>, Error> {
+    if cfg!(all(target_arch = "wasm32", target_os = "unknown")) {
+        return Err(Error::UnsupportedFormat(
+            "XLSX 导出在 wasm32-unknown-unknown 上不可用（请在浏览器中使用 CSV 导出）".into(),
+        ));
+    }
     let layout = Layout::new(cat, options.levels);
     let f = Formats::new();
     let mut wb = Workbook::new();
