@@ -1,0 +1,234 @@
+//! HTML export: a self-contained page fit to publish in a portal's 基层政务公开专题.
+
+use super::cells;
+use super::layout::{Column, Layout, LevelColumns, category_runs};
+use super::mask::mask_text;
+use crate::model::{Catalogue, Channel, Item};
+
+/// Options of [`to_html`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct HtmlOptions {
+    /// Mask personal data (default off): long digit runs everywhere, names after 联系人： etc.
+    /// in 特定群体说明 and 备注. The rules are in [`super::mask`].
+    pub mask: bool,
+    /// Which 公开层级 sub-columns to show (default all four).
+    pub levels: LevelColumns,
+}
+
+impl HtmlOptions {
+    /// Sets [`HtmlOptions::mask`].
+    pub fn mask(mut self, on: bool) -> Self {
+        self.mask = on;
+        self
+    }
+
+    /// Sets [`HtmlOptions::levels`].
+    pub fn levels(mut self, levels: LevelColumns) -> Self {
+        self.levels = levels;
+        self
+    }
+}
+
+/// Escapes text for HTML element content and quoted attribute values: `&` `<` `>` `"` `'`
+/// become `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`; control characters other than TAB and line
+/// breaks become U+FFFD.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`escape`], then line breaks (LF, CR LF, CR) as `<br>`.
+fn escape_lines(text: &str) -> String {
+    escape(&text.replace("\r\n", "\n").replace('\r', "\n")).replace('\n', "<br>")
+}
+
+const STYLE: &str = "\
+:root{color-scheme:light}
+body{margin:1rem;color:#1a1a1a;background:#fff;font:14px/1.6 \"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",SimSun,sans-serif}
+header h1{font-size:1.4rem;margin:0 0 .5rem;text-align:center}
+dl.meta{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:0 0 1rem;padding:0}
+dl.meta div{display:flex;gap:.25rem}
+dl.meta dt{font-weight:bold}
+dl.meta dt::after{content:\"：\"}
+dl.meta dd{margin:0}
+.table-wrap{position:relative;overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
+table{border-collapse:collapse;min-width:72rem;width:100%}
+caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+th,td{border:1px solid #555;padding:.3rem .4rem;vertical-align:top;text-align:left;word-break:break-word}
+thead th{background:#e8eef6;text-align:center;vertical-align:middle;white-space:nowrap}
+tbody th{font-weight:normal}
+th.category{font-weight:bold}
+td.tick,td.id{text-align:center}
+ul.channels{list-style:none;margin:0;padding:0;min-width:14em;max-width:19em}
+ul.channels li{display:inline-block;white-space:nowrap;margin-right:.6em}
+ul.channels li.off{color:#888}
+ul.channels li.on{font-weight:bold}
+footer{margin-top:.75rem;color:#555;font-size:.85rem}
+@media print{
+@page{size:A4 landscape;margin:10mm}
+body{margin:0;font-size:9pt}
+.table-wrap{overflow:visible}
+table{min-width:0}
+thead{display:table-header-group}
+tr,td,th{break-inside:avoid;page-break-inside:avoid}
+thead th{background:none}
+}
+";
+
+struct Renderer<'o> {
+    options: &'o HtmlOptions,
+}
+
+impl Renderer<'_> {
+    /// Data text as HTML: masked when asked, escaped, line breaks as `<br>`.
+    fn text(&self, text: &str, names: bool) -> String {
+        if self.options.mask {
+            escape_lines(&mask_text(text, names))
+        } else {
+            escape_lines(text)
+        }
+    }
+
+    fn channels(&self, item: &Item<'_>) -> String {
+        let mut out = String::from("<ul class=\"channels\">");
+        for c in Channel::ALL {
+            let on = item.channels.contains(c);
+            out.push_str(&format!(
+                "<li class=\"{}\">{}{}</li>",
+                if on { "on" } else { "off" },
+                if on { cells::CHECKED } else { cells::UNCHECKED },
+                escape(c.zh())
+            ));
+        }
+        if item.other_channels.is_empty() {
+            out.push_str(&format!(
+                "<li class=\"off\">{}{}</li>",
+                cells::UNCHECKED,
+                cells::OTHER
+            ));
+        }
+        for o in &item.other_channels {
+            out.push_str(&format!(
+                "<li class=\"on\">{}{}：{}</li>",
+                cells::CHECKED,
+                cells::OTHER,
+                self.text(o, false)
+            ));
+        }
+        out.push_str("</ul>");
+        out
+    }
+
+    fn cell(&self, column: &Column, item: &Item<'_>) -> String {
+        match column {
+            Column::Name => format!("<th scope=\"row\">{}</th>", self.text(&item.name, false)),
+            Column::Channels => format!("<td>{}</td>", self.channels(item)),
+            Column::Id => format!("<td class=\"id\">{}</td>", self.text(&item.id, false)),
+            c if c.is_tick() => format!("<td class=\"tick\">{}</td>", c.cell(item)),
+            c => {
+                let names = matches!(c, Column::Notes | Column::AudienceNote);
+                format!("<td>{}</td>", self.text(&c.cell(item), names))
+            }
+        }
+    }
+}
+
+/// Writes the catalogue as a self-contained HTML page: `<!doctype html>`, `lang="zh-CN"`,
+/// UTF-8, inline CSS only (no script, no external resource, no URL from the data), the
+/// metadata as a `<dl>`, and one `<table>` with a `<caption>`, the two-row `<thead>`
+/// (`scope`, `colspan`, `rowspan`) and one `<tbody>` per run of items with the same
+/// 一级事项 (a `<th scope="rowgroup" rowspan>`); 二级事项 is each row's header. The page
+/// scrolls sideways on a phone and prints in landscape with the header repeated on every
+/// page. Every text from the data is escaped ([`escape`]) and masked on request.
+pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
+    let r = Renderer { options };
+    let layout = Layout::new(cat, options.levels);
+    let title = r.text(&cat.title, false);
+    // For <title> and the attribute: no <br>, line breaks as spaces.
+    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "), false);
+    let mut out = String::with_capacity(4096 + cat.items.len() * 2048);
+    out.push_str("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&format!(
+        "<title>{plain_title}</title>\n<style>\n{STYLE}</style>\n"
+    ));
+    out.push_str("</head>\n<body>\n<main>\n<header>\n");
+    out.push_str(&format!("<h1>{title}</h1>\n<dl class=\"meta\">\n"));
+    for (label, value) in super::display_metadata(cat) {
+        out.push_str(&format!(
+            "<div><dt>{}</dt><dd>{}</dd></div>\n",
+            escape(label),
+            r.text(&value, false)
+        ));
+    }
+    out.push_str("</dl>\n</header>\n");
+    out.push_str(&format!(
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{plain_title}\" tabindex=\"0\">\n<table>\n<caption>{title}</caption>\n<thead>\n<tr>"
+    ));
+    for g in layout.groups() {
+        let top = escape(&g.top);
+        if g.has_sub {
+            if g.len > 1 {
+                out.push_str(&format!(
+                    "<th scope=\"colgroup\" colspan=\"{}\">{top}</th>",
+                    g.len
+                ));
+            } else {
+                out.push_str(&format!("<th scope=\"col\">{top}</th>"));
+            }
+        } else {
+            out.push_str(&format!("<th scope=\"col\" rowspan=\"2\">{top}</th>"));
+        }
+    }
+    out.push_str("</tr>\n<tr>");
+    for c in &layout.columns {
+        if let Some(sub) = c.sub() {
+            out.push_str(&format!("<th scope=\"col\">{}</th>", escape(sub)));
+        }
+    }
+    out.push_str("</tr>\n</thead>\n");
+    for (first, len) in category_runs(&cat.items) {
+        out.push_str("<tbody>\n");
+        for (k, item) in cat.items.iter().skip(first).take(len).enumerate() {
+            out.push_str("<tr>");
+            for c in &layout.columns {
+                if *c == Column::Category {
+                    if k == 0 {
+                        let span = if len > 1 {
+                            format!(" rowspan=\"{len}\"")
+                        } else {
+                            String::new()
+                        };
+                        out.push_str(&format!(
+                            "<th scope=\"rowgroup\" class=\"category\"{span}>{}</th>",
+                            r.text(&item.category, false)
+                        ));
+                    }
+                    continue;
+                }
+                out.push_str(&r.cell(c, item));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n");
+    }
+    out.push_str("</table>\n</div>\n");
+    out.push_str(&format!(
+        "<footer>共 {} 项公开事项。</footer>\n</main>\n</body>\n</html>\n",
+        cat.items.len()
+    ));
+    out
+}

@@ -1,0 +1,433 @@
+//! The standard two-row table layout shared by the CSV, XLSX, HTML and Markdown exports: the
+//! columns, their header texts, and the metadata block (目录信息).
+
+use super::cells;
+use crate::model::{Audience, Catalogue, Item, Level, Method, domain_by_code};
+use serde_json::Value;
+
+/// The name of the XLSX sheet holding the table.
+pub const SHEET_TABLE: &str = "标准目录";
+/// The name of the XLSX sheet holding the metadata block.
+pub const SHEET_METADATA: &str = "目录信息";
+/// The suffix of a header (or metadata label) whose cells hold compact JSON values rather
+/// than plain text. Importers should also accept it after width folding: `(JSON)`.
+pub const JSON_SUFFIX: &str = "（JSON）";
+
+/// Header texts of the standard columns, exactly as written in the two header rows.
+pub mod headers {
+    /// 序号 (`id`), spans both header rows.
+    pub const ID: &str = "序号";
+    /// Group over 一级事项 / 二级事项 (/ 三级事项).
+    pub const ITEM: &str = "公开事项";
+    /// `category`.
+    pub const CATEGORY: &str = "一级事项";
+    /// `name`.
+    pub const NAME: &str = "二级事项";
+    /// `subitem` (only when some item has one).
+    pub const SUBITEM: &str = "三级事项";
+    /// `content`, spans both header rows.
+    pub const CONTENT: &str = "公开内容（要素）";
+    /// `basis`.
+    pub const BASIS: &str = "公开依据";
+    /// `time_limit`.
+    pub const TIME_LIMIT: &str = "公开时限";
+    /// `subject`.
+    pub const SUBJECT: &str = "公开主体";
+    /// `channels` + `other_channels`.
+    pub const CHANNELS: &str = "公开渠道和载体";
+    /// Group over 全社会 / 特定群体 (`audience`).
+    pub const AUDIENCE: &str = "公开对象";
+    /// Group over 主动 / 依申请 (`method`).
+    pub const METHOD: &str = "公开方式";
+    /// Group over 市级 / 县级 / 乡级 / 村级 (`levels`).
+    pub const LEVELS: &str = "公开层级";
+    /// `notes`.
+    pub const NOTES: &str = "备注";
+    /// `audience_note` (a trailing column, only when some item has one).
+    pub const AUDIENCE_NOTE: &str = "特定群体说明";
+}
+
+/// Labels of the metadata block: one row per value, label in the first cell, value in the
+/// second, in this order. Rows of absent optional values are left out.
+pub mod meta {
+    /// `title`.
+    pub const TITLE: &str = "目录名称";
+    /// `domain`: the Chinese name of a known code (市政服务), else the code as is.
+    pub const DOMAIN: &str = "领域";
+    /// `publisher`.
+    pub const PUBLISHER: &str = "编制单位";
+    /// `level`: 市级, 县级, 乡级 or 村级.
+    pub const LEVEL: &str = "目录层级";
+    /// `region.province`.
+    pub const PROVINCE: &str = "省";
+    /// `region.city`.
+    pub const CITY: &str = "市";
+    /// `region.county`.
+    pub const COUNTY: &str = "县";
+    /// `region.township`.
+    pub const TOWNSHIP: &str = "乡镇";
+    /// `region.code`.
+    pub const REGION_CODE: &str = "行政区划代码";
+    /// `issued` (YYYY-MM-DD, as text).
+    pub const ISSUED: &str = "编制日期";
+    /// `updated` (YYYY-MM-DD, as text).
+    pub const UPDATED: &str = "更新日期";
+    /// `based_on.title`.
+    pub const BASED_ON: &str = "上级标准目录";
+    /// `based_on.doc_no`.
+    pub const BASED_ON_DOC_NO: &str = "上级目录文号";
+    /// `based_on.issuer`.
+    pub const BASED_ON_ISSUER: &str = "上级目录发文机关";
+    /// `schema_version`.
+    pub const SCHEMA_VERSION: &str = "标准版本";
+    /// Every label above, in the order written.
+    pub const ALL: &[&str] = &[
+        TITLE,
+        DOMAIN,
+        PUBLISHER,
+        LEVEL,
+        PROVINCE,
+        CITY,
+        COUNTY,
+        TOWNSHIP,
+        REGION_CODE,
+        ISSUED,
+        UPDATED,
+        BASED_ON,
+        BASED_ON_DOC_NO,
+        BASED_ON_ISSUER,
+        SCHEMA_VERSION,
+    ];
+}
+
+/// Which 公开层级 sub-columns a table has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LevelColumns {
+    /// Always 市级, 县级, 乡级 and 村级 (the default: one stable layout for every catalogue).
+    #[default]
+    All,
+    /// Only the levels some item ticks (in the order 市级, 县级, 乡级, 村级).
+    Used,
+}
+
+/// One column of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Column {
+    Id,
+    Category,
+    Name,
+    Subitem,
+    Content,
+    Basis,
+    TimeLimit,
+    Subject,
+    Channels,
+    Audience(Audience),
+    Method(Method),
+    Level(Level),
+    Notes,
+    AudienceNote,
+    /// An item key outside the model (a county's own column).
+    Extra {
+        key: String,
+        json: bool,
+    },
+}
+
+impl Column {
+    /// The text of the first header row (the group for sub-columns).
+    pub(crate) fn top(&self) -> String {
+        use headers as h;
+        match self {
+            Column::Id => h::ID.into(),
+            Column::Category | Column::Name | Column::Subitem => h::ITEM.into(),
+            Column::Content => h::CONTENT.into(),
+            Column::Basis => h::BASIS.into(),
+            Column::TimeLimit => h::TIME_LIMIT.into(),
+            Column::Subject => h::SUBJECT.into(),
+            Column::Channels => h::CHANNELS.into(),
+            Column::Audience(_) => h::AUDIENCE.into(),
+            Column::Method(_) => h::METHOD.into(),
+            Column::Level(_) => h::LEVELS.into(),
+            Column::Notes => h::NOTES.into(),
+            Column::AudienceNote => h::AUDIENCE_NOTE.into(),
+            Column::Extra { key, json } => extra_label(key, *json),
+        }
+    }
+
+    /// The text of the second header row, for sub-columns.
+    pub(crate) fn sub(&self) -> Option<&'static str> {
+        Some(match self {
+            Column::Category => headers::CATEGORY,
+            Column::Name => headers::NAME,
+            Column::Subitem => headers::SUBITEM,
+            Column::Audience(a) => a.zh(),
+            Column::Method(m) => m.zh(),
+            Column::Level(l) => l.zh(),
+            _ => return None,
+        })
+    }
+
+    /// The header a reader knows the column by (the sub-header when there is one).
+    pub(crate) fn label(&self) -> String {
+        self.sub().map_or_else(|| self.top(), str::to_owned)
+    }
+
+    /// The item key the column shows (for JSON Pointers in messages).
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    pub(crate) fn key(&self) -> &str {
+        match self {
+            Column::Id => "id",
+            Column::Category => "category",
+            Column::Name => "name",
+            Column::Subitem => "subitem",
+            Column::Content => "content",
+            Column::Basis => "basis",
+            Column::TimeLimit => "time_limit",
+            Column::Subject => "subject",
+            Column::Channels => "channels",
+            Column::Audience(_) => "audience",
+            Column::Method(_) => "method",
+            Column::Level(_) => "levels",
+            Column::Notes => "notes",
+            Column::AudienceNote => "audience_note",
+            Column::Extra { key, .. } => key,
+        }
+    }
+
+    /// Whether the column holds ticks.
+    pub(crate) fn is_tick(&self) -> bool {
+        matches!(
+            self,
+            Column::Audience(_) | Column::Method(_) | Column::Level(_)
+        )
+    }
+
+    /// The cell text for an item (before any format escaping).
+    pub(crate) fn cell(&self, item: &Item<'_>) -> String {
+        match self {
+            Column::Id => item.id.to_string(),
+            Column::Category => item.category.to_string(),
+            Column::Name => item.name.to_string(),
+            Column::Subitem => item.subitem.as_deref().unwrap_or("").to_owned(),
+            Column::Content => cells::content_cell(&item.content),
+            Column::Basis => cells::basis_cell(&item.basis),
+            Column::TimeLimit => cells::time_limit_cell(&item.time_limit).into_owned(),
+            Column::Subject => item.subject.to_string(),
+            Column::Channels => cells::channels_cell(item),
+            Column::Audience(a) => cells::tick(cells::has_audience(item, *a)).to_owned(),
+            Column::Method(m) => cells::tick(cells::has_method(item, *m)).to_owned(),
+            Column::Level(l) => cells::tick(cells::has_level(item, *l)).to_owned(),
+            Column::Notes => item.notes.as_deref().unwrap_or("").to_owned(),
+            Column::AudienceNote => item.audience_note.as_deref().unwrap_or("").to_owned(),
+            Column::Extra { key, json } => extra_cell(item.extra.get(key), *json),
+        }
+    }
+
+    /// Column width in Excel character units (a Chinese character is about 2).
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    pub(crate) fn width(&self) -> f64 {
+        match self {
+            Column::Id => 6.0,
+            Column::Category => 14.0,
+            Column::Name => 22.0,
+            Column::Subitem => 16.0,
+            Column::Content => 34.0,
+            Column::Basis => 40.0,
+            Column::TimeLimit => 20.0,
+            Column::Subject => 16.0,
+            Column::Channels => 36.0,
+            Column::Audience(_) | Column::Method(_) | Column::Level(_) => 8.0,
+            Column::Notes | Column::AudienceNote | Column::Extra { .. } => 16.0,
+        }
+    }
+}
+
+/// The header text of an extra column or metadata row: the key, plus [`JSON_SUFFIX`] in JSON mode.
+pub(crate) fn extra_label(key: &str, json: bool) -> String {
+    if json {
+        format!("{key}{JSON_SUFFIX}")
+    } else {
+        key.to_owned()
+    }
+}
+
+/// The cell of an extra value: the string itself in text mode; compact JSON in JSON mode;
+/// empty when the key is absent.
+pub(crate) fn extra_cell(value: Option<&Value>, json: bool) -> String {
+    match value {
+        None => String::new(),
+        Some(Value::String(s)) if !json => s.clone(),
+        Some(v) => serde_json::to_string(v).unwrap_or_default(),
+    }
+}
+
+/// Whether a value needs JSON mode: anything but a non-empty string.
+pub(crate) fn needs_json(v: &Value) -> bool {
+    !matches!(v, Value::String(s) if !s.is_empty())
+}
+
+/// The columns of a catalogue's table.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    pub(crate) columns: Vec<Column>,
+}
+
+/// A run of columns under one first-row header.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Group {
+    pub(crate) first: usize,
+    pub(crate) len: usize,
+    pub(crate) top: String,
+    /// Whether the columns have second-row sub-headers (else the header spans both rows).
+    pub(crate) has_sub: bool,
+}
+
+impl Layout {
+    pub(crate) fn new(cat: &Catalogue<'_>, levels: LevelColumns) -> Self {
+        let mut columns = vec![Column::Id, Column::Category, Column::Name];
+        if cat.items.iter().any(|i| i.subitem.is_some()) {
+            columns.push(Column::Subitem);
+        }
+        columns.extend([
+            Column::Content,
+            Column::Basis,
+            Column::TimeLimit,
+            Column::Subject,
+            Column::Channels,
+        ]);
+        columns.extend(Audience::ALL.iter().map(|a| Column::Audience(*a)));
+        columns.extend(Method::ALL.iter().map(|m| Column::Method(*m)));
+        columns.extend(
+            Level::ALL
+                .iter()
+                .filter(|l| {
+                    levels == LevelColumns::All || cat.items.iter().any(|i| i.levels.contains(l))
+                })
+                .map(|l| Column::Level(*l)),
+        );
+        columns.push(Column::Notes);
+        if cat.items.iter().any(|i| i.audience_note.is_some()) {
+            columns.push(Column::AudienceNote);
+        }
+        let mut keys: Vec<(String, bool)> = Vec::new();
+        for item in &cat.items {
+            for (k, v) in &item.extra {
+                match keys.iter_mut().find(|(key, _)| key == k) {
+                    Some((_, json)) => *json |= needs_json(v),
+                    None => keys.push((k.clone(), needs_json(v))),
+                }
+            }
+        }
+        columns.extend(
+            keys.into_iter()
+                .map(|(key, json)| Column::Extra { key, json }),
+        );
+        Layout { columns }
+    }
+
+    /// The runs of columns sharing a first-row header.
+    pub(crate) fn groups(&self) -> Vec<Group> {
+        let mut out: Vec<Group> = Vec::new();
+        for (i, c) in self.columns.iter().enumerate() {
+            let top = c.top();
+            let has_sub = c.sub().is_some();
+            match out.last_mut() {
+                Some(g) if has_sub && g.has_sub && g.top == top => g.len += 1,
+                _ => out.push(Group {
+                    first: i,
+                    len: 1,
+                    top,
+                    has_sub,
+                }),
+            }
+        }
+        out
+    }
+
+    /// The two header rows as a CSV writes a merged header: the group text in the first cell
+    /// of its run and empty cells beside it; sub-headers in the second row, empty under a
+    /// header that spans both rows.
+    pub(crate) fn header_rows(&self) -> (Vec<String>, Vec<String>) {
+        let n = self.columns.len();
+        let mut top = vec![String::new(); n];
+        for g in self.groups() {
+            if let Some(cell) = top.get_mut(g.first) {
+                cell.clone_from(&g.top);
+            }
+        }
+        let sub = self
+            .columns
+            .iter()
+            .map(|c| c.sub().unwrap_or("").to_owned())
+            .collect();
+        (top, sub)
+    }
+
+    /// The raw cells of one item.
+    pub(crate) fn row(&self, item: &Item<'_>) -> Vec<String> {
+        self.columns.iter().map(|c| c.cell(item)).collect()
+    }
+}
+
+/// Runs of consecutive items with the same 一级事项: `(first index, count)`.
+pub(crate) fn category_runs(items: &[Item<'_>]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match out.last_mut() {
+            Some((first, len))
+                if items
+                    .get(*first)
+                    .is_some_and(|f| f.category == item.category) =>
+            {
+                *len += 1
+            }
+            _ => out.push((i, 1)),
+        }
+    }
+    out
+}
+
+/// The metadata block: `(label, value)` rows in the order of [`meta::ALL`], then one row per
+/// catalogue key outside the model (label = key, or key + [`JSON_SUFFIX`] in JSON mode).
+pub fn metadata_rows(cat: &Catalogue<'_>) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let mut push = |label: &str, value: &str| rows.push((label.to_owned(), value.to_owned()));
+    push(meta::TITLE, &cat.title);
+    push(
+        meta::DOMAIN,
+        domain_by_code(&cat.domain).map_or(cat.domain.as_str(), |d| d.zh),
+    );
+    push(meta::PUBLISHER, &cat.publisher);
+    push(meta::LEVEL, cat.level.zh());
+    if let Some(r) = &cat.region {
+        push(meta::PROVINCE, &r.province);
+        push(meta::CITY, &r.city);
+        push(meta::COUNTY, &r.county);
+        if let Some(t) = &r.township {
+            push(meta::TOWNSHIP, t);
+        }
+        if let Some(c) = &r.code {
+            push(meta::REGION_CODE, c);
+        }
+    }
+    push(meta::ISSUED, &cat.issued);
+    if let Some(u) = &cat.updated {
+        push(meta::UPDATED, u);
+    }
+    if let Some(b) = &cat.based_on {
+        push(meta::BASED_ON, &b.title);
+        if let Some(d) = &b.doc_no {
+            push(meta::BASED_ON_DOC_NO, d);
+        }
+        if let Some(i) = &b.issuer {
+            push(meta::BASED_ON_ISSUER, i);
+        }
+    }
+    push(meta::SCHEMA_VERSION, &cat.schema_version);
+    for (k, v) in &cat.extra {
+        let json = needs_json(v);
+        rows.push((extra_label(k, json), extra_cell(Some(v), json)));
+    }
+    rows
+}
