@@ -2,14 +2,27 @@
 //! message template in Chinese and English.
 //!
 //! Rules come in families, one file each. A family exports `DEFS` (its rule definitions) and a
-//! `check` function that reads the catalogue and pushes issues through [`Ctx`]. Messages are
-//! rendered once, at the end, from the template of the code and the issue's params.
+//! `check` function that reads the catalogue (and the keyword facts of its items,
+//! computed once per validation) and pushes issues through [`Ctx`]. Messages are rendered once,
+//! at the end, from the template of the code and the issue's params.
+//!
+//! Rules are total: they never panic, whatever the content (the explaining path runs them on
+//! the items of a structurally invalid document, with empty vectors and out-of-range numbers),
+//! and they leave to the schema what the schema reports (an empty string is `schema.empty`;
+//! white space only is `items.blank_text`).
 
 use crate::model::{Catalogue, Item};
 use crate::report::{Issue, Lang, Severity, SourceMap};
 use std::collections::BTreeMap;
 
+pub mod basis;
+pub mod catalogue;
+pub mod channels;
+pub mod items;
+mod lexicon;
 pub mod structure;
+pub mod subject;
+pub mod time;
 
 /// The definition of one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -30,7 +43,15 @@ pub struct RuleDef {
 
 /// Every rule of every family, in a stable order.
 pub fn all() -> Vec<&'static RuleDef> {
-    let families: &[&[RuleDef]] = &[structure::DEFS];
+    let families: &[&[RuleDef]] = &[
+        structure::DEFS,
+        catalogue::DEFS,
+        items::DEFS,
+        time::DEFS,
+        channels::DEFS,
+        basis::DEFS,
+        subject::DEFS,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 }
 
@@ -42,6 +63,13 @@ pub fn by_code(code: &str) -> Option<&'static RuleDef> {
 /// Runs every semantic rule family over a catalogue.
 pub(crate) fn run_all(cat: &Catalogue<'_>, ctx: &mut Ctx) {
     structure::check(cat, ctx);
+    let facts = lexicon::facts(cat);
+    catalogue::check(cat, &facts, ctx);
+    items::check(cat, &facts, ctx);
+    time::check(cat, &facts, ctx);
+    channels::check(cat, &facts, ctx);
+    basis::check(cat, &facts, ctx);
+    subject::check(cat, &facts, ctx);
 }
 
 /// An issue before rendering: a rule code, where, and the values for its message template.
@@ -133,6 +161,15 @@ impl Ctx {
             .and_then(|v| v.get(i).copied())
             .unwrap_or(i);
         format!("/items/{n}")
+    }
+
+    /// The 1-based number of item `i` in the document (for messages such as “与第3项重复”).
+    pub fn item_number(&self, i: usize) -> usize {
+        self.item_index
+            .as_ref()
+            .and_then(|v| v.get(i).copied())
+            .unwrap_or(i)
+            + 1
     }
 
     /// Pushes an issue about the whole document (or a header field).
