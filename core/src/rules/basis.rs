@@ -2,7 +2,7 @@
 //! do not fit the item's sector (a copy-paste from the row above).
 
 use super::lexicon::{Facts, core_text, flag};
-use super::{Ctx, RuleDef};
+use super::{Ctx, Env, RuleDef};
 use crate::model::{Catalogue, Citation, Item};
 use crate::report::Severity::{Error, Info, Warning};
 
@@ -107,12 +107,12 @@ fn describe(bits: u64, part: impl Fn(&Topic) -> &'static str, sep: &str) -> Stri
         .join(sep)
 }
 
-/// Runs the citation rules.
-pub(crate) fn check(cat: &Catalogue<'_>, facts: &[Facts], ctx: &mut Ctx) {
-    // Citing the 2007 text is right only for a catalogue dated before the revision took effect;
-    // a catalogue with no readable date is taken as recent (standard catalogues date from 2020).
+/// Whether the catalogue is dated on or after 2019-05-15, when the revised 条例 took effect.
+/// Citing the 2007 text is right only before; a catalogue with no readable date is taken as
+/// recent (standard catalogues date from 2020).
+pub(crate) fn after_revision(cat: &Catalogue<'_>, header_ok: bool) -> bool {
     let revised = chrono::NaiveDate::from_ymd_opt(2019, 5, 15);
-    let date = if ctx.header_ok() {
+    let date = if header_ok {
         cat.updated
             .as_deref()
             .and_then(crate::parse_date)
@@ -120,25 +120,48 @@ pub(crate) fn check(cat: &Catalogue<'_>, facts: &[Facts], ctx: &mut Ctx) {
     } else {
         None
     };
-    let after_revision = match (date, revised) {
+    match (date, revised) {
         (Some(d), Some(r)) => d >= r,
         _ => true,
-    };
-    for (i, (item, f)) in cat.items.iter().zip(facts).enumerate() {
-        check_item(i, item, f, after_revision, ctx);
     }
 }
 
-fn check_item(i: usize, item: &Item<'_>, f: &Facts, after_revision: bool, ctx: &mut Ctx) {
-    let real = item
-        .basis
-        .iter()
-        .filter(|c| !c.title.is_blank() && !is_vague(&c.title))
-        .count();
-    let vague = item
-        .basis
-        .iter()
-        .position(|c| !c.title.is_blank() && is_vague(&c.title));
+/// Runs the citation rules on item `i`.
+pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ctx: &mut Ctx) {
+    let (mut real, mut vague) = (0usize, None);
+    for (j, c) in item.basis.iter().enumerate() {
+        let title = core_text(&c.title);
+        if title.is_empty() {
+            continue; // Blank: `items.blank_text` (or the schema when empty).
+        }
+        if is_vague_core(title) {
+            vague = vague.or(Some(j));
+            continue;
+        }
+        real += 1;
+        let path = || format!("/basis/{j}/title");
+        if f.basis & flag::BRACKET != 0 && c.title.contains(['《', '》']) {
+            ctx.push_item(
+                "basis.title_brackets",
+                i,
+                item,
+                &path(),
+                &[("value", c.title.to_string())],
+            );
+        }
+        if let Some(s) = typo(title, f.basis & flag::TYPO != 0) {
+            ctx.push_item(
+                "basis.known_typo",
+                i,
+                item,
+                &path(),
+                &[("value", c.title.to_string()), ("suggestion", s)],
+            );
+        }
+        if env.after_revision && f.basis & flag::GOVINFO != 0 && cites_2007_text(c) {
+            ctx.push_item("basis.superseded", i, item, &format!("/basis/{j}"), &[]);
+        }
+    }
     if let Some(first) = vague {
         if real == 0 {
             let value = item.basis.get(first).map(|c| c.title.to_string());
@@ -150,8 +173,8 @@ fn check_item(i: usize, item: &Item<'_>, f: &Facts, after_revision: bool, ctx: &
                 &[("value", value.unwrap_or_default())],
             );
         } else {
-            for (j, c) in item.basis.iter().enumerate() {
-                if !c.title.is_blank() && is_vague(&c.title) {
+            for (j, c) in item.basis.iter().enumerate().skip(first) {
+                if is_vague(&c.title) {
                     ctx.push_item(
                         "basis.vague_title",
                         i,
@@ -161,32 +184,6 @@ fn check_item(i: usize, item: &Item<'_>, f: &Facts, after_revision: bool, ctx: &
                     );
                 }
             }
-        }
-    }
-    for (j, c) in item.basis.iter().enumerate() {
-        if c.title.is_blank() {
-            continue;
-        }
-        if f.basis & flag::BRACKET != 0 && c.title.contains(['《', '》']) && !is_vague(&c.title) {
-            ctx.push_item(
-                "basis.title_brackets",
-                i,
-                item,
-                &format!("/basis/{j}/title"),
-                &[("value", c.title.to_string())],
-            );
-        }
-        if let Some(s) = typo(&c.title, f.basis & flag::TYPO != 0) {
-            ctx.push_item(
-                "basis.known_typo",
-                i,
-                item,
-                &format!("/basis/{j}/title"),
-                &[("value", c.title.to_string()), ("suggestion", s)],
-            );
-        }
-        if after_revision && f.basis & flag::GOVINFO != 0 && cites_2007_text(c) {
-            ctx.push_item("basis.superseded", i, item, &format!("/basis/{j}"), &[]);
         }
     }
     let topics = f.topics();
@@ -215,12 +212,18 @@ fn cites_2007_text(c: &Citation<'_>) -> bool {
         && (c.doc_no.as_deref().is_some_and(is_492) || c.text.as_deref().is_some_and(is_492))
 }
 
-/// A title that names no instrument: 相关法律法规, 国家有关规定, 无…
+/// A title that names no instrument: 相关法律法规, 国家有关规定, 无… (false for a blank title).
 pub(crate) fn is_vague(title: &str) -> bool {
-    let t = core_text(title).trim_end_matches('等');
+    let t = core_text(title);
+    !t.is_empty() && is_vague_core(t)
+}
+
+/// [`is_vague`] of a title already trimmed by [`core_text`].
+fn is_vague_core(t: &str) -> bool {
+    let t = t.trim_end_matches('等');
     if matches!(
         t,
-        "" | "法律法规"
+        "法律法规"
             | "法律、法规"
             | "法律法规规定"
             | "依法"
@@ -263,14 +266,13 @@ pub(crate) fn is_vague(title: &str) -> bool {
         "规章",
         "文件精神",
     ];
-    t.chars().count() <= 16
-        && PREFIXES.iter().any(|p| t.starts_with(p))
+    PREFIXES.iter().any(|p| t.starts_with(p))
         && SUFFIXES.iter().any(|s| t.ends_with(s))
+        && t.chars().count() <= 16
 }
 
-/// The right title for a known wrong one.
-fn typo(title: &str, has_typo_keyword: bool) -> Option<String> {
-    let t = core_text(title);
+/// The right title for a known wrong one (`t` trimmed by [`core_text`]).
+fn typo(t: &str, has_typo_keyword: bool) -> Option<String> {
     let exact = match t {
         "城市绿化管理条例" => Some("城市绿化条例"),
         "城市供水管理条例" => Some("城市供水条例"),

@@ -1,9 +1,9 @@
 //! The catalogue's header: domain code, dates (条例第十二条: 生成日期, 及时更新), levels and
 //! region. These rules run only when the header was read in full ([`Ctx::header_ok`]).
 
-use super::lexicon::{Facts, flag, scan};
-use super::{Ctx, RuleDef};
-use crate::model::{Catalogue, Level, Text, domain_by_code, domain_by_zh};
+use super::lexicon::{flag, scan};
+use super::{Ctx, Env, RuleDef};
+use crate::model::{Catalogue, Item, Level, Text, domain_by_code, domain_by_zh};
 use crate::report::Severity::{Error, Info, Warning};
 
 /// The catalogue rules.
@@ -129,8 +129,8 @@ fn rank(l: Level) -> u8 {
     }
 }
 
-/// Runs the catalogue rules.
-pub(crate) fn check(cat: &Catalogue<'_>, _facts: &[Facts], ctx: &mut Ctx) {
+/// Runs the header rules.
+pub(crate) fn check_header(cat: &Catalogue<'_>, ctx: &mut Ctx) {
     if !ctx.header_ok() {
         return;
     }
@@ -138,28 +138,33 @@ pub(crate) fn check(cat: &Catalogue<'_>, _facts: &[Facts], ctx: &mut Ctx) {
     domain(cat, ctx);
     dates(cat, ctx);
     region(cat, ctx);
-    let top = rank(cat.level);
-    for (i, item) in cat.items.iter().enumerate() {
-        if let Some(l) = item
-            .levels
-            .iter()
-            .copied()
-            .filter(|l| rank(*l) > top)
-            .max_by_key(|l| rank(*l))
-        {
-            ctx.push_item(
-                "catalogue.item_level_above_catalogue",
-                i,
-                item,
-                "/levels",
-                &[
-                    ("level", l.zh().to_owned()),
-                    ("level_en", l.en().to_owned()),
-                    ("catalogue_level", cat.level.zh().to_owned()),
-                    ("catalogue_level_en", cat.level.en().to_owned()),
-                ],
-            );
-        }
+}
+
+/// Runs the rules that compare item `i` with the header.
+pub(crate) fn check_item(i: usize, item: &Item<'_>, env: &Env<'_>, ctx: &mut Ctx) {
+    if !env.header_ok {
+        return;
+    }
+    let top = rank(env.level);
+    let above = item
+        .levels
+        .iter()
+        .copied()
+        .filter(|l| rank(*l) > top)
+        .max_by_key(|l| rank(*l));
+    if let Some(l) = above {
+        ctx.push_item(
+            "catalogue.item_level_above_catalogue",
+            i,
+            item,
+            "/levels",
+            &[
+                ("level", l.zh().to_owned()),
+                ("level_en", l.en().to_owned()),
+                ("catalogue_level", env.level.zh().to_owned()),
+                ("catalogue_level_en", env.level.en().to_owned()),
+            ],
+        );
     }
 }
 

@@ -1,9 +1,8 @@
 //! 公开渠道和载体: the 其他 write-in, standard channels written as free text, channels that fit
 //! the audience. (主动 ⇒ 政府网站 lives in the schema: `channels.website_required`.)
 
-use super::lexicon::Facts;
 use super::{Ctx, RuleDef};
-use crate::model::{Audience, Catalogue, Channel, Item};
+use crate::model::{Audience, Channel, Item};
 use crate::report::Severity::{Info, Warning};
 
 /// The channel rules.
@@ -50,13 +49,6 @@ pub const DEFS: &[RuleDef] = &[
     },
 ];
 
-/// Runs the channel rules.
-pub(crate) fn check(cat: &Catalogue<'_>, _facts: &[Facts], ctx: &mut Ctx) {
-    for (i, item) in cat.items.iter().enumerate() {
-        check_item(i, item, ctx);
-    }
-}
-
 const TARGETED: &[Channel] = &[
     Channel::DoorToDoor,
     Channel::TargetedPush,
@@ -71,9 +63,10 @@ const MASS: &[Channel] = &[
     Channel::PressOrHearing,
 ];
 
-fn check_item(i: usize, item: &Item<'_>, ctx: &mut Ctx) {
+/// Runs the channel rules on item `i`.
+pub(crate) fn check_item(i: usize, item: &Item<'_>, ctx: &mut Ctx) {
     for (j, o) in item.other_channels.iter().enumerate() {
-        if o.is_blank() {
+        if super::lexicon::is_blank(o) {
             // Empty: the schema; white space only: `items.blank_text`.
             continue;
         }

@@ -1,11 +1,12 @@
 //! Rows of the catalogue: identity (duplicate 序号 and items), 公开方式 of enforcement rows,
 //! 公开对象, exempt material, and text the schema's minimum lengths let through.
 
-use super::lexicon::{Facts, flag, scan, space_inside_words};
+use super::lexicon::{Facts, flag, is_blank, scan, space_inside_words, trim};
 use super::{Ctx, RuleDef};
-use crate::model::{Audience, Catalogue, Item, Method, Text};
+use crate::model::{Audience, Item, Method, Text};
 use crate::report::Severity::{Error, Info, Warning};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// The item rules.
 pub const DEFS: &[RuleDef] = &[
@@ -91,18 +92,39 @@ pub const DEFS: &[RuleDef] = &[
     },
 ];
 
-/// Runs the item rules.
-pub(crate) fn check(cat: &Catalogue<'_>, facts: &[Facts], ctx: &mut Ctx) {
-    let n = cat.items.len();
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(n);
-    let mut keys: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(n);
-    let mut names: HashMap<(&str, &str), usize> = HashMap::with_capacity(n);
-    for (i, (item, f)) in cat.items.iter().zip(facts).enumerate() {
-        blank_text(i, item, ctx);
-        let id = item.id.trim();
-        if !id.is_empty() {
-            if let Some(&first) = ids.get(id) {
-                let first = ctx.item_number(first).to_string();
+/// The items seen so far (for duplicates).
+pub(crate) struct Seen<'a> {
+    ids: HashMap<&'a str, usize>,
+    /// (二级, 三级) → the first item with that name, and its 一级.
+    names: HashMap<(&'a str, &'a str), (usize, &'a str)>,
+    /// (一级, 二级, 三级) → first item; holds only the items of names seen twice.
+    keys: HashMap<(&'a str, &'a str, &'a str), usize>,
+}
+
+impl Seen<'_> {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Seen {
+            ids: HashMap::with_capacity(n),
+            names: HashMap::with_capacity(n),
+            keys: HashMap::new(),
+        }
+    }
+}
+
+/// Runs the item rules on item `i` (after items `0..i`).
+pub(crate) fn check_item<'a>(
+    i: usize,
+    item: &'a Item<'_>,
+    f: &Facts,
+    seen: &mut Seen<'a>,
+    ctx: &mut Ctx,
+) {
+    blank_text(i, item, ctx);
+    let id = trim(&item.id);
+    if !id.is_empty() {
+        match seen.ids.entry(id) {
+            Entry::Occupied(first) => {
+                let first = ctx.item_number(*first.get()).to_string();
                 ctx.push_item(
                     "items.duplicate_id",
                     i,
@@ -110,28 +132,38 @@ pub(crate) fn check(cat: &Catalogue<'_>, facts: &[Facts], ctx: &mut Ctx) {
                     "/id",
                     &[("id", item.id.to_string()), ("first", first)],
                 );
-            } else {
-                ids.insert(id, i);
+            }
+            Entry::Vacant(v) => {
+                v.insert(i);
             }
         }
-        let (category, name) = (item.category.trim(), item.name.trim());
-        let sub = item.subitem.as_deref().map_or("", str::trim);
-        if !category.is_empty() && !name.is_empty() {
-            if let Some(&first) = keys.get(&(category, name, sub)) {
-                let first = ctx.item_number(first).to_string();
-                ctx.push_item(
-                    "items.duplicate_name",
-                    i,
-                    item,
-                    "/name",
-                    &[("category", category.to_owned()), ("first", first)],
-                );
-            } else {
-                keys.insert((category, name, sub), i);
-                match names.get(&(name, sub)) {
-                    Some(&first) => {
-                        let other = cat.items.get(first).map(|o| o.category.trim().to_owned());
-                        let first = ctx.item_number(first).to_string();
+    }
+    let (category, name) = (trim(&item.category), trim(&item.name));
+    let sub = item.subitem.as_deref().map_or("", trim);
+    if !category.is_empty() && !name.is_empty() {
+        // Names are nearly always unique: the exact (一级, 二级, 三级) key is looked up only
+        // for a name seen before.
+        match seen.names.entry((name, sub)) {
+            Entry::Vacant(v) => {
+                v.insert((i, category));
+            }
+            Entry::Occupied(o) => {
+                let (first, first_cat) = *o.get();
+                seen.keys.entry((first_cat, name, sub)).or_insert(first);
+                match seen.keys.entry((category, name, sub)) {
+                    Entry::Occupied(same) => {
+                        let same = ctx.item_number(*same.get()).to_string();
+                        ctx.push_item(
+                            "items.duplicate_name",
+                            i,
+                            item,
+                            "/name",
+                            &[("category", category.to_owned()), ("first", same)],
+                        );
+                    }
+                    Entry::Vacant(v) => {
+                        v.insert(i);
+                        let n = ctx.item_number(first).to_string();
                         ctx.push_item(
                             "items.same_name_other_category",
                             i,
@@ -139,32 +171,29 @@ pub(crate) fn check(cat: &Catalogue<'_>, facts: &[Facts], ctx: &mut Ctx) {
                             "/category",
                             &[
                                 ("category", category.to_owned()),
-                                ("other", other.unwrap_or_default()),
-                                ("first", first),
+                                ("other", first_cat.to_owned()),
+                                ("first", n),
                             ],
                         );
                     }
-                    None => {
-                        names.insert((name, sub), i);
-                    }
                 }
             }
-            if category == name {
-                ctx.push_item("items.category_equals_name", i, item, "/category", &[]);
-            }
         }
-        check_item(i, item, f, ctx);
+        if category == name {
+            ctx.push_item("items.category_equals_name", i, item, "/category", &[]);
+        }
     }
+    check_rest(i, item, f, ctx);
 }
 
-fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
+fn check_rest(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
     if f.head() & (flag::PERMIT | flag::PENALTY) != 0 && item.is_on_request_only() {
         ctx.push_item("items.on_request_only_enforcement", i, item, "/method", &[]);
     }
     let public = item.audience.contains(&Audience::Public);
     let specific = item.audience.contains(&Audience::SpecificGroups);
     if specific
-        && item.audience_note.as_ref().is_none_or(|n| n.is_blank())
+        && item.audience_note.as_deref().is_none_or(is_blank)
         && (f.content | f.name) & flag::GROUP == 0
     {
         ctx.push_item("items.specific_groups_unnamed", i, item, "/audience", &[]);
@@ -227,7 +256,7 @@ fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
 /// White space only (the schema's `minLength: 1` lets it through): required texts of an item.
 fn blank_text(i: usize, item: &Item<'_>, ctx: &mut Ctx) {
     fn blank(t: &Text<'_>) -> bool {
-        !t.is_empty() && t.is_blank()
+        !t.is_empty() && is_blank(t)
     }
     let push = |ctx: &mut Ctx, path: String, field: &str| {
         let number = ctx.item_number(i).to_string();

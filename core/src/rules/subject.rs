@@ -2,7 +2,7 @@
 //! that the subject implies (条例第十条: the organ that makes the information discloses it).
 
 use super::lexicon::{Facts, flag, organs, scan};
-use super::{Ctx, RuleDef};
+use super::{Ctx, Env, RuleDef};
 use crate::model::{Catalogue, Channel, Item, Level};
 use crate::report::Severity::{Error, Info, Warning};
 
@@ -50,19 +50,15 @@ pub const DEFS: &[RuleDef] = &[
     },
 ];
 
-/// Runs the subject rules.
-pub(crate) fn check(cat: &Catalogue<'_>, facts: &[Facts], ctx: &mut Ctx) {
-    let county: Option<&str> = if ctx.header_ok() {
-        cat.region
-            .as_ref()
-            .map(|r| r.county.trim())
-            .filter(|c| c.chars().count() >= 2)
-    } else {
-        None
-    };
-    for (i, (item, f)) in cat.items.iter().zip(facts).enumerate() {
-        check_item(i, item, f, county, ctx);
+/// The county named in the region (to recognise "淄川区…局" as a county organ).
+pub(crate) fn county<'c>(cat: &'c Catalogue<'_>, header_ok: bool) -> Option<&'c str> {
+    if !header_ok {
+        return None;
     }
+    cat.region
+        .as_ref()
+        .map(|r| r.county.trim())
+        .filter(|c| c.chars().count() >= 2)
 }
 
 const LOWER_CHANNELS: &[Channel] = &[
@@ -71,8 +67,10 @@ const LOWER_CHANNELS: &[Channel] = &[
     Channel::DoorToDoor,
 ];
 
-fn check_item(i: usize, item: &Item<'_>, f: &Facts, county: Option<&str>, ctx: &mut Ctx) {
-    if item.subject.is_blank() {
+/// Runs the subject rules on item `i`.
+pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ctx: &mut Ctx) {
+    let county = env.county;
+    if super::lexicon::is_blank(&item.subject) {
         return;
     }
     let value = || ("value", item.subject.to_string());

@@ -3,7 +3,7 @@
 
 use super::lexicon::{Facts, flag};
 use super::{Ctx, RuleDef};
-use crate::model::{Anchor, Catalogue, Item, Method, TimeLimitKind};
+use crate::model::{Anchor, Item, Method, TimeLimitKind};
 use crate::report::Severity::{Error, Info, Warning};
 
 /// The time-limit rules.
@@ -122,18 +122,12 @@ pub const DEFS: &[RuleDef] = &[
     },
 ];
 
-/// Runs the time-limit rules.
-pub(crate) fn check(cat: &Catalogue<'_>, facts: &[Facts], ctx: &mut Ctx) {
-    for (i, (item, f)) in cat.items.iter().zip(facts).enumerate() {
-        check_item(i, item, f, ctx);
-    }
-}
-
 fn in_range(v: Option<u32>, lo: u32, hi: u32) -> Option<u32> {
     v.filter(|x| (lo..=hi).contains(x))
 }
 
-fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
+/// Runs the time-limit rules on item `i`.
+pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
     let tl = &item.time_limit;
     let anchor = tl.anchor();
     let days = in_range(tl.days, 1, 365);
@@ -168,7 +162,7 @@ fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
             for c in &item.basis {
                 if c.kind.is_some_and(|k| k.is_law_or_regulation())
                     && !c.title.contains("信息公开")
-                    && !c.title.is_blank()
+                    && !super::lexicon::is_blank(&c.title)
                 {
                     backed = true;
                     with_article |= !c.articles.is_empty();
