@@ -1,7 +1,7 @@
 //! Rows of the catalogue: identity (duplicate 序号 and items), 公开方式 of enforcement rows,
 //! 公开对象, exempt material, and text the schema's minimum lengths let through.
 
-use super::lexicon::{Facts, flag, is_blank, scan, space_inside_words, trim};
+use super::lexicon::{Facts, Hasher, flag, is_blank, scan, space_inside_words, trim};
 use super::{Ctx, RuleDef};
 use crate::model::{Audience, Item, Method, Text};
 use crate::report::Severity::{Error, Info, Warning};
@@ -94,19 +94,19 @@ pub const DEFS: &[RuleDef] = &[
 
 /// The items seen so far (for duplicates).
 pub(crate) struct Seen<'a> {
-    ids: HashMap<&'a str, usize>,
+    ids: HashMap<&'a str, usize, Hasher>,
     /// (二级, 三级) → the first item with that name, and its 一级.
-    names: HashMap<(&'a str, &'a str), (usize, &'a str)>,
+    names: HashMap<(&'a str, &'a str), (usize, &'a str), Hasher>,
     /// (一级, 二级, 三级) → first item; holds only the items of names seen twice.
-    keys: HashMap<(&'a str, &'a str, &'a str), usize>,
+    keys: HashMap<(&'a str, &'a str, &'a str), usize, Hasher>,
 }
 
 impl Seen<'_> {
     pub(crate) fn with_capacity(n: usize) -> Self {
         Seen {
-            ids: HashMap::with_capacity(n),
-            names: HashMap::with_capacity(n),
-            keys: HashMap::new(),
+            ids: HashMap::with_capacity_and_hasher(n, Hasher::default()),
+            names: HashMap::with_capacity_and_hasher(n, Hasher::default()),
+            keys: HashMap::with_hasher(Hasher::default()),
         }
     }
 }

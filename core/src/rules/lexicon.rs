@@ -7,6 +7,7 @@
 
 use crate::model::Item;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The bits a scan can set. Which cell a bit was found in decides what it means to a rule.
@@ -269,59 +270,55 @@ impl Facts {
     }
 }
 
-/// The last cell scanned in one column, to skip rescanning a cell equal to the one above (a
-/// catalogue repeats its 一级事项, 公开主体, 公开内容 and 公开依据 from row to row).
-#[derive(Default, Clone, Copy)]
-struct Memo<'a>(Option<(&'a str, u64)>);
+/// A fast keyed hash for the rules' maps (seeded per process, so crafted keys cannot force
+/// collisions).
+pub(crate) type Hasher = foldhash::fast::RandomState;
 
-impl<'a> Memo<'a> {
-    fn scan(&mut self, s: &'a str) -> u64 {
-        match self.0 {
-            Some((prev, bits)) if prev == s => bits,
-            _ => {
-                let bits = scan(s);
-                self.0 = Some((s, bits));
-                bits
-            }
+/// Scans items in document order. Cells other than the item's name repeat across rows
+/// (一级事项, 公开主体, 公开内容 elements, 公开依据 titles): each distinct text is scanned once.
+pub(crate) struct Scanner<'a> {
+    seen: HashMap<&'a str, u64, Hasher>,
+}
+
+impl Default for Scanner<'_> {
+    fn default() -> Self {
+        Scanner {
+            seen: HashMap::with_capacity_and_hasher(256, Hasher::default()),
         }
     }
 }
 
-const COLS: usize = 8;
-
-/// Scans items in document order, remembering the cells of the previous item.
-#[derive(Default)]
-pub(crate) struct Scanner<'a> {
-    category: Memo<'a>,
-    subitem: Memo<'a>,
-    subject: Memo<'a>,
-    content: [Memo<'a>; COLS],
-    basis: [Memo<'a>; COLS],
-}
-
 impl<'a> Scanner<'a> {
-    /// The facts of one item. No allocation.
+    /// The most distinct cells remembered (beyond, cells are scanned every time).
+    const MAX: usize = 1 << 14;
+
+    fn cell(&mut self, s: &'a str) -> u64 {
+        if let Some(&bits) = self.seen.get(s) {
+            return bits;
+        }
+        let bits = scan(s);
+        if self.seen.len() < Self::MAX {
+            self.seen.insert(s, bits);
+        }
+        bits
+    }
+
+    /// The facts of one item. No allocation (but for the cache's growth).
     pub(crate) fn item(&mut self, it: &'a Item<'_>) -> Facts {
         let mut f = Facts {
             name: scan(&it.name),
-            category: self.category.scan(&it.category),
-            subject: self.subject.scan(&it.subject),
+            category: self.cell(&it.category),
+            subject: self.cell(&it.subject),
             ..Facts::default()
         };
         if let Some(s) = &it.subitem {
-            f.name |= self.subitem.scan(s);
+            f.name |= self.cell(s);
         }
-        for (j, c) in it.content.iter().enumerate() {
-            f.content |= match self.content.get_mut(j) {
-                Some(m) => m.scan(c),
-                None => scan(c),
-            };
+        for c in &it.content {
+            f.content |= self.cell(c);
         }
-        for (j, b) in it.basis.iter().enumerate() {
-            f.basis |= match self.basis.get_mut(j) {
-                Some(m) => m.scan(&b.title),
-                None => scan(&b.title),
-            };
+        for b in &it.basis {
+            f.basis |= self.cell(&b.title);
         }
         f
     }
