@@ -285,16 +285,28 @@ fn structural_verdict_matches_the_schema_and_the_fast_path() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// The first case (in path order) whose expected issues contain each code.
+/// For each code, the best case whose expected issues contain it: one in the rule family's own
+/// area first, then the most focused (fewest distinct codes), then in path order.
 fn examples() -> BTreeMap<&'static str, &'static str> {
     let mut out = BTreeMap::new();
     for rule in gongkai::rules::all() {
-        if let Some(c) = cases().iter().find(|c| {
-            c.expected["issues"]
-                .as_array()
-                .is_some_and(|a| a.iter().any(|i| i["code"] == rule.code))
-        }) {
-            out.insert(rule.code, c.rel.as_str());
+        let family = rule.code.split('.').next().unwrap_or_default();
+        let best = cases()
+            .iter()
+            .filter_map(|c| {
+                let codes: std::collections::BTreeSet<&str> = c.expected["issues"]
+                    .as_array()?
+                    .iter()
+                    .filter_map(|i| i["code"].as_str())
+                    .collect();
+                codes.contains(rule.code).then(|| {
+                    let own_area = c.name.starts_with(&format!("{family}/"));
+                    (!own_area, codes.len(), c.rel.as_str())
+                })
+            })
+            .min();
+        if let Some((_, _, rel)) = best {
+            out.insert(rule.code, rel);
         }
     }
     out
