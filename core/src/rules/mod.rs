@@ -1,15 +1,30 @@
 //! The rule engine: every rule has a stable code, a severity, a legal or policy source and a
 //! message template in Chinese and English.
 //!
-//! Rules come in families, one file each. A family exports `DEFS` (its rule definitions) and a
-//! `check` function that reads the catalogue and pushes issues through [`Ctx`]. Messages are
-//! rendered once, at the end, from the template of the code and the issue's params.
+//! Rules come in families, one file each. A family exports `DEFS` (its rule definitions) and
+//! functions that read the catalogue and push issues through [`Ctx`]: the header rules run once,
+//! the item rules run in a single pass over the items, each item's cells scanned once for
+//! keywords (the facts every family reads). One pass matters: a large catalogue does not fit in
+//! the CPU caches, so every extra pass over the items costs as much as the rules themselves.
+//! Messages are rendered once, at the end, from the template of the code and the issue's params.
+//!
+//! Rules are total: they never panic, whatever the content (the explaining path runs them on
+//! the items of a structurally invalid document, with empty vectors and out-of-range numbers),
+//! and they leave to the schema what the schema reports (an empty string is `schema.empty`;
+//! white space only is `items.blank_text`).
 
 use crate::model::{Catalogue, Item};
 use crate::report::{Issue, Lang, Severity, SourceMap};
 use std::collections::BTreeMap;
 
+pub mod basis;
+pub mod catalogue;
+pub mod channels;
+pub mod items;
+mod lexicon;
 pub mod structure;
+pub mod subject;
+pub mod time;
 
 /// The definition of one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -30,7 +45,16 @@ pub struct RuleDef {
 
 /// Every rule of every family, in a stable order.
 pub fn all() -> Vec<&'static RuleDef> {
-    let families: &[&[RuleDef]] = &[structure::DEFS, crate::diff::DEFS];
+    let families: &[&[RuleDef]] = &[
+        structure::DEFS,
+        catalogue::DEFS,
+        items::DEFS,
+        time::DEFS,
+        channels::DEFS,
+        basis::DEFS,
+        subject::DEFS,
+        crate::diff::DEFS,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 }
 
@@ -42,6 +66,36 @@ pub fn by_code(code: &str) -> Option<&'static RuleDef> {
 /// Runs every semantic rule family over a catalogue.
 pub(crate) fn run_all(cat: &Catalogue<'_>, ctx: &mut Ctx) {
     structure::check(cat, ctx);
+    catalogue::check_header(cat, ctx);
+    let env = Env {
+        header_ok: ctx.header_ok(),
+        level: cat.level,
+        after_revision: basis::after_revision(cat, ctx.header_ok()),
+        county: subject::county(cat, ctx.header_ok()),
+    };
+    let mut scanner = lexicon::Scanner::default();
+    let mut seen = items::Seen::with_capacity(cat.items.len());
+    for (i, item) in cat.items.iter().enumerate() {
+        let f = scanner.item(item);
+        items::check_item(i, item, &f, &mut seen, ctx);
+        time::check_item(i, item, &f, ctx);
+        channels::check_item(i, item, ctx);
+        basis::check_item(i, item, &f, &env, ctx);
+        subject::check_item(i, item, &f, &env, ctx);
+        catalogue::check_item(i, item, &env, ctx);
+    }
+}
+
+/// What the item rules know of the catalogue's header.
+pub(crate) struct Env<'c> {
+    /// Whether the header was read in full (otherwise `level` is a placeholder).
+    pub header_ok: bool,
+    /// The catalogue's level.
+    pub level: crate::model::Level,
+    /// Whether the catalogue is dated on or after 2019-05-15 (or has no readable date).
+    pub after_revision: bool,
+    /// The county of the region, when given.
+    pub county: Option<&'c str>,
 }
 
 /// An issue before rendering: a rule code, where, and the values for its message template.
@@ -133,6 +187,15 @@ impl Ctx {
             .and_then(|v| v.get(i).copied())
             .unwrap_or(i);
         format!("/items/{n}")
+    }
+
+    /// The 1-based number of item `i` in the document (for messages such as “与第3项重复”).
+    pub fn item_number(&self, i: usize) -> usize {
+        self.item_index
+            .as_ref()
+            .and_then(|v| v.get(i).copied())
+            .unwrap_or(i)
+            + 1
     }
 
     /// Pushes an issue about the whole document (or a header field).

@@ -146,10 +146,11 @@ pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
         }
     }
     for (i, item) in cat.items.iter().enumerate() {
-        let any_extra = !item.extra.is_empty()
-            || !item.time_limit.extra.is_empty()
-            || item.basis.iter().any(|c| !c.extra.is_empty());
-        if !any_extra {
+        // Build paths only for an object that has unknown keys (nearly never).
+        if item.extra.is_empty()
+            && item.time_limit.extra.is_empty()
+            && item.basis.iter().all(|c| c.extra.is_empty())
+        {
             continue;
         }
         let base = ctx.item_path(i);
@@ -226,6 +227,37 @@ fn levenshtein(a: &str, b: &str) -> usize {
 pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
     let mut out = Vec::new();
     for e in crate::schema::compiled().iter_errors(instance) {
+        map_error(instance, &e, &mut out);
+    }
+    // A `date` that fails its pattern also fails its format: one issue is enough.
+    out.dedup_by(|a, b| a.code == b.code && a.path == b.path);
+    out
+}
+
+/// Whether a branch of an `anyOf` is the `null` alternative of an optional value that failed
+/// only because the value is not null.
+fn is_null_branch(errors: &[jsonschema::ValidationError<'_>]) -> bool {
+    matches!(errors, [e] if matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null"))
+}
+
+/// Maps one validator error to raw issues (an optional value, `anyOf: [T, null]`, is explained
+/// by the errors of its `T` branch).
+fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Vec<Finding>) {
+    if let ValidationErrorKind::AnyOf { context } = e.kind() {
+        if context.iter().any(|b| is_null_branch(b)) {
+            let mut mapped = false;
+            for branch in context.iter().filter(|b| !is_null_branch(b)) {
+                for sub in branch {
+                    map_error(instance, sub, out);
+                    mapped = true;
+                }
+            }
+            if mapped {
+                return;
+            }
+        }
+    }
+    {
         let ipath = e.instance_path().as_str().to_owned();
         let spath = e.schema_path().as_str().to_owned();
         let item_id = item_id_of(instance, &ipath);
@@ -324,9 +356,6 @@ pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
             params,
         });
     }
-    // A `date` that fails its pattern also fails its format: one issue is enough.
-    out.dedup_by(|a, b| a.code == b.code && a.path == b.path);
-    out
 }
 
 fn item_index(path: &str) -> Option<usize> {

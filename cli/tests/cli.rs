@@ -1,0 +1,182 @@
+//! Runs the built `gongkai` binary on the examples: exit codes, JSON output, errors.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
+}
+
+fn gongkai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the gongkai binary runs")
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn valid_example_exits_0() {
+    let f = examples().join("wuzhi-municipal.json");
+    let o = gongkai(&["validate", path(&f)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("通过"), "{}", stdout(&o));
+
+    let o = gongkai(&["validate", "--format", "json", path(&f)]);
+    assert_eq!(o.status.code(), Some(0));
+    let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["valid"], Value::Bool(true));
+    assert_eq!(report["items"], 25);
+    assert_eq!(report["issues"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn invalid_example_exits_1_with_a_json_report() {
+    let f = examples().join("invalid/template-placeholders.json");
+    let o = gongkai(&["validate", "--format", "json", path(&f)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for key in ["valid", "items", "counts", "issues"] {
+        assert!(report.get(key).is_some(), "report key {key}");
+    }
+    assert_eq!(report["valid"], Value::Bool(false));
+    assert_eq!(report["counts"]["error"], 3);
+    let issues = report["issues"].as_array().unwrap();
+    let first = issues
+        .iter()
+        .find(|i| i["code"] == "subject.fill_in_marker")
+        .expect("the fill-in marker is reported");
+    assert_eq!(first["path"], "/items/3/subject");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["item_id"], "4");
+    assert!(first["message"].as_str().unwrap().contains("公开主体"));
+
+    // English messages on request, same codes.
+    let o = gongkai(&["validate", "--format", "json", "--lang", "en", path(&f)]);
+    assert_eq!(o.status.code(), Some(1));
+    let en: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let msg = en["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "subject.fill_in_marker")
+        .and_then(|i| i["message"].as_str())
+        .unwrap()
+        .to_owned();
+    assert!(msg.contains("subject (公开主体)"), "{msg}");
+}
+
+#[test]
+fn text_output_groups_by_item() {
+    let f = examples().join("invalid/on-request-30-days.json");
+    let o = gongkai(&["validate", path(&f)]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("未通过"), "{out}");
+    assert!(out.contains("第 2 项"), "{out}");
+    assert!(out.contains("time.on_request_exceeds_limit"), "{out}");
+    assert!(!out.contains("\x1b["), "no colour when not a terminal");
+}
+
+#[test]
+fn not_json_exits_2_with_line_and_column() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let f = dir.join("gongkai-cli-not-json.json");
+    std::fs::write(&f, "{\n  \"title\": \"武陟县\",\n  oops\n}\n").unwrap();
+    let o = gongkai(&["validate", path(&f)]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("gongkai-cli-not-json.json"), "{err}");
+    assert!(err.contains("第 3 行"), "{err}");
+    assert!(err.contains("列"), "{err}");
+
+    let missing = dir.join("gongkai-cli-no-such-file.json");
+    let o = gongkai(&["validate", path(&missing)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("gongkai-cli-no-such-file.json"));
+}
+
+#[test]
+fn several_files_give_one_json_object_per_line() {
+    let files = [
+        examples().join("wuzhi-municipal.json"),
+        examples().join("invalid/proactive-without-website.json"),
+        examples().join("invalid/broken-structure.json"),
+    ];
+    let mut args = vec!["validate", "--format", "json"];
+    args.extend(files.iter().map(|f| path(f)));
+    let o = gongkai(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), files.len(), "{out}");
+    for (line, file) in lines.iter().zip(&files) {
+        assert_eq!(line["file"], path(file));
+        assert!(line.get("issues").is_some() && line.get("counts").is_some());
+    }
+    assert_eq!(lines[0]["valid"], Value::Bool(true));
+    assert_eq!(lines[1]["valid"], Value::Bool(false));
+    assert_eq!(lines[2]["valid"], Value::Bool(false));
+    // The summary goes to stderr so that stdout stays one object per line.
+    assert!(stderr(&o).contains("共 3 个文件"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_failed_file_among_several_exits_2() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let bad = dir.join("gongkai-cli-truncated.json");
+    std::fs::write(&bad, "{\"schema_version\": \"1.0\", ").unwrap();
+    let good = examples().join("wuzhi-municipal.json");
+    let o = gongkai(&["validate", "--format", "json", path(&good), path(&bad)]);
+    assert_eq!(o.status.code(), Some(2));
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["file"], path(&bad));
+    assert_eq!(lines[1]["error"]["code"], "json");
+}
+
+#[test]
+fn rules_lists_every_rule_as_json() {
+    let o = gongkai(&["rules", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let rules: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rules = rules.as_array().expect("an array");
+    assert_eq!(rules.len(), gongkai::rules::all().len());
+    assert!(rules.len() >= 40);
+    for (r, def) in rules.iter().zip(gongkai::rules::all()) {
+        assert_eq!(r["code"], def.code);
+        assert_eq!(r["severity"], def.severity.code());
+        assert_eq!(r["source"], def.source);
+        assert!(r["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    assert!(
+        rules
+            .iter()
+            .any(|r| r["code"] == "time.exceeds_statutory_limit" && r["severity"] == "error")
+    );
+
+    let o = gongkai(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("subject.not_localised"));
+}

@@ -1,0 +1,344 @@
+//! 公开依据: vague citations, known misspellings and superseded instruments, and citations that
+//! do not fit the item's sector (a copy-paste from the row above).
+
+use super::lexicon::{Facts, core_text, flag};
+use super::{Ctx, Env, RuleDef};
+use crate::model::{Catalogue, Citation, Item};
+use crate::report::Severity::{Error, Info, Warning};
+
+/// The citation rules.
+pub const DEFS: &[RuleDef] = &[
+    RuleDef {
+        code: "basis.no_instrument",
+        severity: Error,
+        title: "公开依据未列明具体文件",
+        source: "国办发〔2019〕54号（依据为目录必备要素）",
+        message_zh: "事项“{item}”的公开依据只写了“{value}”这类笼统说法，没有列明任何具体的法律、法规、规章或规范性文件；请写出文件全称，如《城镇燃气管理条例》",
+        message_en: "Item “{item}”: the basis (公开依据) only says “{value}” and names no actual law, regulation, rule or normative document; give the full title, e.g. 《城镇燃气管理条例》",
+    },
+    RuleDef {
+        code: "basis.vague_title",
+        severity: Warning,
+        title: "公开依据中有笼统的说法",
+        source: "国办发〔2019〕54号（依据为目录必备要素）；gongkai 启发式",
+        message_zh: "事项“{item}”的公开依据“{value}”不是具体文件名称；请改为文件全称或删除",
+        message_en: "Item “{item}”: the basis (公开依据) entry “{value}” is not the title of an instrument; give the full title or remove it",
+    },
+    RuleDef {
+        code: "basis.title_brackets",
+        severity: Info,
+        title: "依据名称含书名号",
+        source: "数据模型 v1（名称不含书名号《》）",
+        message_zh: "事项“{item}”的公开依据名称“{value}”带有书名号；名称中请不要写《》，显示时会自动加上",
+        message_en: "Item “{item}”: the basis (公开依据) title “{value}” includes the 《》 brackets; store the title without them",
+    },
+    RuleDef {
+        code: "basis.known_typo",
+        severity: Warning,
+        title: "依据名称有误",
+        source: "gongkai 启发式（已知的错误写法）",
+        message_zh: "事项“{item}”的公开依据“{value}”名称有误，应为《{suggestion}》；请更正",
+        message_en: "Item “{item}”: the basis (公开依据) title “{value}” is misspelt; the instrument is 《{suggestion}》",
+    },
+    RuleDef {
+        code: "basis.superseded",
+        severity: Warning,
+        title: "引用已被修订的政府信息公开条例",
+        source: "《政府信息公开条例》（2019年修订，国务院令第711号，2019年5月15日起施行）",
+        message_zh: "事项“{item}”的公开依据引用了2007年版《政府信息公开条例》（国务院令第492号），该版本已于2019年5月15日被修订版（国务院令第711号）取代；请改引国务院令第711号，并按新条文核对条款序号",
+        message_en: "Item “{item}”: the basis (公开依据) cites the 2007 Regulations on Open Government Information (State Council Decree 492), replaced on 15 May 2019 by the revised text (Decree 711); cite Decree 711 and check the article numbers",
+    },
+    RuleDef {
+        code: "basis.subject_mismatch",
+        severity: Warning,
+        title: "公开依据与事项不符",
+        source: "gongkai 启发式（依据应为事项所属行业的法规）",
+        message_zh: "事项“{item}”涉及{topic}，但公开依据引用的是{found}方面的法规，没有{expected}；请核对是否从其他行复制粘贴了依据",
+        message_en: "Item “{item}” is about {topic_en}, but its basis (公开依据) cites {found_en} legislation and not {expected}; check whether the basis was copied from another row",
+    },
+];
+
+struct Topic {
+    bit: u64,
+    zh: &'static str,
+    en: &'static str,
+    instrument: &'static str,
+}
+
+const TOPICS: &[Topic] = &[
+    Topic {
+        bit: flag::ROAD,
+        zh: "城市道路、桥梁",
+        en: "urban roads and bridges",
+        instrument: "《城市道路管理条例》",
+    },
+    Topic {
+        bit: flag::GAS,
+        zh: "城镇燃气",
+        en: "urban gas",
+        instrument: "《城镇燃气管理条例》",
+    },
+    Topic {
+        bit: flag::WATER,
+        zh: "城市供水",
+        en: "urban water supply",
+        instrument: "《城市供水条例》",
+    },
+    Topic {
+        bit: flag::DRAIN,
+        zh: "城镇排水与污水处理",
+        en: "drainage and sewage",
+        instrument: "《城镇排水与污水处理条例》",
+    },
+    Topic {
+        bit: flag::GREEN,
+        zh: "城市绿化",
+        en: "urban greening",
+        instrument: "《城市绿化条例》",
+    },
+];
+
+fn describe(bits: u64, part: impl Fn(&Topic) -> &'static str, sep: &str) -> String {
+    TOPICS
+        .iter()
+        .filter(|t| bits & t.bit != 0)
+        .map(part)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Whether the catalogue is dated on or after 2019-05-15, when the revised 条例 took effect.
+/// Citing the 2007 text is right only before; a catalogue with no readable date is taken as
+/// recent (standard catalogues date from 2020).
+pub(crate) fn after_revision(cat: &Catalogue<'_>, header_ok: bool) -> bool {
+    let revised = chrono::NaiveDate::from_ymd_opt(2019, 5, 15);
+    let date = if header_ok {
+        cat.updated
+            .as_deref()
+            .and_then(crate::parse_date)
+            .or_else(|| crate::parse_date(&cat.issued))
+    } else {
+        None
+    };
+    match (date, revised) {
+        (Some(d), Some(r)) => d >= r,
+        _ => true,
+    }
+}
+
+/// Runs the citation rules on item `i`.
+pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ctx: &mut Ctx) {
+    let (mut real, mut vague) = (0usize, None);
+    for (j, c) in item.basis.iter().enumerate() {
+        let title = core_text(&c.title);
+        if title.is_empty() {
+            continue; // Blank: `items.blank_text` (or the schema when empty).
+        }
+        if is_vague_core(title) {
+            vague = vague.or(Some(j));
+            continue;
+        }
+        real += 1;
+        let path = || format!("/basis/{j}/title");
+        if f.basis & flag::BRACKET != 0 && c.title.contains(['《', '》']) {
+            ctx.push_item(
+                "basis.title_brackets",
+                i,
+                item,
+                &path(),
+                &[("value", c.title.to_string())],
+            );
+        }
+        if let Some(s) = typo(title, f.basis & flag::TYPO != 0) {
+            ctx.push_item(
+                "basis.known_typo",
+                i,
+                item,
+                &path(),
+                &[("value", c.title.to_string()), ("suggestion", s)],
+            );
+        }
+        if env.after_revision && f.basis & flag::GOVINFO != 0 && cites_2007_text(c) {
+            ctx.push_item("basis.superseded", i, item, &format!("/basis/{j}"), &[]);
+        }
+    }
+    if let Some(first) = vague {
+        if real == 0 {
+            let value = item.basis.get(first).map(|c| c.title.to_string());
+            ctx.push_item(
+                "basis.no_instrument",
+                i,
+                item,
+                "/basis",
+                &[("value", value.unwrap_or_default())],
+            );
+        } else {
+            for (j, c) in item.basis.iter().enumerate().skip(first) {
+                if is_vague(&c.title) {
+                    ctx.push_item(
+                        "basis.vague_title",
+                        i,
+                        item,
+                        &format!("/basis/{j}/title"),
+                        &[("value", c.title.to_string())],
+                    );
+                }
+            }
+        }
+    }
+    let topics = f.topics();
+    let cited = f.basis & flag::TOPICS;
+    if topics != 0 && cited != 0 && topics & cited == 0 {
+        ctx.push_item(
+            "basis.subject_mismatch",
+            i,
+            item,
+            "/basis",
+            &[
+                ("topic", describe(topics, |t| t.zh, "、")),
+                ("topic_en", describe(topics, |t| t.en, ", ")),
+                ("found", describe(cited, |t| t.zh, "、")),
+                ("found_en", describe(cited, |t| t.en, ", ")),
+                ("expected", describe(topics, |t| t.instrument, "或")),
+            ],
+        );
+    }
+}
+
+/// A citation of the 2007 政府信息公开条例 (国务院令第492号).
+fn cites_2007_text(c: &Citation<'_>) -> bool {
+    let is_492 = |s: &str| s.contains("492号") || s.contains("四百九十二号");
+    c.title.contains("信息公开条")
+        && (c.doc_no.as_deref().is_some_and(is_492) || c.text.as_deref().is_some_and(is_492))
+}
+
+/// A title that names no instrument: 相关法律法规, 国家有关规定, 无… (false for a blank title).
+pub(crate) fn is_vague(title: &str) -> bool {
+    let t = core_text(title);
+    !t.is_empty() && is_vague_core(t)
+}
+
+/// [`is_vague`] of a title already trimmed by [`core_text`].
+fn is_vague_core(t: &str) -> bool {
+    let t = t.trim_end_matches('等');
+    if matches!(
+        t,
+        "法律法规"
+            | "法律、法规"
+            | "法律法规规定"
+            | "依法"
+            | "无"
+            | "略"
+            | "/"
+            | "／"
+            | "-"
+            | "—"
+            | "——"
+            | "同上"
+            | "见上"
+    ) {
+        return true;
+    }
+    const PREFIXES: &[&str] = &[
+        "相关",
+        "有关",
+        "国家相关",
+        "国家有关",
+        "上级",
+        "其他相关",
+        "其他有关",
+        "其它",
+        "按照",
+        "依据",
+        "根据",
+    ];
+    const SUFFIXES: &[&str] = &[
+        "法律法规",
+        "法律、法规",
+        "法律、法规、规章",
+        "法规",
+        "规定",
+        "文件",
+        "政策",
+        "法律",
+        "制度",
+        "要求",
+        "规章",
+        "文件精神",
+    ];
+    PREFIXES.iter().any(|p| t.starts_with(p))
+        && SUFFIXES.iter().any(|s| t.ends_with(s))
+        && t.chars().count() <= 16
+}
+
+/// The right title for a known wrong one (`t` trimmed by [`core_text`]).
+fn typo(t: &str, has_typo_keyword: bool) -> Option<String> {
+    let exact = match t {
+        "城市绿化管理条例" => Some("城市绿化条例"),
+        "城市供水管理条例" => Some("城市供水条例"),
+        "城市道路条例" => Some("城市道路管理条例"),
+        "燃气管理条例" | "城市燃气管理条例" => Some("城镇燃气管理条例"),
+        "城镇排水与污水处理管理条例" | "城市排水与污水处理条例" | "城镇排水和污水处理条例" => {
+            Some("城镇排水与污水处理条例")
+        }
+        "政府信息公开管理条例" => Some("中华人民共和国政府信息公开条例"),
+        _ => None,
+    };
+    if let Some(s) = exact {
+        return Some(s.to_owned());
+    }
+    if has_typo_keyword {
+        for (wrong, right) in [
+            ("信息公开条件", "信息公开条例"),
+            ("条列", "条例"),
+            ("条理", "条例"),
+        ] {
+            if t.contains(wrong) {
+                return Some(t.replace(wrong, right));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vague_titles() {
+        for v in [
+            "相关法律法规",
+            "《相关法律法规》",
+            "国家有关规定",
+            "有关法律、法规",
+            "上级文件",
+            "法律法规",
+            "相关政策等",
+        ] {
+            assert!(is_vague(v), "{v}");
+        }
+        for v in [
+            "城镇燃气管理条例",
+            "中华人民共和国政府信息公开条例",
+            "国务院对确需保留的行政审批项目设定行政许可的决定",
+            "有关城市道路占用挖掘收费的管理规定与实施细则汇编",
+        ] {
+            assert!(!is_vague(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn typos() {
+        assert_eq!(
+            typo("中华人民共和国政府信息公开条件", true).as_deref(),
+            Some("中华人民共和国政府信息公开条例")
+        );
+        assert_eq!(
+            typo("城市绿化管理条例", false).as_deref(),
+            Some("城市绿化条例")
+        );
+        assert_eq!(typo("城市绿化条例", false), None);
+        assert_eq!(typo("河南省城市供水管理条例", false), None);
+    }
+}

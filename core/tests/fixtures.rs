@@ -1,0 +1,445 @@
+//! The shared fixtures of `tests/cases/` (see `tests/README.md`), the rules reference
+//! `docs/rules.md` and the message snapshots `tests/snapshots/messages.{zh,en}.txt`.
+//!
+//! `GONGKAI_UPDATE_DOCS=1 cargo test -p gongkai --test fixtures` rewrites the generated files
+//! (the rules reference and the snapshots) instead of comparing them.
+//!
+//! Structural verdicts: `expected.structurally_valid` is what the published schema says of the
+//! input as a standard JSON parser reads it (a leading BOM skipped, the last of duplicate keys
+//! kept, as `JSON.parse` and Python's `json` do); false when the input is not JSON or not an
+//! object. The fast path (`Catalogue::from_json` + `structurally_valid`) must agree wherever it
+//! deserialises; where it does not, the schema must say invalid too, except for documents with
+//! duplicate keys, which the fast path refuses by design (the report has `json.duplicate_key`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use gongkai::{Catalogue, Lang, Options, Report, Validator};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Codes no fixture needs to trigger, by prefix, and why.
+const EXEMPT_PREFIXES: &[(&str, &str)] = &[(
+    "import.",
+    "importer findings: produced from tables, covered by the importer's corpus tests",
+)];
+
+/// Codes no JSON document can trigger, and why.
+const EXEMPT_CODES: &[(&str, &str)] = &[(
+    "schema.invalid",
+    "fallback for a validator error kind the mapping does not know; the published schema uses none",
+)];
+
+const UPDATE_ENV: &str = "GONGKAI_UPDATE_DOCS";
+
+struct Case {
+    /// `area/name`.
+    name: String,
+    /// Path relative to the repository root.
+    rel: String,
+    input: Vec<u8>,
+    today: Option<chrono::NaiveDate>,
+    expected: Value,
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn cases() -> &'static [Case] {
+    static CASES: OnceLock<Vec<Case>> = OnceLock::new();
+    CASES.get_or_init(|| {
+        let dir = repo_root().join("tests/cases");
+        let mut files = Vec::new();
+        for area in std::fs::read_dir(&dir).expect("tests/cases exists") {
+            let area = area.unwrap().path();
+            if !area.is_dir() {
+                continue;
+            }
+            for f in std::fs::read_dir(&area).unwrap() {
+                let f = f.unwrap().path();
+                if f.extension().is_some_and(|e| e == "json") {
+                    files.push(f);
+                }
+            }
+        }
+        files.sort();
+        files.iter().map(|f| load(&dir, f)).collect()
+    })
+}
+
+fn load(dir: &Path, file: &Path) -> Case {
+    let text = std::fs::read_to_string(file).unwrap();
+    let v: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", file.display()));
+    let name = file
+        .strip_prefix(dir)
+        .unwrap()
+        .with_extension("")
+        .to_string_lossy()
+        .replace('\\', "/");
+    assert!(
+        v["description"].as_str().is_some_and(|d| !d.is_empty()),
+        "{name}: description"
+    );
+    let input = match (&v["catalogue"], &v["catalogue_text"]) {
+        (Value::Null, Value::String(t)) => t.as_bytes().to_vec(),
+        (c, Value::Null) if !c.is_null() => serde_json::to_vec(c).unwrap(),
+        _ => panic!("{name}: exactly one of catalogue / catalogue_text"),
+    };
+    let today = v["options"]["today"]
+        .as_str()
+        .map(|d| gongkai::parse_date(d).unwrap_or_else(|| panic!("{name}: bad today")));
+    let expected = v["expected"].clone();
+    for k in ["valid", "structurally_valid", "error", "issues"] {
+        assert!(expected.get(k).is_some(), "{name}: expected.{k} is missing");
+    }
+    Case {
+        rel: format!("tests/cases/{name}.json"),
+        name,
+        input,
+        today,
+        expected,
+    }
+}
+
+fn run(case: &Case, lang: Lang) -> Result<Report, gongkai::Error> {
+    let mut options = Options::default().lang(lang);
+    if let Some(t) = case.today {
+        options = options.today(t);
+    }
+    Validator::new(options).validate_json(&case.input)
+}
+
+fn expected_pairs(case: &Case) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = case.expected["issues"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}: expected.issues is a list", case.name))
+        .iter()
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap().to_owned(),
+                i["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn actual_pairs(report: &Report) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = report
+        .issues
+        .iter()
+        .map(|i| (i.code.clone(), i.path.clone()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn update() -> bool {
+    std::env::var_os(UPDATE_ENV).is_some_and(|v| v == "1")
+}
+
+/// Compares a generated file with the checked-in one, or rewrites it.
+fn check_generated(rel: &str, generated: &str) {
+    let path = repo_root().join(rel);
+    if update() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, generated).unwrap();
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current != generated {
+        let line = current
+            .lines()
+            .zip(generated.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(
+                || current.lines().count().min(generated.lines().count()) + 1,
+                |n| n + 1,
+            );
+        panic!(
+            "{rel} is out of date (first difference at line {line}); run `{UPDATE_ENV}=1 cargo test -p gongkai --test fixtures` and review the diff"
+        );
+    }
+}
+
+#[test]
+fn there_are_enough_cases() {
+    assert!(cases().len() >= 60, "{} cases", cases().len());
+    let invalid = cases()
+        .iter()
+        .filter(|c| c.expected["valid"] == Value::Bool(false))
+        .count();
+    let valid = cases()
+        .iter()
+        .filter(|c| c.expected["valid"] == Value::Bool(true))
+        .count();
+    assert!(
+        invalid >= 20 && valid >= 20,
+        "{valid} valid, {invalid} invalid"
+    );
+}
+
+#[test]
+fn every_case_gives_the_expected_report() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let result = run(case, Lang::Zh);
+        match (&case.expected["error"], result) {
+            (Value::String(code), Err(e)) => {
+                if e.code() != code {
+                    failures.push(format!(
+                        "{}: error {} instead of {code}",
+                        case.name,
+                        e.code()
+                    ));
+                }
+            }
+            (Value::String(code), Ok(r)) => failures.push(format!(
+                "{}: expected error {code}, got a report {:?}",
+                case.name,
+                actual_pairs(&r)
+            )),
+            (_, Err(e)) => failures.push(format!("{}: unexpected error {e}", case.name)),
+            (_, Ok(report)) => {
+                let (want, got) = (expected_pairs(case), actual_pairs(&report));
+                if want != got {
+                    failures.push(format!(
+                        "{}:\n    expected {want:?}\n    actual   {got:?}",
+                        case.name
+                    ));
+                }
+                if case.expected["valid"] != Value::Bool(report.valid) {
+                    failures.push(format!("{}: valid = {}", case.name, report.valid));
+                }
+                // `valid` is exactly "no error-severity issue".
+                let has_error = report
+                    .issues
+                    .iter()
+                    .any(|i| i.severity == gongkai::Severity::Error);
+                assert_eq!(report.valid, !has_error, "{}", case.name);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn messages_are_the_same_in_both_languages_except_the_text() {
+    for case in cases() {
+        let (Ok(zh), Ok(en)) = (run(case, Lang::Zh), run(case, Lang::En)) else {
+            continue;
+        };
+        assert_eq!(actual_pairs(&zh), actual_pairs(&en), "{}", case.name);
+        for i in zh.issues.iter().chain(&en.issues) {
+            assert!(
+                !i.message.contains('{'),
+                "{}: unfilled template in {}: {}",
+                case.name,
+                i.code,
+                i.message
+            );
+        }
+    }
+}
+
+#[test]
+fn structural_verdict_matches_the_schema_and_the_fast_path() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let want = case.expected["structurally_valid"].as_bool().unwrap();
+        let bytes = case
+            .input
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&case.input);
+        let schema = match serde_json::from_slice::<Value>(bytes) {
+            Ok(v) if v.is_object() => gongkai::schema::is_schema_valid(&v),
+            _ => false,
+        };
+        if schema != want {
+            failures.push(format!("{}: the published schema says {schema}", case.name));
+        }
+        match Catalogue::from_json(&case.input) {
+            Ok(cat) => {
+                let fast = gongkai::structurally_valid(&cat);
+                if fast != want {
+                    failures.push(format!("{}: the fast path says {fast}", case.name));
+                }
+            }
+            Err(_) => {
+                let duplicate = run(case, Lang::Zh)
+                    .is_ok_and(|r| r.issues.iter().any(|i| i.code == "json.duplicate_key"));
+                if want && !duplicate {
+                    failures.push(format!(
+                        "{}: the fast path cannot read a structurally valid document",
+                        case.name
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// For each code, the best case whose expected issues contain it: one in the rule family's own
+/// area first, then the most focused (fewest distinct codes), then in path order.
+fn examples() -> BTreeMap<&'static str, &'static str> {
+    let mut out = BTreeMap::new();
+    for rule in gongkai::rules::all() {
+        let family = rule.code.split('.').next().unwrap_or_default();
+        let best = cases()
+            .iter()
+            .filter_map(|c| {
+                let codes: std::collections::BTreeSet<&str> = c.expected["issues"]
+                    .as_array()?
+                    .iter()
+                    .filter_map(|i| i["code"].as_str())
+                    .collect();
+                codes.contains(rule.code).then(|| {
+                    let own_area = c.name.starts_with(&format!("{family}/"));
+                    (!own_area, codes.len(), c.rel.as_str())
+                })
+            })
+            .min();
+        if let Some((_, _, rel)) = best {
+            out.insert(rule.code, rel);
+        }
+    }
+    out
+}
+
+fn exemption(code: &str) -> Option<&'static str> {
+    EXEMPT_PREFIXES
+        .iter()
+        .find(|(p, _)| code.starts_with(p))
+        .or_else(|| EXEMPT_CODES.iter().find(|(c, _)| *c == code))
+        .map(|(_, why)| *why)
+}
+
+#[test]
+fn every_rule_has_a_triggering_fixture() {
+    let ex = examples();
+    let missing: Vec<&str> = gongkai::rules::all()
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| !ex.contains_key(c) && exemption(c).is_none())
+        .collect();
+    assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
+    // An exemption must not hide a code that does have a fixture (keep the list honest).
+    for (code, _) in EXEMPT_CODES {
+        assert!(!ex.contains_key(code), "{code} is exempt but has a fixture");
+    }
+    // Every code a fixture expects exists.
+    let known: Vec<&str> = gongkai::rules::all().iter().map(|r| r.code).collect();
+    for case in cases() {
+        for (code, _) in expected_pairs(case) {
+            assert!(
+                known.contains(&code.as_str()),
+                "{}: unknown code {code}",
+                case.name
+            );
+        }
+    }
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn rules_reference() -> String {
+    let rules = gongkai::rules::all();
+    let ex = examples();
+    let count = |s: gongkai::Severity| rules.iter().filter(|r| r.severity == s).count();
+    let mut out = String::new();
+    out.push_str("# 校验规则 / Validation rules\n\n");
+    out.push_str(
+        "<!-- Generated from the code by core/tests/fixtures.rs; do not edit by hand.\n     \
+         Regenerate: GONGKAI_UPDATE_DOCS=1 cargo test -p gongkai --test fixtures -->\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "{} rules: {} errors (错误), {} warnings (警告), {} info (提示). `gongkai rules` prints the same \
+         list; `gongkai rules --format json` prints it as JSON.\n",
+        rules.len(),
+        count(gongkai::Severity::Error),
+        count(gongkai::Severity::Warning),
+        count(gongkai::Severity::Info)
+    );
+    out.push_str(
+        "A catalogue is valid when no issue has the severity `error`. Messages name the column as \
+         people know it and say how to fix the problem; `{name}` in a template is filled from the \
+         issue's `params`. Each example is a fixture of `tests/cases/` whose expected issues include \
+         the code.\n\n",
+    );
+    out.push_str("| code | severity | title | example |\n|---|---|---|---|\n");
+    for r in &rules {
+        let example = ex.get(r.code).map_or_else(
+            || "—".to_owned(),
+            |p| format!("[`{}`](../{p})", p.trim_start_matches("tests/cases/")),
+        );
+        let _ = writeln!(
+            out,
+            "| [`{}`](#{}) | {} | {} | {example} |",
+            r.code,
+            r.code.replace('.', ""),
+            r.severity.code(),
+            md_cell(r.title),
+        );
+    }
+    for r in &rules {
+        let _ = write!(
+            out,
+            "\n## {}\n\n- **title**: {}\n- **severity**: {} ({})\n- **source**: {}\n- **zh**: {}\n- **en**: {}\n",
+            r.code,
+            r.title,
+            r.severity.code(),
+            r.severity.zh(),
+            r.source,
+            r.message_zh,
+            r.message_en,
+        );
+        match (ex.get(r.code), exemption(r.code)) {
+            (Some(p), _) => {
+                let _ = writeln!(out, "- **example**: [`{p}`](../{p})");
+            }
+            (None, Some(why)) => {
+                let _ = writeln!(out, "- **example**: none ({why})");
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn rules_reference_is_current() {
+    check_generated("docs/rules.md", &rules_reference());
+}
+
+fn snapshot(lang: Lang) -> String {
+    let mut out = String::new();
+    for case in cases() {
+        let Ok(report) = run(case, lang) else {
+            continue;
+        };
+        if report.issues.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "== {}", case.name);
+        for i in &report.issues {
+            let _ = writeln!(out, "{} {} {}", i.severity.code(), i.code, i.path);
+            let _ = writeln!(out, "    {}", i.message);
+        }
+    }
+    out
+}
+
+#[test]
+fn message_snapshots() {
+    check_generated("tests/snapshots/messages.zh.txt", &snapshot(Lang::Zh));
+    check_generated("tests/snapshots/messages.en.txt", &snapshot(Lang::En));
+}
