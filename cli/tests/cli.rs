@@ -41,7 +41,7 @@ fn valid_example_exits_0() {
     assert_eq!(o.status.code(), Some(0));
     let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["valid"], Value::Bool(true));
-    assert_eq!(report["items"], 25);
+    assert_eq!(report["items"], 22);
     assert_eq!(report["issues"].as_array().map(Vec::len), Some(0));
 }
 

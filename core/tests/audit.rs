@@ -49,9 +49,21 @@ fn check_keys(got: &Value, want: &Value, what: &str) {
 }
 
 #[test]
-fn fixture_catalogue_is_valid() {
+fn fixture_catalogue_is_structurally_valid() {
+    // The fixture deliberately holds limits the rules question (按有关规定, 及时公开, 7日):
+    // they are the "not applicable" cases of the audit. Structurally it must be sound.
     let report = gongkai::validate_json(&read("catalogue.json")).unwrap();
-    assert!(report.valid, "{:#?}", report.issues);
+    let structural: Vec<_> = report
+        .issues
+        .iter()
+        .filter(|i| i.code.starts_with("schema.") || i.code.starts_with("json."))
+        .collect();
+    assert!(structural.is_empty(), "{structural:#?}");
+    let codes: Vec<_> = report.issues.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["time.promptly", "time.not_a_limit", "time.calendar_days"]
+    );
 }
 
 #[test]
