@@ -150,11 +150,9 @@ impl Validator {
         match crate::import::detect_format(name, bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
             other => {
-                let imported = crate::import::import_bytes(
-                    bytes,
-                    other,
-                    &crate::import::ImportOptions::default(),
-                )?;
+                let mut options = crate::import::ImportOptions::default();
+                options.file_name = name.map(str::to_owned);
+                let imported = crate::import::import_bytes(bytes, other, &options)?;
                 Ok(self.validate_imported(
                     &imported.catalogue,
                     Some(&imported.sources),

@@ -111,18 +111,31 @@ pub(crate) fn parse(text: &str, budget: &mut Budget) -> Result<Grid, Error> {
         if !more {
             break;
         }
-        let start = record
+        let pos = record
             .position()
             .map_or(prev_end, |p| usize::try_from(p.byte()).unwrap_or(prev_end));
-        // Blank lines skipped by the reader are rows in Excel.
-        let gap = bytes.get(prev_end.min(start)..start).unwrap_or_default();
-        let blank_lines = gap.iter().filter(|&&b| b == b'\n').count();
-        let blank_lines = if prev_end == 0 {
-            blank_lines
+        // The reader skips blank lines (they are rows in Excel): count the line ends in the run
+        // of CR/LF just before the record's first byte; one of them ends the previous record.
+        let mut first = pos.min(bytes.len());
+        while first < bytes.len() && matches!(bytes[first], b'\r' | b'\n') {
+            first += 1;
+        }
+        let mut run_start = first;
+        while run_start > 0 && matches!(bytes[run_start - 1], b'\r' | b'\n') {
+            run_start -= 1;
+        }
+        let run = &bytes[run_start..first];
+        let ends = run
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && run.get(i + 1) != Some(&b'\n')))
+            .count();
+        let blank_lines = if grid.rows.is_empty() && run_start == 0 {
+            ends
         } else {
-            blank_lines.saturating_sub(usize::from(!gap.is_empty() && gap[0] == b'\n'))
+            ends.saturating_sub(1)
         };
-        prev_end = usize::try_from(rdr.position().byte()).unwrap_or(start);
+        prev_end = usize::try_from(rdr.position().byte()).unwrap_or(pos);
         for _ in 0..blank_lines {
             row_number = row_number.saturating_add(1);
             if !budget.take_row(None, row_number) {

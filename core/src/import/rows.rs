@@ -433,6 +433,24 @@ impl Reader {
             );
             self.items.push(item);
         }
+        // No 一级事项 column, and no section titles to stand in for it.
+        if cat_k.is_none() && self.items[base..].iter().any(|it| it.category.is_empty()) {
+            let loc = Location {
+                sheet: grid.sheet.clone(),
+                row: grid.row_number(h),
+                column: None,
+                header: None,
+            };
+            self.findings.push(
+                Finding::new(
+                    "import.header_missing_column",
+                    "/items",
+                    None,
+                    &[("field", "一级事项".to_owned())],
+                )
+                .at(&loc),
+            );
+        }
         // Groups without a single mark in the whole table: one warning at the header.
         for g in [GroupKind::Audience, GroupKind::Method, GroupKind::Levels] {
             if all_blank.contains(&g) && !raws.is_empty() {

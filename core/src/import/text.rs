@@ -668,7 +668,9 @@ fn mentions(chars: &[char]) -> Vec<Mention> {
         }
         if ahead("小时") {
             let end = k + 2;
-            let before = contains(prefix, "提前") || chars.get(end) == Some(&'前');
+            let before = contains(prefix, "提前")
+                || prefix.last() == Some(&'前')
+                || chars.get(end) == Some(&'前');
             out.push(if before {
                 Mention::HoursBefore(n)
             } else {
