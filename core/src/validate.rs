@@ -151,7 +151,9 @@ impl Validator {
             crate::import::Format::Json => self.validate_json(bytes),
             other => {
                 let mut options = crate::import::ImportOptions::default();
-                options.file_name = name.map(str::to_owned);
+                if let Some(name) = name {
+                    options = options.file_name(name);
+                }
                 let imported = crate::import::import_bytes(bytes, other, &options)?;
                 Ok(self.validate_imported(
                     &imported.catalogue,

@@ -4,7 +4,6 @@
 //! The table lists one-to-one character pairs (traditional, simplified) common in government
 //! texts. Characters whose simplification depends on the word (乾, 著, 藉, 瞭 …) are left out.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Pairs: each traditional character followed by its simplified form (white space ignored).
@@ -116,20 +115,24 @@ const PAIRS: &str = "
 鼇鳌 鼴鼹 齊齐 齋斋 齒齿 齡龄 齦龈 齪龊 龍龙 龐庞 龔龚 龕龛 龜龟 錶表 範范 鍊炼 鈕钮 佈布
 ";
 
-fn table() -> &'static HashMap<char, char> {
-    static T: OnceLock<HashMap<char, char>> = OnceLock::new();
+fn table() -> &'static [(char, char)] {
+    static T: OnceLock<Vec<(char, char)>> = OnceLock::new();
     T.get_or_init(|| {
         let chars: Vec<char> = PAIRS.chars().filter(|c| !c.is_whitespace()).collect();
-        chars.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+        let mut v: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        v.sort_unstable();
+        v.dedup_by_key(|p| p.0);
+        v
     })
 }
 
 /// The simplified form of one character, when the table knows it (else the character itself).
 pub fn simplify_char(c: char) -> char {
-    if (c as u32) < 0x3400 {
+    if (c as u32) < 0x4E00 || (c as u32) > 0x9FFF {
         return c;
     }
-    table().get(&c).copied().unwrap_or(c)
+    let t = table();
+    t.binary_search_by_key(&c, |p| p.0).map_or(c, |i| t[i].1)
 }
 
 /// Maps traditional characters to simplified where the table knows them; everything else is kept.
@@ -153,8 +156,12 @@ mod tests {
         let t = table();
         for (k, v) in t {
             assert_ne!(k, v, "identity pair {k}");
+            assert!(
+                ('\u{4E00}'..='\u{9FFF}').contains(k),
+                "{k} outside the fast range"
+            );
             // A simplified character must not itself be mapped (no chains).
-            assert!(!t.contains_key(v), "{k}→{v} but {v} is also a key");
+            assert!(t.iter().all(|p| p.0 != *v), "{k}→{v} but {v} is also a key");
         }
     }
 

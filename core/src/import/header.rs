@@ -117,6 +117,10 @@ pub struct Layout {
     pub header_rows: Vec<usize>,
     /// The columns, one per grid column.
     pub columns: Vec<Column>,
+    /// The number of columns of the grid.
+    pub width: usize,
+    header_keys: Vec<(usize, String)>,
+    sub_keys: Vec<(usize, String)>,
 }
 
 impl Layout {
@@ -354,21 +358,54 @@ fn row_score(grid: &Grid, r: usize) -> usize {
     seen.len()
 }
 
-/// Whether row `r` repeats the header row `h` (a page break in the source).
-pub fn repeats_row(grid: &Grid, r: usize, h: usize) -> bool {
-    let width = grid.width();
-    let (mut same, mut total) = (0, 0);
-    for c in 0..width {
-        let a = header_key(grid.shown(h, c));
-        if a.is_empty() || grid.covered_from_left(h, c) {
-            continue;
+/// The non-empty header texts of a row, as (column, key), for comparing rows with it.
+fn row_keys(grid: &Grid, r: usize, width: usize) -> Vec<(usize, String)> {
+    (0..width)
+        .filter(|&c| !grid.covered_from_left(r, c))
+        .map(|c| (c, header_key(grid.shown(r, c))))
+        .filter(|(_, k)| !k.is_empty())
+        .collect()
+}
+
+impl Layout {
+    /// Whether row `r` repeats the first header row (a page break in the source).
+    pub fn repeats_header(&self, grid: &Grid, r: usize) -> bool {
+        let total = self.header_keys.len();
+        if total == 0 {
+            return false;
         }
-        total += 1;
-        if header_key(grid.shown(r, c)) == a {
-            same += 1;
+        let need = (total * 6).div_ceil(10).max(1.max(total.min(2)));
+        let mut same = 0;
+        for (k, (c, key)) in self.header_keys.iter().enumerate() {
+            let raw = grid.shown(r, *c);
+            // Cheap rejections before normalising: a header cell is short, and starts with the
+            // same character.
+            let first = raw
+                .chars()
+                .find(|ch| !ch.is_whitespace())
+                .map(super::hanzi::simplify_char);
+            if raw.len() <= key.len() * 4 + 16
+                && first.is_some()
+                && first == key.chars().next()
+                && header_key(raw) == *key
+            {
+                same += 1;
+            }
+            if same + (total - k - 1) < need {
+                return false;
+            }
         }
+        same >= need
     }
-    total > 0 && same * 10 >= total * 6 && same >= 1.max(total.min(2))
+
+    /// Whether row `r` repeats the second header row.
+    pub fn repeats_sub_header(&self, grid: &Grid, r: usize) -> bool {
+        if self.header_rows.len() < 2 || self.sub_keys.is_empty() {
+            return false;
+        }
+        let own = row_keys(grid, r, self.width);
+        own.len() == self.sub_keys.len() && own == self.sub_keys
+    }
 }
 
 /// Finds the header of a grid and builds the column model, with notes about inferred columns.
@@ -521,9 +558,18 @@ pub fn detect(grid: &Grid) -> Option<Layout> {
     if sub_row {
         header_rows.push(s);
     }
+    let header_keys = row_keys(grid, h, width);
+    let sub_keys = if sub_row {
+        row_keys(grid, s, width)
+    } else {
+        Vec::new()
+    };
     Some(Layout {
         header_rows,
         columns,
+        width,
+        header_keys,
+        sub_keys,
     })
 }
 
@@ -578,8 +624,7 @@ fn group_columns(
 ) -> Vec<Column> {
     let n = end - start;
     let mut out: Vec<Column> = Vec::with_capacity(n);
-    for c in start..end {
-        let (k, written) = &subs[c];
+    for (c, (k, written)) in subs.iter().enumerate().take(end).skip(start) {
         let role = if k.is_empty() {
             None
         } else {

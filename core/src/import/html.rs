@@ -145,8 +145,80 @@ fn span(el: &ElementRef<'_>, attr: &str) -> Option<usize> {
         .and_then(|v| v.trim().trim_end_matches(';').parse::<usize>().ok())
 }
 
+/// The deepest element nesting of a page, estimated by a linear scan of its tags (void
+/// elements, elements whose end tag may be omitted, comments, scripts and styles do not nest).
+/// The HTML tree builder does work proportional to the nesting depth for each start tag, so a
+/// page nested thousands of levels deep would take quadratic time: such pages are refused.
+fn nesting_depth(text: &str) -> usize {
+    const FLAT: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "tbody",
+        "thead", "tfoot", "colgroup", "rt", "rp", "optgroup", "caption",
+    ];
+    let b = text.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if b[i..].starts_with(b"<!--") {
+            i = find(&b[i..], b"-->").map_or(b.len(), |k| i + k + 3);
+            continue;
+        }
+        let closing = b.get(i + 1) == Some(&b'/');
+        let start = i + 1 + usize::from(closing);
+        let mut j = start;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-') {
+            j += 1;
+        }
+        if j == start {
+            i += 1;
+            continue;
+        }
+        let name = text[start..j].to_ascii_lowercase();
+        let end = b[j..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |k| j + k);
+        let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
+        if !FLAT.contains(&name.as_str()) && !self_closing {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end + 1;
+        if !closing && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            let lower = &text[i.min(text.len())..];
+            i = lower
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(b.len(), |k| i + k);
+        }
+    }
+    max
+}
+
+/// Pages nested deeper than this are refused (real pages nest a few dozen levels).
+const MAX_DEPTH: usize = 512;
+
 /// Reads every `<table>` of the page (the page's `<title>` is returned too).
 pub(crate) fn read(text: &str, budget: &mut Budget) -> Result<(Vec<Grid>, Option<String>), Error> {
+    let depth = nesting_depth(text);
+    if depth > MAX_DEPTH {
+        return Err(Error::Import {
+            format: "HTML".into(),
+            message: format!(
+                "页面的元素嵌套层数约为 {depth} 层，超过上限 {MAX_DEPTH} 层，无法安全读取；请把目录表格另存为 Excel/CSV，或只保存表格部分"
+            ),
+            location: None,
+        });
+    }
     let doc = Html::parse_document(text);
     let (Ok(table_sel), Ok(title_sel)) = (Selector::parse("table"), Selector::parse("title"))
     else {

@@ -61,6 +61,9 @@ fn id_like(s: &str) -> bool {
 }
 
 fn is_same_as_above(s: &str) -> bool {
+    if s.len() > 40 || !s.contains('同') {
+        return false;
+    }
     let k = match_key(s);
     let k = k.trim_end_matches(['。', '.', ';', '；']);
     matches!(k, "同上" | "同上一行" | "同前" | "同上栏" | "同上款")
@@ -79,6 +82,11 @@ enum Mark {
 }
 
 fn read_mark(raw: &str, role: &Role) -> Mark {
+    match raw.trim() {
+        "" => return Mark::Blank,
+        "√" | "✓" | "✔" | "●" | "■" | "☑" => return Mark::Yes,
+        _ => {}
+    }
     let k = match_key(raw);
     let k = k.trim_matches(|c: char| matches!(c, '.' | '。' | ',' | '，' | ';' | '；' | ' '));
     if k.is_empty() {
@@ -104,6 +112,14 @@ fn read_mark(raw: &str, role: &Role) -> Mark {
     }
     match role {
         Role::AudienceTick(a) => match audience_of(k) {
+            // A named group under 特定群体 (申请人, 当事人…) is kept as the note it is.
+            Some(Audience::SpecificGroups)
+                if *a == Audience::SpecificGroups
+                    && !k.contains("特定")
+                    && k.chars().count() <= 30 =>
+            {
+                Mark::YesNote(normalize_cell(raw))
+            }
             Some(x) if x == *a => Mark::Yes,
             _ if *a == Audience::SpecificGroups && k.chars().count() <= 30 => {
                 Mark::YesNote(normalize_cell(raw))
@@ -218,7 +234,7 @@ impl Reader {
         let id_k = find(|r| *r == Role::Id);
         let name_k = find(|r| *r == Role::Name);
         let cat_k = find(|r| *r == Role::Category);
-        let width = grid.width();
+        let width = layout.width;
         let mut raws: Vec<Raw> = Vec::new();
         let mut current_cat: Option<Seg> = None;
         let mut skip_sub = false;
@@ -226,13 +242,11 @@ impl Reader {
         for r in layout.data_start()..grid.rows.len() {
             if skip_sub {
                 skip_sub = false;
-                if let Some(&s) = layout.header_rows.get(1) {
-                    if repeats_sub(grid, r, s) {
-                        continue;
-                    }
+                if layout.repeats_sub_header(grid, r) {
+                    continue;
                 }
             }
-            if header::repeats_row(grid, r, h) {
+            if layout.repeats_header(grid, r) {
                 let loc = grid.location(r, 0, None);
                 self.findings.push(
                     Finding::new(
@@ -246,14 +260,14 @@ impl Reader {
                 skip_sub = true;
                 continue;
             }
-            let own: Vec<Option<String>> = cols
+            let own: Vec<Option<&str>> = cols
                 .iter()
                 .map(|col| {
                     let cell = grid.cell(r, col.index)?;
                     if cell.origin.is_some() || cell.text.trim().is_empty() {
                         None
                     } else {
-                        Some(cell.text.clone())
+                        Some(cell.text.as_str())
                     }
                 })
                 .collect();
@@ -261,29 +275,29 @@ impl Reader {
             if n_own == 0 {
                 continue;
             }
-            let own_at = |k: Option<usize>| k.and_then(|k| own.get(k).cloned().flatten());
+            let own_at = |k: Option<usize>| k.and_then(|k| own.get(k).copied().flatten());
             if n_own == 1 {
                 let k = own.iter().position(Option::is_some).unwrap_or(0);
                 let col = &cols[k];
-                let t = own[k].clone().unwrap_or_default();
+                let t = own[k].unwrap_or_default();
                 let spans = (0..width)
                     .filter(|&c| grid.origin(r, c) == (r, col.index))
                     .count();
                 let wide = spans >= 3.max(width / 2);
-                let only_id = col.role == Role::Id && id_like(&t);
+                let only_id = col.role == Role::Id && id_like(t);
                 if only_id {
-                    self.row_skipped(grid, r, col.index, &t, "only_id");
+                    self.row_skipped(grid, r, col.index, t, "only_id");
                     continue;
                 }
                 if wide || col.role == Role::Id || (col.role == Role::Category && name_k.is_some())
                 {
-                    let nt = normalize_cell(&t);
+                    let nt = normalize_cell(t);
                     let note = ["注", "备注", "说明", "附", "填报", "制表", "审核"]
                         .iter()
                         .any(|p| nt.starts_with(p))
                         || nt.chars().count() > 40;
                     if note {
-                        self.row_skipped(grid, r, col.index, &t, "note");
+                        self.row_skipped(grid, r, col.index, t, "note");
                     } else {
                         let title = strip_numbering(&nt);
                         let loc = grid.location(r, col.index, None);
@@ -314,14 +328,14 @@ impl Reader {
             if !is_item {
                 let Some(last) = raws.last_mut() else {
                     let k = own.iter().position(Option::is_some).unwrap_or(0);
-                    let t = own[k].clone().unwrap_or_default();
-                    self.row_skipped(grid, r, cols[k].index, &t, "no_item");
+                    let t = own[k].unwrap_or_default();
+                    self.row_skipped(grid, r, cols[k].index, t, "no_item");
                     continue;
                 };
                 for (k, o) in own.iter().enumerate() {
                     if let Some(t) = o {
                         last.cols[k].push(Seg {
-                            text: t.clone(),
+                            text: (*t).to_owned(),
                             r,
                             c: cols[k].index,
                         });
@@ -354,9 +368,9 @@ impl Reader {
                 if matches!(col.role, Role::Empty) {
                     continue;
                 }
-                if let Some(t) = &own[k] {
+                if let Some(t) = own[k] {
                     raw.cols[k].push(Seg {
-                        text: t.clone(),
+                        text: t.to_owned(),
                         r,
                         c: col.index,
                     });
@@ -530,7 +544,8 @@ impl Reader {
             }
         }
         let has = |pred: &dyn Fn(&Role) -> bool| layout.columns.iter().any(|c| pred(&c.role));
-        let required: [(&str, &dyn Fn(&Role) -> bool); 9] = [
+        type Test<'f> = &'f dyn Fn(&Role) -> bool;
+        let required: [(&str, Test<'_>); 9] = [
             ("二级事项", &|r| *r == Role::Name),
             ("公开内容", &|r| *r == Role::Content),
             ("公开依据", &|r| *r == Role::Basis),
@@ -900,7 +915,11 @@ impl Reader {
                     groups.push((g, k));
                     continue;
                 }
-                self.sources.insert(format!("{path}/{field}"), loc.clone());
+                // Optional fields only when filled (validation never points at them empty).
+                let optional = matches!(col.role, Role::Notes | Role::Subitem | Role::AudienceNote);
+                if !optional || !segs.is_empty() {
+                    self.sources.insert(format!("{path}/{field}"), loc.clone());
+                }
             }
             let text = joined(segs);
             match &col.role {
@@ -922,24 +941,30 @@ impl Reader {
                         notes.push(t);
                     }
                 }
+                // Elements in the field's own cell fall back to the field's location; only
+                // those from other cells (continuation rows) get an entry of their own.
                 Role::Content => {
-                    for s in segs {
+                    for (n, s) in segs.iter().enumerate() {
                         for piece in text::split_content(&s.text) {
-                            self.sources.insert(
-                                format!("{path}/content/{}", item.content.len()),
-                                grid.location(s.r, s.c, Some(&header)),
-                            );
+                            if n > 0 {
+                                self.sources.insert(
+                                    format!("{path}/content/{}", item.content.len()),
+                                    grid.location(s.r, s.c, Some(&header)),
+                                );
+                            }
                             item.content.push(Text::from(piece));
                         }
                     }
                 }
                 Role::Basis => {
-                    for s in segs {
+                    for (n, s) in segs.iter().enumerate() {
                         for c in self.parse_basis(&s.text) {
-                            self.sources.insert(
-                                format!("{path}/basis/{}", item.basis.len()),
-                                grid.location(s.r, s.c, Some(&header)),
-                            );
+                            if n > 0 {
+                                self.sources.insert(
+                                    format!("{path}/basis/{}", item.basis.len()),
+                                    grid.location(s.r, s.c, Some(&header)),
+                                );
+                            }
                             item.basis.push(c);
                         }
                     }
@@ -988,10 +1013,8 @@ impl Reader {
                             Some(c) => push_unique(&mut item.channels, *c),
                             None => push_unique(&mut item.other_channels, Text::from("其他")),
                         },
-                        Mark::YesNote(t) => {
-                            if ch.is_none() {
-                                push_unique(&mut item.other_channels, Text::from(t));
-                            }
+                        Mark::YesNote(t) if ch.is_none() => {
+                            push_unique(&mut item.other_channels, Text::from(t));
                         }
                         Mark::Unclear(t) => {
                             self.mark_unclear(&path, "channels", &header, &t, &item.id);
@@ -1280,23 +1303,6 @@ fn words_into(res: &mut GroupResult, role: &Role, t: &str) {
     }
 }
 
-fn repeats_sub(grid: &Grid, r: usize, s: usize) -> bool {
-    let width = grid.width();
-    let mut n = 0;
-    for c in 0..width {
-        let a = match_key(grid.own(s, c));
-        let b = match_key(grid.own(r, c));
-        if a.is_empty() && b.is_empty() {
-            continue;
-        }
-        if a != b {
-            return false;
-        }
-        n += 1;
-    }
-    n > 0
-}
-
 fn strip_numbering(s: &str) -> String {
     let t = s.trim();
     let t = t.trim_start_matches(|c: char| {
@@ -1309,7 +1315,7 @@ fn strip_numbering(s: &str) -> String {
 
 /// Section titles (single-cell rows) above items, for tables without a 一级事项 column.
 fn section_categories(grid: &Grid, layout: &Layout, raws: &[Raw]) -> Vec<Option<Seg>> {
-    let width = grid.width();
+    let width = layout.width;
     let mut out = Vec::with_capacity(raws.len());
     let mut current: Option<Seg> = None;
     let mut next = layout.data_start();

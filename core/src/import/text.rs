@@ -167,6 +167,9 @@ pub fn squeeze_spaces(text: &str) -> String {
 /// assert_eq!(normalize_cell("鎮(zhèn)人民政府"), "鎮人民政府");
 /// ```
 pub fn normalize_cell(text: &str) -> String {
+    if is_plain(text) {
+        return text.to_owned();
+    }
     let folded = fold_width(text);
     let (plain, _) = strip_glosses(&folded);
     squeeze_spaces(&plain)
@@ -194,6 +197,9 @@ pub fn normalize_name(text: &str) -> String {
 /// A key for recognising vocabulary (headers, channel names, levels, marks): normalised like
 /// [`normalize_cell`], every white space removed, traditional characters simplified.
 pub fn match_key(text: &str) -> String {
+    if is_plain(text) && text.chars().all(|c| hanzi::simplify_char(c) == c) {
+        return text.to_owned();
+    }
     let folded = fold_width(text);
     let (plain, _) = strip_glosses(&folded);
     plain
@@ -201,6 +207,19 @@ pub fn match_key(text: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .map(hanzi::simplify_char)
         .collect()
+}
+
+/// Whether normalisation would leave the text unchanged: no white space, no full-width ASCII,
+/// no control or zero-width character, no parenthesis (a possible gloss).
+fn is_plain(text: &str) -> bool {
+    text.chars().all(|c| {
+        !(c.is_whitespace()
+            || c.is_control()
+            || c == '('
+            || ('\u{FF01}'..='\u{FF5E}').contains(&c)
+            || ('\u{200B}'..='\u{200D}').contains(&c)
+            || matches!(c, '\u{2060}' | '\u{FEFF}' | '\u{00AD}'))
+    })
 }
 
 /// Whether `c` is punctuation (ASCII or CJK).
@@ -363,14 +382,9 @@ fn read_number(chars: &[char], i: usize) -> Option<(u32, usize)> {
 }
 
 fn starts_with(chars: &[char], i: usize, pat: &str) -> bool {
-    let mut k = i;
-    for p in pat.chars() {
-        if chars.get(k) != Some(&p) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    pat.chars()
+        .enumerate()
+        .all(|(k, p)| chars.get(i + k) == Some(&p))
 }
 
 fn contains(chars: &[char], pat: &str) -> bool {
@@ -729,9 +743,7 @@ fn mentions(chars: &[char]) -> Vec<Mention> {
     ]
     .iter()
     .any(|w| s.contains(w))
-        && !out
-            .iter()
-            .any(|m| *m == Mention::Simple(TimeLimitKind::Continuous))
+        && !out.contains(&Mention::Simple(TimeLimitKind::Continuous))
     {
         out.push(Mention::Simple(TimeLimitKind::Continuous));
     }
