@@ -506,3 +506,76 @@ fn options_fill_the_header() {
         Validator::default().validate_imported(&imp.catalogue, Some(&imp.sources), &imp.findings);
     assert!(report.valid, "{:#?}", report.issues);
 }
+
+#[test]
+fn metadata_block_fills_the_catalogue_and_keeps_what_it_cannot_read() {
+    // The exporters' metadata block (label | value), as a county might also type it.
+    let body = format!(
+        "目录名称,武陟县城市管理局市政服务领域基层政务公开标准目录\n领域,市政服务\n编制单位,武陟县城市管理局\n目录层级,省级\n省,河南省\n市,焦作市\n县,武陟县\n编制日期,2024-03-01\n上级目录文号,建办厅〔2019〕71号\n审核人,王五\n评分（JSON）,{{\"a\":1}}\n\n{HEAD}{}",
+        row(
+            "1",
+            "城镇燃气管理",
+            "燃气经营许可证核发",
+            "20个工作日",
+            "武陟县城市管理局"
+        )
+    );
+    let imp = csv(&body);
+    let cat = &imp.catalogue;
+    assert_eq!(
+        cat.title.as_str(),
+        "武陟县城市管理局市政服务领域基层政务公开标准目录"
+    );
+    assert_eq!(cat.domain.as_str(), "municipal_services");
+    assert_eq!(cat.publisher.as_str(), "武陟县城市管理局");
+    assert_eq!(cat.issued.as_str(), "2024-03-01");
+    let region = cat.region.as_ref().unwrap();
+    assert_eq!(
+        (
+            region.province.as_str(),
+            region.city.as_str(),
+            region.county.as_str()
+        ),
+        ("河南省", "焦作市", "武陟县")
+    );
+    // Values from the file are not "defaults taken from elsewhere"; only the level, which
+    // could not be read, is.
+    let defaults: Vec<&str> = imp
+        .findings
+        .iter()
+        .filter(|f| f.code == "import.header_default")
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(defaults, ["/level"]);
+    // 省级 is not a level of the model: kept under its label, with a located warning.
+    assert_eq!(cat.extra["目录层级"], serde_json::json!("省级"));
+    let f = imp
+        .findings
+        .iter()
+        .find(|f| f.code == "import.metadata_unrecognised" && f.params["label"] == "目录层级")
+        .expect("a warning for 省级");
+    assert_eq!(f.params["value"], "省级");
+    // A 文号 without its 上级标准目录 is kept too.
+    assert_eq!(
+        cat.extra["上级目录文号"],
+        serde_json::json!("建办厅〔2019〕71号")
+    );
+    // Keys outside the model, one JSON-valued.
+    assert_eq!(cat.extra["审核人"], serde_json::json!("王五"));
+    assert_eq!(cat.extra["评分"], serde_json::json!({"a": 1}));
+    // Each value knows its cell: column B of its own row.
+    assert_eq!(loc(&imp, "/publisher"), (3, "B".into()));
+    assert_eq!(loc(&imp, "/region/city"), (6, "B".into()));
+    assert_eq!(loc(&imp, "/审核人"), (10, "B".into()));
+    // The items are read as usual below the block.
+    assert_eq!(cat.items.len(), 1);
+    assert_eq!(loc(&imp, "/items/0/name"), (15, "C".into()));
+    // The metadata rows are not mistaken for a title.
+    let report = Validator::default().validate_imported(cat, Some(&imp.sources), &imp.findings);
+    let warn = report
+        .issues
+        .iter()
+        .find(|i| i.code == "import.metadata_unrecognised" && i.path == "/目录层级")
+        .unwrap();
+    assert_eq!(warn.location.as_ref().map(|l| l.row), Some(4));
+}

@@ -186,3 +186,87 @@ fn numbers_in_cells_are_shown_as_excel_shows_them() {
     assert_eq!(imp.catalogue.items[0].id.as_str(), "1");
     assert_eq!(imp.catalogue.items[1].id.as_str(), "2.5");
 }
+
+/// An Excel 97-2003 workbook (tests/tables/municipal.xls, written by xlwt; see make_xls.py):
+/// merged title and 一级事项, two-row header, a number-typed 序号, ■/□ channels.
+#[test]
+fn xls_workbooks_are_read_like_xlsx() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/tables/municipal.xls");
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(
+        gongkai::import::detect_format(None, &bytes),
+        gongkai::import::Format::Xls
+    );
+    let imp = gongkai::import::import_bytes(
+        &bytes,
+        gongkai::import::Format::Xls,
+        &gongkai::import::ImportOptions::default(),
+    )
+    .unwrap();
+    let cat = &imp.catalogue;
+    assert_eq!(
+        cat.title.as_str(),
+        "武陟县城市管理局市政服务领域基层政务公开标准目录"
+    );
+    assert_eq!(cat.items.len(), 2);
+    let (a, b) = (&cat.items[0], &cat.items[1]);
+    assert_eq!((a.id.as_str(), b.id.as_str()), ("1", "2"));
+    assert_eq!(a.category.as_str(), "城镇燃气管理");
+    assert_eq!(
+        b.category.as_str(),
+        "城镇燃气管理",
+        "merged 一级事项 carried down"
+    );
+    assert_eq!(a.name.as_str(), "燃气经营许可证核发");
+    assert_eq!(a.content.len(), 3);
+    assert_eq!(a.basis[0].doc_no.as_deref(), Some("国务院令第583号"));
+    assert_eq!(
+        a.channels,
+        [
+            gongkai::model::Channel::GovWebsite,
+            gongkai::model::Channel::ServiceCenter
+        ]
+    );
+    assert_eq!(b.levels.len(), 2);
+    // Locations are the sheet's own: item 2's name is C5 of 标准目录.
+    let l = imp.sources.lookup("/items/1/name").unwrap();
+    assert_eq!(
+        (l.sheet.as_deref(), l.row, l.column.as_deref()),
+        (Some("标准目录"), 5, Some("C"))
+    );
+    // Through the validator, by file name.
+    let report = gongkai::Validator::default()
+        .validate_bytes(&bytes, Some("目录.xls"))
+        .unwrap();
+    // The table has no 编制日期: that is the only structural problem, and it is said twice
+    // (missing from the table, invalid in the catalogue); every item issue has its cell.
+    let structural: Vec<&str> = report
+        .issues
+        .iter()
+        .filter(|i| i.code.starts_with("schema."))
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(structural, ["/issued"]);
+    assert!(
+        report
+            .issues
+            .iter()
+            .any(|i| i.code == "import.header_missing" && i.path == "/issued")
+    );
+    for i in report.issues.iter().filter(|i| i.item_id.is_some()) {
+        assert_eq!(
+            i.location.as_ref().and_then(|l| l.sheet.as_deref()),
+            Some("标准目录")
+        );
+    }
+    // A damaged .xls is a clear error, not a panic.
+    let mut broken = bytes.clone();
+    broken.truncate(700);
+    let err = gongkai::import::import_bytes(
+        &broken,
+        gongkai::import::Format::Xls,
+        &gongkai::import::ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("XLS"), "{err}");
+}

@@ -1,10 +1,6 @@
 //! Round trips through the table formats: JSON → CSV → JSON and JSON → XLSX → JSON are the
 //! identity on every catalogue for which `export::table_losses` is empty, and the fixture (a
 //! valid, real-size catalogue) has no losses.
-//!
-//! Until the table importer is merged, `import_bytes` answers `Error::UnsupportedFormat`: each
-//! test then prints `importer not merged yet` and returns. REMOVE THE GUARD (`importer_merged`)
-//! WHEN THE IMPORTER LANDS.
 
 #![allow(clippy::unwrap_used)]
 
@@ -22,19 +18,7 @@ use gongkai::model::{
     Anchor, Audience, BasedOn, Channel, CitationKind, Extra, Level, Method, Region, Text,
     TimeLimitKind,
 };
-use gongkai::{Catalogue, Citation, Error, Item, TimeLimit};
-
-/// The guard: false (after printing the notice) while `import_bytes` is the stub.
-fn importer_merged() -> bool {
-    let bytes = to_csv(&fixture(), &CsvOptions::default());
-    match import_bytes(&bytes, Format::Csv, &ImportOptions::default()) {
-        Err(Error::UnsupportedFormat(_)) => {
-            println!("importer not merged yet");
-            false
-        }
-        _ => true,
-    }
-}
+use gongkai::{Catalogue, Citation, Item, TimeLimit};
 
 fn import(bytes: &[u8], format: Format) -> Catalogue<'static> {
     match import_bytes(bytes, format, &ImportOptions::default()) {
@@ -44,11 +28,44 @@ fn import(bytes: &[u8], format: Format) -> Catalogue<'static> {
 }
 
 fn assert_same(back: &Catalogue<'_>, cat: &Catalogue<'_>, what: &str) {
-    assert_eq!(
+    let (got, want) = (
         serde_json::to_value(back).unwrap(),
         serde_json::to_value(cat).unwrap(),
-        "{what}: the round trip changed the catalogue"
     );
+    let mut diffs = Vec::new();
+    differences(&got, &want, String::new(), &mut diffs);
+    assert!(
+        diffs.is_empty(),
+        "{what}: the round trip changed the catalogue:\n{}",
+        diffs.join("\n")
+    );
+}
+
+/// Every JSON Pointer where `got` and `want` differ, with both values.
+fn differences(
+    got: &serde_json::Value,
+    want: &serde_json::Value,
+    at: String,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value::{Array, Object};
+    match (got, want) {
+        (Object(a), Object(b)) => {
+            let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            for k in keys {
+                let null = serde_json::Value::Null;
+                let (x, y) = (a.get(k).unwrap_or(&null), b.get(k).unwrap_or(&null));
+                differences(x, y, format!("{at}/{k}"), out);
+            }
+        }
+        (Array(a), Array(b)) if a.len() == b.len() => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                differences(x, y, format!("{at}/{i}"), out);
+            }
+        }
+        _ if got != want => out.push(format!("  {at}: got {got}, want {want}")),
+        _ => {}
+    }
 }
 
 fn via_csv(cat: &Catalogue<'_>, options: &CsvOptions) -> Catalogue<'static> {
@@ -65,18 +82,12 @@ fn via_xlsx(cat: &Catalogue<'_>, options: &gongkai::export::XlsxOptions) -> Cata
 
 #[test]
 fn fixture_has_no_losses() {
-    if !importer_merged() {
-        return;
-    }
     let losses = table_losses(&fixture());
     assert!(losses.is_empty(), "{losses:#?}");
 }
 
 #[test]
 fn json_csv_json_is_the_identity() {
-    if !importer_merged() {
-        return;
-    }
     let cat = fixture();
     assert_same(&via_csv(&cat, &CsvOptions::default()), &cat, "CSV");
     assert_same(
@@ -90,9 +101,6 @@ fn json_csv_json_is_the_identity() {
 #[test]
 fn json_xlsx_json_is_the_identity() {
     use gongkai::export::XlsxOptions;
-    if !importer_merged() {
-        return;
-    }
     let cat = fixture();
     assert_same(&via_xlsx(&cat, &XlsxOptions::default()), &cat, "XLSX");
     assert_same(
@@ -109,9 +117,6 @@ fn json_xlsx_json_is_the_identity() {
 
 #[test]
 fn formula_payloads_come_back_unguarded() {
-    if !importer_merged() {
-        return;
-    }
     for payload in FORMULA_PAYLOADS {
         let cat = with_payload(payload);
         if !table_losses(&cat).is_empty() {
@@ -130,9 +135,6 @@ fn formula_payloads_come_back_unguarded() {
 /// The importer's parsers read every canonical wording back to the same structure.
 #[test]
 fn canonical_wordings_parse_back() {
-    if !importer_merged() {
-        return;
-    }
     let mut limits = vec![
         TimeLimit::hours_before(24),
         TimeLimit::annual_by(1, 31),
@@ -261,7 +263,10 @@ fn gen_citation(g: &mut Gen) -> Citation<'static> {
             c.articles.push(a);
         }
     }
-    if g.chance(60) {
+    // The kind is written as a 【tag】, so it comes back; a citation without a kind but with
+    // a 令号 is read back with the kind the 令号 implies (国务院令 → 行政法规), a listed loss,
+    // so only citations without a 令号 are generated without a kind.
+    if c.doc_no.is_some() || g.chance(60) {
         c.kind = Some(CitationKind::ALL[g.below(CitationKind::ALL.len())]);
     }
     c
@@ -379,15 +384,22 @@ fn gen_catalogue(g: &mut Gen) -> Catalogue<'static> {
 
 #[test]
 fn generated_catalogues_round_trip() {
-    if !importer_merged() {
-        return;
-    }
     let mut g = Gen(0x9E37_79B9_7F4A_7C15);
     let (mut checked, total) = (0, 150);
+    let mut why_lossy = std::collections::BTreeMap::<String, usize>::new();
     for n in 0..total {
         let cat = gen_catalogue(&mut g);
-        assert!(gongkai::validate(&cat).valid, "generator made invalid #{n}");
-        if !table_losses(&cat).is_empty() {
+        // Structurally valid (the schema); the semantic rules (a level above the catalogue's,
+        // an unnamed 特定群体 …) do not concern the table layout and may fire.
+        assert!(
+            gongkai::structurally_valid(&cat),
+            "generator made invalid #{n}"
+        );
+        let losses = table_losses(&cat);
+        if !losses.is_empty() {
+            for l in losses {
+                *why_lossy.entry(l.message).or_insert(0) += 1;
+            }
             continue;
         }
         checked += 1;
@@ -404,7 +416,11 @@ fn generated_catalogues_round_trip() {
         );
     }
     println!("{checked}/{total} generated catalogues have no losses and round-trip");
-    assert!(checked * 2 >= total, "only {checked}/{total} lossless");
+    assert!(
+        checked * 2 >= total,
+        "only {checked}/{total} lossless; losses: {:?}",
+        why_lossy
+    );
 }
 
 /// The generator only makes structurally valid catalogues (so the property above is about

@@ -1,7 +1,7 @@
 //! Importers: tables (CSV, XLSX, HTML) into the canonical catalogue, with a source map.
 //!
 //! One entry point, [`import_bytes`], and one function per format ([`import_csv`],
-//! [`import_xlsx`], [`import_html`]). Each reads the file into [`grid::Grid`]s (rows of cells with
+//! [`import_xlsx`], [`import_xls`], [`import_html`]). Each reads the file into [`grid::Grid`]s (rows of cells with
 //! merged-cell origins and the spreadsheet's own row numbers), finds the header of each grid
 //! ([`header::detect`]), and reads the rows into items ([`Imported`]).
 //!
@@ -18,8 +18,10 @@
 //!
 //! ## Decisions (documented here because other tasks rely on them)
 //!
-//! - **Header fields** (title, domain, publisher, level, issued) are not in the table. They come
-//!   from [`ImportOptions`]; otherwise the title is the table's caption (HTML `<caption>`, the
+//! - **Header fields** (title, domain, publisher, level, issued, and region, 更新日期, 上级标准目录)
+//!   come from [`ImportOptions`]; else from a **metadata block** (`label | value` rows above the
+//!   header or on a sheet of their own, as the exporters write them: see `meta.rs` and
+//!   [`crate::export`]); otherwise the title is the table's caption (HTML `<caption>`, the
 //!   rows above the header, the page `<title>` when it names a 目录), else the file name; the
 //!   domain is the 领域 whose name appears in the title; the publisher is the organ named
 //!   before the 领域 in the title; the level is 乡级 when that organ is a 乡/镇/街道, else 县级;
@@ -54,8 +56,11 @@
 //! decompressed size (`max_decompressed_bytes`, 512 MiB) and number of zip entries (10,000),
 //! checked against both the declared and the actual sizes before the workbook is parsed. The XML
 //! parser of XLSX does not expand entities (a billion-laughs payload is an error). Legacy `.xls`
-//! workbooks are refused with a hint to save as `.xlsx` (their reader allocates whole sheets
-//! up front, which a small hostile file can abuse).
+//! workbooks ([`import_xls`]) are read whole: their reader allocates each sheet's bounding box
+//! up front, so a small hostile file can make it allocate up to the format's own limit of
+//! 65,536 × 256 cells (about 0.5 GB) before the row limit applies. That is accepted on servers
+//! and desktops; in WebAssembly, where such an allocation would end the instance, `.xls` is
+//! refused with a hint to save as `.xlsx`.
 
 use crate::Error;
 
@@ -65,6 +70,7 @@ pub mod grid;
 pub mod hanzi;
 pub mod header;
 mod html;
+mod meta;
 mod rows;
 pub mod text;
 mod xlsx;
@@ -298,9 +304,7 @@ pub fn import_bytes(
         Format::Csv => import_csv(bytes, options),
         Format::Xlsx => import_xlsx(bytes, options),
         Format::Html => import_html(bytes, options),
-        Format::Xls => Err(Error::UnsupportedFormat(
-            "XLS（Excel 97-2003 工作簿）：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入".into(),
-        )),
+        Format::Xls => import_xls(bytes, options),
         Format::Json => Err(Error::InvalidArgument(
             "JSON 不是表格：请用 validate_json 读取 JSON 目录".into(),
         )),
@@ -345,6 +349,21 @@ pub fn import_xlsx(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Er
     let mut budget = Budget::new(options);
     let grids = xlsx::read(bytes, &mut budget)?;
     assemble(grids, Format::Xlsx, options, budget, None)
+}
+
+/// Imports an Excel 97-2003 workbook (.xls, also what WPS writes as .et): every sheet with a
+/// catalogue header, or the one named in [`ImportOptions::sheet`].
+pub fn import_xls(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
+    if cfg!(target_arch = "wasm32") {
+        return Err(Error::UnsupportedFormat(
+            "XLS（Excel 97-2003 工作簿）在浏览器中不能读取：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"
+                .into(),
+        ));
+    }
+    check_size(bytes, options)?;
+    let mut budget = Budget::new(options);
+    let grids = xlsx::read_xls(bytes, &mut budget)?;
+    assemble(grids, Format::Xls, options, budget, None)
 }
 
 /// Imports every catalogue `<table>` of an HTML page (or the one named `表N` in
@@ -488,12 +507,19 @@ fn assemble(
     let mut tables = Vec::new();
     let mut captions: Vec<String> = Vec::new();
     let mut skipped = Vec::new();
+    let mut metadata: Option<Vec<meta::MetaRow>> = None;
     let n_grids = grids.len();
     for grid in &grids {
         match header::detect(grid) {
             Some(layout) => {
                 let start = reader.items.len();
-                let title_rows = rows::title_rows(grid, &layout);
+                let above = layout.header_rows.first().copied().unwrap_or(0);
+                let block = meta::block(grid, above);
+                let skip: Vec<usize> = block.iter().flatten().map(|m| m.index).collect();
+                if metadata.is_none() {
+                    metadata = block;
+                }
+                let title_rows = rows::title_rows(grid, &layout, &skip);
                 if let Some(c) = &grid.caption {
                     captions.push(c.clone());
                 }
@@ -511,7 +537,11 @@ fn assemble(
                     items: start..reader.items.len(),
                 });
             }
-            None => skipped.push(grid),
+            None => match meta::block(grid, grid.rows.len()) {
+                // A sheet holding only the metadata block (目录信息) is not a skipped table.
+                Some(block) if metadata.is_none() => metadata = Some(block),
+                _ => skipped.push(grid),
+            },
         }
     }
     if tables.is_empty() {
@@ -587,7 +617,26 @@ fn assemble(
         items,
         extra: Default::default(),
     };
-    rows::fill_header(&mut cat, options, &captions, &mut findings);
+    let metadata = metadata.unwrap_or_default();
+    let mut with_meta = options.clone();
+    {
+        let fill = |slot: &mut Option<String>, label: &str| {
+            if slot.is_none() {
+                *slot = meta::value(&metadata, label).map(|m| m.value.clone());
+            }
+        };
+        use crate::export::layout::meta::{DOMAIN, ISSUED, PUBLISHER, TITLE};
+        fill(&mut with_meta.title, TITLE);
+        fill(&mut with_meta.domain, DOMAIN);
+        fill(&mut with_meta.publisher, PUBLISHER);
+        fill(&mut with_meta.issued, ISSUED);
+        if with_meta.level.is_none() {
+            with_meta.level = meta::value(&metadata, crate::export::layout::meta::LEVEL)
+                .and_then(|m| meta::level(&m.value));
+        }
+    }
+    rows::fill_header(&mut cat, &with_meta, &captions, &mut findings);
+    meta::apply(&mut cat, &metadata, &mut sources, &mut findings);
     Ok(Imported {
         catalogue: cat,
         sources,

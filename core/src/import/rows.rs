@@ -815,7 +815,10 @@ impl Reader {
         if let Some(x) = self.time_cache.get(t) {
             return x.clone();
         }
-        let x = text::parse_time_limit_noted(t);
+        let mut x = text::parse_time_limit_noted(t);
+        // The wording is kept in `text` unless it is exactly the canonical wording of what was
+        // parsed (the exporters' contract, see `crate::export`).
+        crate::export::cells::drop_canonical_time_limit_text(&mut x.0);
         if self.time_cache.len() < 10_000 {
             self.time_cache.insert(t.to_owned(), x.clone());
         }
@@ -826,7 +829,10 @@ impl Reader {
         if let Some(x) = self.basis_cache.get(t) {
             return x.clone();
         }
-        let x = text::parse_citations(t);
+        let mut x = text::parse_citations(t);
+        for c in &mut x {
+            crate::export::cells::drop_canonical_citation_text(c);
+        }
         if self.basis_cache.len() < 10_000 {
             self.basis_cache.insert(t.to_owned(), x.clone());
         }
@@ -1026,12 +1032,23 @@ impl Reader {
                 Role::Extra(key) => {
                     let t = text.trim();
                     if !t.is_empty() {
+                        // A header ending in （JSON） holds JSON values (the exporters' contract);
+                        // a cell that is not JSON is kept as text under the header as written.
+                        let (key, value) = match key
+                            .strip_suffix(crate::export::layout::JSON_SUFFIX)
+                            .and_then(|k| {
+                                serde_json::from_str::<serde_json::Value>(t)
+                                    .ok()
+                                    .map(|v| (k, v))
+                            }) {
+                            Some((k, v)) => (k.to_owned(), v),
+                            None => (key.clone(), serde_json::Value::String(t.to_owned())),
+                        };
                         self.sources.insert(
-                            format!("{path}/{}", crate::json::escape_pointer_token(key)),
+                            format!("{path}/{}", crate::json::escape_pointer_token(&key)),
                             loc.clone(),
                         );
-                        item.extra
-                            .insert(key.clone(), serde_json::Value::String(t.to_owned()));
+                        item.extra.insert(key, value);
                     }
                 }
                 Role::AudienceText
@@ -1382,10 +1399,10 @@ fn header_role_zh(role: &Role) -> String {
 }
 
 /// The text of the rows above the header (a title row, a date row).
-pub(crate) fn title_rows(grid: &Grid, layout: &Layout) -> Vec<String> {
+pub(crate) fn title_rows(grid: &Grid, layout: &Layout, skip: &[usize]) -> Vec<String> {
     let h = layout.header_rows.first().copied().unwrap_or(0);
     let mut out = Vec::new();
-    for r in 0..h {
+    for r in (0..h).filter(|r| !skip.contains(r)) {
         let texts: Vec<String> = (0..grid.rows[r].cells.len())
             .filter(|&c| grid.cell(r, c).is_some_and(|x| x.origin.is_none()))
             .map(|c| normalize_cell(grid.own(r, c)))

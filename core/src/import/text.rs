@@ -8,7 +8,9 @@
 //! Normalisation, in order:
 //! 1. full-width ASCII (`ＡＢＣ１２３，：（）`) folded to ASCII, the ideographic space and other
 //!    Unicode spaces to a space, zero-width characters removed, CR/CRLF to LF (not NFKC: 《》、。
-//!    and the checkbox glyphs stay as they are);
+//!    and the checkbox glyphs stay as they are). Values kept for display ([`normalize_cell`])
+//!    fold only full-width letters, digits and spaces, and keep Chinese punctuation （），：；
+//!    as written; matching keys ([`normalize_name`], [`match_key`]) fold it all;
 //! 2. pinyin glosses that mirror sites insert after characters (`鎮(zhèn)`) removed;
 //! 3. white space (spaces, line breaks) removed wherever it touches a non-ASCII character
 //!    (`燃气经营许 可证核发` → `燃气经营许可证核发`, `10 个 工作日` → `10个工作日`), and collapsed
@@ -23,11 +25,24 @@ use crate::model::{Anchor, Citation, CitationKind, TimeLimit, TimeLimitKind};
 /// Folds full-width ASCII to ASCII, Unicode spaces to a space, removes zero-width characters
 /// and turns CR/CRLF into LF. Nothing else changes (this is not NFKC).
 pub fn fold_width(text: &str) -> String {
+    fold(text, true)
+}
+
+/// Like [`fold_width`], but full-width punctuation (（）：，；！？ …, the correct Chinese
+/// typography) is kept: only full-width letters, digits and spaces are folded.
+pub fn fold_width_alnum(text: &str) -> String {
+    fold(text, false)
+}
+
+fn fold(text: &str, punct: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\u{FF01}'..='\u{FF5E}' => {
+            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c));
+            }
+            '\u{FF01}'..='\u{FF5E}' if punct => {
                 out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c));
             }
             '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
@@ -156,21 +171,23 @@ pub fn squeeze_spaces(text: &str) -> String {
     out
 }
 
-/// Normalises a cell for display and comparison: full-width ASCII folded, pinyin glosses
-/// removed, white space inside Chinese text removed, runs of spaces collapsed, trimmed.
+/// Normalises a cell for display and comparison: full-width letters, digits and spaces folded
+/// (Chinese punctuation such as （）：， is kept as written), pinyin glosses removed, white space
+/// inside Chinese text removed, runs of spaces collapsed, trimmed.
 ///
 /// ```
 /// use gongkai::import::text::normalize_cell;
 /// assert_eq!(normalize_cell("燃气经营许 可证核发"), "燃气经营许可证核发");
 /// assert_eq!(normalize_cell("城镇燃\n气管理"), "城镇燃气管理");
-/// assert_eq!(normalize_cell("（２０２４）"), "(2024)");
+/// assert_eq!(normalize_cell("（２０２４）"), "（2024）");
+/// assert_eq!(normalize_cell("联系人：张三，ＡＢ"), "联系人：张三，AB");
 /// assert_eq!(normalize_cell("鎮(zhèn)人民政府"), "鎮人民政府");
 /// ```
 pub fn normalize_cell(text: &str) -> String {
     if is_plain(text) {
         return text.to_owned();
     }
-    let folded = fold_width(text);
+    let folded = fold_width_alnum(text);
     let (plain, _) = strip_glosses(&folded);
     squeeze_spaces(&plain)
 }
@@ -823,6 +840,24 @@ fn marker_at(chars: &[char], i: usize, expected: u32) -> Option<(u32, usize)> {
 /// two of them numbered in order. Returns the items without their markers.
 fn split_numbered(text: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = text.chars().collect();
+    numbered_ranges(&chars, false).map(|r| slices(&chars, &r))
+}
+
+fn slices(chars: &[char], ranges: &[(usize, usize)]) -> Vec<String> {
+    ranges
+        .iter()
+        .map(|&(a, b)| {
+            chars[a.min(chars.len())..b.min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
+/// The char ranges of the items of a numbered list (a text before the first marker is one
+/// more item). Two markers at least; with `single`, also one marker in the exporters' exact
+/// form `1. ` at the very start (a list of one).
+fn numbered_ranges(chars: &[char], single: bool) -> Option<Vec<(usize, usize)>> {
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (marker start, content start)
     let mut expected = 1;
     let mut depth = 0i32;
@@ -834,7 +869,7 @@ fn split_numbered(text: &str) -> Option<Vec<String>> {
             _ => {}
         }
         if depth <= 0 {
-            if let Some((n, end)) = marker_at(&chars, i, expected) {
+            if let Some((n, end)) = marker_at(chars, i, expected) {
                 if n == expected {
                     starts.push((i, end));
                     expected += 1;
@@ -845,39 +880,48 @@ fn split_numbered(text: &str) -> Option<Vec<String>> {
         }
         i += 1;
     }
-    if starts.len() < 2 {
+    let exported_single = single
+        && starts.len() == 1
+        && starts[0].0 == 0
+        && chars.starts_with(&['1', '.', ' '])
+        && !chars.contains(&'\n');
+    if starts.len() < 2 && !exported_single {
         return None;
     }
     let mut out = Vec::new();
-    let lead: String = chars[..starts[0].0].iter().collect();
-    let lead = lead.trim();
-    if !lead.is_empty() {
-        out.push(lead.to_owned());
+    let lead_end = starts[0].0;
+    if chars[..lead_end].iter().any(|c| !c.is_whitespace()) {
+        out.push((0, lead_end));
     }
     for (k, &(_, begin)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(chars.len(), |s| s.0);
-        out.push(chars[begin..end].iter().collect());
+        out.push((begin, end));
     }
     Some(out)
 }
 
 fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    slices(&chars, &top_level_ranges(&chars, seps))
+}
+
+/// The char ranges between separators that are not inside 《》 or brackets.
+fn top_level_ranges(chars: &[char], seps: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut start = 0;
     let mut depth = 0i32;
-    for c in text.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             '《' | '(' | '〔' | '[' | '【' | '〈' => depth += 1,
             '》' | ')' | '〕' | ']' | '】' | '〉' => depth = (depth - 1).max(0),
             _ => {}
         }
         if depth == 0 && seps.contains(&c) {
-            out.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
+            out.push((start, i));
+            start = i + 1;
         }
     }
-    out.push(cur);
+    out.push((start, chars.len()));
     out
 }
 
@@ -901,26 +945,30 @@ fn clean_item(s: &str) -> String {
 ///            ["申请条件", "申请材料", "电请流程", "法定依据"]);
 /// ```
 pub fn split_content(text: &str) -> Vec<String> {
-    let folded = fold_width(text);
-    let (plain, _) = strip_glosses(&folded);
-    let plain = plain.trim();
-    if plain.is_empty() {
+    // The structure is read on the fully folded text (（１）→(1), ；→;); the elements are
+    // taken from the text folded for display (Chinese punctuation kept), which has the same
+    // characters at the same positions unless a gloss was removed from one only.
+    let (full, _) = strip_glosses(&fold_width(text));
+    let (shown, _) = strip_glosses(&fold_width_alnum(text));
+    let full: Vec<char> = full.trim().chars().collect();
+    let shown: Vec<char> = shown.trim().chars().collect();
+    let source = if shown.len() == full.len() {
+        &shown
+    } else {
+        &full
+    };
+    if full.is_empty() {
         return Vec::new();
     }
-    if let Some(items) = split_numbered(plain) {
-        return items
-            .iter()
-            .map(|s| clean_item(s))
-            .filter(|s| !s.is_empty())
-            .collect();
-    }
-    let has_seps = plain.contains(['、', ';', '；']);
-    let seps: &[char] = if has_seps {
-        &['、', ';', '；']
-    } else {
-        &['\n']
-    };
-    split_top_level(plain, seps)
+    let ranges = numbered_ranges(&full, true).unwrap_or_else(|| {
+        let seps: &[char] = if full.iter().any(|c| matches!(c, '、' | ';')) {
+            &['、', ';']
+        } else {
+            &['\n']
+        };
+        top_level_ranges(&full, seps)
+    });
+    slices(source, &ranges)
         .iter()
         .map(|s| clean_item(s))
         .filter(|s| !s.is_empty())
@@ -983,8 +1031,12 @@ fn kind_from_tag(tag: &str) -> Option<CitationKind> {
     if t.contains("规范性文件") {
         found.push(CitationKind::NormativeDocument);
     }
-    if found.is_empty() && t.trim_matches(['【', '】', '[', ']']) == "法律" {
+    let bare = t.trim_matches(['【', '】', '[', ']']);
+    if found.is_empty() && bare == "法律" {
         found.push(CitationKind::Law);
+    }
+    if found.is_empty() && bare == "其他" {
+        found.push(CitationKind::Other);
     }
     // A tag naming two kinds (部门规章及规范性文件) does not say which one.
     (found.len() == 1).then(|| found[0])
@@ -1283,6 +1335,17 @@ pub fn parse_citations(text: &str) -> Vec<Citation<'static>> {
                 seps.push(k);
             }
         }
+        // One citation per line: when the gap has a line break at the top level, the text
+        // up to the first one belongs to the title before, the text after the last one to
+        // the title after (so "第二十二条、第三十三条\n【法律】" keeps both articles).
+        let breaks: Vec<usize> = seps
+            .iter()
+            .copied()
+            .filter(|&k| gap.get(k) == Some(&'\n'))
+            .collect();
+        if !breaks.is_empty() {
+            seps = breaks;
+        }
         // Unbalanced brackets (辽政办发(2014)74号、《…》): fall back to any separator.
         if seps.is_empty() {
             seps = gap
@@ -1321,6 +1384,11 @@ pub fn parse_citations(text: &str) -> Vec<Citation<'static>> {
                 } else if let Some(last) = out.last_mut() {
                     let prev = last.text.take().map(|x| x.to_string()).unwrap_or_default();
                     last.text = Some(format!("{prev}、{t}").into());
+                    for a in find_articles(t) {
+                        if !last.articles.iter().any(|x| x.as_str() == a) {
+                            last.articles.push(a.into());
+                        }
+                    }
                 } else if let Some(first) = tails.first_mut() {
                     first.push_str(t);
                 }

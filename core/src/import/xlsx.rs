@@ -207,6 +207,11 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
                         cells: Vec::new(),
                     });
                 }
+                // Undo the exporters' formula guard (`'=…` → `=…`), before anything else.
+                let text = match crate::export::cells::strip_formula_guard(&text) {
+                    s if s.len() == text.len() => text,
+                    s => s.to_owned(),
+                };
                 let text = budget.cell(text, Some(&name), number, c);
                 if let Some(row) = grid.rows.get_mut(r) {
                     if row.cells.len() <= c {
@@ -222,6 +227,132 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
                 c0 as usize,
                 r1 as usize,
                 c1 as usize,
+                budget.max_columns,
+            );
+        }
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+fn corrupt_xls(e: impl std::fmt::Display) -> Error {
+    Error::Import {
+        format: "XLS".into(),
+        message: format!(
+            "工作簿已损坏或不是 XLS 文件（{}）；请用 Excel 或 WPS 打开后另存为 .xlsx",
+            crate::excerpt(&e.to_string(), 200)
+        ),
+        location: None,
+    }
+}
+
+fn data_text(v: &calamine::Data) -> String {
+    use calamine::Data;
+    match v {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                format!("{f}")
+            }
+        }
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(d) => {
+            if d.is_datetime() {
+                excel_date(d.as_f64(), false).unwrap_or_else(|| d.as_f64().to_string())
+            } else {
+                d.as_f64().to_string()
+            }
+        }
+        Data::Error(e) => format!("#{e}"),
+        Data::Empty => String::new(),
+    }
+}
+
+/// Reads an Excel 97-2003 workbook (.xls): every visible worksheet (or the chosen one), with
+/// its merged cells, into grids, under the same limits as XLSX.
+pub(crate) fn read_xls(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error> {
+    let mut wb: calamine::Xls<Cursor<&[u8]>> =
+        calamine::Xls::new(Cursor::new(bytes)).map_err(corrupt_xls)?;
+    let sheets: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
+    if let Some(want) = &budget.sheet {
+        if !sheets.iter().any(|(n, _)| n == want) {
+            let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+            return Err(Error::Import {
+                format: "XLS".into(),
+                message: format!(
+                    "工作簿中没有名为“{}”的工作表；现有工作表：{}",
+                    crate::excerpt(want, 60),
+                    names.join("、")
+                ),
+                location: None,
+            });
+        }
+    }
+    let mut grids = Vec::new();
+    for (name, visible) in sheets {
+        match &budget.sheet {
+            Some(want) if *want != name => continue,
+            None if !visible => continue,
+            _ => {}
+        }
+        let range = wb.worksheet_range(&name).map_err(corrupt_xls)?;
+        let merges = wb.worksheet_merge_cells(&name).unwrap_or_default();
+        let (r_off, c_off) = range.start().unwrap_or((0, 0));
+        let mut grid = Grid {
+            sheet: Some(name.clone()),
+            caption: None,
+            rows: Vec::new(),
+        };
+        let mut cut_reported = false;
+        'rows: for (i, cells) in range.rows().enumerate() {
+            let r = r_off as usize + i;
+            while grid.rows.len() <= r {
+                let n = u32::try_from(grid.rows.len() + 1).unwrap_or(u32::MAX);
+                if !budget.take_row(Some(&name), n) {
+                    break 'rows;
+                }
+                grid.rows.push(Row {
+                    number: n,
+                    cells: Vec::new(),
+                });
+            }
+            let number = u32::try_from(r + 1).unwrap_or(u32::MAX);
+            for (j, v) in cells.iter().enumerate() {
+                let c = c_off as usize + j;
+                let text = data_text(v);
+                if text.is_empty() {
+                    continue;
+                }
+                if c >= budget.max_columns {
+                    if !cut_reported {
+                        cut_reported = true;
+                        budget.columns_cut(Some(&name), number);
+                    }
+                    continue;
+                }
+                let text = budget.cell(text, Some(&name), number, c);
+                if let Some(row) = grid.rows.get_mut(r) {
+                    if row.cells.len() <= c {
+                        row.cells.resize(c + 1, Cell::default());
+                    }
+                    row.cells[c].text = text;
+                }
+            }
+        }
+        for d in merges {
+            grid.merge(
+                d.start.0 as usize,
+                d.start.1 as usize,
+                d.end.0 as usize,
+                d.end.1 as usize,
                 budget.max_columns,
             );
         }

@@ -251,6 +251,14 @@ pub const DEFS: &[RuleDef] = &[
         message_en: "The catalogue's “{field}” is not in the table; “{value}” was taken from {source}. Set it in the import options if wrong",
     },
     RuleDef {
+        code: "import.metadata_unrecognised",
+        severity: Warning,
+        title: "目录信息无法识别",
+        source: SRC,
+        message_zh: "目录信息中“{label}”的值“{value}”无法识别（应为{expected}），已原样保留为扩展字段；请更正后重新导入",
+        message_en: "The value “{value}” of “{label}” in the catalogue information is not understood (expected {expected}); it is kept as an extra key. Correct it and import again",
+    },
+    RuleDef {
         code: "import.header_missing",
         severity: Warning,
         title: "目录信息缺失",
