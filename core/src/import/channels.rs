@@ -8,7 +8,7 @@
 //! mark), a list with no glyphs at all (every name read as chosen), and a name written after an
 //! unticked 其他.
 
-use super::text::{fold_width, is_han, match_key, strip_glosses};
+use super::text::{fold_width, fold_width_alnum, is_han, match_key, strip_glosses};
 use crate::model::Channel;
 
 /// Why a channel cell is ambiguous.
@@ -313,6 +313,21 @@ pub fn parse_channel_cell(text: &str) -> ChannelCell {
                         }
                     }
                 }
+            }
+        }
+    }
+    // Other channels are values people read: give them back their Chinese punctuation (the
+    // cell was read fully folded, （→( and ：→:).
+    let (shown, _) = strip_glosses(&fold_width_alnum(text));
+    let shown: Vec<char> = shown.chars().collect();
+    if shown.len() == chars.len() {
+        for o in &mut out.other {
+            let want: Vec<char> = o.chars().collect();
+            if let Some(at) = chars
+                .windows(want.len().max(1))
+                .position(|w| w == want.as_slice())
+            {
+                *o = shown[at..at + want.len()].iter().collect();
             }
         }
     }
