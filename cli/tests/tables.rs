@@ -111,3 +111,40 @@ fn unreadable_tables_exit_2_with_a_reason() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("没有表格"));
 }
+
+#[test]
+fn import_options_fill_what_the_table_lacks() {
+    let file = root("tests/corpus/01-fsxf-municipal.csv");
+    let header_issues = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["validate", file.as_str(), "--format", "json"];
+        all.extend_from_slice(args);
+        let o = gongkai(&all);
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        r["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["path"] == "/issued" || i["path"] == "/domain")
+            .map(|i| i["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Without options the table lacks 领域 and 编制日期 …
+    let before = header_issues(&[]);
+    assert!(
+        before.contains(&"schema.invalid_date".to_owned()),
+        "{before:?}"
+    );
+    assert!(
+        before.contains(&"import.header_missing".to_owned()),
+        "{before:?}"
+    );
+    // … which the options supply.
+    assert_eq!(
+        header_issues(&["--issued", "2020-09-01", "--domain", "市政服务"]),
+        Vec::<String>::new()
+    );
+    // A bad option value is a usage error.
+    let o = gongkai(&["validate", &file, "--level", "省级"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("目录层级"));
+}

@@ -143,18 +143,30 @@ impl Validator {
         self.explain_bytes(bytes)
     }
 
-    /// Validates a file's bytes, whatever its format: JSON now, tables (CSV, XLSX, HTML) through
-    /// the importer. `name` (a file name or path) helps detect the format; the content decides
-    /// when there is no name.
+    /// Validates a file's bytes, whatever its format: JSON, or a table (CSV, XLSX, XLS, HTML)
+    /// through the importer. `name` (a file name or path) helps detect the format; the content
+    /// decides when there is no name.
     pub fn validate_bytes(&self, bytes: &[u8], name: Option<&str>) -> Result<Report, Error> {
-        match crate::import::detect_format(name, bytes) {
+        let mut options = crate::import::ImportOptions::default();
+        if let Some(name) = name {
+            options = options.file_name(name);
+        }
+        self.validate_bytes_with(bytes, &options)
+    }
+
+    /// Like [`Validator::validate_bytes`], with import options for a table: the sheet to read,
+    /// catalogue fields the table does not hold (目录名称, 领域, 编制单位, 目录层级, 编制日期) and
+    /// the limits. The options' `file_name` is the name used to detect the format. JSON input
+    /// ignores the options.
+    pub fn validate_bytes_with(
+        &self,
+        bytes: &[u8],
+        options: &crate::import::ImportOptions,
+    ) -> Result<Report, Error> {
+        match crate::import::detect_format(options.file_name.as_deref(), bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
             other => {
-                let mut options = crate::import::ImportOptions::default();
-                if let Some(name) = name {
-                    options = options.file_name(name);
-                }
-                let imported = crate::import::import_bytes(bytes, other, &options)?;
+                let imported = crate::import::import_bytes(bytes, other, options)?;
                 Ok(self.validate_imported(
                     &imported.catalogue,
                     Some(&imported.sources),
