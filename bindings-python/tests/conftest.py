@@ -81,3 +81,37 @@ def valid() -> dict[str, Any]:
 @pytest.fixture
 def invalid() -> dict[str, Any]:
     return invalid_catalogue()
+
+
+AUDIT = REPO / "tests" / "audit"
+DIFF = REPO / "tests" / "diff"
+CORPUS = REPO / "tests" / "corpus"
+EXAMPLES = REPO / "examples"
+
+
+def cli_or_skip() -> Path:
+    """The command-line tool built from this tree (``target/debug/gongkai``, or ``$GONGKAI_CLI``),
+    to compare its JSON output with the binding's. Skips when it is not built (``cargo test``
+    builds it; ``scripts/test.sh`` runs the Rust tests first) or older than the sources."""
+    import os
+
+    exe = Path(os.environ.get("GONGKAI_CLI", REPO / "target" / "debug" / "gongkai"))
+    if not exe.is_file():
+        pytest.skip(f"the CLI is not built ({exe}); `cargo build -p gongkai-cli` builds it")
+    built = exe.stat().st_mtime
+    sources = [REPO / "core" / "src", REPO / "cli" / "src", REPO / "core" / "reference", REPO / "data"]
+    newest = max(p.stat().st_mtime for d in sources if d.exists() for p in d.rglob("*") if p.is_file())
+    if newest > built:
+        pytest.skip(f"the CLI at {exe} is older than the sources; rebuild it to compare")
+    return exe
+
+
+def run_cli(*args: str) -> tuple[int, Any]:
+    """Runs the CLI with ``--format json``; returns its exit code and parsed output."""
+    import subprocess
+
+    done = subprocess.run(
+        [str(cli_or_skip()), *args, "--format", "json"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return done.returncode, json.loads(done.stdout)
