@@ -14,6 +14,8 @@ from typing import Any
 
 import gongkai
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import AUDIT, REPO, run_cli
 
@@ -261,3 +263,42 @@ def test_same_report_as_the_cli(case: dict[str, Any], name: str) -> None:
     report = gongkai.audit(CATALOGUE, AUDIT / name, today=TODAY)
     assert report.to_dict() == out
     assert code == (1 if report.has_late_or_overdue or report.has_errors else 0)
+
+
+record_values = (
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 40)
+    | st.text(max_size=12)
+    | st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+    | st.sampled_from(["1", "3", "4", "99", "2024-09-25", "2024-13-01", "是", "30", "2024-03-10 08:00"])
+)
+record_keys = st.sampled_from(
+    ["item_id", "formed_on", "published_on", "request_received", "extended", "event_at", "note", "x"]
+)
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.dictionaries(record_keys, record_values, max_size=8) | record_values, max_size=6))
+def test_any_records_give_a_report_never_a_crash(records: list[Any]) -> None:
+    report = gongkai.audit(CATALOGUE, records, today=TODAY)
+    assert len(report) == len(records)
+    assert report.overall["records"] == len(records)
+    assert json.loads(report.to_json()) == report.to_dict()
+    for row in report.rows:
+        assert row["status"] in {
+            "on_time", "late", "overdue", "pending", "unpublished", "not_applicable", "invalid",
+        }
+        if row["status"] == "invalid":
+            assert any(i["row"] == row["row"] and i["severity"] == "error" for i in report.issues)
+
+
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=200))
+def test_any_csv_text_gives_a_report_or_a_gongkai_error(text: str) -> None:
+    try:
+        report = gongkai.audit(CATALOGUE, "item_id,formed_on,published_on\n" + text, today=TODAY)
+    except gongkai.Error as e:
+        assert e.code in {"import", "json"} and str(e)
+        return
+    assert report.overall["records"] == len(report.rows)

@@ -290,3 +290,46 @@ def test_same_answer_as_the_cli(args: list[str], kwargs: dict[str, int]) -> None
     assert d.to_dict() == out["deadline"]
     assert d.time_limit == out["time_limit"]
     assert str(d.start) == out["start"]
+
+
+def _schedule() -> dict[D, str]:
+    import csv
+
+    with (REPO / "data" / "cn-holidays.csv").open(encoding="utf-8") as f:
+        return {D.fromisoformat(r["date"]): r["kind"] for r in csv.DictReader(f)}
+
+
+SCHEDULE = _schedule()
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.dates(min_value=D(2007, 1, 1), max_value=D(2026, 12, 28)))
+def test_is_working_day_agrees_with_the_published_table(day: D) -> None:
+    # A model in a few lines of Python, read from the same CSV: Monday–Friday unless listed as
+    # off, or listed as an adjusted working day.
+    kind = SCHEDULE.get(day)
+    model = kind == "work" if kind else day.weekday() < 5
+    assert gongkai.is_working_day(day) == model
+    info = gongkai.Calendar().day(day)
+    assert info["kind"] == kind and info["working"] == model
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(
+    st.dates(min_value=D(2007, 1, 1), max_value=D(2026, 10, 1)),
+    st.dictionaries(
+        st.sampled_from(["kind", "days", "from", "hours", "month", "day", "text", "event"]),
+        st.none() | st.integers(-5, 400) | st.text(max_size=8) | st.sampled_from(
+            ["working_days", "calendar_days", "hours_before", "annual_by", "promptly", "realtime"]
+        ),
+        max_size=5,
+    ),
+)
+def test_any_time_limit_dict_gives_a_deadline_or_a_gongkai_error(start: D, limit: dict[str, object]) -> None:
+    try:
+        d = gongkai.deadline(start, limit)
+    except gongkai.Error as e:
+        assert e.code in {"invalid_argument", "calendar"} and str(e)
+        return
+    assert (d.date is None) == (d.reason is not None)
+    assert d.date is None or d.date >= start - dt.timedelta(days=366)

@@ -64,8 +64,8 @@ def test_fixture_gives_the_expected_findings(path: Path) -> None:
         got = [(m["reference_path"], m["local_path"], m["method"]) for m in report.matches]
         want = [(m["reference_path"], m["local_path"], m["method"]) for m in exp["matches"]]
         assert got == want
-    want = Counter((f["code"], f.get("reference_path"), f.get("local_path")) for f in exp["findings"])
-    assert triples(report) == want
+    want_findings = Counter((f["code"], f.get("reference_path"), f.get("local_path")) for f in exp["findings"])
+    assert triples(report) == want_findings
     for ref_path, paths in exp.get("candidate_paths", {}).items():
         f = next(f for f in report.findings if f.code == "diff.ambiguous_match" and f.reference_path == ref_path)
         assert f.params["candidate_paths"] == ",".join(paths)
@@ -130,7 +130,8 @@ def test_reference_forms() -> None:
     assert gongkai.reference() == ref
     # The reference as a dict, as JSON text and as bytes gives the same report.
     text = json.dumps(ref, ensure_ascii=False)
-    for r in [ref, text, text.encode()]:
+    forms: list[Any] = [ref, text, text.encode()]
+    for r in forms:
         assert gongkai.diff(r, local) == named
     # The local catalogue as a dict, too.
     assert gongkai.diff("municipal_services", load(local)) == named

@@ -36,7 +36,8 @@ def grid(table: Path) -> list[list[str]]:
 @pytest.mark.parametrize("table", TABLES, ids=[t.stem for t in TABLES])
 def test_a_real_csv_table_is_validated_with_cell_locations(table: Path) -> None:
     rows = [r["row"] for r in expected(table)["rows"]]
-    for data in [table, str(table)]:
+    forms: list[str | Path] = [table, str(table)]
+    for data in forms:
         report = gongkai.validate(data)
         assert isinstance(report, gongkai.Report)
         assert report.items == len(rows)
