@@ -302,3 +302,14 @@ def test_any_csv_text_gives_a_report_or_a_gongkai_error(text: str) -> None:
         assert e.code in {"import", "json"} and str(e)
         return
     assert report.overall["records"] == len(report.rows)
+
+
+def test_the_catalogue_may_be_a_table() -> None:
+    # As for validate: a CSV (or XLSX, HTML) path is imported; records use the table's ids.
+    table = REPO / "tests" / "corpus" / "26-youyang-municipal-2024.csv"
+    names = [r["name"] for r in json.loads(table.with_suffix(".expected.json").read_text(encoding="utf-8"))["rows"]]
+    for catalogue in [table, table.with_suffix(".html")]:
+        report = gongkai.audit(catalogue, "item_id,formed_on,published_on\n1,2024-09-25,2024-10-28\n", today=TODAY)
+        assert [i["name"] for i in report.by_item] == names
+        row = report.rows[0]
+        assert (row["item_name"], row["status"], row["deadline"]) == (names[0], "on_time", dt.date(2024, 10, 28))
