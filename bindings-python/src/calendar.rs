@@ -12,7 +12,7 @@ use gongkai::calendar::Calendar;
 use gongkai::deadline::{Deadline, MAX_EXTENSION_WORKING_DAYS, Start};
 use gongkai::{Lang, TimeLimit};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyMemoryView, PyString};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyMemoryView, PyString};
 use pythonize::pythonize;
 
 /// A core error raised as `gongkai.Error` (no file involved).
@@ -138,10 +138,11 @@ fn load(
 
 /// A non-negative count argument (`n`, `working_days`, …).
 fn count_arg(py: Python<'_>, what: &str, v: &Bound<'_, PyAny>) -> PyResult<u32> {
+    // Any integer (`__index__`: int, NumPy integers), but not a bool.
     let n = if v.is_instance_of::<PyBool>() {
         None
     } else {
-        v.cast::<PyInt>().ok().and_then(|i| i.extract::<i64>().ok())
+        v.extract::<i64>().ok()
     };
     n.and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
         error::invalid_argument(

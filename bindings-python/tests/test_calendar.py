@@ -67,7 +67,12 @@ def test_dates_in_and_out() -> None:
             gongkai.is_working_day(bad)  # type: ignore[arg-type]
         assert e.value.code == "invalid_argument"
         assert "YYYY-MM-DD" in str(e.value)
-    for n in [-1, 1.5, True, "3"]:
+    class Index:
+        def __index__(self) -> int:
+            return 20
+
+    assert gongkai.add_working_days(D(2024, 9, 25), Index()) == D(2024, 10, 28)  # type: ignore[arg-type]
+    for n in [-1, 1.5, True, "3", 2**40]:
         with pytest.raises(gongkai.Error, match="非负整数") as e:
             gongkai.add_working_days(D(2024, 9, 25), n)  # type: ignore[arg-type]
         assert e.value.code == "invalid_argument"
