@@ -12,10 +12,12 @@ pyo3::create_exception!(
     Error,
     PyValueError,
     "A call that cannot produce a report: unreadable file, not JSON, not a catalogue, bad \
-     argument. Invalid *data* never raises: it is a Report with issues.\n\n\
+     argument, a year the holiday schedule does not cover. Invalid *data* never raises: it is a \
+     report with issues.\n\n\
      Attributes: code (stable: json, not_a_catalogue, too_large, import, unsupported_format, io, \
-     invalid_argument, internal), message, path (the file, when one was read), line and column \
-     (1-based, in the JSON text or the table), location (the table cell, for import errors)."
+     calendar, invalid_argument, internal), message, path (the file, when one was read), line \
+     and column (1-based, in the JSON text or the table), location (the table cell, for import \
+     errors)."
 );
 
 /// Where the failed input came from: decides which position fields are meaningful.

@@ -68,6 +68,25 @@ impl Job<'_> {
         }
     }
 
+    /// Reads the catalogue for an audit or a diff: JSON as given, a file by its name (tables
+    /// through the importer, as `validate` does). Needs no Python.
+    pub(crate) fn catalogue(&self) -> Result<gongkai::diff::Loaded, Failure> {
+        match self {
+            Job::Json { bytes, .. } => Ok(gongkai::diff::Loaded {
+                catalogue: gongkai::Catalogue::from_json(bytes)?.into_owned(),
+                sources: None,
+                findings: Vec::new(),
+            }),
+            Job::File { path, name } => {
+                let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
+                    path: name.to_string(),
+                    message: e.to_string(),
+                })?;
+                Ok(gongkai::diff::load(&bytes, Some(name))?)
+            }
+        }
+    }
+
     /// How a failure of this job is reported.
     pub(crate) fn origin(&self) -> Origin<'_> {
         match self {
@@ -173,7 +192,7 @@ fn is_json_value(obj: &Bound<'_, PyAny>) -> bool {
 
 /// Serialises a Python value as compact UTF-8 JSON with the standard library's C encoder
 /// (`ensure_ascii=False`, `allow_nan=False`). On failure, says where the offending value is.
-fn to_json_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+pub(crate) fn to_json_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     static ENCODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let py = obj.py();
     let encode = ENCODE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
@@ -296,7 +315,7 @@ fn unicode_error(py: Python<'_>, e: &PyErr) -> PyErr {
     )
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .fully_qualified_name()
         .map(|n| n.to_string())

@@ -1,9 +1,15 @@
 //! `gongkai._gongkai`: the native module behind the `gongkai` Python package.
 //!
 //! Thin by design: every rule, message, default and parse step is the core's. This crate
-//! converts Python inputs to bytes or paths ([`input`]), calls `gongkai::Validator` with the GIL
-//! released, and wraps the core's `Report` ([`report`]) and `Error` ([`error`]).
+//! converts Python inputs to bytes or paths ([`input`]) and dates ([`dates`]), calls the core
+//! (`gongkai::Validator`, the calendar and deadlines ([`calendar`]), the audit ([`audit`]), the
+//! diff ([`diff`])) with the GIL released where there is work to do, and wraps the core's
+//! reports ([`report`]) and `Error` ([`error`]).
 
+mod audit;
+mod calendar;
+mod dates;
+mod diff;
 mod error;
 mod input;
 mod parallel;
@@ -298,6 +304,22 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<calendar::PyDeadline>()?;
+    m.add_class::<audit::PyAuditReport>()?;
+    m.add_class::<diff::PyDiffReport>()?;
+    m.add_class::<diff::PyDiffFinding>()?;
+    m.add_class::<diff::PyCoverage>()?;
+    m.add_function(wrap_pyfunction!(calendar::is_working_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::consistency, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::reference, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::reference_names, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::diff_report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_worker_for_test, m)?)?;
     Ok(())

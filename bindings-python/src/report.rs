@@ -67,6 +67,12 @@ pub struct PyCounts {
     inner: gongkai::Counts,
 }
 
+impl From<gongkai::Counts> for PyCounts {
+    fn from(inner: gongkai::Counts) -> Self {
+        PyCounts { inner }
+    }
+}
+
 #[pymethods]
 impl PyCounts {
     /// Issues of severity `error`.
@@ -238,14 +244,7 @@ impl PyReport {
     /// item_id, message, sheet, row, column, header (the table location, when imported),
     /// params (a dict). Needs pandas (`pip install pandas`).
     fn to_dataframe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pd = py.import("pandas").map_err(|e| {
-            let err = PyImportError::new_err(
-                "gongkai: Report.to_dataframe() needs pandas; install it with `pip install pandas` \
-                 (or use report.to_dict() / report.issues without pandas)",
-            );
-            err.set_cause(py, Some(e));
-            err
-        })?;
+        let pd = pandas(py, "Report.to_dataframe()")?;
         let issues = &self.inner.issues;
         let col = |f: &dyn Fn(&gongkai::Issue) -> Py<PyAny>| -> PyResult<Bound<'py, PyList>> {
             PyList::new(py, issues.iter().map(f))
@@ -328,6 +327,18 @@ impl PyReport {
         }
         Ok(out)
     }
+}
+
+/// The `pandas` module, or an `ImportError` saying that `what` needs it.
+pub(crate) fn pandas<'py>(py: Python<'py>, what: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import("pandas").map_err(|e| {
+        let err = PyImportError::new_err(format!(
+            "gongkai: {what} needs pandas; install it with `pip install pandas` \
+             (or use to_dict() without pandas)"
+        ));
+        err.set_cause(py, Some(e));
+        err
+    })
 }
 
 fn loc(i: &gongkai::Issue) -> Option<&gongkai::Location> {

@@ -81,3 +81,91 @@ def valid() -> dict[str, Any]:
 @pytest.fixture
 def invalid() -> dict[str, Any]:
     return invalid_catalogue()
+
+
+AUDIT = REPO / "tests" / "audit"
+DIFF = REPO / "tests" / "diff"
+CORPUS = REPO / "tests" / "corpus"
+EXAMPLES = REPO / "examples"
+
+
+def cli_or_skip() -> Path:
+    """The command-line tool built from this tree (``target/debug/gongkai``, or ``$GONGKAI_CLI``),
+    to compare its JSON output with the binding's. Skips when it is not built (``cargo test``
+    builds it; ``scripts/test.sh`` runs the Rust tests first) or older than the sources."""
+    import os
+
+    exe = Path(os.environ.get("GONGKAI_CLI", REPO / "target" / "debug" / "gongkai"))
+    if not exe.is_file():
+        pytest.skip(f"the CLI is not built ({exe}); `cargo build -p gongkai-cli` builds it")
+    built = exe.stat().st_mtime
+    sources = [REPO / "core" / "src", REPO / "cli" / "src", REPO / "core" / "reference", REPO / "data"]
+    newest = max(p.stat().st_mtime for d in sources if d.exists() for p in d.rglob("*") if p.is_file())
+    if newest > built:
+        pytest.skip(f"the CLI at {exe} is older than the sources; rebuild it to compare")
+    return exe
+
+
+def run_cli(*args: str) -> tuple[int, Any]:
+    """Runs the CLI with ``--format json``; returns its exit code and parsed output."""
+    import subprocess
+
+    done = subprocess.run(
+        [str(cli_or_skip()), *args, "--format", "json"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return done.returncode, json.loads(done.stdout)
+
+
+def _column_letter(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def write_xlsx(path: Path, rows: list[list[str]], sheet: str = "Sheet1") -> None:
+    """Writes a minimal XLSX workbook (one sheet of inline strings) with the standard library:
+    a table's grid as a spreadsheet program would save it, without needing openpyxl."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    def cell(r: int, c: int, v: str) -> str:
+        ref = f"{_column_letter(c)}{r}"
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(v)}</t></is></c>'
+
+    body = "".join(
+        f'<row r="{r}">' + "".join(cell(r, c, v) for c, v in enumerate(row) if v) + "</row>"
+        for r, row in enumerate(rows, start=1)
+    )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    files = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.worksheet+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" '
+            f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+            f'<sheet name={quoteattr(sheet)} sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" '
+            f'Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{body}</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in files.items():
+            z.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + xml)

@@ -107,3 +107,30 @@ def test_any_bytes(data: bytes) -> None:
 def test_any_json_looking_text(start: str, rest: str) -> None:
     text = start + rest
     same(outcome(text), outcome(text.encode("utf-8")))
+
+
+# diff, consistency and audit read the catalogue strictly (a catalogue they cannot read is a
+# gongkai.Error, never another exception): mutated catalogues on either side.
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(PATHS), json_values), min_size=1, max_size=3))
+def test_mutated_catalogue_in_diff_and_audit(mutations: list[tuple[tuple[Any, ...], Any]]) -> None:
+    doc = valid_catalogue()
+    for path, value in mutations:
+        target = doc
+        try:
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    for call in [
+        lambda: gongkai.diff("municipal_services", doc),
+        lambda: gongkai.consistency(doc, valid_catalogue()),
+        lambda: gongkai.audit(doc, [{"item_id": "1", "formed_on": "2024-09-25", "published_on": None}]),
+    ]:
+        try:
+            result = call()
+        except gongkai.Error as e:
+            assert e.code in {"json", "not_a_catalogue", "invalid_argument"} and str(e)
+            continue
+        assert json.loads(result.to_json()) == result.to_dict()

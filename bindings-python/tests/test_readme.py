@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, valid_catalogue
+from conftest import CORPUS, REPO, valid_catalogue
 
 README = REPO / "bindings-python" / "README.md"
 
@@ -30,13 +30,19 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         doc: Any = valid_catalogue() if n != 1 else c
         (folder / f"{n}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     (folder / "4.json").write_text('{"schema_version": "1.0", "items": [', encoding="utf-8")
+    table = (CORPUS / "26-youyang-municipal-2024.csv").read_bytes()
+    (tmp_path / "youyang-2024.csv").write_bytes(table)
+    # A stand-in for the 2027 notice (not published when this was written), same format.
+    (tmp_path / "holidays-2027.csv").write_text(
+        "date,kind,name\n2027-01-01,off,元旦\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 def test_readme_python_examples_run(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocks = python_blocks(README.read_text(encoding="utf-8"))
-    assert len(blocks) >= 5, "the README lost its Python examples"
+    assert len(blocks) >= 10, "the README lost its Python examples"
     namespace: dict[str, Any] = {"__name__": "__readme__"}
     for n, code in enumerate(blocks):
         try:
@@ -51,6 +57,32 @@ def test_readme_python_examples_run(workdir: Path, capsys: pytest.CaptureFixture
     assert "1.json: 1 errors" in lines
     assert any(line.startswith("4.json: unreadable (json)") for line in lines)
     assert "5/5 100%" in err  # the progress bar
+    # Tables.
+    assert "I3 公开对象 “公开对象”至少需要填写或勾选一项" in lines
+    # Working days and deadlines.
+    at = lines.index("True", lines.index("I3 公开对象 “公开对象”至少需要填写或勾选一项"))
+    assert lines[at : at + 6] == [
+        "True",
+        "2024-10-28",
+        "1",
+        "2024-10-28",
+        "2024-11-25 40",
+        "None no_deadline.promptly",
+    ]
+    assert "calendar True" in lines
+    assert "True 2027" in lines
+    # Audit.
+    assert "<gongkai.AuditReport records=3 on_time=1 late=1 overdue=1 on_time_rate=33.3% today=2024-12-31>" in lines
+    at = lines.index("1 on_time 2024-10-28 None")
+    assert lines[at : at + 4] == [
+        "1 on_time 2024-10-28 None",
+        "2 late 2024-10-28 2",
+        "3 overdue 2024-11-29 22",
+        "0.3333333333333333 城镇燃气管理",
+    ]
+    # Diff.
+    assert "False 1 7" in lines
+    assert any(line.startswith("diff.missing_item /items/1 上级标准目录的事项“燃气经营者改动市政燃气设施审批”") for line in lines)
 
 
 def test_readme_bash_install_block_names_the_real_paths() -> None:

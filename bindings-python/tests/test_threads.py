@@ -103,3 +103,49 @@ def test_one_validator_shared_by_threads_gives_identical_reports() -> None:
         t.join()
     for r in results:
         assert r == expected * 25
+
+
+# audit, diff, consistency and Calendar.from_csv read their files in the same detached closure
+# as they work: a FIFO written by another Python thread proves the GIL is released.
+FEED = r"""
+import sys, threading, pathlib, gongkai
+fifo, text, call = sys.argv[1], open(sys.argv[2], encoding="utf-8").read(), sys.argv[3]
+args = sys.argv[4:]
+out = {}
+def work():
+    if call == "audit":
+        out["r"] = gongkai.audit(args[0], pathlib.Path(fifo), today="2024-12-31").overall["records"]
+    elif call == "diff":
+        out["r"] = gongkai.diff("municipal_services", pathlib.Path(fifo)).coverage.matched
+    elif call == "consistency":
+        out["r"] = gongkai.consistency(pathlib.Path(fifo), args[0]).coverage.matched
+    else:
+        out["r"] = gongkai.Calendar.from_csv(pathlib.Path(fifo)).years[-1]
+reader = threading.Thread(target=work)
+reader.start()
+with open(fifo, "w", encoding="utf-8") as f:   # this thread needs the GIL to get here
+    f.write(text)
+reader.join()
+print(out["r"])
+"""
+
+
+@needs_fifo
+@pytest.mark.parametrize(
+    ("call", "fifo_name", "source", "extra", "answer"),
+    [
+        ("audit", "records.csv", "tests/audit/records.csv", ["tests/audit/catalogue.json"], "25"),
+        ("diff", "local.json", "tests/diff/weakened.json", [], "8"),
+        ("consistency", "county.json", "tests/diff/consistency-county.json", ["tests/diff/consistency-village.json"], "3"),
+        ("calendar", "holidays.csv", "data/cn-holidays.csv", [], "2026"),
+    ],
+)
+def test_audit_diff_and_calendar_release_the_gil(
+    tmp_path: Path, call: str, fifo_name: str, source: str, extra: list[str], answer: str
+) -> None:
+    from conftest import REPO
+
+    fifo = tmp_path / fifo_name
+    os.mkfifo(fifo)
+    args = [str(fifo), str(REPO / source), call, *(str(REPO / e) for e in extra)]
+    assert run(FEED, args) == answer

@@ -1,4 +1,5 @@
-"""gongkai (公开): validate Chinese government disclosure catalogues (基层政务公开标准目录).
+"""gongkai (公开): validate, audit and compare Chinese government disclosure catalogues
+(基层政务公开标准目录).
 
 The engine is the Rust core; this package is a thin, typed face over it::
 
@@ -9,7 +10,7 @@ The engine is the Rust core; this package is a thin, typed face over it::
         for issue in report.issues:
             print(issue.severity, issue.path, issue.message)
 
-What ``validate(data)`` accepts:
+What ``validate(data)`` accepts (and what ``audit`` and ``diff`` accept as a catalogue):
 
 - a ``dict`` (or another JSON value): converted to JSON with the standard library's encoder
   (key order kept; values JSON cannot hold, such as ``datetime.date`` or ``float('nan')``, raise
@@ -18,42 +19,88 @@ What ``validate(data)`` accepts:
   never a path;
 - ``str``: **JSON text if its first non-blank character is ``{`` or ``[``**, otherwise a path;
 - an ``os.PathLike`` (``pathlib.Path``): a path. The file is read in Rust; its name decides the
-  format (JSON now; CSV, XLSX and HTML tables through the same call once the importer reads them).
+  format: JSON, or a CSV, XLSX or HTML table (imported by the core; issues then carry the
+  table ``location``: sheet, row, column).
 
 Invalid data never raises: it is a :class:`Report` with issues. Calls that cannot produce a
-report (unreadable file, not JSON, not a catalogue object, bad argument) raise :class:`Error`, a
-``ValueError`` with ``.code``, ``.message``, ``.path``, ``.line``, ``.column``, ``.location``.
+report (unreadable file, not JSON, not a catalogue object, bad argument, a year the holiday
+schedule does not cover) raise :class:`Error`, a ``ValueError`` with ``.code``, ``.message``,
+``.path``, ``.line``, ``.column``, ``.location``.
 
-Parsing and validation run with the GIL released; :class:`Validator` is thread-safe, and
-:func:`validate_many` validates a batch on all cores.
+Working days and deadlines (dates are ``datetime.date``; ``"YYYY-MM-DD"`` strings are accepted
+too): :func:`is_working_day`, :func:`add_working_days`, :func:`working_days_between` and
+:func:`deadline` use the official holiday schedule embedded in the library. A newer schedule
+(a new year is published each November or December) is a :class:`Calendar`:
+``Calendar().with_csv(path_or_text)`` adds or replaces years, ``Calendar.from_csv(...)`` is
+exactly the file given; a ``Calendar`` has the same methods, and :func:`deadline` and
+:func:`audit` take it as ``calendar=``.
+
+:func:`audit` checks publication records against a catalogue (按时公开率); :func:`diff` checks
+a catalogue against the upper-level standard (``"municipal_services"`` is embedded) and
+:func:`consistency` two linked catalogues against each other.
+
+Parsing, validation, audits and diffs run with the GIL released; :class:`Validator` is
+thread-safe, and :func:`validate_many` validates a batch on all cores.
 """
 
 from ._gongkai import (
+    AuditReport,
+    Calendar,
     Counts,
+    Coverage,
+    Deadline,
+    DiffFinding,
+    DiffReport,
     Error,
     Issue,
     Location,
     Report,
     Validator,
     __version__,
+    add_working_days,
+    audit,
+    consistency,
+    deadline,
+    diff,
+    diff_report_schema,
+    is_working_day,
+    reference,
+    reference_names,
     report_schema,
     rules,
     schema,
     validate,
     validate_many,
+    working_days_between,
 )
 
 __all__ = [
+    "AuditReport",
+    "Calendar",
     "Counts",
+    "Coverage",
+    "Deadline",
+    "DiffFinding",
+    "DiffReport",
     "Error",
     "Issue",
     "Location",
     "Report",
     "Validator",
     "__version__",
+    "add_working_days",
+    "audit",
+    "consistency",
+    "deadline",
+    "diff",
+    "diff_report_schema",
+    "is_working_day",
+    "reference",
+    "reference_names",
     "report_schema",
     "rules",
     "schema",
     "validate",
     "validate_many",
+    "working_days_between",
 ]

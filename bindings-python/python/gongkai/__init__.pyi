@@ -2,6 +2,8 @@
 
 import datetime
 import os
+from datetime import date as _date
+from datetime import datetime as _datetime
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, Union, final
 
@@ -10,18 +12,34 @@ from typing_extensions import TypeAlias
 __version__: str
 
 __all__ = [
+    "AuditReport",
+    "Calendar",
     "Counts",
+    "Coverage",
+    "Deadline",
+    "DiffFinding",
+    "DiffReport",
     "Error",
     "Issue",
     "Location",
     "Report",
     "Validator",
     "__version__",
+    "add_working_days",
+    "audit",
+    "consistency",
+    "deadline",
+    "diff",
+    "diff_report_schema",
+    "is_working_day",
+    "reference",
+    "reference_names",
     "report_schema",
     "rules",
     "schema",
     "validate",
     "validate_many",
+    "working_days_between",
 ]
 
 _Data: TypeAlias = Union[
@@ -39,9 +57,10 @@ _Data: TypeAlias = Union[
     os.PathLike[str],
     os.PathLike[bytes],
 ]
-"""What ``validate`` accepts: a dict (or other JSON value), JSON text (``str`` whose first
-non-blank character is ``{`` or ``[``) or JSON ``bytes``, or a path (any other ``str``, or an
-``os.PathLike``)."""
+"""What ``validate`` accepts (and ``audit``/``diff`` as a catalogue): a dict (or other JSON
+value), JSON text (``str`` whose first non-blank character is ``{`` or ``[``) or JSON ``bytes``,
+or a path (any other ``str``, or an ``os.PathLike``) to a JSON file or a CSV, XLSX or HTML
+table."""
 
 _Lang: TypeAlias = Literal["zh", "en"]
 _SeverityName: TypeAlias = Literal["info", "warning", "error"]
@@ -53,7 +72,8 @@ class Error(ValueError):
 
     code: str
     """Stable: ``json``, ``not_a_catalogue``, ``too_large``, ``import``, ``unsupported_format``,
-    ``io``, ``invalid_argument``, ``internal``."""
+    ``io``, ``calendar`` (a year the holiday schedule does not cover), ``invalid_argument``,
+    ``internal``."""
     message: str
     path: str | None
     """The file, when one was read."""
@@ -202,3 +222,296 @@ def report_schema() -> dict[str, Any]:
 
 def rules() -> list[dict[str, Any]]:
     """Every rule: code, severity, title, source, message_zh, message_en."""
+
+# --- Working days and deadlines -------------------------------------------------------------
+
+_Date: TypeAlias = Union[_date, str]
+"""A day: ``datetime.date`` (a ``datetime.datetime`` counts as its day) or ``"YYYY-MM-DD"``."""
+_Moment: TypeAlias = Union[_date, str]
+"""A start: ``datetime.date``, ``datetime.datetime`` (its time of day is used by
+``hours_before`` limits), or ``"YYYY-MM-DD"`` / ``"YYYY-MM-DD HH:MM"``."""
+_CsvSource: TypeAlias = Union[str, bytes, bytearray, memoryview, os.PathLike[str], os.PathLike[bytes]]
+"""A holiday schedule: CSV text (``str`` or ``bytes``, header ``date,kind,name``) or a path."""
+
+@final
+class Calendar:
+    """A working-day calendar: the official holiday schedule (放假 and 调休上班 days) of the
+    covered years. ``Calendar()`` is the schedule embedded in the library."""
+
+    def __new__(cls) -> Calendar: ...
+    @staticmethod
+    def from_csv(source: _CsvSource) -> Calendar:
+        """Exactly the schedule given (CSV text, or a path as ``os.PathLike``)."""
+    def with_csv(self, source: _CsvSource) -> Calendar:
+        """A copy with the years of ``source`` added or replaced (e.g. the 2027 notice)."""
+    def is_working_day(self, date: _Date) -> bool: ...
+    def add_working_days(self, date: _Date, n: int) -> _date:
+        """The ``n``th working day after ``date`` (the start day is not counted)."""
+    def working_days_between(self, a: _Date, b: _Date) -> int:
+        """The working days in ``(a, b]``; negative when ``b`` is before ``a``."""
+    def day(self, date: _Date) -> dict[str, Any]:
+        """``{"date", "working", "kind" ("off" | "work" | None), "name"}``."""
+    @property
+    def years(self) -> list[int]:
+        """The covered notice years, sorted."""
+    def covers(self, year: int) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
+def is_working_day(date: _Date) -> bool:
+    """Whether ``date`` is a working day (embedded schedule). A year the schedule does not cover
+    raises :class:`Error` (code ``calendar``) naming the year."""
+
+def add_working_days(date: _Date, n: int) -> _date:
+    """The ``n``th working day after ``date`` (embedded schedule; the start day is not counted,
+    民法典 第二百零一条)."""
+
+def working_days_between(a: _Date, b: _Date) -> int:
+    """The working days in ``(a, b]`` (embedded schedule); inverts :func:`add_working_days`."""
+
+@final
+class Deadline:
+    """The deadline of one time limit from one start."""
+
+    @property
+    def date(self) -> _date | None:
+        """The last day to publish (inclusive); None when there is no computable deadline."""
+    @property
+    def datetime(self) -> _datetime | None:
+        """``hours_before``: the exact latest moment."""
+    @property
+    def nominal_date(self) -> _date | None:
+        """``calendar_days``: start + days, when the deadline was moved off a holiday."""
+    @property
+    def start(self) -> _date: ...
+    @property
+    def kind(self) -> str:
+        """The kind of the time limit (``working_days``, ``promptly``, …)."""
+    @property
+    def working_days(self) -> int | None: ...
+    @property
+    def extension_days(self) -> int: ...
+    @property
+    def reason(self) -> str | None:
+        """Why there is no date: ``no_deadline.promptly``, ``no_deadline.continuous``,
+        ``no_deadline.unparsed``, ``no_deadline.incomplete`` …"""
+    @property
+    def message(self) -> str | None: ...
+    @property
+    def time_limit(self) -> dict[str, Any]:
+        """The time limit computed, as a dict (parsed from the text when a text was given)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (ISO dates): what ``gongkai deadline --format json`` prints under
+        ``deadline``."""
+
+def deadline(
+    start: _Moment,
+    time_limit: str | dict[str, Any] | None = None,
+    *,
+    working_days: int | None = None,
+    calendar_days: int | None = None,
+    extension_days: int | bool | None = None,
+    calendar: Calendar | None = None,
+    lang: _Lang | str = "zh",
+) -> Deadline:
+    """The deadline of a 公开时限 counted from ``start``. Give exactly one of ``time_limit`` (the
+    Chinese text, e.g. ``"自信息形成或者变更之日起20个工作日内"``, or a dict such as
+    ``{"kind": "working_days", "days": 20}``), ``working_days`` or ``calendar_days``.
+    ``extension_days``: the extension of 条例 第三十三条 (0–20 working days; ``True`` is 20)."""
+
+# --- Timeliness audit -------------------------------------------------------------------------
+
+_Records: TypeAlias = Union[
+    str,
+    bytes,
+    bytearray,
+    memoryview,
+    os.PathLike[str],
+    os.PathLike[bytes],
+    list[dict[str, Any]],
+    tuple[dict[str, Any], ...],
+    dict[str, Any],
+    Any,
+]
+"""Publication records: a path (``.csv`` or ``.json``); CSV or JSON text (``str`` starting with
+``{``/``[`` is JSON, a ``str`` with a line break is CSV, any other ``str`` a path); bytes; a
+list of dicts (values may be ``datetime.date``); or a pandas DataFrame."""
+
+@final
+class AuditReport:
+    """The result of :func:`audit`. Iterating yields the rows; ``len`` counts them. No truth
+    value (use ``has_late_or_overdue`` / ``has_errors``)."""
+
+    @property
+    def today(self) -> _date | None: ...
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """One dict per record (dates as ``datetime.date``, ``event_at``/``deadline_at`` as
+        ``datetime.datetime``), status ``on_time``, ``late``, ``overdue``, ``pending``,
+        ``unpublished``, ``not_applicable`` or ``invalid``."""
+    @property
+    def summary(self) -> dict[str, Any]:
+        """``{"overall", "by_category", "by_item"}`` tallies with ``on_time_rate``."""
+    @property
+    def overall(self) -> dict[str, Any]: ...
+    @property
+    def by_category(self) -> list[dict[str, Any]]: ...
+    @property
+    def by_item(self) -> list[dict[str, Any]]: ...
+    @property
+    def on_time_rate(self) -> float | None:
+        """按时公开率: on time / (on time + late + overdue); None when nothing was assessed."""
+    @property
+    def issues(self) -> list[dict[str, Any]]:
+        """Bad records and bad files (code, severity, row, line, column, item_id, message,
+        params)."""
+    @property
+    def has_late_or_overdue(self) -> bool: ...
+    @property
+    def has_errors(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (ISO dates): ``json.loads(report.to_json())``."""
+    def to_json(self, *, pretty: bool = False) -> str:
+        """What ``gongkai audit --format json`` prints."""
+    def to_dataframe(self, of: Literal["rows", "items", "categories", "issues"] | str = "rows") -> Any:
+        """A ``pandas.DataFrame`` of the rows (dates as ``datetime64``), the per-item or
+        per-一级事项 summary, or the issues. Raises ``ImportError`` without pandas."""
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[dict[str, Any]]: ...
+    def __bool__(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
+def audit(
+    catalogue: _Data,
+    records: _Records,
+    *,
+    today: _Today = None,
+    lang: _Lang | str = "zh",
+    calendar: Calendar | None = None,
+) -> AuditReport:
+    """Was each record published within its item's 公开时限? ``today`` (never the system clock)
+    tells overdue from pending. Bad records are issues, not exceptions."""
+
+# --- Diff against the upper-level standard -----------------------------------------------------
+
+@final
+class Coverage:
+    """Coverage figures (in consistency mode the first catalogue plays the reference)."""
+
+    @property
+    def reference_items(self) -> int: ...
+    @property
+    def local_items(self) -> int: ...
+    @property
+    def matched(self) -> int: ...
+    @property
+    def fully_kept(self) -> int: ...
+    @property
+    def weakened(self) -> int: ...
+    @property
+    def unverified(self) -> int: ...
+    @property
+    def missing(self) -> int: ...
+    @property
+    def ambiguous(self) -> int: ...
+    @property
+    def local_additions(self) -> int: ...
+    @property
+    def present_share(self) -> float: ...
+    @property
+    def fully_kept_share(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
+@final
+class DiffFinding:
+    """One finding of a diff or consistency check."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> _SeverityName: ...
+    @property
+    def reference_path(self) -> str | None: ...
+    @property
+    def local_path(self) -> str | None: ...
+    @property
+    def reference_item_id(self) -> str | None: ...
+    @property
+    def local_item_id(self) -> str | None: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def reference_location(self) -> Location | None: ...
+    @property
+    def local_location(self) -> Location | None: ...
+    @property
+    def params(self) -> dict[str, str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
+@final
+class DiffReport:
+    """The result of :func:`diff` or :func:`consistency`. Iterating yields the findings."""
+
+    @property
+    def mode(self) -> Literal["diff", "consistency"]: ...
+    @property
+    def valid(self) -> bool:
+        """True exactly when no finding has severity ``error``."""
+    @property
+    def reference(self) -> dict[str, Any]: ...
+    @property
+    def local(self) -> dict[str, Any]: ...
+    @property
+    def coverage(self) -> Coverage: ...
+    @property
+    def counts(self) -> Counts: ...
+    @property
+    def matches(self) -> list[dict[str, Any]]: ...
+    @property
+    def findings(self) -> list[DiffFinding]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The report JSON (``diff_report_schema()``)."""
+    def to_json(self, *, pretty: bool = False) -> str:
+        """What ``gongkai diff --format json`` prints."""
+    def to_dataframe(self, of: Literal["findings", "matches"] | str = "findings") -> Any: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[DiffFinding]: ...
+    def __bool__(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
+def diff(
+    reference: _Data,
+    local: _Data,
+    *,
+    lang: _Lang | str = "zh",
+    min_severity: _SeverityName | str = "info",
+    threshold: float = 0.6,
+    margin: float = 0.05,
+) -> DiffReport:
+    """Checks ``local`` against the upper-level standard ``reference``: an embedded name
+    (``"municipal_services"``) or any catalogue ``validate`` accepts."""
+
+def consistency(
+    first: _Data,
+    second: _Data,
+    *,
+    lang: _Lang | str = "zh",
+    min_severity: _SeverityName | str = "info",
+    threshold: float = 0.6,
+    margin: float = 0.05,
+) -> DiffReport:
+    """Two linked catalogues (county and village, two departments): the items they share must
+    agree on 公开内容 and 公开时限."""
+
+def reference(name: str = "municipal_services") -> dict[str, Any]:
+    """An embedded reference catalogue (with its provenance and notes)."""
+
+def reference_names() -> list[str]: ...
+def diff_report_schema() -> dict[str, Any]:
+    """The JSON Schema of ``DiffReport.to_dict()``."""
