@@ -348,7 +348,13 @@ pub fn load(bytes: &[u8], name: Option<&str>) -> Result<Loaded, Error> {
             findings: Vec::new(),
         }),
         format => {
-            let imported = import_bytes(bytes, format, &ImportOptions::default())?;
+            let mut options = ImportOptions::default();
+            if let Some(name) = name {
+                // The file name is also where the title (and so the 领域) may come from, as in
+                // `Validator::validate_bytes`.
+                options = options.file_name(name);
+            }
+            let imported = import_bytes(bytes, format, &options)?;
             Ok(Loaded {
                 catalogue: imported.catalogue,
                 sources: Some(imported.sources),
