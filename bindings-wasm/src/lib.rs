@@ -17,6 +17,7 @@
 
 pub mod options;
 
+use chrono::NaiveDate;
 use gongkai::Validator;
 use js_sys::{JsString, Object, Reflect, Uint8Array};
 use options::{OptionReader, parse_options};
@@ -146,6 +147,195 @@ pub fn version() -> String {
     gongkai::VERSION.to_owned()
 }
 
+/// A date argument: an ISO `YYYY-MM-DD` string naming a real day.
+fn date_arg(value: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
+    let text = value
+        .as_string()
+        .ok_or_else(|| invalid(format!("{what} 应为 YYYY-MM-DD 格式的日期字符串")))?;
+    gongkai::parse_date(&text).ok_or_else(|| {
+        invalid(format!(
+            "{what} 应为 YYYY-MM-DD 格式的真实日期，实际为 \"{}\"",
+            gongkai::excerpt(&text, 40)
+        ))
+    })
+}
+
+/// A count of days: an integer from 0 to 2³²−1.
+fn count_arg(value: &JsValue, what: &str) -> Result<u32, JsValue> {
+    match value.as_f64() {
+        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => {
+            Ok(n as u32)
+        }
+        _ => Err(invalid(format!("{what} 应为非负整数"))),
+    }
+}
+
+/// A catalogue given as JSON text, bytes or an object, read into the model (owned).
+fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'static>, JsValue> {
+    let bytes = document_bytes(value, what)?;
+    gongkai::Catalogue::from_json(&bytes)
+        .map(gongkai::Catalogue::into_owned)
+        .map_err(|e| js_error(&e))
+}
+
+/// `isWorkingDay(date)`: whether a day is a working day (工作日) under the embedded holiday
+/// schedule. Throws `calendar` for a year the schedule does not cover.
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+) -> Result<bool, JsValue> {
+    let d = date_arg(&date, "date ")?;
+    gongkai::calendar::is_working_day(d).map_err(|e| js_error(&e))
+}
+
+/// `addWorkingDays(date, n)`: the `n`th working day after `date` (the start day is not counted).
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+) -> Result<String, JsValue> {
+    let d = date_arg(&date, "date ")?;
+    let n = count_arg(&n, "n ")?;
+    gongkai::calendar::add_working_days(d, n)
+        .map(|d| d.to_string())
+        .map_err(|e| js_error(&e))
+}
+
+/// `workingDaysBetween(a, b)`: the working days in `(a, b]` (negative when `b` is before `a`).
+#[wasm_bindgen(js_name = workingDaysBetween)]
+pub fn working_days_between(
+    #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+) -> Result<f64, JsValue> {
+    let a = date_arg(&a, "a ")?;
+    let b = date_arg(&b, "b ")?;
+    gongkai::calendar::working_days_between(a, b)
+        .map(|n| n as f64)
+        .map_err(|e| js_error(&e))
+}
+
+/// `deadline(timeLimit, start, options?)`: the deadline of a 公开时限 (a TimeLimit object or
+/// JSON, or the text of a cell) counted from `start`; `options.extension`: working days granted
+/// under 条例 第三十三条 (0–20).
+#[wasm_bindgen(js_name = deadline, unchecked_return_type = "Deadline")]
+pub fn deadline(
+    #[wasm_bindgen(unchecked_param_type = "TimeLimit | string")] time_limit: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DeadlineOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let extension = match reader.take("extension") {
+        None => 0,
+        Some(v) => count_arg(&v, "options.extension ")?,
+    };
+    reader.finish()?;
+    let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
+        gongkai::import::text::parse_time_limit(&text)
+    } else if is_plain_object(&time_limit) {
+        let bytes = document_bytes(&time_limit, "timeLimit ")?;
+        serde_json::from_slice::<gongkai::TimeLimit<'_>>(&bytes)
+            .map(gongkai::TimeLimit::into_owned)
+            .map_err(|e| invalid(format!("timeLimit 不是有效的公开时限：{e}")))?
+    } else {
+        return Err(invalid("timeLimit 应为公开时限对象或文字"));
+    };
+    let start = date_arg(&start, "start ")?;
+    let d = gongkai::deadline::deadline_with(
+        gongkai::calendar::embedded(),
+        &limit,
+        &gongkai::deadline::Start::on(start).extended(extension),
+    )
+    .map_err(|e| js_error(&e))?;
+    to_js(&d)
+}
+
+/// `audit(catalogue, records, options?)`: the timeliness audit (按时公开审计) of publication
+/// records (CSV text, JSON text, or an array of objects) against a catalogue.
+#[wasm_bindgen(js_name = audit, unchecked_return_type = "AuditReport")]
+pub fn audit(
+    #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] catalogue: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "string | object[] | { records: object[] } | Uint8Array"
+    )]
+    records: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AuditOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let base = parse_options(&mut reader)?;
+    reader.finish()?;
+    let mut opts = gongkai::audit::AuditOptions::default().lang(base.lang);
+    if let Some(t) = base.today {
+        opts = opts.today(t);
+    }
+    let cat = catalogue_arg(&catalogue, "catalogue ")?;
+    let is_text = records.is_string()
+        || records.dyn_ref::<Uint8Array>().is_some()
+        || records.dyn_ref::<js_sys::ArrayBuffer>().is_some();
+    let bytes = document_bytes(&records, "records ")?;
+    let recs = if is_text {
+        gongkai::audit::read_records(&bytes, None)
+    } else {
+        gongkai::audit::read_records_json(&bytes)
+    }
+    .map_err(|e| js_error(&e))?;
+    to_js(&gongkai::audit::audit(
+        &cat,
+        &recs,
+        gongkai::calendar::embedded(),
+        &opts,
+    ))
+}
+
+/// `diff(reference, local, options?)`: checks a local catalogue against the upper-level
+/// standard (an embedded name such as `"municipal_services"`, or a catalogue);
+/// `options.consistency` compares two linked catalogues instead.
+#[wasm_bindgen(js_name = diff, unchecked_return_type = "DiffReport")]
+pub fn diff(
+    #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] reference: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] local: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DiffOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let base = parse_options(&mut reader)?;
+    let consistency = match reader.take("consistency") {
+        None => false,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| invalid("options.consistency 应为布尔值"))?,
+    };
+    reader.finish()?;
+    if base.today.is_some() {
+        return Err(invalid("diff 不使用 options.today"));
+    }
+    let opts = gongkai::diff::DiffOptions::default()
+        .lang(base.lang)
+        .min_severity(base.min_severity);
+    let reference = match reference.as_string() {
+        Some(name)
+            if !name
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+        {
+            gongkai::diff::reference(name.trim()).ok_or_else(|| {
+                invalid(format!(
+                    "reference 应为内置参照目录名（{}）或目录 JSON，实际为 \"{}\"",
+                    gongkai::diff::REFERENCE_NAMES.join("、"),
+                    gongkai::excerpt(&name, 40)
+                ))
+            })?
+        }
+        _ => catalogue_arg(&reference, "reference ")?,
+    };
+    let local = catalogue_arg(&local, "local ")?;
+    let report = if consistency {
+        gongkai::diff::consistency(&reference, &local, &opts)
+    } else {
+        gongkai::diff::diff(&reference, &local, &opts)
+    };
+    to_js(&report)
+}
+
 thread_local! {
     static PANIC_SINK: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
@@ -190,5 +380,4 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 }
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str =
-    r#"import type { Report, ValidateOptions, ItemContext, RuleDef } from "../index";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions } from "../index";"#;
