@@ -277,7 +277,7 @@ def test_validator_is_reusable_and_says_what_it_is(invalid: dict[str, Any]) -> N
     assert (v.lang, v.min_severity, v.today) == ("en", "warning", "2026-01-15")
     assert repr(v) == "gongkai.Validator(lang='en', min_severity='warning', today='2026-01-15')"
     a, b = v.validate(invalid), v.validate(json.dumps(invalid))
-    assert a == b == gongkai.validate(invalid, lang="en", min_severity="warning")
+    assert a == b == gongkai.validate(invalid, lang="en", min_severity="warning", today="2026-01-15")
     assert repr(gongkai.Validator()) == "gongkai.Validator(lang='zh', min_severity='info', today=None)"
 
 
@@ -338,7 +338,9 @@ def test_report_repr_is_useful(invalid: dict[str, Any], valid: dict[str, Any]) -
     assert r.splitlines()[0] == "<gongkai.Report valid=False items=1 error=2 warning=1 info=0>"
     assert "/items/0/channels channels.website_required" in r
     many = valid_catalogue()
-    many["items"] = [dict(many["items"][0], id=str(i), channels=[]) for i in range(15)]
+    many["items"] = [
+        dict(many["items"][0], id=str(i), name=f"事项{i}", channels=[]) for i in range(15)
+    ]
     r = repr(gongkai.validate(many))
     assert len(gongkai.validate(many)) == 30
     assert len(r.splitlines()) == 12 and "… 20 more" in r

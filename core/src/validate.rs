@@ -150,11 +150,11 @@ impl Validator {
         match crate::import::detect_format(name, bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
             other => {
-                let imported = crate::import::import_bytes(
-                    bytes,
-                    other,
-                    &crate::import::ImportOptions::default(),
-                )?;
+                let mut options = crate::import::ImportOptions::default();
+                if let Some(name) = name {
+                    options = options.file_name(name);
+                }
+                let imported = crate::import::import_bytes(bytes, other, &options)?;
                 Ok(self.validate_imported(
                     &imported.catalogue,
                     Some(&imported.sources),

@@ -1,13 +1,78 @@
 //! Importers: tables (CSV, XLSX, HTML) into the canonical catalogue, with a source map.
 //!
-//! (The table importers are being written; this module fixes the entry points.)
+//! One entry point, [`import_bytes`], and one function per format ([`import_csv`],
+//! [`import_xlsx`], [`import_html`]). Each reads the file into [`grid::Grid`]s (rows of cells with
+//! merged-cell origins and the spreadsheet's own row numbers), finds the header of each grid
+//! ([`header::detect`]), and reads the rows into items ([`Imported`]).
+//!
+//! ## How a file maps to one catalogue
+//!
+//! Every sheet of a workbook (or the one named in [`ImportOptions::sheet`]) and every `<table>`
+//! of a page that has a catalogue header is read; their items are concatenated in order into one
+//! catalogue. Each value's [`Location`] names its sheet (the sheet name for XLSX, `表N` for the
+//! N-th `<table>` of a page, none for CSV), its row as the spreadsheet shows it, its column
+//! letter and its header text. Sheets and tables without a catalogue header are skipped with an
+//! info finding; when none has one, the import fails with [`Error::Import`]. When two tables
+//! reuse the same 序号, the later items' ids are prefixed with the table number (`2-1`) and an
+//! info finding says so.
+//!
+//! ## Decisions (documented here because other tasks rely on them)
+//!
+//! - **Header fields** (title, domain, publisher, level, issued) are not in the table. They come
+//!   from [`ImportOptions`]; otherwise the title is the table's caption (HTML `<caption>`, the
+//!   rows above the header, the page `<title>` when it names a 目录), else the file name; the
+//!   domain is the 领域 whose name appears in the title; the publisher is the organ named
+//!   before the 领域 in the title; the level is 乡级 when that organ is a 乡/镇/街道, else 县级;
+//!   the date is one written in the title rows. Each default is reported (info), and a field
+//!   that cannot be found is left empty, so validation reports it, with a warning saying which
+//!   option fills it.
+//! - **Tick columns** (公开对象/方式/层级): √ ✓ ● ■ or the column's own word mark a value; ×
+//!   and blanks do not. When no column of a group has a mark, the value is *unknown*, not "no":
+//!   the array is left empty (validation reports it at the cell) and a warning says the marks are
+//!   missing. A mark spanning several columns of a group (a merged cell) says nothing about which
+//!   one, and is reported the same way. Text that is not a mark is kept in `notes`.
+//! - **Channel cells**: see [`channels`]. Ambiguous glyphs are read the likely way and reported.
+//! - **Extra columns** (not in the standard layout) are kept in each item's `extra` under their
+//!   header text (validation lists them as unknown keys), with one info finding per column.
+//! - **Merged cells** are carried to every row they cover. In CSV, where a merge leaves empty
+//!   cells, 一级事项 is carried down always, and 二级事项 when the row has its own 序号 (with an
+//!   info finding); other empty cells stay empty (a CSV cannot tell a blank from a merge).
+//! - **Rows**: a row with its own 序号 or 二级事项 is an item; a row with neither but with other
+//!   text continues the item above (its 公开内容/公开依据 are appended; info finding); a row with
+//!   only a 序号, or a single text across the table (a section title or a note), is not an item
+//!   (info finding); a row repeating the header is skipped (info finding).
+//! - **同上** in a cell takes the value of the same column in the row above (info finding); for
+//!   公开时限 the structured value is copied and `text` keeps "同上".
+//! - **Ids**: 序号 as written (`0505` stays `0505`); a row without one gets `<previous>-<n>`.
+//!
+//! ## Limits
+//!
+//! Hostile input is bounded by [`ImportOptions`] limits the caller can raise: input size
+//! (`max_input_bytes`, 128 MiB), rows read (`max_rows`, 200,000, across all tables: more rows are
+//! not read, and a warning says so), columns (`max_columns`, 256), bytes per cell
+//! (`max_cell_bytes`, 64 KiB, longer cells are cut with a warning), and for XLSX the total
+//! decompressed size (`max_decompressed_bytes`, 512 MiB) and number of zip entries (10,000),
+//! checked against both the declared and the actual sizes before the workbook is parsed. The XML
+//! parser of XLSX does not expand entities (a billion-laughs payload is an error). Legacy `.xls`
+//! workbooks are refused with a hint to save as `.xlsx` (their reader allocates whole sheets
+//! up front, which a small hostile file can abuse).
 
 use crate::Error;
 
+pub mod channels;
+mod csv;
+pub mod grid;
+pub mod hanzi;
+pub mod header;
+mod html;
+mod rows;
 pub mod text;
-use crate::model::Catalogue;
-use crate::report::SourceMap;
+mod xlsx;
+
+use crate::model::{Catalogue, Level, Text};
+use crate::report::{Location, SourceMap};
 use crate::rules::Finding;
+pub use header::{Column, Layout, Role};
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,18 +80,159 @@ use crate::rules::Finding;
 pub enum Format {
     /// The canonical JSON.
     Json,
-    /// Comma-, tab- or semicolon-separated values (UTF-8, UTF-8 with BOM, GB18030/GBK).
+    /// Comma-, tab- or semicolon-separated values (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16).
     Csv,
     /// An Excel/WPS workbook.
     Xlsx,
     /// An HTML page with one or more tables.
     Html,
+    /// A legacy Excel 97–2003 workbook (refused with a hint).
+    Xls,
 }
 
-/// Options of an import.
-#[derive(Debug, Clone, Default)]
+impl Format {
+    /// The name shown in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Xlsx => "XLSX",
+            Format::Html => "HTML",
+            Format::Xls => "XLS",
+        }
+    }
+}
+
+/// Options of an import: the catalogue header fields the table does not hold, which sheet to
+/// read, and limits against hostile input.
+#[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct ImportOptions {}
+pub struct ImportOptions {
+    /// The file name (used for the default title and in messages).
+    pub file_name: Option<String>,
+    /// Read only this sheet (XLSX sheet name) or table (`表2` for the second `<table>` of a page).
+    pub sheet: Option<String>,
+    /// 目录名称.
+    pub title: Option<String>,
+    /// 领域: a code (`municipal_services`) or its Chinese name (市政服务).
+    pub domain: Option<String>,
+    /// 编制单位.
+    pub publisher: Option<String>,
+    /// 目录层级.
+    pub level: Option<Level>,
+    /// 编制日期 (`YYYY-MM-DD`).
+    pub issued: Option<String>,
+    /// Largest input accepted, in bytes (default 128 MiB).
+    pub max_input_bytes: usize,
+    /// Most rows read, over all tables (default 200,000); more are not read, with a warning.
+    pub max_rows: usize,
+    /// Most columns read per table (default 256).
+    pub max_columns: usize,
+    /// Longest cell kept, in bytes (default 64 KiB); longer cells are cut with a warning.
+    pub max_cell_bytes: usize,
+    /// Largest total decompressed size of an XLSX (default 512 MiB).
+    pub max_decompressed_bytes: u64,
+    /// Most entries in an XLSX zip (default 10,000).
+    pub max_zip_entries: usize,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            file_name: None,
+            sheet: None,
+            title: None,
+            domain: None,
+            publisher: None,
+            level: None,
+            issued: None,
+            max_input_bytes: 128 << 20,
+            max_rows: 200_000,
+            max_columns: 256,
+            max_cell_bytes: 64 << 10,
+            max_decompressed_bytes: 512 << 20,
+            max_zip_entries: 10_000,
+        }
+    }
+}
+
+impl ImportOptions {
+    /// Sets the file name.
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = Some(name.into());
+        self
+    }
+    /// Reads only this sheet (or `表N` table).
+    pub fn sheet(mut self, sheet: impl Into<String>) -> Self {
+        self.sheet = Some(sheet.into());
+        self
+    }
+    /// Sets the title.
+    pub fn title(mut self, v: impl Into<String>) -> Self {
+        self.title = Some(v.into());
+        self
+    }
+    /// Sets the domain (code or Chinese name).
+    pub fn domain(mut self, v: impl Into<String>) -> Self {
+        self.domain = Some(v.into());
+        self
+    }
+    /// Sets the publisher.
+    pub fn publisher(mut self, v: impl Into<String>) -> Self {
+        self.publisher = Some(v.into());
+        self
+    }
+    /// Sets the level.
+    pub fn level(mut self, v: Level) -> Self {
+        self.level = Some(v);
+        self
+    }
+    /// Sets the issue date.
+    pub fn issued(mut self, v: impl Into<String>) -> Self {
+        self.issued = Some(v.into());
+        self
+    }
+    /// Sets the row limit.
+    pub fn max_rows(mut self, n: usize) -> Self {
+        self.max_rows = n;
+        self
+    }
+    /// Sets the input size limit.
+    pub fn max_input_bytes(mut self, n: usize) -> Self {
+        self.max_input_bytes = n;
+        self
+    }
+    /// Sets the XLSX decompressed size limit.
+    pub fn max_decompressed_bytes(mut self, n: u64) -> Self {
+        self.max_decompressed_bytes = n;
+        self
+    }
+    /// Sets the cell size limit.
+    pub fn max_cell_bytes(mut self, n: usize) -> Self {
+        self.max_cell_bytes = n;
+        self
+    }
+    /// Sets the column limit.
+    pub fn max_columns(mut self, n: usize) -> Self {
+        self.max_columns = n;
+        self
+    }
+}
+
+/// One table that was read: where it is, its header and what each column means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableInfo {
+    /// `Location::sheet` of its cells.
+    pub sheet: Option<String>,
+    /// Its caption or title, when found.
+    pub caption: Option<String>,
+    /// 1-based numbers of its header rows.
+    pub header_rows: Vec<u32>,
+    /// The column model.
+    pub columns: Vec<Column>,
+    /// The items it gave (indices into `catalogue.items`).
+    pub items: std::ops::Range<usize>,
+}
 
 /// A catalogue read from a table, where each value came from, and what the importer noticed.
 #[derive(Debug, Clone)]
@@ -37,6 +243,10 @@ pub struct Imported {
     pub sources: SourceMap,
     /// What the importer noticed (unparsed text kept, ambiguous glyphs, 同上 resolved…).
     pub findings: Vec<Finding>,
+    /// The tables read, with their column models (for exporters and the annotated workbook).
+    pub tables: Vec<TableInfo>,
+    /// The text encoding of a CSV or HTML file (`UTF-8`, `GB18030`, `UTF-16LE` …).
+    pub encoding: Option<String>,
 }
 
 /// Detects the format from the file name's extension, else from the content.
@@ -52,7 +262,10 @@ pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Format {
         if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
             return Format::Xlsx;
         }
-        if lower.ends_with(".html") || lower.ends_with(".htm") {
+        if lower.ends_with(".xls") || lower.ends_with(".et") {
+            return Format::Xls;
+        }
+        if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".shtml") {
             return Format::Html;
         }
     }
@@ -62,17 +275,324 @@ pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Format {
         Some(b'{') | Some(b'[') => Format::Json,
         Some(b'<') => Format::Html,
         _ if b.starts_with(b"PK\x03\x04") => Format::Xlsx,
+        _ if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Format::Xls,
+        _ if looks_like_csv(b) => Format::Csv,
         _ => Format::Json,
     }
 }
 
-/// Imports a table.
+fn looks_like_csv(b: &[u8]) -> bool {
+    let head = &b[..b.len().min(4096)];
+    let has_sep = head.iter().any(|c| matches!(c, b',' | b'\t' | b';'));
+    let has_nl = head.contains(&b'\n');
+    has_sep && has_nl && !head.contains(&0)
+}
+
+/// Imports a table in the given format.
 pub fn import_bytes(
-    _bytes: &[u8],
+    bytes: &[u8],
     format: Format,
-    _options: &ImportOptions,
+    options: &ImportOptions,
 ) -> Result<Imported, Error> {
-    Err(Error::UnsupportedFormat(format!(
-        "{format:?}（表格导入尚未实现）"
-    )))
+    match format {
+        Format::Csv => import_csv(bytes, options),
+        Format::Xlsx => import_xlsx(bytes, options),
+        Format::Html => import_html(bytes, options),
+        Format::Xls => Err(Error::UnsupportedFormat(
+            "XLS（Excel 97-2003 工作簿）：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入".into(),
+        )),
+        Format::Json => Err(Error::InvalidArgument(
+            "JSON 不是表格：请用 validate_json 读取 JSON 目录".into(),
+        )),
+    }
+}
+
+fn check_size(bytes: &[u8], options: &ImportOptions) -> Result<(), Error> {
+    if bytes.len() > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            what: "输入字节数".into(),
+            limit: options.max_input_bytes as u64,
+            actual: bytes.len() as u64,
+        });
+    }
+    Ok(())
+}
+
+/// Imports a CSV file (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM; comma, tab or
+/// semicolon separated, detected).
+pub fn import_csv(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
+    check_size(bytes, options)?;
+    let mut budget = Budget::new(options);
+    let (text, encoding) = csv::decode(bytes)?;
+    if encoding != "UTF-8" {
+        budget.findings.push(Finding::new(
+            "import.encoding",
+            "",
+            None,
+            &[("encoding", encoding.to_owned())],
+        ));
+    }
+    let grid = csv::parse(&text, &mut budget)?;
+    let mut imported = assemble(vec![grid], Format::Csv, options, budget, None)?;
+    imported.encoding = Some(encoding.to_owned());
+    Ok(imported)
+}
+
+/// Imports an XLSX workbook: every sheet with a catalogue header, or the one named in
+/// [`ImportOptions::sheet`].
+pub fn import_xlsx(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
+    check_size(bytes, options)?;
+    let mut budget = Budget::new(options);
+    let grids = xlsx::read(bytes, &mut budget)?;
+    assemble(grids, Format::Xlsx, options, budget, None)
+}
+
+/// Imports every catalogue `<table>` of an HTML page (or the one named `表N` in
+/// [`ImportOptions::sheet`]).
+pub fn import_html(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
+    check_size(bytes, options)?;
+    let mut budget = Budget::new(options);
+    let (text, encoding) = html::decode(bytes)?;
+    let (grids, page_title) = html::read(&text, &mut budget)?;
+    if grids.is_empty() {
+        return Err(Error::Import {
+            format: "HTML".into(),
+            message:
+                "页面中没有表格（<table>）；请确认打开的是目录所在的页面，或把目录另存为 Excel/CSV"
+                    .into(),
+            location: None,
+        });
+    }
+    let mut imported = assemble(grids, Format::Html, options, budget, page_title)?;
+    imported.encoding = Some(encoding.to_owned());
+    Ok(imported)
+}
+
+/// Limits and findings shared by the readers of one import.
+pub(crate) struct Budget {
+    pub rows_left: usize,
+    pub max_columns: usize,
+    pub max_cell_bytes: usize,
+    pub max_decompressed: u64,
+    pub max_zip_entries: usize,
+    pub max_rows: usize,
+    pub sheet: Option<String>,
+    pub findings: Vec<Finding>,
+    pub truncated: bool,
+}
+
+impl Budget {
+    fn new(o: &ImportOptions) -> Self {
+        Budget {
+            rows_left: o.max_rows.max(1),
+            max_columns: o.max_columns.clamp(1, 16_384),
+            max_cell_bytes: o.max_cell_bytes.max(16),
+            max_decompressed: o.max_decompressed_bytes,
+            max_zip_entries: o.max_zip_entries.max(1),
+            max_rows: o.max_rows.max(1),
+            sheet: o.sheet.clone(),
+            findings: Vec::new(),
+            truncated: false,
+        }
+    }
+
+    /// Takes one row from the budget; false (with a finding, once) when it is spent.
+    pub fn take_row(&mut self, sheet: Option<&str>, next_row: u32) -> bool {
+        if self.rows_left == 0 {
+            if !self.truncated {
+                self.truncated = true;
+                let loc = Location {
+                    sheet: sheet.map(str::to_owned),
+                    row: next_row,
+                    column: None,
+                    header: None,
+                };
+                self.findings.push(
+                    Finding::new(
+                        "import.truncated",
+                        "/items",
+                        None,
+                        &[
+                            ("limit", self.max_rows.to_string()),
+                            ("row", next_row.to_string()),
+                        ],
+                    )
+                    .at(&loc),
+                );
+            }
+            return false;
+        }
+        self.rows_left -= 1;
+        true
+    }
+
+    /// Cuts a cell to the byte limit (at a character boundary), with a finding.
+    pub fn cell(&mut self, mut text: String, sheet: Option<&str>, row: u32, col: usize) -> String {
+        if text.len() > self.max_cell_bytes {
+            let mut cut = self.max_cell_bytes;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+            let loc = Location {
+                sheet: sheet.map(str::to_owned),
+                row,
+                column: Some(Location::column_letter(col)),
+                header: None,
+            };
+            self.findings.push(
+                Finding::new(
+                    "import.cell_truncated",
+                    "/items",
+                    None,
+                    &[
+                        ("limit", self.max_cell_bytes.to_string()),
+                        ("cell", format!("{}{row}", Location::column_letter(col))),
+                    ],
+                )
+                .at(&loc),
+            );
+        }
+        text
+    }
+
+    /// Records that columns beyond the limit were not read (once per table).
+    pub fn columns_cut(&mut self, sheet: Option<&str>, row: u32) {
+        let loc = Location {
+            sheet: sheet.map(str::to_owned),
+            row,
+            column: Some(Location::column_letter(self.max_columns)),
+            header: None,
+        };
+        self.findings.push(
+            Finding::new(
+                "import.columns_truncated",
+                "/items",
+                None,
+                &[("limit", self.max_columns.to_string())],
+            )
+            .at(&loc),
+        );
+    }
+}
+
+fn assemble(
+    grids: Vec<grid::Grid>,
+    format: Format,
+    options: &ImportOptions,
+    budget: Budget,
+    page_title: Option<String>,
+) -> Result<Imported, Error> {
+    let mut findings = budget.findings;
+    let mut reader = rows::Reader::new();
+    let mut tables = Vec::new();
+    let mut captions: Vec<String> = Vec::new();
+    let mut skipped = Vec::new();
+    let n_grids = grids.len();
+    for grid in &grids {
+        match header::detect(grid) {
+            Some(layout) => {
+                let start = reader.items.len();
+                let title_rows = rows::title_rows(grid, &layout);
+                if let Some(c) = &grid.caption {
+                    captions.push(c.clone());
+                }
+                captions.extend(title_rows);
+                reader.read_table(grid, &layout);
+                tables.push(TableInfo {
+                    sheet: grid.sheet.clone(),
+                    caption: grid.caption.clone(),
+                    header_rows: layout
+                        .header_rows
+                        .iter()
+                        .map(|&r| grid.row_number(r))
+                        .collect(),
+                    columns: layout.columns.clone(),
+                    items: start..reader.items.len(),
+                });
+            }
+            None => skipped.push(grid),
+        }
+    }
+    if tables.is_empty() {
+        let what = match format {
+            Format::Html => "页面中的表格",
+            Format::Xlsx => "工作簿的工作表",
+            _ => "文件",
+        };
+        let first = grids
+            .iter()
+            .flat_map(|g| g.rows.iter())
+            .flat_map(|r| r.cells.iter())
+            .map(|c| text::normalize_cell(&c.text))
+            .find(|t| !t.is_empty())
+            .map(|t| format!("（第一个非空单元格为“{}”）", crate::excerpt(&t, 30)))
+            .unwrap_or_default();
+        return Err(Error::Import {
+            format: format.name().into(),
+            message: format!(
+                "{what}中没有找到目录表头{first}：表头应在前40行内，至少包含“序号”“公开事项”“公开内容”“公开依据”“公开时限”“公开主体”“公开渠道”“公开对象”“公开方式”“公开层级”中的三项；请检查文件是否为基层政务公开标准目录"
+            ),
+            location: None,
+        });
+    }
+    if n_grids > 1 {
+        for g in skipped {
+            let loc = Location {
+                sheet: g.sheet.clone(),
+                row: g.rows.first().map_or(1, |r| r.number),
+                column: None,
+                header: None,
+            };
+            findings.push(
+                Finding::new(
+                    "import.table_skipped",
+                    "",
+                    None,
+                    &[("table", g.sheet.clone().unwrap_or_default())],
+                )
+                .at(&loc),
+            );
+        }
+    }
+    let (items, sources, mut row_findings) = reader.finish();
+    findings.append(&mut row_findings);
+    if let Some(t) = page_title.filter(|t| t.contains("目录") || t.contains("目錄")) {
+        captions.push(t);
+    }
+    let mut sources = sources;
+    if let Some(first) = tables.first() {
+        let g = grids.iter().find(|g| g.sheet == first.sheet);
+        let row = first.header_rows.first().copied().unwrap_or(1);
+        sources.insert(
+            "/items",
+            Location {
+                sheet: g.and_then(|g| g.sheet.clone()),
+                row,
+                column: None,
+                header: None,
+            },
+        );
+    }
+    let mut cat = Catalogue {
+        schema_version: Text::from(crate::model::SCHEMA_VERSION),
+        title: Text::default(),
+        domain: Text::default(),
+        publisher: Text::default(),
+        level: Level::County,
+        region: None,
+        issued: Text::default(),
+        updated: None,
+        based_on: None,
+        items,
+        extra: Default::default(),
+    };
+    rows::fill_header(&mut cat, options, &captions, &mut findings);
+    Ok(Imported {
+        catalogue: cat,
+        sources,
+        findings,
+        tables,
+        encoding: None,
+    })
 }

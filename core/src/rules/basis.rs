@@ -109,17 +109,19 @@ fn describe(bits: u64, part: impl Fn(&Topic) -> &'static str, sep: &str) -> Stri
 
 /// Whether the catalogue is dated on or after 2019-05-15, when the revised 条例 took effect.
 /// Citing the 2007 text is right only before; a catalogue with no readable date is taken as
-/// recent (standard catalogues date from 2020).
+/// recent (standard catalogues date from 2020). Without a header at all (one row checked on
+/// its own, or a header that could not be read) the date is unknown and nothing is reported,
+/// so that a row never gets a finding its whole catalogue would not.
 pub(crate) fn after_revision(cat: &Catalogue<'_>, header_ok: bool) -> bool {
+    if !header_ok {
+        return false;
+    }
     let revised = chrono::NaiveDate::from_ymd_opt(2019, 5, 15);
-    let date = if header_ok {
-        cat.updated
-            .as_deref()
-            .and_then(crate::parse_date)
-            .or_else(|| crate::parse_date(&cat.issued))
-    } else {
-        None
-    };
+    let date = cat
+        .updated
+        .as_deref()
+        .and_then(crate::parse_date)
+        .or_else(|| crate::parse_date(&cat.issued));
     match (date, revised) {
         (Some(d), Some(r)) => d >= r,
         _ => true,

@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 pub mod basis;
 pub mod catalogue;
 pub mod channels;
+pub mod import;
 pub mod items;
 mod lexicon;
 pub mod structure;
@@ -53,6 +54,7 @@ pub fn all() -> Vec<&'static RuleDef> {
         channels::DEFS,
         basis::DEFS,
         subject::DEFS,
+        import::DEFS,
         crate::diff::DEFS,
     ];
     families.iter().flat_map(|f| f.iter()).collect()
@@ -131,6 +133,37 @@ impl Finding {
                 .collect(),
         }
     }
+}
+
+impl Finding {
+    /// Gives the finding an explicit cell location (for findings about a table's structure,
+    /// such as a header or a skipped row, that no value of the catalogue stands for). The
+    /// location travels in the params `loc_sheet`, `loc_row`, `loc_column`, `loc_header`, which
+    /// [`finish`] turns back into the issue's `location`.
+    pub fn at(mut self, loc: &crate::report::Location) -> Self {
+        if let Some(s) = &loc.sheet {
+            self.params.insert("loc_sheet".into(), s.clone());
+        }
+        self.params.insert("loc_row".into(), loc.row.to_string());
+        if let Some(c) = &loc.column {
+            self.params.insert("loc_column".into(), c.clone());
+        }
+        if let Some(h) = &loc.header {
+            self.params.insert("loc_header".into(), h.clone());
+        }
+        self
+    }
+}
+
+/// Takes an explicit location out of a finding's params (see [`Finding::at`]).
+fn take_location(params: &mut BTreeMap<String, String>) -> Option<crate::report::Location> {
+    let row = params.remove("loc_row")?.parse().ok()?;
+    Some(crate::report::Location {
+        sheet: params.remove("loc_sheet"),
+        row,
+        column: params.remove("loc_column"),
+        header: params.remove("loc_header"),
+    })
 }
 
 /// What a rule sees besides the catalogue, and where it reports.
@@ -290,7 +323,7 @@ pub(crate) fn finish(
     sources: Option<&SourceMap>,
 ) -> Vec<Issue> {
     let mut out = Vec::with_capacity(raw.len());
-    for r in raw {
+    for mut r in raw {
         let Some(def) = by_code_fast(r.code) else {
             debug_assert!(false, "rule code without definition: {}", r.code);
             continue;
@@ -303,7 +336,8 @@ pub(crate) fn finish(
             Lang::En => def.message_en,
         };
         let message = render(template, &r.params);
-        let location = sources.and_then(|s| s.lookup(&r.path)).cloned();
+        let explicit = take_location(&mut r.params);
+        let location = explicit.or_else(|| sources.and_then(|s| s.lookup(&r.path)).cloned());
         out.push(Issue {
             code: r.code.to_owned(),
             severity: def.severity,

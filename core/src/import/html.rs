@@ -1,0 +1,345 @@
+//! HTML: every `<table>` of a page as a grid, with `rowspan`/`colspan` expanded (the covered
+//! positions point to their origin cell). Text of nested tables is not part of the outer
+//! table's cells; `<br>` and block elements are line breaks; other white space collapses as a
+//! browser shows it. Traversals are iterative (deeply nested input cannot overflow the stack).
+
+use super::Budget;
+use super::grid::{Cell, Grid, Row};
+use crate::Error;
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// Decodes a page: BOM, else the `<meta charset>` declaration, else UTF-8, else GB18030.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        return Ok((
+            enc.decode_without_bom_handling(rest).0.into_owned(),
+            enc.name(),
+        ));
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head_lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    if let Some(p) = find(&head_lower, b"charset") {
+        let rest = &head_lower[p + 7..];
+        let rest = rest
+            .iter()
+            .position(|&b| b != b' ' && b != b'=' && b != b'"' && b != b'\'')
+            .map_or(&rest[..0], |s| &rest[s..]);
+        let end = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .unwrap_or(rest.len());
+        if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..end]) {
+            let enc = enc.output_encoding();
+            let (text, _, _) = enc.decode(bytes);
+            return Ok((text.into_owned(), enc.name()));
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_owned(), "UTF-8"));
+    }
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(s) => Ok((s.into_owned(), "GB18030")),
+        None => Err(Error::Import {
+            format: "HTML".into(),
+            message: "页面既不是 UTF-8 也不是 GB18030/GBK 编码，且没有声明 charset；请用浏览器另存为 UTF-8 网页"
+                .into(),
+            location: None,
+        }),
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "section"
+            | "article"
+            | "blockquote"
+            | "pre"
+            | "dd"
+            | "dt"
+    )
+}
+
+/// The text of an element as a browser shows it, without nested tables.
+fn element_text(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    let mut stack = Vec::new();
+    for child in el.children().rev() {
+        stack.push((child, false));
+    }
+    while let Some((node, closing)) = stack.pop() {
+        if closing {
+            out.push('\n');
+            continue;
+        }
+        match node.value() {
+            Node::Text(t) => {
+                for c in t.chars() {
+                    if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{000C}') {
+                        if !out.ends_with([' ', '\n']) && !out.is_empty() {
+                            out.push(' ');
+                        }
+                    } else {
+                        out.push(c);
+                    }
+                }
+            }
+            Node::Element(e) => {
+                let name = e.name();
+                if matches!(name, "table" | "script" | "style" | "template") {
+                    continue;
+                }
+                if name == "br" {
+                    trim_trailing_space(&mut out);
+                    out.push('\n');
+                    continue;
+                }
+                let block = is_block(name);
+                if block {
+                    trim_trailing_space(&mut out);
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    stack.push((node, true));
+                }
+                for child in node.children().rev() {
+                    stack.push((child, false));
+                }
+            }
+            _ => {}
+        }
+    }
+    // Trim spaces around line breaks and at the ends.
+    let lines: Vec<&str> = out.split('\n').map(str::trim).collect();
+    let mut s = lines.join("\n");
+    while s.contains("\n\n\n") {
+        s = s.replace("\n\n\n", "\n\n");
+    }
+    s.trim().to_owned()
+}
+
+fn trim_trailing_space(s: &mut String) {
+    while s.ends_with(' ') {
+        s.pop();
+    }
+}
+
+fn span(el: &ElementRef<'_>, attr: &str) -> Option<usize> {
+    el.value()
+        .attr(attr)
+        .and_then(|v| v.trim().trim_end_matches(';').parse::<usize>().ok())
+}
+
+/// The deepest element nesting of a page, estimated by a linear scan of its tags (void
+/// elements, elements whose end tag may be omitted, comments, scripts and styles do not nest).
+/// The HTML tree builder does work proportional to the nesting depth for each start tag, so a
+/// page nested thousands of levels deep would take quadratic time: such pages are refused.
+fn nesting_depth(text: &str) -> usize {
+    const FLAT: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "tbody",
+        "thead", "tfoot", "colgroup", "rt", "rp", "optgroup", "caption",
+    ];
+    let b = text.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if b[i..].starts_with(b"<!--") {
+            i = find(&b[i..], b"-->").map_or(b.len(), |k| i + k + 3);
+            continue;
+        }
+        let closing = b.get(i + 1) == Some(&b'/');
+        let start = i + 1 + usize::from(closing);
+        let mut j = start;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-') {
+            j += 1;
+        }
+        if j == start {
+            i += 1;
+            continue;
+        }
+        let name = text[start..j].to_ascii_lowercase();
+        let end = b[j..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |k| j + k);
+        let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
+        if !FLAT.contains(&name.as_str()) && !self_closing {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end + 1;
+        if !closing && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            let lower = &text[i.min(text.len())..];
+            i = lower
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(b.len(), |k| i + k);
+        }
+    }
+    max
+}
+
+/// Pages nested deeper than this are refused (real pages nest a few dozen levels).
+const MAX_DEPTH: usize = 512;
+
+/// Reads every `<table>` of the page (the page's `<title>` is returned too).
+pub(crate) fn read(text: &str, budget: &mut Budget) -> Result<(Vec<Grid>, Option<String>), Error> {
+    let depth = nesting_depth(text);
+    if depth > MAX_DEPTH {
+        return Err(Error::Import {
+            format: "HTML".into(),
+            message: format!(
+                "页面的元素嵌套层数约为 {depth} 层，超过上限 {MAX_DEPTH} 层，无法安全读取；请把目录表格另存为 Excel/CSV，或只保存表格部分"
+            ),
+            location: None,
+        });
+    }
+    let doc = Html::parse_document(text);
+    let (Ok(table_sel), Ok(title_sel)) = (Selector::parse("table"), Selector::parse("title"))
+    else {
+        return Ok((Vec::new(), None));
+    };
+    let page_title = doc
+        .select(&title_sel)
+        .next()
+        .map(element_text)
+        .filter(|t| !t.is_empty());
+    let mut grids = Vec::new();
+    // Work spent expanding spans, bounded so that hostile spans cannot blow up.
+    let mut span_work: u64 = 0;
+    let span_limit: u64 = 50_000_000;
+    for (n, table) in doc.select(&table_sel).enumerate() {
+        let name = format!("表{}", n + 1);
+        if let Some(want) = &budget.sheet {
+            if *want != name {
+                continue;
+            }
+        }
+        let mut caption = None;
+        let mut trs: Vec<ElementRef<'_>> = Vec::new();
+        for child in table.child_elements() {
+            match child.value().name() {
+                "tr" => trs.push(child),
+                "thead" | "tbody" | "tfoot" => {
+                    trs.extend(child.child_elements().filter(|e| e.value().name() == "tr"))
+                }
+                "caption" => caption = Some(element_text(child)).filter(|t| !t.is_empty()),
+                _ => {}
+            }
+        }
+        let mut grid = Grid {
+            sheet: Some(name.clone()),
+            caption,
+            rows: Vec::new(),
+        };
+        let mut taken: Vec<Vec<bool>> = Vec::new();
+        let total = trs.len();
+        let mut cut_reported = false;
+        for (r, tr) in trs.iter().enumerate() {
+            let number = u32::try_from(r + 1).unwrap_or(u32::MAX);
+            if !budget.take_row(Some(&name), number) {
+                break;
+            }
+            while grid.rows.len() <= r {
+                let k = grid.rows.len();
+                grid.rows.push(Row {
+                    number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+                    cells: Vec::new(),
+                });
+                taken.push(Vec::new());
+            }
+            let mut c = 0usize;
+            for td in tr
+                .child_elements()
+                .filter(|e| matches!(e.value().name(), "td" | "th"))
+            {
+                while taken[r].get(c).copied().unwrap_or(false) {
+                    c += 1;
+                }
+                if c >= budget.max_columns {
+                    if !cut_reported {
+                        cut_reported = true;
+                        budget.columns_cut(Some(&name), number);
+                    }
+                    break;
+                }
+                let colspan = span(&td, "colspan").unwrap_or(1).clamp(1, 1000);
+                let colspan = colspan.min(budget.max_columns - c);
+                let rowspan = match span(&td, "rowspan") {
+                    Some(0) => total - r,
+                    Some(n) => n.min(total - r).max(1),
+                    None => 1,
+                };
+                span_work = span_work.saturating_add((rowspan * colspan) as u64);
+                if span_work > span_limit {
+                    return Err(Error::Import {
+                        format: "HTML".into(),
+                        message: format!(
+                            "{name}的合并单元格（rowspan/colspan）范围过大，超出处理上限；请检查表格结构"
+                        ),
+                        location: None,
+                    });
+                }
+                let text = budget.cell(element_text(td), Some(&name), number, c);
+                for dr in 0..rowspan {
+                    let rr = r + dr;
+                    while grid.rows.len() <= rr {
+                        let k = grid.rows.len();
+                        grid.rows.push(Row {
+                            number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+                            cells: Vec::new(),
+                        });
+                        taken.push(Vec::new());
+                    }
+                    let row = &mut grid.rows[rr];
+                    if row.cells.len() < c + colspan {
+                        row.cells.resize(c + colspan, Cell::default());
+                        taken[rr].resize(c + colspan, false);
+                    }
+                    for dc in 0..colspan {
+                        if taken[rr][c + dc] {
+                            continue;
+                        }
+                        taken[rr][c + dc] = true;
+                        if dr == 0 && dc == 0 {
+                            row.cells[c].text = text.clone();
+                        } else {
+                            row.cells[c + dc].origin = Some((r, c));
+                        }
+                    }
+                }
+                c += colspan;
+            }
+        }
+        // Rows created by a rowspan past the last <tr> were clipped above; drop empty tail rows
+        // beyond the table's own rows.
+        grid.rows.truncate(total.max(1).min(grid.rows.len()));
+        grids.push(grid);
+    }
+    Ok((grids, page_title))
+}
