@@ -1,10 +1,17 @@
 // The JavaScript API of gongkai-wasm (node.mjs and web.mjs export the same functions).
-// The data model (Catalogue, Item, Report, Issue, …) is generated from the published JSON
-// Schemas into types/ by scripts/gen-types.mjs; only the binding's own signatures are here.
+// The data model (Catalogue, Item, Report, Issue, …) and the results of deadline, audit and
+// diff (Deadline, AuditReport, DiffReport, …) are generated from JSON Schemas of the Rust types
+// into types/ by scripts/gen-types.mjs; only the binding's own signatures and options are here.
+import type { AuditReport } from './types/audit';
 import type { Catalogue, Item, TimeLimit } from './types/catalogue';
-import type { Counts, Report, Severity } from './types/report';
+import type { Deadline } from './types/deadline';
+import type { DiffReport } from './types/diff';
+import type { Location, Report, Severity } from './types/report';
 
+export type * from './types/audit';
 export type * from './types/catalogue';
+export type * from './types/deadline';
+export type * from './types/diff';
 export type * from './types/report';
 
 /** Options of `validate` (and of `validateItem`, through its context). Unknown keys are an error. */
@@ -15,10 +22,16 @@ export interface ValidateOptions {
   minSeverity?: Severity;
   /** Today's date (`YYYY-MM-DD`) for rules about dates; the system clock is never read. */
   today?: string;
+  /**
+   * `validate` only: the input is a file of this name (its bytes, or its text). A table
+   * (`.csv`, `.xlsx`, `.html` …) is imported first and each issue carries its cell
+   * (`location`); the format comes from the extension, else from the content.
+   */
+  fileName?: string;
 }
 
 /** Where the item of `validateItem` sits. */
-export interface ItemContext extends ValidateOptions {
+export interface ItemContext extends Omit<ValidateOptions, 'fileName'> {
   /** The item's index in `items`: issue paths are `/items/{index}/…` (default 0). */
   index?: number;
   /** The catalogue's header fields (its `items` are ignored), so that rules relating an item
@@ -79,6 +92,8 @@ export default function init(
  * Validates a catalogue: JSON text (a string), a file's bytes (UTF-8, BOM accepted) or an
  * object. Returns the report of data-model.md; throws a `GongkaiError` only when the input is
  * not a JSON document or not an object (`json`, `not_a_catalogue`) or an option is invalid.
+ * With `options.fileName`, a table's bytes (CSV, XLSX, HTML) are imported and validated;
+ * an unreadable table throws `import` or `unsupported_format`.
  */
 export function validate(
   input: string | Catalogue | Record<string, unknown> | Uint8Array | ArrayBuffer,
@@ -123,34 +138,11 @@ export interface DeadlineOptions {
   extension?: number;
 }
 
-/** Why a time limit has no computable deadline. */
-export interface DeadlineReason {
-  /** `no_deadline.promptly`, `no_deadline.continuous`, `no_deadline.unparsed`, … */
-  code: string;
-  message_zh: string;
-  message_en: string;
-}
-
-/** The deadline of one time limit from one start (dates are `YYYY-MM-DD`). */
-export interface Deadline {
-  kind: TimeLimit['kind'];
-  start: string;
-  /** The last day to publish (inclusive); `null` when there is none (see `reason`). */
-  date: string | null;
-  /** `hours_before`: the latest moment (`YYYY-MM-DDTHH:MM:SS`). */
-  datetime: string | null;
-  /** `calendar_days`: start + days, when the deadline was moved off a holiday. */
-  nominal_date: string | null;
-  /** `working_days`: the working days counted (days + extension). */
-  working_days: number | null;
-  extension_days: number;
-  reason: DeadlineReason | null;
-}
-
 /**
- * The deadline of a 公开时限 (an object, or the text of a table cell) counted from `start`
- * (`YYYY-MM-DD`). No deadline is a `reason`, not an error; throws `calendar` for a year the
- * holiday schedule does not cover.
+ * The deadline of a 公开时限 (an object, or the text of a table cell) counted from `start`:
+ * `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (the start of the event of an `hours_before` limit).
+ * No deadline is a `reason`, not an error; throws `calendar` (naming the year) for a year the
+ * holiday schedule does not cover, `invalid_argument` for a bad date or option.
  */
 export function deadline(timeLimit: TimeLimit | string, start: string, options?: DeadlineOptions): Deadline;
 
@@ -158,37 +150,8 @@ export function deadline(timeLimit: TimeLimit | string, start: string, options?:
 export interface AuditOptions {
   /** Today (`YYYY-MM-DD`), to tell overdue from pending; without it unpublished records are `unpublished`. */
   today?: string;
+  /** Language of the messages: `zh` (default) or `en`. */
   lang?: 'zh' | 'en';
-}
-
-/** Counts per status and 按时公开率 (`on_time_rate`, `null` when nothing was assessed). */
-export interface AuditTally {
-  records: number;
-  on_time: number;
-  late: number;
-  overdue: number;
-  pending: number;
-  unpublished: number;
-  not_applicable: number;
-  invalid: number;
-  assessed: number;
-  on_time_rate: number | null;
-}
-
-/** The report of `audit` (keys as in the core's AuditReport). */
-export interface AuditReport {
-  today: string | null;
-  /** One row per record: `status` is `on_time`, `late`, `overdue`, `pending`, `unpublished`,
-   * `not_applicable` or `invalid`, with `deadline`, `late_by_days`, `reason`, … */
-  rows: Array<{ row: number; item_id: string; status: string; deadline: string | null; [key: string]: unknown }>;
-  summary: {
-    overall: AuditTally;
-    by_item: Array<Record<string, unknown>>;
-    by_category: Array<Record<string, unknown>>;
-    [key: string]: unknown;
-  };
-  /** Bad file and bad records. */
-  issues: Array<{ code: string; severity: Severity; row: number | null; column: string | null; message: string; [key: string]: unknown }>;
 }
 
 /**
@@ -209,43 +172,57 @@ export interface DiffOptions {
   lang?: 'zh' | 'en';
   /** The least severity reported; `valid` and `coverage` do not depend on it. */
   minSeverity?: Severity;
-}
-
-/** The report of `diff` (keys as in the core's DiffReport; its JSON Schema is the reference). */
-export interface DiffReport {
-  mode: 'diff' | 'consistency';
-  valid: boolean;
-  reference: { title: string; publisher: string; items: number };
-  local: { title: string; publisher: string; items: number };
-  coverage: {
-    reference_items: number;
-    local_items: number;
-    matched: number;
-    fully_kept: number;
-    missing: number;
-    local_additions: number;
-    present_share: number;
-    fully_kept_share: number;
-    [key: string]: number;
-  };
-  counts: Counts;
-  matches: Array<{ reference_path: string; local_path: string; method: string; score: number; [key: string]: unknown }>;
-  findings: Array<{
-    code: string;
-    severity: Severity;
-    reference_path: string | null;
-    local_path: string | null;
-    message: string;
-    [key: string]: unknown;
-  }>;
+  /** The least name similarity (0.05–1) for two items to match (default 0.6). */
+  threshold?: number;
+  /** Two candidates closer than this in score (0–0.5) are ambiguous (default 0.05). */
+  margin?: number;
 }
 
 /**
  * Checks a local catalogue against the upper-level standard: an embedded reference name
- * (`"municipal_services"`) or a catalogue (JSON text or object).
+ * (`"municipal_services"`) or a catalogue (JSON text or object). Findings are the report, never
+ * exceptions; throws `invalid_argument` for an unknown reference name or a bad option, `json`
+ * / `not_a_catalogue` for a catalogue that cannot be read.
  */
 export function diff(
   reference: 'municipal_services' | string | Catalogue | Record<string, unknown> | Uint8Array,
   local: string | Catalogue | Record<string, unknown> | Uint8Array,
   options?: DiffOptions,
 ): DiffReport;
+
+/** Options of `importTable`. Unknown keys are an error. */
+export interface ImportOptions {
+  /** The file's name: its extension decides the format (else the content does). */
+  fileName?: string;
+  /** Read only this XLSX sheet (or `表2`, the second table of an HTML page). */
+  sheet?: string;
+  /** Language of the report's messages: `zh` (default) or `en`. */
+  lang?: 'zh' | 'en';
+  /** The least severity reported. */
+  minSeverity?: Severity;
+  /** Today's date (`YYYY-MM-DD`) for rules about dates. */
+  today?: string;
+}
+
+/** What `importTable` returns. */
+export interface ImportedTable {
+  /** The catalogue in the canonical JSON (what `validate` takes). */
+  catalogue: Catalogue;
+  /** Its validation report, the importer's findings included; issues carry their cell (`location`). */
+  report: Report;
+  /**
+   * Where each value came from: JSON Pointer → cell. A pointer without an entry lies in the
+   * cell of its nearest ancestor (`/items/3/time_limit/days` → `/items/3/time_limit`).
+   */
+  sources: { [pointer: string]: Location };
+  /** The text encoding of a CSV or HTML file (`UTF-8`, `GB18030` …); `null` for XLSX. */
+  encoding: string | null;
+}
+
+/**
+ * Reads a catalogue table (CSV, XLSX or HTML: a file's bytes) into the canonical JSON and
+ * validates it, so a form can be filled from a spreadsheet. Throws `import` or
+ * `unsupported_format` (e.g. an `.xls` workbook) when the table cannot be read, and
+ * `invalid_argument` for JSON input (use `validate`).
+ */
+export function importTable(input: Uint8Array | ArrayBuffer | string, options?: ImportOptions): ImportedTable;

@@ -28,6 +28,7 @@ export const {
   deadline,
   audit,
   diff,
+  importTable,
 } = wrapper.api;
 export const version = wrapper.version();
 /** Internal (not part of the API): lets the tests make the module panic. */

@@ -77,6 +77,7 @@ export const {
   deadline,
   audit,
   diff,
+  importTable,
 } = wrapper.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;

@@ -23,6 +23,7 @@ export const FUNCTIONS = [
   'deadline',
   'audit',
   'diff',
+  'importTable',
 ];
 
 function codedError(code, message, cause) {
