@@ -132,8 +132,9 @@ fn file_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 
 /// `importTable(input, options?)`: reads a catalogue table (CSV, XLSX or HTML bytes) into the
 /// canonical JSON, and validates it: `{ catalogue, report, sources, encoding }`, the report's
-/// issues located in the table, `sources` the cell of every value (JSON Pointer → location). `options.fileName` helps detect the format; `options.sheet` reads one
-/// XLSX sheet (or `表N`, the Nth table of a page).
+/// issues located in the table, `sources` the cell of every value (JSON Pointer → location).
+/// `options.fileName` helps detect the format; `options.sheet` reads one XLSX sheet (or `表N`,
+/// the Nth table of a page).
 #[wasm_bindgen(js_name = importTable, unchecked_return_type = "ImportedTable")]
 pub fn import_table(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] input: JsValue,
@@ -174,7 +175,7 @@ struct ImportedTable<'a> {
 /// Imports a table file (`None` when the name or content says JSON): what the core's
 /// `Validator::validate_bytes` does before validating.
 ///
-/// Table import is the cargo feature `tables` (on by default). It adds about 490 KB gzipped to
+/// Table import is the cargo feature `tables` (on by default). It adds about 480 KB gzipped to
 /// the module (CSV 185, XLSX 130, HTML 180): a build without it
 /// (`--no-default-features`) answers `unsupported_format` for tables.
 fn import_file(
