@@ -1,10 +1,17 @@
 // The JavaScript API of gongkai-wasm (node.mjs and web.mjs export the same functions).
-// The data model (Catalogue, Item, Report, Issue, …) is generated from the published JSON
-// Schemas into types/ by scripts/gen-types.mjs; only the binding's own signatures are here.
-import type { Catalogue, Item } from './types/catalogue';
-import type { Report, Severity } from './types/report';
+// The data model (Catalogue, Item, Report, Issue, …) and the results of deadline, audit and
+// diff (Deadline, AuditReport, DiffReport, …) are generated from JSON Schemas of the Rust types
+// into types/ by scripts/gen-types.mjs; only the binding's own signatures and options are here.
+import type { AuditReport } from './types/audit';
+import type { Catalogue, Item, TimeLimit } from './types/catalogue';
+import type { Deadline } from './types/deadline';
+import type { DiffReport } from './types/diff';
+import type { Location, Report, Severity } from './types/report';
 
+export type * from './types/audit';
 export type * from './types/catalogue';
+export type * from './types/deadline';
+export type * from './types/diff';
 export type * from './types/report';
 
 /** Options of `validate` (and of `validateItem`, through its context). Unknown keys are an error. */
@@ -15,10 +22,16 @@ export interface ValidateOptions {
   minSeverity?: Severity;
   /** Today's date (`YYYY-MM-DD`) for rules about dates; the system clock is never read. */
   today?: string;
+  /**
+   * `validate` only: the input is a file of this name (its bytes, or its text). A table
+   * (`.csv`, `.xlsx`, `.html` …) is imported first and each issue carries its cell
+   * (`location`); the format comes from the extension, else from the content.
+   */
+  fileName?: string;
 }
 
 /** Where the item of `validateItem` sits. */
-export interface ItemContext extends ValidateOptions {
+export interface ItemContext extends Omit<ValidateOptions, 'fileName'> {
   /** The item's index in `items`: issue paths are `/items/{index}/…` (default 0). */
   index?: number;
   /** The catalogue's header fields (its `items` are ignored), so that rules relating an item
@@ -79,6 +92,8 @@ export default function init(
  * Validates a catalogue: JSON text (a string), a file's bytes (UTF-8, BOM accepted) or an
  * object. Returns the report of data-model.md; throws a `GongkaiError` only when the input is
  * not a JSON document or not an object (`json`, `not_a_catalogue`) or an option is invalid.
+ * With `options.fileName`, a table's bytes (CSV, XLSX, HTML) are imported and validated;
+ * an unreadable table throws `import` or `unsupported_format`.
  */
 export function validate(
   input: string | Catalogue | Record<string, unknown> | Uint8Array | ArrayBuffer,
@@ -106,3 +121,108 @@ export function rules(): RuleDef[];
 
 /** The version of the gongkai core (in the browser: once `init()` has resolved). */
 export const version: string;
+
+/** Whether a day (`YYYY-MM-DD`) is a working day (工作日) under the embedded holiday schedule.
+ * Throws `invalid_argument` for a bad date, `calendar` for a year the schedule does not cover. */
+export function isWorkingDay(date: string): boolean;
+
+/** The `n`th working day after `date` (the start day is not counted), as `YYYY-MM-DD`. */
+export function addWorkingDays(date: string, n: number): string;
+
+/** The working days in `(a, b]` (negative when `b` is before `a`). */
+export function workingDaysBetween(a: string, b: string): number;
+
+/** Options of `deadline`. Unknown keys are an error. */
+export interface DeadlineOptions {
+  /** Extension granted under 条例 第三十三条, in working days (0–20; `working_days` limits only). */
+  extension?: number;
+}
+
+/**
+ * The deadline of a 公开时限 (an object, or the text of a table cell) counted from `start`:
+ * `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (the start of the event of an `hours_before` limit).
+ * No deadline is a `reason`, not an error; throws `calendar` (naming the year) for a year the
+ * holiday schedule does not cover, `invalid_argument` for a bad date or option.
+ */
+export function deadline(timeLimit: TimeLimit | string, start: string, options?: DeadlineOptions): Deadline;
+
+/** Options of `audit`. Unknown keys are an error. */
+export interface AuditOptions {
+  /** Today (`YYYY-MM-DD`), to tell overdue from pending; without it unpublished records are `unpublished`. */
+  today?: string;
+  /** Language of the messages: `zh` (default) or `en`. */
+  lang?: 'zh' | 'en';
+}
+
+/**
+ * The timeliness audit (按时公开审计) of publication records against a catalogue. Records are
+ * CSV text, JSON text, bytes, an array of objects or `{ records: [...] }`; bad records are
+ * issues in the report, never exceptions.
+ */
+export function audit(
+  catalogue: string | Catalogue | Record<string, unknown> | Uint8Array,
+  records: string | Array<Record<string, unknown>> | { records: unknown[] } | Uint8Array,
+  options?: AuditOptions,
+): AuditReport;
+
+/** Options of `diff`. Unknown keys are an error. */
+export interface DiffOptions {
+  /** Compare two linked catalogues (consistency check) instead of local against standard. */
+  consistency?: boolean;
+  lang?: 'zh' | 'en';
+  /** The least severity reported; `valid` and `coverage` do not depend on it. */
+  minSeverity?: Severity;
+  /** The least name similarity (0.05–1) for two items to match (default 0.6). */
+  threshold?: number;
+  /** Two candidates closer than this in score (0–0.5) are ambiguous (default 0.05). */
+  margin?: number;
+}
+
+/**
+ * Checks a local catalogue against the upper-level standard: an embedded reference name
+ * (`"municipal_services"`) or a catalogue (JSON text or object). Findings are the report, never
+ * exceptions; throws `invalid_argument` for an unknown reference name or a bad option, `json`
+ * / `not_a_catalogue` for a catalogue that cannot be read.
+ */
+export function diff(
+  reference: 'municipal_services' | string | Catalogue | Record<string, unknown> | Uint8Array,
+  local: string | Catalogue | Record<string, unknown> | Uint8Array,
+  options?: DiffOptions,
+): DiffReport;
+
+/** Options of `importTable`. Unknown keys are an error. */
+export interface ImportOptions {
+  /** The file's name: its extension decides the format (else the content does). */
+  fileName?: string;
+  /** Read only this XLSX sheet (or `表2`, the second table of an HTML page). */
+  sheet?: string;
+  /** Language of the report's messages: `zh` (default) or `en`. */
+  lang?: 'zh' | 'en';
+  /** The least severity reported. */
+  minSeverity?: Severity;
+  /** Today's date (`YYYY-MM-DD`) for rules about dates. */
+  today?: string;
+}
+
+/** What `importTable` returns. */
+export interface ImportedTable {
+  /** The catalogue in the canonical JSON (what `validate` takes). */
+  catalogue: Catalogue;
+  /** Its validation report, the importer's findings included; issues carry their cell (`location`). */
+  report: Report;
+  /**
+   * Where each value came from: JSON Pointer → cell. A pointer without an entry lies in the
+   * cell of its nearest ancestor (`/items/3/time_limit/days` → `/items/3/time_limit`).
+   */
+  sources: { [pointer: string]: Location };
+  /** The text encoding of a CSV or HTML file (`UTF-8`, `GB18030` …); `null` for XLSX. */
+  encoding: string | null;
+}
+
+/**
+ * Reads a catalogue table (CSV, XLSX or HTML: a file's bytes) into the canonical JSON and
+ * validates it, so a form can be filled from a spreadsheet. Throws `import` or
+ * `unsupported_format` (e.g. an `.xls` workbook) when the table cannot be read, and
+ * `invalid_argument` for JSON input (use `validate`).
+ */
+export function importTable(input: Uint8Array | ArrayBuffer | string, options?: ImportOptions): ImportedTable;

@@ -16,7 +16,20 @@ function instantiate() {
 const wrapper = createApi({ instantiate });
 wrapper.attach(instantiate());
 
-export const { validate, validateItem, schema, reportSchema, rules } = wrapper.api;
+export const {
+  validate,
+  validateItem,
+  schema,
+  reportSchema,
+  rules,
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+  deadline,
+  audit,
+  diff,
+  importTable,
+} = wrapper.api;
 export const version = wrapper.version();
 /** Internal (not part of the API): lets the tests make the module panic. */
 export const __testing = wrapper.testing;

@@ -65,7 +65,20 @@ async function compile(input) {
   return WebAssembly.compile(input);
 }
 
-export const { validate, validateItem, schema, reportSchema, rules } = wrapper.api;
+export const {
+  validate,
+  validateItem,
+  schema,
+  reportSchema,
+  rules,
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+  deadline,
+  audit,
+  diff,
+  importTable,
+} = wrapper.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;
 /** Internal (not part of the API): lets the tests make the module panic. */

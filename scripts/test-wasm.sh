@@ -30,12 +30,15 @@ if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; th
 fi
 npm --prefix bindings-wasm ci --no-audit --no-fund --loglevel=error
 cargo clippy -p gongkai-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# The lean build without table import (cargo feature `tables`) must stay warning-free too.
+cargo clippy -p gongkai-wasm --target wasm32-unknown-unknown --no-default-features --locked -- -D warnings
 
 # --- build. The committed TypeScript types must match the schemas before the build rewrites them.
 node bindings-wasm/scripts/gen-types.mjs --check
 scripts/build-wasm.sh
 
-# --- node:test: fixtures, schema with ajv, API, panic recovery, robustness, types (both builds)
+# --- node:test: fixtures, schemas with ajv, API, calendar/deadline, audit, diff, tables, panic
+#     recovery, robustness, types (both builds)
 (cd bindings-wasm && node --test tests-js/)
 
 # --- browser: the demo in headless Chromium, served from bindings-wasm/ on a free loopback port

@@ -7,7 +7,9 @@
 //   input writes one JSON Pointer of it (`data-path`) and the whole catalogue is validated again.
 // - Each issue is shown next to the field its `path` points to (or the nearest enclosing one).
 // - User text only ever reaches the page through `textContent` and `value`, never as HTML.
-import init, { schema as loadSchema, validate, version } from '../web.mjs';
+// - A spreadsheet (CSV, XLSX, HTML) is read by the core's importer (`importTable`): the form is
+//   filled from it, and each issue also names the table cell its value came from.
+import init, { importTable, schema as loadSchema, validate, version } from '../web.mjs';
 
 /**
  * Hooks for later features. `message(issue)` is what the page shows for an issue (e.g. mask the
@@ -35,7 +37,7 @@ const EXAMPLE = {
       id: '1',
       category: '城镇燃气管理',
       name: '燃气经营许可证核发',
-      content: ['申请条件', '申请材料', '办理流程', '办理结果'],
+      content: ['申请条件', '申请材料', '申请流程', '办理时限', '法定依据'],
       basis: [{ title: '城镇燃气管理条例', doc_no: '国务院令第583号', articles: ['第十五条'], kind: 'administrative_regulation' }],
       time_limit: { kind: 'working_days', days: 20, from: 'formed_or_changed' },
       subject: '武陟县城市管理局',
@@ -53,8 +55,7 @@ const EXAMPLE = {
       time_limit: { kind: 'hours_before', hours: 24, text: '提前24小时' },
       subject: '武陟县城市管理局',
       channels: ['gov_website', 'social_media', 'notice_board'],
-      audience: ['specific_groups'],
-      audience_note: '停水范围内的用户',
+      audience: ['public'],
       method: ['proactive'],
       levels: ['county', 'township'],
     },
@@ -72,6 +73,9 @@ const TIME_LIMIT_KEYS = {
 
 let schema = null;
 let state = null;
+// The table the catalogue was imported from: `{ name, sources }` (JSON Pointer → cell), until
+// rows are added or removed (the cells no longer line up) or another file is loaded.
+let origin = null;
 const fields = new Map(); // JSON Pointer → the element that shows that pointer's issues
 let shown = []; // issue lists currently filled
 
@@ -405,8 +409,27 @@ function issueItem(issue, withPlace) {
   const li = el('li', { class: `sev-${issue.severity}`, title: issue.code, 'data-code': issue.code, 'data-issue-path': issue.path });
   li.append(el('span', { class: 'sev', text: SEVERITY[issue.severity] ?? issue.severity }));
   li.append(document.createTextNode(hooks.message(issue)));
-  if (withPlace && issue.path) li.append(el('span', { class: 'where', text: place(issue.path) }));
+  if (withPlace) {
+    const where = [issue.path && place(issue.path), cellText(issue.location ?? cellOf(issue.path))].filter(Boolean).join(' · ');
+    if (where) li.append(el('span', { class: 'where', text: where }));
+  }
   return li;
+}
+
+/** The cell a pointer's value came from (its own or its nearest ancestor's), when imported. */
+function cellOf(path) {
+  if (!origin || typeof path !== 'string') return null;
+  for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (Object.hasOwn(origin.sources, p)) return origin.sources[p];
+    if (p === '') return null;
+  }
+}
+
+/** A cell in words: 市政服务 第 4 行 F 列（公开时限）. */
+function cellText(loc) {
+  if (!loc) return '';
+  const col = loc.column ? ` ${loc.column} 列` : '';
+  return `${loc.sheet ? `${loc.sheet} ` : ''}第 ${loc.row} 行${col}${loc.header ? `（${loc.header}）` : ''}`;
 }
 
 /** Where a pointer is, in words: 第 2 项 · 公开时限. */
@@ -458,7 +481,7 @@ function check() {
     const parts = [error && `${error} 个错误`, warning && `${warning} 个警告`, info && `${info} 个提示`].filter(Boolean);
     showStatus(report.valid ? 'warn' : 'error', `发现 ${report.issues.length} 个问题：${parts.join('，')}${report.valid ? '（没有错误）' : ''}`);
   }
-  window.__demo = { ready: true, report };
+  window.__demo = { ready: true, report, origin };
 }
 
 function showStatus(kind, text) {
@@ -512,6 +535,7 @@ function newItem() {
 }
 
 function addItem() {
+  origin = null; // the rows no longer line up with the table's
   const item = newItem();
   state.items.push(item);
   buildItems();
@@ -526,6 +550,7 @@ function onClick(e) {
   const i = Number(b.dataset.item);
   switch (b.dataset.action) {
     case 'remove-item':
+      origin = null;
       state.items.splice(i, 1);
       buildItems();
       break;
@@ -565,8 +590,14 @@ function onIssueClick(e) {
   }
 }
 
+const TABLE_FILE = /\.(csv|tsv|txt|xlsx|xlsm|html?|shtml|xls|et)$/i;
+
 async function loadFile(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (TABLE_FILE.test(file.name)) {
+    loadTable(file.name, bytes);
+    return;
+  }
   let report;
   try {
     report = validate(bytes); // the core reads the file (BOM, encoding, duplicate keys)
@@ -577,9 +608,43 @@ async function loadFile(file) {
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   document.activeElement?.blur?.();
   state = JSON.parse(text);
+  origin = null;
+  showImportFindings([]);
   const dups = report.issues.filter((i) => i.code === 'json.duplicate_key').length;
   showNotice(dups ? `${file.name} 中有 ${dups} 个重复的键：表单中保留的是每个键最后一次出现的值。` : `已加载 ${file.name}`);
   buildForm();
+}
+
+/** A spreadsheet: the core imports it; the form shows the catalogue, issues name their cells. */
+function loadTable(name, bytes) {
+  let imported;
+  try {
+    imported = importTable(bytes, { fileName: name });
+  } catch (e) {
+    showNotice(`无法导入 ${name}：${e.message}`);
+    return;
+  }
+  document.activeElement?.blur?.();
+  state = imported.catalogue;
+  origin = { name, sources: imported.sources };
+  // What only the importer can tell (unparsed cells, ambiguous ticks, 同上 resolved…): the
+  // form's own validation does not repeat it, so it stays listed until another file is loaded.
+  const findings = imported.report.issues.filter((i) => i.code.startsWith('import.'));
+  showImportFindings(findings);
+  const encoding = imported.encoding ? `，编码 ${imported.encoding}` : '';
+  showNotice(`已从表格 ${name} 导入 ${state.items.length} 个事项${encoding}；问题后标注了表格中的位置，改正后可下载 JSON。` + (findings.length ? `导入时的提示 ${findings.length} 条：` : ''));
+  buildForm();
+}
+
+function showImportFindings(findings) {
+  const list = $('import-list');
+  list.replaceChildren(
+    ...findings.map((f) => {
+      const li = issueItem(f, true);
+      li.tabIndex = 0;
+      return li;
+    }),
+  );
 }
 
 function download() {
@@ -608,8 +673,10 @@ async function main() {
   form.addEventListener('input', onInput);
   form.addEventListener('click', onClick);
   form.addEventListener('submit', (e) => e.preventDefault());
-  $('issue-list').addEventListener('click', onIssueClick);
-  $('issue-list').addEventListener('keydown', onIssueClick);
+  for (const id of ['issue-list', 'import-list']) {
+    $(id).addEventListener('click', onIssueClick);
+    $(id).addEventListener('keydown', onIssueClick);
+  }
   $('add-item').addEventListener('click', addItem);
   $('add-item-bottom').addEventListener('click', addItem);
   $('download').addEventListener('click', download);

@@ -11,7 +11,20 @@
 // to index.d.ts).
 
 /** Functions of the raw module exposed unchanged (same arguments, same result). */
-export const FUNCTIONS = ['validate', 'validateItem', 'schema', 'reportSchema', 'rules'];
+export const FUNCTIONS = [
+  'validate',
+  'validateItem',
+  'schema',
+  'reportSchema',
+  'rules',
+  'isWorkingDay',
+  'addWorkingDays',
+  'workingDaysBetween',
+  'deadline',
+  'audit',
+  'diff',
+  'importTable',
+];
 
 function codedError(code, message, cause) {
   const err = new Error(message, cause === undefined ? undefined : { cause });

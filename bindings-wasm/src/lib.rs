@@ -17,6 +17,7 @@
 
 pub mod options;
 
+use chrono::NaiveDate;
 use gongkai::Validator;
 use js_sys::{JsString, Object, Reflect, Uint8Array};
 use options::{OptionReader, parse_options};
@@ -84,6 +85,9 @@ fn document_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 }
 
 /// `validate(input, options?)`: validates a catalogue given as JSON text, bytes or an object.
+/// With `options.fileName`, the bytes (or text) are a file of that name: a table (CSV, XLSX,
+/// HTML) is imported first and every issue carries its cell (`location`); the format comes from
+/// the name's extension, else from the content (the core's `Validator::validate_bytes`).
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Report")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array | ArrayBuffer")]
@@ -92,12 +96,116 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let mut reader = OptionReader::new(&options, "options")?;
     let opts = parse_options(&mut reader)?;
+    let file_name = reader.string("fileName")?;
     reader.finish()?;
-    let bytes = document_bytes(&input, "input ")?;
-    let report = Validator::new(opts)
-        .validate_json(&bytes)
-        .map_err(|e| js_error(&e))?;
+    let validator = Validator::new(opts);
+    let report = match file_name {
+        None => validator
+            .validate_json(&document_bytes(&input, "input ")?)
+            .map_err(|e| js_error(&e))?,
+        // As `Validator::validate_bytes` (JSON, or a table imported then validated).
+        Some(name) => {
+            let bytes = file_bytes(&input, "input ")?;
+            match import_file(&bytes, Some(&name), None)? {
+                None => validator.validate_json(&bytes).map_err(|e| js_error(&e))?,
+                Some(t) => validator.validate_imported(&t.catalogue, Some(&t.sources), &t.findings),
+            }
+        }
+    };
     to_js(&report)
+}
+
+/// The bytes of a file: a `Uint8Array`, an `ArrayBuffer` or text (UTF-8). An object is not a
+/// file (serialising it would make JSON text of whatever the name says).
+fn file_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if input.is_string()
+        || input.dyn_ref::<Uint8Array>().is_some()
+        || input.dyn_ref::<js_sys::ArrayBuffer>().is_some()
+    {
+        document_bytes(input, what)
+    } else {
+        Err(invalid(format!(
+            "{what}应为文件内容（Uint8Array、ArrayBuffer 或文本），因为给出了文件名"
+        )))
+    }
+}
+
+/// `importTable(input, options?)`: reads a catalogue table (CSV, XLSX or HTML bytes) into the
+/// canonical JSON, and validates it: `{ catalogue, report, sources, encoding }`, the report's
+/// issues located in the table, `sources` the cell of every value (JSON Pointer → location).
+/// `options.fileName` helps detect the format; `options.sheet` reads one XLSX sheet (or `表N`,
+/// the Nth table of a page).
+#[wasm_bindgen(js_name = importTable, unchecked_return_type = "ImportedTable")]
+pub fn import_table(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ImportOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let opts = parse_options(&mut reader)?;
+    let file_name = reader.string("fileName")?;
+    let sheet = reader.string("sheet")?;
+    reader.finish()?;
+    let bytes = file_bytes(&input, "input ")?;
+    let imported = import_file(&bytes, file_name.as_deref(), sheet)?.ok_or_else(|| {
+        invalid("input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验")
+    })?;
+    let report = Validator::new(opts).validate_imported(
+        &imported.catalogue,
+        Some(&imported.sources),
+        &imported.findings,
+    );
+    to_js(&ImportedTable {
+        catalogue: &imported.catalogue,
+        report: &report,
+        sources: imported.sources.iter().collect(),
+        encoding: imported.encoding.as_deref(),
+    })
+}
+
+/// What `importTable` returns (serialised in this key order; the report keeps its own).
+#[derive(serde::Serialize)]
+struct ImportedTable<'a> {
+    catalogue: &'a gongkai::Catalogue<'static>,
+    report: &'a gongkai::Report,
+    /// JSON Pointer → the cell its value came from.
+    sources: std::collections::BTreeMap<&'a str, &'a gongkai::Location>,
+    encoding: Option<&'a str>,
+}
+
+/// Imports a table file (`None` when the name or content says JSON): what the core's
+/// `Validator::validate_bytes` does before validating.
+///
+/// Table import is the cargo feature `tables` (on by default). It adds about 480 KB gzipped to
+/// the module (CSV 185, XLSX 130, HTML 180): a build without it
+/// (`--no-default-features`) answers `unsupported_format` for tables.
+fn import_file(
+    bytes: &[u8],
+    name: Option<&str>,
+    sheet: Option<String>,
+) -> Result<Option<gongkai::import::Imported>, JsValue> {
+    use gongkai::import::{Format, ImportOptions, detect_format};
+    let format = detect_format(name, bytes);
+    if format == Format::Json {
+        return Ok(None);
+    }
+    let mut options = ImportOptions::default();
+    if let Some(name) = name {
+        options = options.file_name(name);
+    }
+    if let Some(sheet) = sheet {
+        options = options.sheet(sheet);
+    }
+    #[cfg(feature = "tables")]
+    let imported = gongkai::import::import_bytes(bytes, format, &options);
+    #[cfg(not(feature = "tables"))]
+    let imported: Result<gongkai::import::Imported, _> = {
+        let _ = (bytes, &options); // read only by the importer
+        Err(gongkai::Error::UnsupportedFormat(format!(
+            "{}：此 WebAssembly 构建不含表格导入（cargo 特性 tables）",
+            format.name()
+        )))
+    };
+    imported.map(Some).map_err(|e| js_error(&e))
 }
 
 /// `validateItem(item, context?)`: validates one item as row `context.index` of a catalogue
@@ -146,6 +254,250 @@ pub fn version() -> String {
     gongkai::VERSION.to_owned()
 }
 
+/// A date argument: an ISO `YYYY-MM-DD` string naming a real day.
+fn date_arg(value: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
+    let text = value
+        .as_string()
+        .ok_or_else(|| invalid(format!("{what} 应为 YYYY-MM-DD 格式的日期字符串")))?;
+    gongkai::parse_date(&text).ok_or_else(|| {
+        invalid(format!(
+            "{what} 应为 YYYY-MM-DD 格式的真实日期，实际为 \"{}\"",
+            gongkai::excerpt(&text, 40)
+        ))
+    })
+}
+
+/// A count of days: an integer from 0 to 2³²−1.
+fn count_arg(value: &JsValue, what: &str) -> Result<u32, JsValue> {
+    match value.as_f64() {
+        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => {
+            Ok(n as u32)
+        }
+        _ => Err(invalid(format!("{what} 应为非负整数"))),
+    }
+}
+
+/// The start of a deadline: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (the time of the event
+/// of an `hours_before` limit; a space may replace the `T`).
+fn start_arg(value: &JsValue) -> Result<gongkai::deadline::Start, JsValue> {
+    let bad = |text: &str| {
+        invalid(format!(
+            "start 应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[:SS] 格式的真实日期（时间），实际为 \"{}\"",
+            gongkai::excerpt(text, 40)
+        ))
+    };
+    let text = value.as_string().ok_or_else(|| bad(""))?;
+    let (day, time) = match text.split_once(['T', ' ']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (text.as_str(), None),
+    };
+    let day = gongkai::parse_date(day).ok_or_else(|| bad(&text))?;
+    match time {
+        None => Ok(gongkai::deadline::Start::on(day)),
+        Some(t) => {
+            let t = ["%H:%M:%S", "%H:%M"]
+                .iter()
+                .find_map(|f| chrono::NaiveTime::parse_from_str(t, f).ok())
+                .ok_or_else(|| bad(&text))?;
+            Ok(gongkai::deadline::Start::at(day.and_time(t)))
+        }
+    }
+}
+
+/// A number in a range (an option such as `threshold`).
+fn number_arg(value: &JsValue, what: &str, min: f64, max: f64) -> Result<f64, JsValue> {
+    match value.as_f64() {
+        Some(n) if n.is_finite() && (min..=max).contains(&n) => Ok(n),
+        _ => Err(invalid(format!("{what} 应为 {min} 到 {max} 之间的数"))),
+    }
+}
+
+/// A catalogue given as JSON text, bytes or an object, read into the model (owned). JSON that
+/// is not an object is `not_a_catalogue`, as in `validate`.
+fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'static>, JsValue> {
+    let bytes = document_bytes(value, what)?;
+    gongkai::Catalogue::from_json(&bytes)
+        .map(gongkai::Catalogue::into_owned)
+        .map_err(|e| {
+            let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            let found = match serde_json::from_slice::<serde_json::Value>(text) {
+                Ok(serde_json::Value::Null) => "null",
+                Ok(serde_json::Value::Array(_)) => "数组 (array)",
+                Ok(serde_json::Value::String(_)) => "字符串 (string)",
+                Ok(serde_json::Value::Number(_)) => "数字 (number)",
+                Ok(serde_json::Value::Bool(_)) => "布尔值 (boolean)",
+                _ => return js_error(&e),
+            };
+            js_error(&gongkai::Error::NotACatalogue {
+                message: format!("{what}顶层应为对象 {{…}}，实际为 {found}"),
+            })
+        })
+}
+
+/// `isWorkingDay(date)`: whether a day is a working day (工作日) under the embedded holiday
+/// schedule. Throws `calendar` for a year the schedule does not cover.
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+) -> Result<bool, JsValue> {
+    let d = date_arg(&date, "date ")?;
+    gongkai::calendar::is_working_day(d).map_err(|e| js_error(&e))
+}
+
+/// `addWorkingDays(date, n)`: the `n`th working day after `date` (the start day is not counted).
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+) -> Result<String, JsValue> {
+    let d = date_arg(&date, "date ")?;
+    let n = count_arg(&n, "n ")?;
+    gongkai::calendar::add_working_days(d, n)
+        .map(|d| d.to_string())
+        .map_err(|e| js_error(&e))
+}
+
+/// `workingDaysBetween(a, b)`: the working days in `(a, b]` (negative when `b` is before `a`).
+#[wasm_bindgen(js_name = workingDaysBetween)]
+pub fn working_days_between(
+    #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+) -> Result<f64, JsValue> {
+    let a = date_arg(&a, "a ")?;
+    let b = date_arg(&b, "b ")?;
+    gongkai::calendar::working_days_between(a, b)
+        .map(|n| n as f64)
+        .map_err(|e| js_error(&e))
+}
+
+/// `deadline(timeLimit, start, options?)`: the deadline of a 公开时限 (a TimeLimit object, or
+/// the text of a cell) counted from `start` (`YYYY-MM-DD`, or with a time of day for
+/// `hours_before`); `options.extension`: working days granted under 条例 第三十三条 (0–20).
+#[wasm_bindgen(js_name = deadline, unchecked_return_type = "Deadline")]
+pub fn deadline(
+    #[wasm_bindgen(unchecked_param_type = "TimeLimit | string")] time_limit: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DeadlineOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let extension = match reader.take("extension") {
+        None => 0,
+        Some(v) => count_arg(&v, "options.extension ")?,
+    };
+    reader.finish()?;
+    let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
+        gongkai::import::text::parse_time_limit(&text)
+    } else if is_plain_object(&time_limit) {
+        let bytes = document_bytes(&time_limit, "timeLimit ")?;
+        serde_json::from_slice::<gongkai::TimeLimit<'_>>(&bytes)
+            .map(gongkai::TimeLimit::into_owned)
+            .map_err(|e| invalid(format!("timeLimit 不是有效的公开时限：{e}")))?
+    } else {
+        return Err(invalid("timeLimit 应为公开时限对象或文字"));
+    };
+    let start = start_arg(&start)?.extended(extension);
+    let d = gongkai::deadline::deadline_with(gongkai::calendar::embedded(), &limit, &start)
+        .map_err(|e| js_error(&e))?;
+    to_js(&d)
+}
+
+/// `audit(catalogue, records, options?)`: the timeliness audit (按时公开审计) of publication
+/// records (CSV text, JSON text, or an array of objects) against a catalogue.
+#[wasm_bindgen(js_name = audit, unchecked_return_type = "AuditReport")]
+pub fn audit(
+    #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] catalogue: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "string | object[] | { records: object[] } | Uint8Array"
+    )]
+    records: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AuditOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    // lang and today only: the audit reports every record, so minSeverity would be ignored.
+    let mut reader = OptionReader::new(&options, "options")?;
+    let lang = reader.string("lang")?;
+    let today = reader.string("today")?;
+    reader.finish()?;
+    let base =
+        options::options_from(lang.as_deref(), None, today.as_deref()).map_err(|e| js_error(&e))?;
+    let mut opts = gongkai::audit::AuditOptions::default().lang(base.lang);
+    if let Some(t) = base.today {
+        opts = opts.today(t);
+    }
+    let cat = catalogue_arg(&catalogue, "catalogue ")?;
+    let is_text = records.is_string()
+        || records.dyn_ref::<Uint8Array>().is_some()
+        || records.dyn_ref::<js_sys::ArrayBuffer>().is_some();
+    let bytes = document_bytes(&records, "records ")?;
+    let recs = if is_text {
+        gongkai::audit::read_records(&bytes, None)
+    } else {
+        gongkai::audit::read_records_json(&bytes)
+    }
+    .map_err(|e| js_error(&e))?;
+    to_js(&gongkai::audit::audit(
+        &cat,
+        &recs,
+        gongkai::calendar::embedded(),
+        &opts,
+    ))
+}
+
+/// `diff(reference, local, options?)`: checks a local catalogue against the upper-level
+/// standard (an embedded name such as `"municipal_services"`, or a catalogue);
+/// `options.consistency` compares two linked catalogues instead.
+#[wasm_bindgen(js_name = diff, unchecked_return_type = "DiffReport")]
+pub fn diff(
+    #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] reference: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] local: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DiffOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let base = parse_options(&mut reader)?;
+    let consistency = match reader.take("consistency") {
+        None => false,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| invalid("options.consistency 应为布尔值"))?,
+    };
+    let mut opts = gongkai::diff::DiffOptions::default()
+        .lang(base.lang)
+        .min_severity(base.min_severity);
+    if let Some(v) = reader.take("threshold") {
+        opts = opts.threshold(number_arg(&v, "options.threshold ", 0.05, 1.0)?);
+    }
+    if let Some(v) = reader.take("margin") {
+        opts = opts.margin(number_arg(&v, "options.margin ", 0.0, 0.5)?);
+    }
+    reader.finish()?;
+    if base.today.is_some() {
+        return Err(invalid("diff 不使用 options.today"));
+    }
+    let reference = match reference.as_string() {
+        Some(name)
+            if !name
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+        {
+            gongkai::diff::reference(name.trim()).ok_or_else(|| {
+                invalid(format!(
+                    "reference 应为内置参照目录名（{}）或目录 JSON，实际为 \"{}\"",
+                    gongkai::diff::REFERENCE_NAMES.join("、"),
+                    gongkai::excerpt(&name, 40)
+                ))
+            })?
+        }
+        _ => catalogue_arg(&reference, "reference ")?,
+    };
+    let local = catalogue_arg(&local, "local ")?;
+    let report = if consistency {
+        gongkai::diff::consistency(&reference, &local, &opts)
+    } else {
+        gongkai::diff::diff(&reference, &local, &opts)
+    };
+    to_js(&report)
+}
+
 thread_local! {
     static PANIC_SINK: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
@@ -190,5 +542,4 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 }
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str =
-    r#"import type { Report, ValidateOptions, ItemContext, RuleDef } from "../index";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable } from "../index";"#;

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { xlsx } from './xlsx.mjs';
 
 const base = process.argv[2];
 const shots = resolve(process.argv[3] ?? 'target');
@@ -185,12 +186,65 @@ await step('a file that is not JSON is refused with the reason', async () => {
   assert((await input('/items/0/name').inputValue()) === '', 'the form still holds the previous catalogue');
 });
 
+await step('an uploaded XLSX fills the form; each issue names its cell; fixing it clears it', async () => {
+  const rows = [
+    ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''],
+    ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'],
+    ['1', '城镇燃气管理', '燃气经营许可证核发', '申请条件、申请材料', '《城镇燃气管理条例》', '自信息形成或者变更之日起20个工作日内', '武陟县城市管理局', '■政府网站 □政府公报 ■政务服务中心', '√', '', '√', '', '√', ''],
+    ['2', '城镇燃气管理', '燃气经营者改动市政燃气设施审批', '申请材料', '《城镇燃气管理条例》', '自信息形成或者变更之日起400个工作日内', '武陟县城市管理局', '■政府网站 □两微一端', '√', '', '√', '', '√', ''],
+  ];
+  const merges = ['A1:A2', 'B1:C1', 'D1:D2', 'E1:E2', 'F1:F2', 'G1:G2', 'H1:H2', 'I1:J1', 'K1:L1', 'M1:N1'];
+  await page.locator('#load-file').setInputFiles({
+    name: '武陟县市政服务.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(xlsx('市政服务', rows, merges)),
+  });
+  const days = '/items/1/time_limit/days';
+  await waitIssue(days, '超出允许范围');
+  assert((await input('/items/1/name').inputValue()) === '燃气经营者改动市政燃气设施审批', 'the form holds the imported row');
+  assert((await input(days).inputValue()) === '400', 'and its time limit');
+  await page.locator('#notice').filter({ hasText: '已从表格 武陟县市政服务.xlsx 导入 2 个事项' }).waitFor({ timeout: TIMEOUT });
+  const entry = page.locator('#issue-list li[data-issue-path="/items/1/time_limit/days"]');
+  const where = await entry.locator('.where').textContent();
+  assert(where.includes('市政服务 第 4 行 F 列（公开时限）'), `the summary names the cell: ${where}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shots, 'wasm-demo-table.png'), fullPage: false });
+  await input(days).fill('20');
+  await waitNoIssue(days);
+  // The header fields the table does not hold (编制日期) remain to be filled in.
+  await waitIssue('/issued', '日期');
+  await input('/issued').fill('2024-03-01');
+  await page.waitForFunction(() => !window.__demo.report.issues.some((i) => i.severity === 'error'), null, { timeout: TIMEOUT });
+});
+
+await step('a real CSV: the importer’s own findings are listed with their cells', async () => {
+  const csv = readFileSync(new URL('../../tests/corpus/03-lchdgas-gas-enterprise.csv', import.meta.url));
+  await page.locator('#load-file').setInputFiles({ name: '03-lchdgas-gas-enterprise.csv', mimeType: 'text/csv', buffer: csv });
+  await page.locator('#notice').filter({ hasText: '导入 9 个事项，编码 UTF-8' }).waitFor({ timeout: TIMEOUT });
+  const findings = page.locator('#import-list li');
+  await findings.first().waitFor({ timeout: TIMEOUT });
+  const codes = await findings.evaluateAll((lis) => lis.map((li) => li.dataset.code));
+  assert(codes.length > 0 && codes.every((c) => c.startsWith('import.')), `import findings: ${codes}`);
+  const where = await findings.locator('.where').allTextContents();
+  assert(where.some((w) => /第 \d+ 行/.test(w)), `cells named: ${where.slice(0, 3)}`);
+  // Removing a row: the cells no longer line up, so they are no longer named.
+  await page.locator('fieldset.item[data-item="0"] button[data-action="remove-item"]').click();
+  await page.waitForFunction(() => window.__demo.origin === null, null, { timeout: TIMEOUT });
+});
+
+await step('a spreadsheet the importer cannot read is refused with the reason', async () => {
+  const before = await input('/items/0/name').inputValue();
+  await page.locator('#load-file').setInputFiles({ name: '旧目录.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+  await page.locator('#notice').filter({ hasText: '另存为' }).waitFor({ timeout: TIMEOUT });
+  assert((await input('/items/0/name').inputValue()) === before, 'the form still holds the previous catalogue');
+});
+
 await step('no console errors or page errors', async () => {
   assert(problems.length === 0, problems.join('\n'));
 });
 
 await context.close();
 rmSync(profile, { recursive: true, force: true });
-console.log(`screenshots: ${join(shots, 'wasm-demo-error.png')}, ${join(shots, 'wasm-demo-fixed.png')}`);
+console.log(`screenshots: ${['error', 'fixed', 'loaded', 'table'].map((n) => join(shots, `wasm-demo-${n}.png`)).join(', ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

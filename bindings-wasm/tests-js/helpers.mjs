@@ -99,3 +99,41 @@ export function hasDuplicateKeys(text) {
   };
   return value();
 }
+
+/** Reads a file of the repository (path segments from its root) as text. */
+export function readRepo(...path) {
+  return readFileSync(join(root, ...path), 'utf8');
+}
+
+/**
+ * Calls `fn`, which must throw an `Error` with a string `code` (a core error, not a trap);
+ * returns the error.
+ */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof Error)) throw new Error(`not an Error: ${String(e)}`);
+    if (typeof e.code !== 'string') throw new Error(`an Error without a code: ${e.message}`);
+    return e;
+  }
+  throw new Error('expected a throw, got a result');
+}
+
+/**
+ * ajv (draft 2020-12, `date` format checked) compiling one of bindings-wasm/schema/ (the
+ * schemas of the results, generated from the Rust types): returns a function asserting that a
+ * value conforms.
+ */
+export async function resultSchema(file) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const addFormats = require('ajv-formats').default;
+  const ajv = new Ajv2020({ allErrors: true, strictSchema: true, strictTypes: false, strictRequired: false });
+  addFormats(ajv);
+  const check = ajv.compile(JSON.parse(readRepo('bindings-wasm', 'schema', file)));
+  return (value, what = file) => {
+    if (!check(value)) throw new Error(`${what} does not conform to ${file}: ${JSON.stringify(check.errors.slice(0, 3))}`);
+  };
+}

@@ -1,12 +1,31 @@
 // Type-checked by types.test.mjs (tsc --strict): the published declarations describe the API
 // as it is used. Imports the package by its own name, through the `exports` map.
 import init, {
+  addWorkingDays,
+  audit,
+  deadline,
+  diff,
+  importTable,
+  isWorkingDay,
   rules,
   schema,
   validate,
   validateItem,
   version,
+  workingDaysBetween,
+  type AuditReport,
+  type AuditRow,
   type Catalogue,
+  type Coverage,
+  type Deadline,
+  type DiffFinding,
+  type DiffReport,
+  type ImportedTable,
+  type Location,
+  type MatchMethod,
+  type Reason,
+  type Status,
+  type Tally,
   type Channel,
   type GongkaiError,
   type Issue,
@@ -66,3 +85,45 @@ export async function main(): Promise<string[]> {
 export const wrong: Channel = 'website';
 // @ts-expect-error: options are checked
 validate(catalogue, { minSeverity: 'fatal' });
+
+// Calendar, deadlines, audit, diff and tables: the result types are generated from the Rust
+// types (types/deadline.d.ts, audit.d.ts, diff.d.ts), the signatures are index.d.ts.
+export function timeliness(csv: string, table: Uint8Array): string[] {
+  const working: boolean = isWorkingDay('2024-02-04');
+  const end: string = addWorkingDays('2024-09-25', 20);
+  const count: number = workingDaysBetween('2024-09-25', end);
+  const d: Deadline = deadline(timeLimit, '2024-09-25', { extension: 20 });
+  const due: string | null = d.date;
+  const why: Reason | null = deadline('常态化公开', '2024-09-25').reason;
+  const notice: string | null = deadline({ kind: 'hours_before', hours: 24 }, '2024-03-10T08:30').datetime;
+  const report: AuditReport = audit(catalogue, csv, { today: '2024-12-31', lang: 'zh' });
+  const fromObjects: AuditReport = audit(JSON.stringify(catalogue), [{ item_id: '1', formed_on: '2024-09-25', published_on: null }]);
+  const row: AuditRow | undefined = report.rows[0];
+  const status: Status | undefined = row?.status;
+  const overall: Tally = report.summary.overall;
+  const rate: number | null = overall.on_time_rate;
+  const byCategory: string[] = report.summary.by_category.map((c) => `${c.category} ${c.on_time_rate ?? '—'}`);
+  const issueRows: (number | null)[] = fromObjects.issues.map((i) => i.row);
+  const checked: DiffReport = diff('municipal_services', catalogue, { minSeverity: 'warning', threshold: 0.7 });
+  const linked: DiffReport = diff(catalogue, catalogue, { consistency: true });
+  const coverage: Coverage = checked.coverage;
+  const finding: DiffFinding | undefined = checked.findings[0];
+  const where: string | null | undefined = finding?.local_path;
+  const method: MatchMethod | undefined = linked.matches[0]?.method;
+  const imported: ImportedTable = importTable(table, { fileName: '目录.xlsx', sheet: '市政服务' });
+  const cell: Location | null | undefined = imported.report.issues[0]?.location;
+  const again: Report = validate(table, { fileName: '目录.csv' });
+  const firstItem: Item | undefined = imported.catalogue.items[0];
+  return [String(working), end, String(count), String(due), String(why?.code), String(notice), String(status), String(rate), ...byCategory, String(issueRows), String(coverage.present_share), String(where), String(method), String(cell?.sheet), String(again.valid), String(firstItem?.name)];
+}
+
+// @ts-expect-error: a status the audit never gives
+export const notAStatus: Status = 'delayed';
+// @ts-expect-error: deadline options are checked (the key is `extension`)
+deadline(timeLimit, '2024-09-25', { extended: true });
+// @ts-expect-error: the audit has no minSeverity (every record is reported)
+audit(catalogue, '', { minSeverity: 'error' });
+// @ts-expect-error: the diff report has no `missing` list (missing items are findings)
+export const missing = diff('municipal_services', catalogue).missing;
+// @ts-expect-error: the deadline's date is nullable
+export const alwaysDue: string = deadline(timeLimit, '2024-09-25').date;

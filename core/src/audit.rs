@@ -49,6 +49,7 @@ use crate::report::{Lang, Severity};
 use crate::rules::{RuleDef, render};
 use crate::{Error, excerpt};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -172,7 +173,7 @@ pub const DEFS: &[RuleDef] = &[
 ];
 
 /// The outcome of one record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Published on or before the deadline.
@@ -285,7 +286,7 @@ pub struct Records {
 }
 
 /// A bad file or a bad record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditIssue {
     /// Stable code (see [`DEFS`]).
     pub code: String,
@@ -332,7 +333,7 @@ impl AuditOptions {
 }
 
 /// The outcome of one record (flat: one DataFrame row).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditRow {
     /// 1-based data row.
     pub row: usize,
@@ -379,7 +380,7 @@ pub struct AuditRow {
 }
 
 /// Counts per status and 按时公开率.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Tally {
     /// Records.
     pub records: usize,
@@ -448,7 +449,7 @@ impl Tally {
 }
 
 /// The summary of one item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ItemTally {
     /// The item's id.
     pub item_id: String,
@@ -462,7 +463,7 @@ pub struct ItemTally {
 }
 
 /// The summary of one 一级事项.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CategoryTally {
     /// 一级事项.
     pub category: String,
@@ -472,7 +473,7 @@ pub struct CategoryTally {
 }
 
 /// Summaries: overall, per 一级事项 and per item.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     /// Every record.
     pub overall: Tally,
@@ -483,7 +484,7 @@ pub struct Summary {
 }
 
 /// The result of an audit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditReport {
     /// The `today` the audit was run with.
     pub today: Option<NaiveDate>,

@@ -44,6 +44,7 @@ use crate::report::{Lang, Severity};
 use crate::rules::{RuleDef, render};
 use crate::{Error, excerpt};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -105,7 +106,7 @@ pub const REASONS: &[RuleDef] = &[
 ];
 
 /// Why there is no deadline: a stable code and the message in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Reason {
     /// Stable code (`no_deadline.promptly`, …; see [`REASONS`]).
     pub code: String,
@@ -180,7 +181,7 @@ impl Start {
 }
 
 /// The deadline of one time limit from one start.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Deadline {
     /// The kind of the time limit.
     pub kind: TimeLimitKind,
