@@ -112,9 +112,7 @@ impl Validator {
     ) -> Report {
         let mut raw = findings.to_vec();
         if !structurally_valid(cat) {
-            // Explain through the schema: serialise (cannot fail for the model) and validate.
-            let value = serde_json::to_value(cat).unwrap_or(Value::Null);
-            raw.extend(rules::structure::schema_issues(&value));
+            raw.extend(explain_catalogue(cat));
         }
         let mut ctx = Ctx::new(self.options.today);
         rules::run_all(cat, &mut ctx);
@@ -384,6 +382,51 @@ fn partial_catalogue(value: &Value) -> (Catalogue<'_>, Vec<usize>, bool) {
     });
     cat.items = items;
     (cat, index, header_ok)
+}
+
+/// The schema's explanation of a structurally invalid catalogue, without serialising the items
+/// that are sound: the schema has no constraint across items, so the header and the failing
+/// items (or the first item, to keep `items` non-empty) are checked, and the issues' item
+/// indices mapped back.
+fn explain_catalogue(cat: &Catalogue<'_>) -> Vec<Finding> {
+    let mut keep: Vec<usize> = (0..cat.items.len())
+        .filter(|&i| !item_structurally_valid(&cat.items[i]))
+        .collect();
+    if keep.is_empty() && !cat.items.is_empty() {
+        keep.push(0);
+    }
+    let header = Catalogue {
+        schema_version: cat.schema_version.clone(),
+        title: cat.title.clone(),
+        domain: cat.domain.clone(),
+        publisher: cat.publisher.clone(),
+        level: cat.level,
+        region: cat.region.clone(),
+        issued: cat.issued.clone(),
+        updated: cat.updated.clone(),
+        based_on: cat.based_on.clone(),
+        items: Vec::new(),
+        extra: cat.extra.clone(),
+    };
+    let mut value = serde_json::to_value(&header).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut value {
+        let items = keep
+            .iter()
+            .map(|&i| serde_json::to_value(&cat.items[i]).unwrap_or(Value::Null))
+            .collect();
+        m.insert("items".into(), Value::Array(items));
+    }
+    let mut out = rules::structure::schema_issues(&value);
+    for f in &mut out {
+        let Some(rest) = f.path.strip_prefix("/items/") else {
+            continue;
+        };
+        let (k, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if let Some(&i) = k.parse::<usize>().ok().and_then(|k| keep.get(k)) {
+            f.path = format!("/items/{i}{tail}");
+        }
+    }
+    out
 }
 
 /// Whether a typed catalogue satisfies every constraint of the published schema (types and

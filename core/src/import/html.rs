@@ -29,8 +29,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
             .iter()
             .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
             .unwrap_or(rest.len());
-        if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..end]) {
-            let enc = enc.output_encoding();
+        if let Some(enc) = declared(&rest[..end]) {
             let (text, _, _) = enc.decode(bytes);
             return Ok((text.into_owned(), enc.name()));
         }
@@ -46,6 +45,22 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
                 .into(),
             location: None,
         }),
+    }
+}
+
+/// The encodings Chinese portals declare (the WHATWG labels of UTF-8, GBK/GB2312/GB18030 and
+/// UTF-16). Any other label is not trusted: the content decides (UTF-8, else GB18030). Only these
+/// encoders are linked in, which keeps the WebAssembly build small.
+fn declared(label: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match label {
+        b"utf-8" | b"utf8" | b"unicode-1-1-utf-8" => Some(encoding_rs::UTF_8),
+        b"gbk" | b"gb2312" | b"gb18030" | b"x-gbk" | b"cp936" | b"windows-936" | b"chinese"
+        | b"csgb2312" | b"gb_2312" | b"gb_2312-80" | b"iso-ir-58" | b"csiso58gb231280" => {
+            Some(encoding_rs::GB18030)
+        }
+        b"utf-16" | b"utf-16le" => Some(encoding_rs::UTF_16LE),
+        b"utf-16be" => Some(encoding_rs::UTF_16BE),
+        _ => None,
     }
 }
 
