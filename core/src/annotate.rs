@@ -97,6 +97,8 @@ const LAST_COL: u16 = 16_383;
 const MAX_LINKS: usize = 65_530;
 /// Most cells covered by merged ranges in the copy.
 const MAX_MERGED_CELLS: u64 = 2_000_000;
+/// A merged range larger than this (in cells) is clipped to the sheet's used area.
+const MAX_MERGE_AREA: u64 = 65_536;
 /// The author of the notes.
 const AUTHOR: &str = "gongkai";
 
@@ -901,18 +903,30 @@ struct Merges {
 }
 
 impl Merges {
-    /// Clips the ranges to the sheet's extent and the budget, and drops overlapping ones.
+    /// Clips very large ranges to the sheet's extent (the used area), and drops ranges that
+    /// overlap a kept one or exceed the budget.
     fn build(list: &[Merge], extent: (u32, u16), budget: &mut u64) -> (Self, usize) {
         let mut m = Merges::default();
         let mut dropped = 0;
+        let area = |x: &Merge| {
+            u64::from(x.r1.saturating_sub(x.r0)).saturating_add(1)
+                * (u64::from(x.c1.saturating_sub(x.c0)) + 1)
+        };
         for &x in list {
-            let r1 = x.r1.min(extent.0.max(x.r0)).min(LAST_ROW);
-            let c1 = x.c1.min(extent.1.max(x.c0)).min(LAST_COL);
-            let x = Merge { r1, c1, ..x };
+            let mut x = Merge {
+                r1: x.r1.min(LAST_ROW),
+                c1: x.c1.min(LAST_COL),
+                ..x
+            };
+            if area(&x) > MAX_MERGE_AREA {
+                // A range far larger than a table's merged cells: clipped to the used area.
+                x.r1 = x.r1.min(extent.0.max(x.r0));
+                x.c1 = x.c1.min(extent.1.max(x.c0));
+            }
             if x.r0 > x.r1 || x.c0 > x.c1 || (x.r0 == x.r1 && x.c0 == x.c1) {
                 continue;
             }
-            let area = u64::from(x.r1 - x.r0 + 1) * u64::from(x.c1 - x.c0 + 1);
+            let area = area(&x);
             if area > *budget || (x.c0..=x.c1).any(|c| m.hits(c, x.r0, x.r1)) {
                 dropped += 1;
                 continue;
@@ -1545,4 +1559,182 @@ fn write_issue_sheet(
     ws.set_freeze_panes(2, 0).map_err(e)?;
     ws.autofilter(1, 0, last, 5).map_err(e)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(loc: Option<Location>) -> Issue {
+        Issue {
+            code: "x".into(),
+            severity: Severity::Warning,
+            path: "/items/0/category".into(),
+            item_id: None,
+            message: "m".into(),
+            location: loc,
+            params: Default::default(),
+        }
+    }
+
+    fn loc(sheet: Option<&str>, row: u32, col: Option<&str>) -> Option<Location> {
+        Some(Location {
+            sheet: sheet.map(str::to_owned),
+            row,
+            column: col.map(str::to_owned),
+            header: None,
+        })
+    }
+
+    #[test]
+    fn anchors_follow_cells_rows_merges_and_fall_back_to_a1() {
+        let list = [
+            Merge {
+                r0: 4,
+                c0: 1,
+                r1: 6,
+                c1: 1,
+            },
+            Merge {
+                r0: 0,
+                c0: 0,
+                r1: 0,
+                c1: 5,
+            },
+        ];
+        let mut budget = MAX_MERGED_CELLS;
+        let (m, dropped) = Merges::build(&list, (10, 10), &mut budget);
+        assert_eq!(dropped, 0);
+        let merges = vec![Merges::default(), m];
+        let index: HashMap<&str, usize> = [("说明", 0), ("目录", 1)].into_iter().collect();
+        let a = |l| anchor_of(&issue(l), &index, 1, &merges, Lang::Zh);
+        // Its own cell.
+        let x = a(loc(Some("目录"), 6, Some("F")));
+        assert_eq!((x.sheet, x.row, x.col, x.why), (1, 5, 5, None));
+        // Inside a merged range: its top-left cell, and the note says where.
+        let x = a(loc(Some("目录"), 7, Some("B")));
+        assert_eq!((x.sheet, x.row, x.col), (1, 4, 1));
+        assert!(x.why.unwrap().contains("B7"));
+        // The top-left cell itself is not moved.
+        let x = a(loc(Some("目录"), 5, Some("B")));
+        assert_eq!((x.row, x.col, x.why), (4, 1, None));
+        // A row without a column: its first cell.
+        let x = a(loc(Some("说明"), 3, None));
+        assert_eq!((x.sheet, x.row, x.col), (0, 2, 0));
+        assert!(x.why.unwrap().contains("第 3 行"));
+        // No location, an unknown sheet, a row 0: A1 of the main sheet.
+        for l in [
+            None,
+            loc(Some("别的"), 3, Some("C")),
+            loc(Some("目录"), 0, Some("C")),
+        ] {
+            let x = a(l);
+            assert_eq!((x.sheet, x.row, x.col), (1, 0, 0));
+        }
+        // CSV: no sheet name means the main sheet; a bad column letter means the first cell.
+        let x = a(loc(None, 2, Some("c")));
+        assert_eq!((x.sheet, x.row, x.col), (1, 1, 0));
+    }
+
+    #[test]
+    fn merges_are_clipped_and_overlaps_dropped() {
+        let list = [
+            Merge {
+                r0: 0,
+                c0: 0,
+                r1: LAST_ROW,
+                c1: LAST_COL,
+            },
+            Merge {
+                r0: 2,
+                c0: 2,
+                r1: 3,
+                c1: 3,
+            },
+            Merge {
+                r0: 3,
+                c0: 3,
+                r1: 4,
+                c1: 4,
+            },
+        ];
+        let mut budget = MAX_MERGED_CELLS;
+        let (m, dropped) = Merges::build(&list, (9, 9), &mut budget);
+        // The huge range is clipped to the sheet's 10 x 10 cells; the others overlap it. A
+        // small range beyond the used area is kept as it is.
+        assert_eq!(
+            m.kept,
+            [Merge {
+                r0: 0,
+                c0: 0,
+                r1: 9,
+                c1: 9
+            }]
+        );
+        assert_eq!(dropped, 2);
+        assert_eq!(budget, MAX_MERGED_CELLS - 100);
+        let (m, _) = Merges::build(
+            &[Merge {
+                r0: 0,
+                c0: 0,
+                r1: 0,
+                c1: 20,
+            }],
+            (9, 9),
+            &mut budget,
+        );
+        assert_eq!(
+            m.kept,
+            [Merge {
+                r0: 0,
+                c0: 0,
+                r1: 0,
+                c1: 20
+            }]
+        );
+        let mut small = 3;
+        let (m, dropped) = Merges::build(&list[1..2], (9, 9), &mut small);
+        assert!(m.kept.is_empty());
+        assert_eq!(dropped, 1);
+    }
+
+    #[test]
+    fn widths_columns_and_names() {
+        assert_eq!(width_pixels(9.140625), 64);
+        assert_eq!(width_pixels(0.0), 0);
+        assert_eq!(column_index("A"), Some(0));
+        assert_eq!(column_index("AA"), Some(26));
+        assert_eq!(column_index("XFD"), Some(LAST_COL));
+        assert_eq!(column_index("XFE"), None);
+        assert_eq!(column_index("ZZZZ"), None);
+        assert_eq!(csv_sheet_name(Some("dir/目录[1].csv")), "目录1");
+        assert_eq!(csv_sheet_name(Some("History.csv")), "Sheet1");
+        assert_eq!(csv_sheet_name(None), "Sheet1");
+        assert_eq!(quoted("It's"), "'It''s'");
+        let taken = vec!["问题清单".to_owned()];
+        assert_eq!(unique_name("问题清单", &taken), "问题清单2");
+        assert_eq!(
+            unique_name("a:b", &taken),
+            "a:b".replace(':', "").replace("ab", "Sheet2")
+        );
+        assert_eq!(
+            part_path("/xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            part_path("worksheets/../worksheets/sheet2.xml"),
+            "xl/worksheets/sheet2.xml"
+        );
+    }
+
+    #[test]
+    fn long_notes_are_cut_with_a_count() {
+        let lines: Vec<String> = (0..2000)
+            .map(|k| format!("【错误】x.{k}\n{}", "长".repeat(40)))
+            .collect();
+        let t = note_text(&lines, Lang::Zh);
+        assert!(t.chars().count() <= MAX_CELL_CHARS - 54);
+        assert!(t.contains("另有"));
+        assert!(t.starts_with("【错误】x.0"));
+    }
 }
