@@ -1614,14 +1614,14 @@ mod tests {
         // Inside a merged range: its top-left cell, and the note says where.
         let x = a(loc(Some("目录"), 7, Some("B")));
         assert_eq!((x.sheet, x.row, x.col), (1, 4, 1));
-        assert!(x.why.unwrap().contains("B7"));
+        assert!(x.why.is_some_and(|w| w.contains("B7")));
         // The top-left cell itself is not moved.
         let x = a(loc(Some("目录"), 5, Some("B")));
         assert_eq!((x.row, x.col, x.why), (4, 1, None));
         // A row without a column: its first cell.
         let x = a(loc(Some("说明"), 3, None));
         assert_eq!((x.sheet, x.row, x.col), (0, 2, 0));
-        assert!(x.why.unwrap().contains("第 3 行"));
+        assert!(x.why.is_some_and(|w| w.contains("第 3 行")));
         // No location, an unknown sheet, a row 0: A1 of the main sheet.
         for l in [
             None,

@@ -228,8 +228,11 @@ fn nth_section(xml: &str, name: &str, n: usize) -> String {
 // ---------------------------------------------------------------------------------------------
 // Reading values with calamine.
 
+/// Non-empty cells of one sheet: (row, col) → value (absolute, 0-based).
+type Cells = BTreeMap<(u32, u32), Data>;
+
 /// Non-empty cells of every sheet: name → (row, col) → value (absolute, 0-based).
-fn values(bytes: &[u8]) -> Vec<(String, BTreeMap<(u32, u32), Data>)> {
+fn values(bytes: &[u8]) -> Vec<(String, Cells)> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
     let names = wb.sheet_names();
     names
@@ -410,10 +413,7 @@ fn check_annotations(a: &Annotated, main: &str, csv_sheet: Option<&str>, lang: L
         ("2", "frozen")
     );
     let filter = &elements(xml, "autoFilter")[0];
-    assert_eq!(
-        filter["ref"],
-        format!("A2:F{}", a.report.issues.len().max(0) + 2)
-    );
+    assert_eq!(filter["ref"], format!("A2:F{}", a.report.issues.len() + 2));
 
     // No formula anywhere.
     for s in out.names() {
@@ -711,7 +711,7 @@ fn corpus_csv_tables_are_annotated_with_their_values_unchanged() {
             "{name}"
         );
         let sheet = stem(&path);
-        assert_eq!(a.sheets, [sheet.clone()], "{name}");
+        assert_eq!(a.sheets, std::slice::from_ref(&sheet), "{name}");
         check_annotations(&a, &sheet, Some(&sheet), Lang::Zh);
         let vals = values(&a.workbook);
         let got: BTreeMap<(u32, u32), String> = vals[0]
@@ -829,4 +829,142 @@ fn html_spans_become_merged_ranges_on_sheets_named_like_the_locations() {
     let out = Out::new(&a.workbook);
     assert!(out.notes("表2")["F4"].contains("schema.empty"));
     assert_eq!(out.fill("表2", "F4").as_deref(), Some("FFFFC7CE"));
+}
+
+#[test]
+fn an_annotated_workbook_can_be_annotated_again() {
+    let input = workbook();
+    let v = Validator::default();
+    let first = annotate(&input, Some("目录.xlsx"), &v).unwrap();
+    let second = annotate(&first.workbook, Some("目录-标注.xlsx"), &v).unwrap();
+    // The old issues sheet is replaced, not copied and not reported as a table.
+    assert_eq!(second.sheets, first.sheets);
+    assert_eq!(second.issues_sheet, "问题清单");
+    assert_eq!(second.report, first.report);
+    assert!(
+        !second
+            .report
+            .issues
+            .iter()
+            .any(|i| i.location.as_ref().and_then(|l| l.sheet.as_deref()) == Some("问题清单"))
+    );
+    // What validation says of the annotated file, less that one note.
+    let direct = v.validate_bytes(&first.workbook, Some("x.xlsx")).unwrap();
+    assert_eq!(direct.issues.len(), first.report.issues.len() + 1);
+    assert_eq!(direct.counts.info, first.report.counts.info + 1);
+    check_annotations(&second, TABLE, None, Lang::Zh);
+    same_values(&input, &second.workbook);
+}
+
+#[test]
+fn a_sheet_of_the_user_named_like_the_issues_sheet_is_kept() {
+    let mut wb = Workbook::new();
+    wb.add_worksheet()
+        .set_name("问题清单")
+        .unwrap()
+        .write_string(0, 0, "我们自己的问题记录")
+        .unwrap();
+    let ws = wb.add_worksheet().set_name(TABLE).unwrap();
+    header(ws, 0);
+    item(
+        ws,
+        2,
+        1.0,
+        "燃气经营许可证核发",
+        "20个工作日内",
+        "■政务服务中心",
+    );
+    let input = wb.save_to_buffer().unwrap();
+    let a = annotate(&input, Some("t.xlsx"), &Validator::default()).unwrap();
+    assert_eq!(a.sheets, ["问题清单", TABLE]);
+    assert_eq!(a.issues_sheet, "问题清单2");
+    same_values(&input, &a.workbook);
+    check_annotations(&a, TABLE, None, Lang::Zh);
+}
+
+#[test]
+fn english_messages_give_an_english_issues_sheet() {
+    let v = Validator::new(Options::default().lang(Lang::En));
+    let input = workbook();
+    let a = annotate(&input, Some("目录.xlsx"), &v).unwrap();
+    assert_eq!(a.issues_sheet, "Issues");
+    check_annotations(&a, TABLE, None, Lang::En);
+    let notes = Out::new(&a.workbook).notes(TABLE);
+    assert!(
+        notes["H7"].starts_with("【Error】channels.website_required"),
+        "{}",
+        notes["H7"]
+    );
+    assert!(
+        a.notes.iter().any(|n| n.contains("formula")),
+        "{:?}",
+        a.notes
+    );
+}
+
+#[test]
+fn the_cell_limit_leaves_cells_out_with_a_note() {
+    let input = workbook();
+    let a = annotate_with(
+        &input,
+        Some("目录.xlsx"),
+        &Validator::default(),
+        &AnnotateOptions::default().max_cells(10),
+    )
+    .unwrap();
+    assert!(a.notes.iter().any(|n| n.contains("10 个")), "{:?}", a.notes);
+    let copied: usize = values(&a.workbook)
+        .iter()
+        .filter(|(n, _)| *n != a.issues_sheet)
+        .map(|(_, c)| c.len())
+        .sum();
+    assert_eq!(copied, 10);
+    // Every issue is still in the list and has a note.
+    check_annotations(&a, TABLE, None, Lang::Zh);
+}
+
+#[test]
+fn bad_input_is_a_clear_error() {
+    let v = Validator::default();
+    let cases: [(&[u8], Option<&str>, &str, &str); 7] = [
+        (b"", Some("目录.xlsx"), "import", "为空"),
+        (b"", None, "import", "为空"),
+        (
+            b"PK\x03\x04 this is not a zip",
+            Some("目录.xlsx"),
+            "import",
+            "损坏",
+        ),
+        (b"\x00\x01\x02 binary", Some("目录.xlsx"), "import", "损坏"),
+        (
+            br#"{"title": "x"}"#,
+            Some("目录.json"),
+            "invalid_argument",
+            "JSON",
+        ),
+        (
+            b"<html><body><p>no table</p></body></html>",
+            Some("p.html"),
+            "import",
+            "没有表格",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0 old",
+            Some("目录.xls"),
+            "unsupported_format",
+            "xlsx",
+        ),
+    ];
+    for (bytes, name, code, text) in cases {
+        let e = annotate(bytes, name, &v).unwrap_err();
+        assert_eq!(e.code(), code, "{name:?}: {e}");
+        assert!(e.to_string().contains(text), "{name:?}: {e}");
+    }
+    // A truncated workbook.
+    let w = workbook();
+    let e = annotate(&w[..w.len() / 2], Some("目录.xlsx"), &v).unwrap_err();
+    assert_eq!(e.code(), "import", "{e}");
+    // A CSV without a catalogue header.
+    let e = annotate("a,b\n1,2\n".as_bytes(), Some("x.csv"), &v).unwrap_err();
+    assert_eq!(e.code(), "import", "{e}");
 }
