@@ -1737,4 +1737,52 @@ mod tests {
         assert!(t.contains("另有"));
         assert!(t.starts_with("【错误】x.0"));
     }
+
+    #[test]
+    fn values_keep_their_types_and_1904_dates_move_to_1900() {
+        use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
+        let mut n = Counters::default();
+        let dt = |v, t, e| DataRef::DateTime(ExcelDateTime::new(v, t, e));
+        // 1904-01-01 is serial 0 in the 1904 system and 1462 in the 1900 system.
+        assert_eq!(
+            value_of(&dt(0.0, ExcelDateTimeType::DateTime, true), true, &mut n),
+            Some(Value::Date(1462.0, Kind::Date))
+        );
+        assert_eq!(
+            value_of(
+                &dt(45352.5, ExcelDateTimeType::DateTime, false),
+                false,
+                &mut n
+            ),
+            Some(Value::Date(45352.5, Kind::DateTime))
+        );
+        assert_eq!(
+            value_of(&dt(1.25, ExcelDateTimeType::TimeDelta, true), true, &mut n),
+            Some(Value::Date(1.25, Kind::Duration))
+        );
+        assert_eq!(
+            value_of(&DataRef::DateTimeIso("2024-03-01".into()), false, &mut n),
+            Some(Value::Date(45352.0, Kind::Date))
+        );
+        assert_eq!(
+            value_of(&DataRef::DateTimeIso("not a date".into()), false, &mut n),
+            Some(Value::Text("not a date".into()))
+        );
+        assert_eq!(
+            value_of(&DataRef::Error(CellErrorType::NA), false, &mut n),
+            Some(Value::Text("#N/A".into()))
+        );
+        assert_eq!(n.errors_as_text, 1);
+        assert_eq!(
+            value_of(&DataRef::Int(7), false, &mut n),
+            Some(Value::Number(7.0))
+        );
+        assert_eq!(value_of(&DataRef::Empty, false, &mut n), None);
+        let long = "长".repeat(MAX_CELL_CHARS + 5);
+        let Some(Value::Text(t)) = value_of(&DataRef::String(long), false, &mut n) else {
+            panic!("not text");
+        };
+        assert_eq!(t.chars().count(), MAX_CELL_CHARS);
+        assert_eq!(n.cut, 1);
+    }
 }
