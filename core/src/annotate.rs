@@ -11,7 +11,7 @@
 //!   rule code and message, several issues joined in one note;
 //! - adds a sheet **问题清单** (`Issues` with English messages) listing every issue of the report
 //!   in report order: 序号, 级别, 代码, 位置 (a link to the cell), 列名, 说明, under a legend row,
-//!   with the header frozen and an autofilter.
+//!   with the header frozen and an autofilter. The workbook opens on this sheet.
 //!
 //! ```
 //! # #[cfg(feature = "xlsx")] {
@@ -60,7 +60,8 @@
 //!
 //! **CSV and HTML** have no workbook: the copy is one sheet per table, the grid the importer
 //! reads (the same rows, blank lines included, and columns, so locations match), every cell a
-//! string as written in the file (序号 `01` stays `01`). An HTML table's `rowspan`/`colspan`
+//! string (序号 `01` stays `01`): a CSV cell as written, an HTML cell as a browser shows its
+//! text. An HTML table's `rowspan`/`colspan`
 //! become merged ranges; sheets are named `表1`, `表2` … as in the issue locations. A CSV's sheet
 //! is named after the file (as Excel names it when it opens a CSV). Column widths are set from
 //! the text.
@@ -73,8 +74,11 @@
 //!
 //! The import limits of [`ImportOptions`] apply (size, rows, zip bombs). The copy holds at
 //! most [`AnnotateOptions::max_cells`] cells (default 4,000,000) and merged ranges covering at
-//! most 2,000,000 cells in all; a cell holds at most 32,767 characters (Excel's limit).
-//! Anything beyond is left out and said so in [`Annotated::notes`].
+//! most 2,000,000 cells in all; a cell holds at most 32,767 characters (Excel's limit). A
+//! merged range of more than 65,536 cells is clipped to the sheet's used area, and a range
+//! overlapping one already kept (which Excel refuses) is not merged. The first 65,530 issues
+//! of 问题清单 have links (Excel's limit per sheet); a note longer than Excel allows ends with
+//! how many issues it leaves to 问题清单. Anything left out is said in [`Annotated::notes`].
 
 use crate::import::grid::Grid;
 use crate::import::{self, Format, ImportOptions};
