@@ -1,18 +1,111 @@
-//! `gongkai annotate` (not yet implemented).
+//! `gongkai annotate IN -o OUT.xlsx`: writes a copy of the user's table with every problem
+//! marked on its cell (fill and note) and a sheet listing all problems with links.
+//!
+//! Exit 0 when the data has no error, 1 when it has errors, 2 when the input cannot be read,
+//! OUT is not an `.xlsx` or is the input file, or OUT cannot be written. One summary line (and
+//! what the copy could not carry over, if anything) goes to stderr.
 
+use crate::common::{self, LangArg};
+use gongkai::Lang;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `gongkai annotate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Arguments (not yet defined).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// 目录表格（.xlsx、.csv、.html）
+    input: PathBuf,
+    /// 输出的标注工作簿（.xlsx），不能与输入文件相同
+    #[arg(short, long)]
+    output: PathBuf,
+    /// 消息和问题清单的语言
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+    /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
+    #[arg(long, value_parser = common::parse_date_arg)]
+    today: Option<chrono::NaiveDate>,
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("gongkai annotate: {message}");
+    common::exit(common::FAILURE)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let _ = a.rest;
-    eprintln!("gongkai annotate: not yet implemented");
-    crate::common::exit(crate::common::FAILURE)
+    let is_xlsx = a
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        return fail(format!(
+            "标注结果是 Excel 工作簿，输出文件名应以 .xlsx 结尾：{}",
+            a.output.display()
+        ));
+    }
+    if same_file(&a.input, &a.output) {
+        return fail(format!(
+            "输出文件与输入文件相同（{}），拒绝覆盖；请换一个输出文件名",
+            a.output.display()
+        ));
+    }
+    let lang: Lang = a.lang.into();
+    let mut options = gongkai::Options::default().lang(lang);
+    if let Some(t) = a.today {
+        options = options.today(t);
+    }
+    let validator = gongkai::Validator::new(options);
+    let name = a.input.to_string_lossy();
+    let result = common::read_file(&a.input)
+        .and_then(|bytes| gongkai::annotate::annotate(&bytes, Some(&name), &validator));
+    let out = match result {
+        Ok(o) => o,
+        Err(e) => {
+            common::print_failure(&a.input, &e);
+            return common::exit(common::FAILURE);
+        }
+    };
+    if let Err(e) = std::fs::write(&a.output, &out.workbook) {
+        return fail(format!("无法写入 {}：{e}", a.output.display()));
+    }
+    let r = &out.report;
+    let summary = match lang {
+        Lang::Zh => format!(
+            "已写入 {}（{} 项；{} 个错误，{} 个警告，{} 个提示；{} 个单元格有批注，问题清单见工作表“{}”）",
+            a.output.display(),
+            r.items,
+            r.counts.error,
+            r.counts.warning,
+            r.counts.info,
+            out.cells_marked,
+            out.issues_sheet
+        ),
+        Lang::En => format!(
+            "wrote {} ({} items; {} errors, {} warnings, {} infos; {} cells have notes, all issues on sheet “{}”)",
+            a.output.display(),
+            r.items,
+            r.counts.error,
+            r.counts.warning,
+            r.counts.info,
+            out.cells_marked,
+            out.issues_sheet
+        ),
+    };
+    eprintln!("gongkai annotate: {summary}");
+    for n in &out.notes {
+        eprintln!("  {n}");
+    }
+    common::exit(if r.valid {
+        common::OK
+    } else {
+        common::DATA_ERRORS
+    })
 }

@@ -41,6 +41,8 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "xlsx")]
+pub mod annotate;
 pub mod audit;
 pub mod calendar;
 pub mod deadline;

@@ -387,6 +387,34 @@ pub fn import_html(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Er
     Ok(imported)
 }
 
+/// The grids of every table of a CSV or HTML file, as the importer reads them (the same rows,
+/// columns and merges, so that issue locations match), without header detection: for the
+/// annotated workbook. `options.sheet` is ignored (every table is returned).
+#[cfg(feature = "xlsx")]
+pub(crate) fn read_grids(
+    bytes: &[u8],
+    format: Format,
+    options: &ImportOptions,
+) -> Result<Vec<grid::Grid>, Error> {
+    check_size(bytes, options)?;
+    let mut budget = Budget::new(options);
+    budget.sheet = None;
+    match format {
+        Format::Csv => {
+            let (text, _) = csv::decode(bytes)?;
+            Ok(vec![csv::parse(&text, &mut budget)?])
+        }
+        Format::Html => {
+            let (text, _) = html::decode(bytes)?;
+            Ok(html::read(&text, &mut budget)?.0)
+        }
+        other => Err(Error::InvalidArgument(format!(
+            "{} 不是文本表格（CSV/HTML）",
+            other.name()
+        ))),
+    }
+}
+
 /// Limits and findings shared by the readers of one import.
 pub(crate) struct Budget {
     pub rows_left: usize,
