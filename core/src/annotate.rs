@@ -167,7 +167,7 @@ pub struct Annotated {
 /// [module documentation](self)). `name` (a file name or path) helps detect the format and
 /// names a CSV's sheet.
 ///
-/// Errors: the input is empty, JSON (it has no cells to mark), a legacy `.xls`, or cannot be
+/// Errors: the input is empty, JSON (it has no cells to mark), or cannot be
 /// imported (see [`crate::import`]); [`Error::UnsupportedFormat`] on `wasm32-unknown-unknown`.
 pub fn annotate(
     bytes: &[u8],

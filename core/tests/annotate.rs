@@ -948,12 +948,7 @@ fn bad_input_is_a_clear_error() {
             "import",
             "没有表格",
         ),
-        (
-            b"\xD0\xCF\x11\xE0 old",
-            Some("目录.xls"),
-            "unsupported_format",
-            "xlsx",
-        ),
+        (b"\xD0\xCF\x11\xE0 old", Some("目录.xls"), "import", "XLS"),
     ];
     for (bytes, name, code, text) in cases {
         let e = annotate(bytes, name, &v).unwrap_err();
@@ -967,4 +962,26 @@ fn bad_input_is_a_clear_error() {
     // A CSV without a catalogue header.
     let e = annotate("a,b\n1,2\n".as_bytes(), Some("x.csv"), &v).unwrap_err();
     assert_eq!(e.code(), "import", "{e}");
+}
+
+/// A legacy .xls workbook (tests/tables/municipal.xls) is annotated as a copy of its values and
+/// merged cells, with the same locations as the report.
+#[test]
+fn xls_workbooks_are_annotated_as_a_copy_of_their_values() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/tables/municipal.xls");
+    let bytes = std::fs::read(path).unwrap();
+    let out = annotate(&bytes, Some("municipal.xls"), &Validator::default()).unwrap();
+    assert!(out.report.issues.iter().any(|i| i.location.is_some()));
+    let mut x: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(out.workbook.clone())).unwrap();
+    let r = calamine::Reader::worksheet_range(&mut x, "标准目录").unwrap();
+    // The title row and item 2's name at C5, as in the original.
+    assert_eq!(
+        r.get_value((0, 0)).map(ToString::to_string).as_deref(),
+        Some("武陟县城市管理局市政服务领域基层政务公开标准目录")
+    );
+    assert_eq!(
+        r.get_value((4, 2)).map(ToString::to_string).as_deref(),
+        Some("燃气经营者改动市政燃气设施审批")
+    );
 }

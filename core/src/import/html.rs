@@ -4,9 +4,9 @@
 //! browser shows it. Traversals are iterative (deeply nested input cannot overflow the stack).
 
 use super::Budget;
+use super::dom::{Dom, Kind};
 use super::grid::{Cell, Grid, Row};
 use crate::Error;
-use scraper::{ElementRef, Html, Node, Selector};
 
 /// Decodes a page: BOM, else the `<meta charset>` declaration, else UTF-8, else GB18030.
 pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
@@ -91,19 +91,20 @@ fn is_block(name: &str) -> bool {
 }
 
 /// The text of an element as a browser shows it, without nested tables.
-fn element_text(el: ElementRef<'_>) -> String {
+fn element_text(dom: &Dom, el: usize) -> String {
     let mut out = String::new();
     let mut stack = Vec::new();
-    for child in el.children().rev() {
+    for &child in dom.node(el).children.iter().rev() {
         stack.push((child, false));
     }
-    while let Some((node, closing)) = stack.pop() {
+    while let Some((id, closing)) = stack.pop() {
         if closing {
             out.push('\n');
             continue;
         }
-        match node.value() {
-            Node::Text(t) => {
+        let node = dom.node(id);
+        match &node.kind {
+            Kind::Text(t) => {
                 for c in t.chars() {
                     if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{000C}') {
                         if !out.ends_with([' ', '\n']) && !out.is_empty() {
@@ -114,8 +115,8 @@ fn element_text(el: ElementRef<'_>) -> String {
                     }
                 }
             }
-            Node::Element(e) => {
-                let name = e.name();
+            Kind::Element => {
+                let name = node.name();
                 if matches!(name, "table" | "script" | "style" | "template") {
                     continue;
                 }
@@ -130,9 +131,9 @@ fn element_text(el: ElementRef<'_>) -> String {
                     if !out.is_empty() && !out.ends_with('\n') {
                         out.push('\n');
                     }
-                    stack.push((node, true));
+                    stack.push((id, true));
                 }
-                for child in node.children().rev() {
+                for &child in node.children.iter().rev() {
                     stack.push((child, false));
                 }
             }
@@ -154,8 +155,8 @@ fn trim_trailing_space(s: &mut String) {
     }
 }
 
-fn span(el: &ElementRef<'_>, attr: &str) -> Option<usize> {
-    el.value()
+fn span(dom: &Dom, el: usize, attr: &str) -> Option<usize> {
+    dom.node(el)
         .attr(attr)
         .and_then(|v| v.trim().trim_end_matches(';').parse::<usize>().ok())
 }
@@ -234,21 +235,17 @@ pub(crate) fn read(text: &str, budget: &mut Budget) -> Result<(Vec<Grid>, Option
             location: None,
         });
     }
-    let doc = Html::parse_document(text);
-    let (Ok(table_sel), Ok(title_sel)) = (Selector::parse("table"), Selector::parse("title"))
-    else {
-        return Ok((Vec::new(), None));
-    };
-    let page_title = doc
-        .select(&title_sel)
-        .next()
-        .map(element_text)
+    let dom = Dom::parse(text);
+    let page_title = dom
+        .elements("title")
+        .first()
+        .map(|&t| element_text(&dom, t))
         .filter(|t| !t.is_empty());
     let mut grids = Vec::new();
     // Work spent expanding spans, bounded so that hostile spans cannot blow up.
     let mut span_work: u64 = 0;
     let span_limit: u64 = 50_000_000;
-    for (n, table) in doc.select(&table_sel).enumerate() {
+    for (n, table) in dom.elements("table").into_iter().enumerate() {
         let name = format!("表{}", n + 1);
         if let Some(want) = &budget.sheet {
             if *want != name {
@@ -256,14 +253,15 @@ pub(crate) fn read(text: &str, budget: &mut Budget) -> Result<(Vec<Grid>, Option
             }
         }
         let mut caption = None;
-        let mut trs: Vec<ElementRef<'_>> = Vec::new();
-        for child in table.child_elements() {
-            match child.value().name() {
+        let mut trs: Vec<usize> = Vec::new();
+        for child in dom.child_elements(table) {
+            match dom.node(child).name() {
                 "tr" => trs.push(child),
-                "thead" | "tbody" | "tfoot" => {
-                    trs.extend(child.child_elements().filter(|e| e.value().name() == "tr"))
-                }
-                "caption" => caption = Some(element_text(child)).filter(|t| !t.is_empty()),
+                "thead" | "tbody" | "tfoot" => trs.extend(
+                    dom.child_elements(child)
+                        .filter(|&e| dom.node(e).name() == "tr"),
+                ),
+                "caption" => caption = Some(element_text(&dom, child)).filter(|t| !t.is_empty()),
                 _ => {}
             }
         }
@@ -289,9 +287,9 @@ pub(crate) fn read(text: &str, budget: &mut Budget) -> Result<(Vec<Grid>, Option
                 taken.push(Vec::new());
             }
             let mut c = 0usize;
-            for td in tr
-                .child_elements()
-                .filter(|e| matches!(e.value().name(), "td" | "th"))
+            for td in dom
+                .child_elements(*tr)
+                .filter(|&e| matches!(dom.node(e).name(), "td" | "th"))
             {
                 while taken[r].get(c).copied().unwrap_or(false) {
                     c += 1;
@@ -303,9 +301,9 @@ pub(crate) fn read(text: &str, budget: &mut Budget) -> Result<(Vec<Grid>, Option
                     }
                     break;
                 }
-                let colspan = span(&td, "colspan").unwrap_or(1).clamp(1, 1000);
+                let colspan = span(&dom, td, "colspan").unwrap_or(1).clamp(1, 1000);
                 let colspan = colspan.min(budget.max_columns - c);
-                let rowspan = match span(&td, "rowspan") {
+                let rowspan = match span(&dom, td, "rowspan") {
                     Some(0) => total - r,
                     Some(n) => n.min(total - r).max(1),
                     None => 1,
@@ -320,7 +318,7 @@ pub(crate) fn read(text: &str, budget: &mut Budget) -> Result<(Vec<Grid>, Option
                         location: None,
                     });
                 }
-                let text = budget.cell(element_text(td), Some(&name), number, c);
+                let text = budget.cell(element_text(&dom, td), Some(&name), number, c);
                 for dr in 0..rowspan {
                     let rr = r + dr;
                     while grid.rows.len() <= rr {

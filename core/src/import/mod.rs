@@ -66,6 +66,7 @@ use crate::Error;
 
 pub mod channels;
 mod csv;
+mod dom;
 pub mod grid;
 pub mod hanzi;
 pub mod header;
@@ -408,6 +409,8 @@ pub(crate) fn read_grids(
             let (text, _) = html::decode(bytes)?;
             Ok(html::read(&text, &mut budget)?.0)
         }
+        // A legacy workbook's values and merges (its own formatting is not readable here).
+        Format::Xls => xlsx::read_xls(bytes, &mut budget),
         other => Err(Error::InvalidArgument(format!(
             "{} 不是文本表格（CSV/HTML）",
             other.name()
