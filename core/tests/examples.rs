@@ -166,3 +166,26 @@ fn every_invalid_example_is_tested() {
         assert!(!report.valid, "{n}");
     }
 }
+
+#[path = "../benches/support/gen.rs"]
+mod generator;
+
+/// The benchmarks measure what they say: the generated catalogue is clean under every rule
+/// (validation of a valid catalogue, no message rendering), and `--issues` gives many issues.
+#[test]
+fn the_benchmark_generator_makes_a_clean_catalogue() {
+    let v = gongkai::Validator::default();
+    let clean = v
+        .validate_json(generator::catalogue_json(500, 1, false).as_bytes())
+        .unwrap();
+    assert_eq!(clean.items, 500);
+    assert!(
+        clean.issues.is_empty(),
+        "{:?}",
+        clean.issues.iter().map(|i| &i.code).collect::<Vec<_>>()
+    );
+    let bad = v
+        .validate_json(generator::catalogue_json(200, 1, true).as_bytes())
+        .unwrap();
+    assert!(!bad.valid && bad.issues.len() >= 200);
+}
