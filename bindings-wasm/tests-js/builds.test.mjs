@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { FUNCTIONS, TABLE_FUNCTIONS, createApi } from '../js/api.mjs';
 import { apiOptions, loadBuilds, loadFixtures, loadTableBuilds, readRepo, thrown } from './helpers.mjs';
 
 const lean = await loadBuilds();
@@ -120,3 +122,18 @@ test('importing importTable from the default entry fails when the module is link
   const present = run("import { importTable } from 'gongkai-wasm/tables'; console.log(typeof importTable);");
   assert.equal(present.out, 'function\n', JSON.stringify(present));
 });
+
+test('an entry point paired with the wrong build is refused when attached, naming what is missing', () => {
+  // A fresh instance of the default build's glue (not the one node.mjs holds).
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../pkg-node/gongkai_wasm.js');
+  delete require.cache[gluePath];
+  const leanGlue = require(gluePath);
+  const wrapper = createApi({ instantiate: () => leanGlue }, TABLE_FUNCTIONS);
+  assert.throws(() => wrapper.attach(leanGlue), (e) => e instanceof Error && /importTable/.test(e.message) && /build-wasm\.sh/.test(e.message));
+  assert.equal(wrapper.attached(), false);
+  const right = createApi({ instantiate: () => leanGlue }, FUNCTIONS);
+  right.attach(leanGlue);
+  assert.equal(right.api.validate('{}').valid, false);
+});
+
