@@ -1,4 +1,6 @@
-// The JavaScript API of gongkai-wasm (node.mjs and web.mjs export the same functions).
+// The JavaScript API of gongkai-wasm, default entry (node.mjs and web.mjs export the same
+// functions): the build without table import. gongkai-wasm/tables adds importTable
+// (tables/index.d.ts).
 // The data model (Catalogue, Item, Report, Issue, …) and the results of deadline, audit and
 // diff (Deadline, AuditReport, DiffReport, …) are generated from JSON Schemas of the Rust types
 // into types/ by scripts/gen-types.mjs; only the binding's own signatures and options are here.
@@ -6,7 +8,7 @@ import type { AuditReport } from './types/audit';
 import type { Catalogue, Item, TimeLimit } from './types/catalogue';
 import type { Deadline } from './types/deadline';
 import type { DiffReport } from './types/diff';
-import type { Location, Report, Severity } from './types/report';
+import type { Report, Severity } from './types/report';
 
 export type * from './types/audit';
 export type * from './types/catalogue';
@@ -23,9 +25,10 @@ export interface ValidateOptions {
   /** Today's date (`YYYY-MM-DD`) for rules about dates; the system clock is never read. */
   today?: string;
   /**
-   * `validate` only: the input is a file of this name (its bytes, or its text). A table
-   * (`.csv`, `.xlsx`, `.html` …) is imported first and each issue carries its cell
-   * (`location`); the format comes from the extension, else from the content.
+   * `validate` only: the input is a file of this name (its bytes, or its text). With
+   * gongkai-wasm/tables, a table (`.csv`, `.xlsx`, `.html` …) is imported first and each issue
+   * carries its cell (`location`); the format comes from the extension, else from the content.
+   * The default entry has no table import: a table throws `unsupported_format`.
    */
   fileName?: string;
 }
@@ -92,8 +95,9 @@ export default function init(
  * Validates a catalogue: JSON text (a string), a file's bytes (UTF-8, BOM accepted) or an
  * object. Returns the report of data-model.md; throws a `GongkaiError` only when the input is
  * not a JSON document or not an object (`json`, `not_a_catalogue`) or an option is invalid.
- * With `options.fileName`, a table's bytes (CSV, XLSX, HTML) are imported and validated;
- * an unreadable table throws `import` or `unsupported_format`.
+ * With `options.fileName`, a table's bytes (CSV, XLSX, HTML) are imported and validated
+ * (gongkai-wasm/tables; the default entry throws `unsupported_format` for a table); an
+ * unreadable table throws `import` or `unsupported_format`.
  */
 export function validate(
   input: string | Catalogue | Record<string, unknown> | Uint8Array | ArrayBuffer,
@@ -189,40 +193,3 @@ export function diff(
   local: string | Catalogue | Record<string, unknown> | Uint8Array,
   options?: DiffOptions,
 ): DiffReport;
-
-/** Options of `importTable`. Unknown keys are an error. */
-export interface ImportOptions {
-  /** The file's name: its extension decides the format (else the content does). */
-  fileName?: string;
-  /** Read only this XLSX sheet (or `表2`, the second table of an HTML page). */
-  sheet?: string;
-  /** Language of the report's messages: `zh` (default) or `en`. */
-  lang?: 'zh' | 'en';
-  /** The least severity reported. */
-  minSeverity?: Severity;
-  /** Today's date (`YYYY-MM-DD`) for rules about dates. */
-  today?: string;
-}
-
-/** What `importTable` returns. */
-export interface ImportedTable {
-  /** The catalogue in the canonical JSON (what `validate` takes). */
-  catalogue: Catalogue;
-  /** Its validation report, the importer's findings included; issues carry their cell (`location`). */
-  report: Report;
-  /**
-   * Where each value came from: JSON Pointer → cell. A pointer without an entry lies in the
-   * cell of its nearest ancestor (`/items/3/time_limit/days` → `/items/3/time_limit`).
-   */
-  sources: { [pointer: string]: Location };
-  /** The text encoding of a CSV or HTML file (`UTF-8`, `GB18030` …); `null` for XLSX. */
-  encoding: string | null;
-}
-
-/**
- * Reads a catalogue table (CSV, XLSX or HTML: a file's bytes) into the canonical JSON and
- * validates it, so a form can be filled from a spreadsheet. Throws `import` or
- * `unsupported_format` (e.g. an `.xls` workbook) when the table cannot be read, and
- * `invalid_argument` for JSON input (use `validate`).
- */
-export function importTable(input: Uint8Array | ArrayBuffer | string, options?: ImportOptions): ImportedTable;

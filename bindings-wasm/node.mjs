@@ -1,20 +1,10 @@
-// Node entry point: the `nodejs` build of wasm-bindgen (CommonJS, instantiated synchronously
-// when required), wrapped by js/api.mjs. Ready on import; `init()` exists for code shared with
-// the browser and resolves at once.
-import { createRequire } from 'node:module';
-import { createApi } from './js/api.mjs';
+// Node entry point of the default build (no table import: see tables/node.mjs): the `nodejs`
+// build of wasm-bindgen in pkg-node/, wrapped by js/api.mjs. Ready on import; `init()` exists
+// for code shared with the browser and resolves at once.
+import { FUNCTIONS } from './js/api.mjs';
+import { nodeEntry } from './js/node.mjs';
 
-const require = createRequire(import.meta.url);
-const gluePath = require.resolve('./pkg-node/gongkai_wasm.js');
-
-/** A fresh instance: requiring the glue again reads, compiles and instantiates the module. */
-function instantiate() {
-  delete require.cache[gluePath];
-  return require(gluePath);
-}
-
-const wrapper = createApi({ instantiate });
-wrapper.attach(instantiate());
+const wrapper = nodeEntry(new URL('./pkg-node/gongkai_wasm.js', import.meta.url), FUNCTIONS);
 
 export const {
   validate,
@@ -28,7 +18,6 @@ export const {
   deadline,
   audit,
   diff,
-  importTable,
 } = wrapper.api;
 export const version = wrapper.version();
 /** Internal (not part of the API): lets the tests make the module panic. */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # WebAssembly binding: installs what is missing (wasm32 target, the wasm-bindgen CLI of
 # Cargo.lock's version, Chromium, a CJK font for legible screenshots, npm packages), builds
-# both targets, then runs the node:test suites against the Node and web builds and the browser
-# test of the demo in headless Chromium (screenshots in target/).
+# both builds (default, and with table import) for both targets, then runs the node:test suites
+# against the Node and web glue and the browser test of the demo in headless Chromium
+# (screenshots in target/).
 # Usage: scripts/test-wasm.sh     (scripts/test.sh calls it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,16 +30,17 @@ if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; th
   apt_install fonts-droid-fallback || echo "warning: no CJK font; screenshots will show boxes" >&2
 fi
 npm --prefix bindings-wasm ci --no-audit --no-fund --loglevel=error
+# Both builds of the package: the default one and the one with table import (feature `tables`).
 cargo clippy -p gongkai-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-# The lean build without table import (cargo feature `tables`) must stay warning-free too.
-cargo clippy -p gongkai-wasm --target wasm32-unknown-unknown --no-default-features --locked -- -D warnings
+cargo clippy -p gongkai-wasm --target wasm32-unknown-unknown --all-targets --features tables --locked -- -D warnings
 
 # --- build. The committed TypeScript types must match the schemas before the build rewrites them.
 node bindings-wasm/scripts/gen-types.mjs --check
 scripts/build-wasm.sh
 
-# --- node:test: fixtures, schemas with ajv, API, calendar/deadline, audit, diff, tables, panic
-#     recovery, robustness, types (both builds)
+# --- node:test: fixtures, schemas with ajv, API, calendar/deadline, audit, diff, panic recovery,
+#     robustness, types (default build, Node and web glue); tables (the tables build); the
+#     two builds agree and the default one lacks importTable (builds.test.mjs)
 (cd bindings-wasm && node --test tests-js/)
 
 # --- browser: the demo in headless Chromium, served from bindings-wasm/ on a free loopback port

@@ -9,7 +9,10 @@
 // - User text only ever reaches the page through `textContent` and `value`, never as HTML.
 // - A spreadsheet (CSV, XLSX, HTML) is read by the core's importer (`importTable`): the form is
 //   filled from it, and each issue also names the table cell its value came from.
-import init, { importTable, schema as loadSchema, validate, version } from '../web.mjs';
+// - The page starts with the default build (no table import, the smaller module) for
+//   validate-as-you-type; the build with table import (gongkai-wasm/tables) is loaded only when
+//   a spreadsheet is, and only for reading it.
+import init, { schema as loadSchema, validate, version } from '../web.mjs';
 
 /**
  * Hooks for later features. `message(issue)` is what the page shows for an issue (e.g. mask the
@@ -592,10 +595,32 @@ function onIssueClick(e) {
 
 const TABLE_FILE = /\.(csv|tsv|txt|xlsx|xlsm|html?|shtml|xls|et)$/i;
 
+// The build with table import, loaded on the first spreadsheet (a promise of its module).
+let tablesModule = null;
+
+function loadTablesModule() {
+  if (tablesModule === null) {
+    tablesModule = import('../tables/web.mjs').then(async (m) => {
+      await m.default();
+      return m;
+    });
+    // A failure is not kept: the next spreadsheet tries again.
+    tablesModule.catch(() => {
+      tablesModule = null;
+    });
+  }
+  return tablesModule;
+}
+
+// Each file loaded gets a number: a file whose reading finishes after a later one began is dropped.
+let loads = 0;
+
 async function loadFile(file) {
+  const load = ++loads;
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (load !== loads) return;
   if (TABLE_FILE.test(file.name)) {
-    loadTable(file.name, bytes);
+    await loadTable(file.name, bytes, load);
     return;
   }
   let report;
@@ -616,10 +641,19 @@ async function loadFile(file) {
 }
 
 /** A spreadsheet: the core imports it; the form shows the catalogue, issues name their cells. */
-function loadTable(name, bytes) {
+async function loadTable(name, bytes, load) {
+  let tables;
+  try {
+    if (tablesModule === null) showNotice(`正在加载表格导入模块，以读取 ${name}…`);
+    tables = await loadTablesModule();
+  } catch (e) {
+    if (load === loads) showNotice(`无法加载表格导入模块：${e.message}`);
+    return;
+  }
+  if (load !== loads) return;
   let imported;
   try {
-    imported = importTable(bytes, { fileName: name });
+    imported = tables.importTable(bytes, { fileName: name });
   } catch (e) {
     showNotice(`无法导入 ${name}：${e.message}`);
     return;

@@ -1,4 +1,6 @@
-// The public API over a raw wasm-bindgen module, shared by node.mjs and web.mjs.
+// The public API over a raw wasm-bindgen module, shared by the entry points: node.mjs and
+// web.mjs (the default build, without table import) and tables/node.mjs and tables/web.mjs (the
+// build with the cargo feature `tables`, which adds importTable).
 //
 // The raw module already takes and returns plain objects and throws `Error`s with a `code` for
 // calls that cannot produce a report. This layer adds one thing: recovery from a trap. The
@@ -7,11 +9,12 @@
 // then throws an `Error` with code `internal_panic` (carrying the panic message) and swaps in a
 // fresh instance, so the next call works.
 //
-// To expose another function of the raw module, add its name to FUNCTIONS (and its signature
-// to index.d.ts).
+// To expose another function of the raw module, add its name to FUNCTIONS (or TABLE_FUNCTIONS
+// when it exists only with table import), to the entry points' exports, and its signature to
+// index.d.ts (or tables/index.d.ts).
 
-/** Functions of the raw module exposed unchanged (same arguments, same result). */
-export const FUNCTIONS = [
+/** Functions of the raw module exposed unchanged (same arguments, same result): both builds. */
+export const FUNCTIONS = Object.freeze([
   'validate',
   'validateItem',
   'schema',
@@ -23,8 +26,10 @@ export const FUNCTIONS = [
   'deadline',
   'audit',
   'diff',
-  'importTable',
-];
+]);
+
+/** The functions of the build with table import (gongkai-wasm/tables). */
+export const TABLE_FUNCTIONS = Object.freeze([...FUNCTIONS, 'importTable']);
 
 function codedError(code, message, cause) {
   const err = new Error(message, cause === undefined ? undefined : { cause });
@@ -35,13 +40,19 @@ function codedError(code, message, cause) {
 /**
  * @param {{ instantiate(): object }} platform  `instantiate()` returns a fresh, ready raw module
  *   (synchronously) or throws.
+ * @param {readonly string[]} functions  the raw module's functions to expose.
  */
-export function createApi(platform) {
+export function createApi(platform, functions = FUNCTIONS) {
   let raw = null;
   let lastPanic = null;
   let reloads = 0;
 
   function attach(module) {
+    // An entry point paired with the wrong build (a stale pkg-*/ directory) is a packaging bug.
+    const missing = functions.filter((name) => typeof module[name] !== 'function');
+    if (missing.length > 0) {
+      throw new Error(`gongkai-wasm 的 WebAssembly 模块缺少 ${missing.join('、')}：构建与入口不匹配（请运行 scripts/build-wasm.sh）`);
+    }
     module.__setPanicSink((message) => {
       lastPanic = message;
     });
@@ -81,7 +92,7 @@ export function createApi(platform) {
   }
 
   const api = {};
-  for (const name of FUNCTIONS) {
+  for (const name of functions) {
     api[name] = (...args) => call(name, args);
   }
   return {

@@ -13,7 +13,8 @@
 //!
 //! To expose another core function: parse its options with [`OptionReader`], call the core, and
 //! return [`to_js`] of its serde output (see [`validate`]); then add its name to the list in
-//! `js/api.mjs` and its signature to `index.d.ts`.
+//! `js/api.mjs` and its signature to `index.d.ts` (to `tables/index.d.ts` and the `tables`
+//! list when it needs table import, the cargo feature `tables`).
 
 pub mod options;
 
@@ -130,11 +131,12 @@ fn file_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-/// `importTable(input, options?)`: reads a catalogue table (CSV, XLSX or HTML bytes) into the
+/// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV, XLSX or HTML bytes) into the
 /// canonical JSON, and validates it: `{ catalogue, report, sources, encoding }`, the report's
 /// issues located in the table, `sources` the cell of every value (JSON Pointer → location).
 /// `options.fileName` helps detect the format; `options.sheet` reads one XLSX sheet (or `表N`,
 /// the Nth table of a page).
+#[cfg(feature = "tables")]
 #[wasm_bindgen(js_name = importTable, unchecked_return_type = "ImportedTable")]
 pub fn import_table(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] input: JsValue,
@@ -163,6 +165,7 @@ pub fn import_table(
 }
 
 /// What `importTable` returns (serialised in this key order; the report keeps its own).
+#[cfg(feature = "tables")]
 #[derive(serde::Serialize)]
 struct ImportedTable<'a> {
     catalogue: &'a gongkai::Catalogue<'static>,
@@ -175,9 +178,9 @@ struct ImportedTable<'a> {
 /// Imports a table file (`None` when the name or content says JSON): what the core's
 /// `Validator::validate_bytes` does before validating.
 ///
-/// Table import is the cargo feature `tables` (on by default). It adds about 480 KB gzipped to
-/// the module (CSV 185, XLSX 130, HTML 180): a build without it
-/// (`--no-default-features`) answers `unsupported_format` for tables.
+/// Table import is the cargo feature `tables` (off by default): the package's `gongkai-wasm/tables`
+/// entry is built with it, the default entry without it (about 480 KB smaller gzipped), where
+/// `validate(bytes, { fileName })` of a table answers `unsupported_format` naming that entry.
 fn import_file(
     bytes: &[u8],
     name: Option<&str>,
@@ -201,7 +204,8 @@ fn import_file(
     let imported: Result<gongkai::import::Imported, _> = {
         let _ = (bytes, &options); // read only by the importer
         Err(gongkai::Error::UnsupportedFormat(format!(
-            "{}：此 WebAssembly 构建不含表格导入（cargo 特性 tables）",
+            "{}：gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML），\
+             请改用 gongkai-wasm/tables（浏览器：gongkai-wasm/tables/web）",
             format.name()
         )))
     };
@@ -541,5 +545,11 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
         && v.dyn_ref::<Object>().is_some()
 }
 
+// The types the signatures above name, from the package's declarations (the glue is written to
+// pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
+#[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable } from "../index";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions } from "../index.js";"#;
+#[cfg(feature = "tables")]
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable } from "../tables/index.js";"#;

@@ -36,6 +36,13 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 900 },
 });
 const page = await context.newPage();
+// The .wasm files the page fetched: the default build at start, the tables build on a spreadsheet.
+const fetched = [];
+page.on('request', (r) => {
+  if (r.url().endsWith('.wasm')) fetched.push(new URL(r.url()).pathname);
+});
+const LEAN = '/pkg-web/gongkai_wasm_bg.wasm';
+const TABLES = '/pkg-tables-web/gongkai_wasm_bg.wasm';
 const problems = [];
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 page.on('console', (m) => {
@@ -73,7 +80,7 @@ async function waitClean() {
   await page.waitForFunction(() => document.querySelector('#status')?.textContent.includes('没有发现问题'), null, { timeout: TIMEOUT });
 }
 
-await step('the demo loads the module and opens in the "no problems" state', async () => {
+await step('the demo loads the default module (no table import) and opens in the "no problems" state', async () => {
   await page.goto(`${base}/demo/index.html`);
   await page.waitForFunction(() => window.__demo?.ready === true, null, { timeout: 30_000 });
   await waitClean();
@@ -84,6 +91,7 @@ await step('the demo loads the module and opens in the "no problems" state', asy
   }
   const channels = await page.locator('[data-path="/items/0/channels"] label').allTextContents();
   assert(channels.length === 12 && channels[0] === '政府网站', `12 channel checkboxes: ${channels}`);
+  assert(JSON.stringify(fetched) === JSON.stringify([LEAN]), `only the default build is fetched at start: ${fetched}`);
 });
 
 await step('a bad value shows its Chinese error next to the field, and fixing it removes it', async () => {
@@ -186,7 +194,7 @@ await step('a file that is not JSON is refused with the reason', async () => {
   assert((await input('/items/0/name').inputValue()) === '', 'the form still holds the previous catalogue');
 });
 
-await step('an uploaded XLSX fills the form; each issue names its cell; fixing it clears it', async () => {
+await step('an uploaded XLSX loads the tables build, fills the form; each issue names its cell; fixing it clears it', async () => {
   const rows = [
     ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''],
     ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'],
@@ -204,6 +212,7 @@ await step('an uploaded XLSX fills the form; each issue names its cell; fixing i
   assert((await input('/items/1/name').inputValue()) === '燃气经营者改动市政燃气设施审批', 'the form holds the imported row');
   assert((await input(days).inputValue()) === '400', 'and its time limit');
   await page.locator('#notice').filter({ hasText: '已从表格 武陟县市政服务.xlsx 导入 2 个事项' }).waitFor({ timeout: TIMEOUT });
+  assert(JSON.stringify(fetched) === JSON.stringify([LEAN, TABLES]), `the tables build is fetched for the spreadsheet: ${fetched}`);
   const entry = page.locator('#issue-list li[data-issue-path="/items/1/time_limit/days"]');
   const where = await entry.locator('.where').textContent();
   assert(where.includes('市政服务 第 4 行 F 列（公开时限）'), `the summary names the cell: ${where}`);
@@ -237,6 +246,7 @@ await step('a spreadsheet the importer cannot read is refused with the reason', 
   await page.locator('#load-file').setInputFiles({ name: '旧目录.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
   await page.locator('#notice').filter({ hasText: '另存为' }).waitFor({ timeout: TIMEOUT });
   assert((await input('/items/0/name').inputValue()) === before, 'the form still holds the previous catalogue');
+  assert(JSON.stringify(fetched) === JSON.stringify([LEAN, TABLES]), `each build is fetched once: ${fetched}`);
 });
 
 await step('no console errors or page errors', async () => {

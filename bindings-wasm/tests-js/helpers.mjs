@@ -1,5 +1,6 @@
-// Shared by the node:test files: the two builds (Node and web, the latter instantiated from
-// its bytes since Node cannot fetch file: URLs) and the shared fixture suite.
+// Shared by the node:test files: the entry points (Node and web glue of the default build and
+// of the tables build, the web ones instantiated from their bytes since Node cannot fetch file:
+// URLs) and the shared fixture suite.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +8,20 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const casesDir = join(root, 'tests', 'cases');
 
-/** Both builds behind the same API: `{ node, web }`. */
+/** The default build (no table import) behind the same API: `{ node, web }`. */
 export async function loadBuilds() {
   const node = await import('../node.mjs');
   const web = await import('../web.mjs');
   await web.default(readFileSync(new URL('../pkg-web/gongkai_wasm_bg.wasm', import.meta.url)));
   return { node, web };
+}
+
+/** The build with table import (gongkai-wasm/tables): `{ 'tables/node', 'tables/web' }`. */
+export async function loadTableBuilds() {
+  const node = await import('../tables/node.mjs');
+  const web = await import('../tables/web.mjs');
+  await web.default(readFileSync(new URL('../pkg-tables-web/gongkai_wasm_bg.wasm', import.meta.url)));
+  return { 'tables/node': node, 'tables/web': web };
 }
 
 function walk(dir) {

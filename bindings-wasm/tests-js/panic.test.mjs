@@ -3,9 +3,9 @@
 // instance, and the next call works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBuilds } from './helpers.mjs';
+import { loadBuilds, loadTableBuilds } from './helpers.mjs';
 
-const builds = await loadBuilds();
+const builds = { ...(await loadBuilds()), ...(await loadTableBuilds()) };
 const doc = { schema_version: '1.0', title: '', items: [] };
 const tick = () => new Promise((r) => setTimeout(r, 100));
 

@@ -1,6 +1,8 @@
 // TypeScript declarations: types/ is exactly what scripts/gen-types.mjs generates from the
-// published schemas (fails when they drift), index.d.ts compiles and describes real use
-// (tsc --strict on usage.ts), and the hand-written RuleDef matches what rules() returns.
+// published schemas (fails when they drift), index.d.ts and tables/index.d.ts compile and describe
+// real use of each entry (tsc --strict on usage.ts), the glue wasm-bindgen writes for each build
+// compiles against them and declares importTable only in the tables build, and the
+// hand-written RuleDef matches what rules() returns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,12 +23,25 @@ test('types/ is up to date with the published schemas', async () => {
   }
 });
 
-test('index.d.ts type-checks against real use (tsc --strict)', () => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+function tsc(project) {
+  const bin = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   try {
-    execFileSync(process.execPath, [tsc, '-p', here('./tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [bin, '-p', here(project)], { encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {
-    assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
+    assert.fail(`tsc -p ${project} failed:\n${e.stdout}${e.stderr}`);
+  }
+}
+
+// One tsc run: usage.ts and the wasm-bindgen glue declarations of both builds.
+test('index.d.ts and tables/index.d.ts type-check against real use, the glue against them (tsc --strict)', () => {
+  tsc('./tsconfig.json');
+});
+
+test('only the glue of the tables build declares importTable', () => {
+  for (const [dir, tables] of [['pkg-web', false], ['pkg-node', false], ['pkg-tables-web', true], ['pkg-tables-node', true]]) {
+    const dts = readFileSync(here(`../${dir}/gongkai_wasm.d.ts`), 'utf8');
+    assert.equal(/^export function importTable\(/m.test(dts), tables, dir);
+    assert.match(dts, /^export function validate\(/m, dir);
   }
 });
 

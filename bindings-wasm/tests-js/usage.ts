@@ -5,7 +5,6 @@ import init, {
   audit,
   deadline,
   diff,
-  importTable,
   isWorkingDay,
   rules,
   schema,
@@ -20,7 +19,6 @@ import init, {
   type Deadline,
   type DiffFinding,
   type DiffReport,
-  type ImportedTable,
   type Location,
   type MatchMethod,
   type Reason,
@@ -35,6 +33,13 @@ import init, {
   type Severity,
   type TimeLimit,
 } from 'gongkai-wasm';
+// Table import is the other build's: gongkai-wasm/tables (gongkai-wasm/tables/web in a browser).
+import initTables, { importTable, validate as validateTables, type ImportedTable, type ImportOptions } from 'gongkai-wasm/tables';
+import { importTable as inBrowser } from 'gongkai-wasm/tables/web';
+// @ts-expect-error: the default entry has no table import
+import { importTable as notInTheDefaultEntry } from 'gongkai-wasm';
+// @ts-expect-error: nor has its browser path
+import { importTable as notInTheDefaultWebEntry } from 'gongkai-wasm/web';
 
 const timeLimit: TimeLimit = { kind: 'working_days', days: 20, from: 'formed_or_changed' };
 const channels: Channel[] = ['gov_website', 'service_center'];
@@ -110,10 +115,13 @@ export function timeliness(csv: string, table: Uint8Array): string[] {
   const finding: DiffFinding | undefined = checked.findings[0];
   const where: string | null | undefined = finding?.local_path;
   const method: MatchMethod | undefined = linked.matches[0]?.method;
-  const imported: ImportedTable = importTable(table, { fileName: '目录.xlsx', sheet: '市政服务' });
+  const options: ImportOptions = { fileName: '目录.xlsx', sheet: '市政服务' };
+  const imported: ImportedTable = importTable(table, options);
   const cell: Location | null | undefined = imported.report.issues[0]?.location;
-  const again: Report = validate(table, { fileName: '目录.csv' });
+  const again: Report = validateTables(table, { fileName: '目录.csv' });
+  const same: typeof importTable = inBrowser;
   const firstItem: Item | undefined = imported.catalogue.items[0];
+  void [initTables(), same, notInTheDefaultEntry, notInTheDefaultWebEntry];
   return [String(working), end, String(count), String(due), String(why?.code), String(notice), String(status), String(rate), ...byCategory, String(issueRows), String(coverage.present_share), String(where), String(method), String(cell?.sheet), String(again.valid), String(firstItem?.name)];
 }
 
