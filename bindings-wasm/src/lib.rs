@@ -171,7 +171,7 @@ struct ImportedTable<'a> {
     catalogue: &'a gongkai::Catalogue<'static>,
     report: &'a gongkai::Report,
     /// JSON Pointer → the cell its value came from.
-    sources: std::collections::BTreeMap<&'a str, &'a gongkai::Location>,
+    sources: std::collections::BTreeMap<String, gongkai::Location>,
     encoding: Option<&'a str>,
 }
 

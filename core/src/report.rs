@@ -109,39 +109,43 @@ impl Location {
 /// An issue's location is the entry of its path, or of the nearest ancestor that has one
 /// (`/items/3/time_limit/days` falls back to `/items/3/time_limit`, then `/items/3`).
 ///
-/// A hash map (an import of 10,000 rows records some 130,000 entries; lookups are by exact
-/// pointer); it serialises and iterates in pointer order.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Compact: an import of 10,000 rows records some 130,000 entries, so an entry holds no heap
+/// data of its own. A pointer `/items/N/rest` is keyed by (N, `rest`), other pointers by
+/// their text, and sheet names, headers and column letters are interned. It serialises and
+/// iterates in pointer order.
+#[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    entries: std::collections::HashMap<String, Location, foldhash::fast::RandomState>,
+    entries: std::collections::HashMap<(u32, u32), Cell, foldhash::fast::RandomState>,
+    strings: Vec<Box<str>>,
+    ids: std::collections::HashMap<Box<str>, u32, foldhash::fast::RandomState>,
 }
 
-#[derive(Serialize)]
-struct SourceMapOut<'a> {
-    entries: BTreeMap<&'a str, &'a Location>,
+/// A location with its strings interned (`NONE` for an absent one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cell {
+    sheet: u32,
+    row: u32,
+    column: u32,
+    header: u32,
 }
 
-#[derive(Deserialize)]
-struct SourceMapIn {
-    entries: BTreeMap<String, Location>,
-}
+const NONE: u32 = u32::MAX;
+/// The item number of a pointer that is not under `/items/N`.
+const NOT_ITEM: u32 = u32::MAX;
 
-impl Serialize for SourceMap {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        SourceMapOut {
-            entries: self.entries.iter().map(|(k, v)| (k.as_str(), v)).collect(),
-        }
-        .serialize(s)
+/// `/items/N` or `/items/N/rest` → (N, "rest" or ""); any other pointer → None.
+fn split_item(pointer: &str) -> Option<(u32, &str)> {
+    let rest = pointer.strip_prefix("/items/")?;
+    let (n, tail) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (rest, ""),
+    };
+    if n.is_empty() || (n.len() > 1 && n.starts_with('0')) || !n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
     }
-}
-
-impl<'de> Deserialize<'de> for SourceMap {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let m = SourceMapIn::deserialize(d)?;
-        Ok(SourceMap {
-            entries: m.entries.into_iter().collect(),
-        })
-    }
+    let n: u32 = n.parse().ok()?;
+    (n != NOT_ITEM).then_some((n, tail))
 }
 
 impl SourceMap {
@@ -150,21 +154,75 @@ impl SourceMap {
         Self::default()
     }
 
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).unwrap_or(NONE - 1);
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    fn intern_opt(&mut self, s: Option<&str>) -> u32 {
+        s.map_or(NONE, |s| self.intern(s))
+    }
+
+    fn string(&self, id: u32) -> Option<String> {
+        (id != NONE)
+            .then(|| self.strings.get(id as usize).map(|s| s.to_string()))
+            .flatten()
+    }
+
+    fn key(&self, pointer: &str) -> Option<(u32, u32)> {
+        match split_item(pointer) {
+            Some((n, tail)) => self.ids.get(tail).map(|&t| (n, t)),
+            None => self.ids.get(pointer).map(|&t| (NOT_ITEM, t)),
+        }
+    }
+
     /// Records where the value at `pointer` came from.
-    pub fn insert(&mut self, pointer: impl Into<String>, location: Location) {
-        self.entries.insert(pointer.into(), location);
+    pub fn insert(&mut self, pointer: impl AsRef<str>, location: Location) {
+        let pointer = pointer.as_ref();
+        let key = match split_item(pointer) {
+            Some((n, tail)) => (n, self.intern(tail)),
+            None => (NOT_ITEM, self.intern(pointer)),
+        };
+        let cell = Cell {
+            sheet: self.intern_opt(location.sheet.as_deref()),
+            row: location.row,
+            column: self.intern_opt(location.column.as_deref()),
+            header: self.intern_opt(location.header.as_deref()),
+        };
+        self.entries.insert(key, cell);
+    }
+
+    fn location(&self, c: Cell) -> Location {
+        Location {
+            sheet: self.string(c.sheet),
+            row: c.row,
+            column: self.string(c.column),
+            header: self.string(c.header),
+        }
     }
 
     /// The location recorded for exactly this pointer.
-    pub fn get(&self, pointer: &str) -> Option<&Location> {
-        self.entries.get(pointer)
+    pub fn get(&self, pointer: &str) -> Option<Location> {
+        let key = self.key(pointer)?;
+        self.entries.get(&key).map(|&c| self.location(c))
+    }
+
+    /// Whether a location is recorded for exactly this pointer.
+    pub fn contains(&self, pointer: &str) -> bool {
+        self.key(pointer)
+            .is_some_and(|k| self.entries.contains_key(&k))
     }
 
     /// The location of `pointer` or of its nearest ancestor.
-    pub fn lookup(&self, pointer: &str) -> Option<&Location> {
+    pub fn lookup(&self, pointer: &str) -> Option<Location> {
         let mut p = pointer;
         loop {
-            if let Some(l) = self.entries.get(p) {
+            if let Some(l) = self.get(p) {
                 return Some(l);
             }
             match p.rfind('/') {
@@ -185,11 +243,63 @@ impl SourceMap {
     }
 
     /// All entries in pointer order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Location)> {
-        let mut v: Vec<(&str, &Location)> =
-            self.entries.iter().map(|(k, v)| (k.as_str(), v)).collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v.into_iter()
+    pub fn iter(&self) -> impl Iterator<Item = (String, Location)> + '_ {
+        let mut v: Vec<(String, Cell)> = self
+            .entries
+            .iter()
+            .map(|(&(n, t), &c)| {
+                let tail = self.strings.get(t as usize).map_or("", |s| s);
+                let pointer = match (n, tail) {
+                    (NOT_ITEM, _) => tail.to_owned(),
+                    (n, "") => format!("/items/{n}"),
+                    (n, tail) => format!("/items/{n}/{tail}"),
+                };
+                (pointer, c)
+            })
+            .collect();
+        v.sort_unstable_by(|a, b| pointer_order(&a.0, &b.0));
+        v.into_iter().map(|(p, c)| (p, self.location(c)))
+    }
+}
+
+impl PartialEq for SourceMap {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+#[derive(Deserialize)]
+struct SourceMapIn {
+    entries: BTreeMap<String, Location>,
+}
+
+impl Serialize for SourceMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Entries<'a>(&'a SourceMap);
+        impl Serialize for Entries<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.len()))?;
+                for (k, v) in self.0.iter() {
+                    m.serialize_entry(&k, &v)?;
+                }
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("entries", &Entries(self))?;
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let m = SourceMapIn::deserialize(d)?;
+        let mut out = SourceMap::new();
+        for (k, v) in m.entries {
+            out.insert(k, v);
+        }
+        Ok(out)
     }
 }
 
@@ -298,6 +408,7 @@ pub fn pointer_order(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -320,8 +431,25 @@ mod tests {
             header: Some("公开时限".into()),
         };
         m.insert("/items/0/time_limit", loc.clone());
-        assert_eq!(m.lookup("/items/0/time_limit/days"), Some(&loc));
+        assert_eq!(m.lookup("/items/0/time_limit/days"), Some(loc.clone()));
         assert_eq!(m.lookup("/items/1/time_limit"), None);
+        // Pointers that are not under /items/N, and odd ones, are kept as they are.
+        m.insert("/title", loc.clone());
+        m.insert("/items/01/name", loc.clone());
+        m.insert("/items", loc.clone());
+        assert_eq!(m.get("/title"), Some(loc.clone()));
+        assert_eq!(m.get("/items/01/name"), Some(loc.clone()));
+        assert_eq!(m.get("/items/1/name"), None);
+        let keys: Vec<String> = m.iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys,
+            ["/items", "/items/0/time_limit", "/items/01/name", "/title"]
+        );
+        // Serialised in pointer order, and read back equal.
+        let json = serde_json::to_string(&m).unwrap();
+        assert!(json.starts_with(r#"{"entries":{"/items":"#), "{json}");
+        let back: SourceMap = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, m);
     }
 
     #[test]

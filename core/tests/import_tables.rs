@@ -20,7 +20,7 @@ fn csv(body: &str) -> Imported {
 }
 
 fn loc(imp: &Imported, path: &str) -> (u32, String) {
-    let l: &Location = imp.sources.lookup(path).unwrap();
+    let l: Location = imp.sources.lookup(path).unwrap();
     (l.row, l.column.clone().unwrap_or_default())
 }
 

@@ -309,10 +309,10 @@ impl DiffReport {
     ) -> Self {
         for f in &mut self.findings {
             if let (Some(map), Some(p)) = (reference, f.reference_path.as_deref()) {
-                f.reference_location = map.lookup(p).cloned();
+                f.reference_location = map.lookup(p);
             }
             if let (Some(map), Some(p)) = (local, f.local_path.as_deref()) {
-                f.local_location = map.lookup(p).cloned();
+                f.local_location = map.lookup(p);
             }
         }
         self

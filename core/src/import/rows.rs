@@ -1715,7 +1715,7 @@ trait EntryOrInsert {
 
 impl EntryOrInsert for SourceMap {
     fn entry_or_insert(&mut self, key: String, loc: Location) {
-        if self.get(&key).is_none() {
+        if !self.contains(&key) {
             self.insert(key, loc);
         }
     }

@@ -337,7 +337,7 @@ pub(crate) fn finish(
         };
         let message = render(template, &r.params);
         let explicit = take_location(&mut r.params);
-        let location = explicit.or_else(|| sources.and_then(|s| s.lookup(&r.path)).cloned());
+        let location = explicit.or_else(|| sources.and_then(|s| s.lookup(&r.path)));
         out.push(Issue {
             code: r.code.to_owned(),
             severity: def.severity,
