@@ -579,3 +579,40 @@ fn metadata_block_fills_the_catalogue_and_keeps_what_it_cannot_read() {
         .unwrap();
     assert_eq!(warn.location.as_ref().map(|l| l.row), Some(4));
 }
+
+#[test]
+fn label_colon_value_lines_above_the_table_are_read() {
+    let body = format!(
+        "武陟县城市管理局市政服务领域基层政务公开标准目录\n填报单位：武陟县城市管理局\n编制日期：2024年3月1日\n编制单位：甲 编制日期：乙\n{HEAD}{}",
+        row(
+            "1",
+            "城镇燃气管理",
+            "燃气经营许可证核发",
+            "20个工作日",
+            "武陟县城市管理局"
+        )
+    );
+    let imp = csv(&body);
+    let cat = &imp.catalogue;
+    assert_eq!(
+        cat.title.as_str(),
+        "武陟县城市管理局市政服务领域基层政务公开标准目录"
+    );
+    assert_eq!(cat.publisher.as_str(), "武陟县城市管理局");
+    assert_eq!(cat.issued.as_str(), "2024-03-01");
+    assert_eq!(loc(&imp, "/publisher"), (2, "A".into()));
+    assert_eq!(loc(&imp, "/issued"), (3, "A".into()));
+    let defaults: Vec<&str> = imp
+        .findings
+        .iter()
+        .filter(|f| f.code == "import.header_default")
+        .map(|f| f.path.as_str())
+        .collect();
+    assert!(
+        !defaults.contains(&"/publisher") && !defaults.contains(&"/issued"),
+        "{defaults:?}"
+    );
+    // Two pairs in one cell are not taken apart.
+    assert!(cat.extra.is_empty(), "{:?}", cat.extra);
+    assert_eq!(cat.items.len(), 1);
+}

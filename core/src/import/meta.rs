@@ -33,12 +33,30 @@ pub(crate) struct MetaRow {
 fn known_label(label: &str) -> Option<&'static str> {
     let k = match_key(label);
     let k = k.trim_end_matches([':', '：']);
-    meta::ALL.iter().copied().find(|m| *m == k)
+    meta::ALL.iter().copied().find(|m| *m == k).or(match k {
+        // What counties write above a table for the same fields.
+        "填报单位" | "制表单位" | "编制机关" | "编制部门" => Some(meta::PUBLISHER),
+        "制表日期" | "填报日期" | "编制时间" | "发布日期" | "印发日期" => {
+            Some(meta::ISSUED)
+        }
+        "更新时间" | "修订日期" => Some(meta::UPDATED),
+        _ => None,
+    })
+}
+
+/// A single cell `编制单位：武陟县城市管理局` (a known label, a colon, a value).
+fn colon_row(text: &str) -> Option<(&str, &'static str, &str)> {
+    let (label, value) = text.split_once(['：', ':'])?;
+    let known = known_label(label)?;
+    let value = value.trim();
+    // `编制单位：X 编制日期：Y` in one cell is a title line, not one value.
+    (!value.is_empty() && !value.contains(['：', ':'])).then_some((label.trim(), known, value))
 }
 
 /// The metadata rows among `grid.rows[..to]`, when they form a block (see the module docs).
 pub(crate) fn block(grid: &Grid, to: usize) -> Option<Vec<MetaRow>> {
     let mut out = Vec::new();
+    let mut colon = Vec::new();
     for (index, row) in grid.rows.iter().enumerate().take(to) {
         let own = |c: usize| {
             row.cells
@@ -48,13 +66,33 @@ pub(crate) fn block(grid: &Grid, to: usize) -> Option<Vec<MetaRow>> {
         };
         let (label, value) = (own(0), own(1));
         let rest_empty = (2..row.cells.len()).all(|c| own(c).is_empty());
+        if value.is_empty() && rest_empty {
+            // One cell, `label：value`, as typed above many tables (several per row are not
+            // read: the row is a title line then).
+            if let Some((l, known, v)) = colon_row(label) {
+                colon.push(MetaRow {
+                    label: l.to_owned(),
+                    known: Some(known),
+                    value: dated(known, v),
+                    loc: Location {
+                        sheet: grid.sheet.clone(),
+                        row: row.number,
+                        column: Some(Location::column_letter(0)),
+                        header: Some(l.to_owned()),
+                    },
+                    index,
+                });
+            }
+            continue;
+        }
         if label.is_empty() || value.is_empty() || !rest_empty {
             continue;
         }
+        let known = known_label(label);
         out.push(MetaRow {
             label: label.to_owned(),
-            known: known_label(label),
-            value: value.to_owned(),
+            known,
+            value: known.map_or_else(|| value.to_owned(), |k| dated(k, value)),
             loc: Location {
                 sheet: grid.sheet.clone(),
                 row: row.number,
@@ -64,7 +102,22 @@ pub(crate) fn block(grid: &Grid, to: usize) -> Option<Vec<MetaRow>> {
             index,
         });
     }
-    (out.iter().filter(|m| m.known.is_some()).count() >= 2).then_some(out)
+    if out.iter().filter(|m| m.known.is_some()).count() >= 2 {
+        out.extend(colon);
+        Some(out)
+    } else {
+        (!colon.is_empty()).then_some(colon)
+    }
+}
+
+/// A date written the Chinese way (2024年3月1日) as YYYY-MM-DD, for the date labels.
+fn dated(label: &str, value: &str) -> String {
+    if matches!(label, meta::ISSUED | meta::UPDATED) {
+        if let Some(d) = super::rows::find_date(value) {
+            return d;
+        }
+    }
+    value.to_owned()
 }
 
 /// The value of a known label, if present.

@@ -1502,7 +1502,7 @@ const ORGAN_SUFFIXES: &[&str] = &[
     "科",
 ];
 
-fn find_date(s: &str) -> Option<String> {
+pub(crate) fn find_date(s: &str) -> Option<String> {
     let chars: Vec<char> = s.chars().collect();
     let num = |i: usize| -> Option<(u32, usize)> {
         let mut j = i;
