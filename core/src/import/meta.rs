@@ -3,7 +3,10 @@
 //! [`crate::export`]) and as counties often type them above a table (编制单位：…, 编制日期：…).
 //!
 //! A run of rows is a metadata block when each has text in its first two cells only and at
-//! least two of the labels are known ([`crate::export::layout::meta::ALL`]). Known labels fill
+//! least two of the labels are known ([`crate::export::layout::meta::ALL`], plus the synonyms
+//! counties use: 填报单位, 制表日期 …). A single cell `label：value` with a known label
+//! (`编制单位：武陟县城市管理局`, `编制日期：2024年3月1日`) counts on its own; dates written the
+//! Chinese way become `YYYY-MM-DD`. Known labels fill
 //! the catalogue's fields; any other label becomes a catalogue key outside the model (a label
 //! ending in `（JSON）` holds a JSON value); a value that cannot be read (目录层级 “省级”) is
 //! kept under its label, with an `import.metadata_unrecognised` warning. Nothing is dropped.
