@@ -93,17 +93,36 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=10_000, help="items of the big catalogue")
     ap.add_argument("--small", type=int, default=1_000, help="number of small catalogues")
     ap.add_argument("--small-items", type=int, default=30, help="items of each small catalogue")
+    ap.add_argument(
+        "--file",
+        type=Path,
+        help="the big catalogue as a JSON file, e.g. from the Rust generator "
+        "(`cargo run --release -p gongkai --example generate -- 10000 > big.json`, clean under "
+        "every rule, the same input as `cargo bench`); the small ones are slices of it",
+    )
     args = ap.parse_args()
 
     build = getattr(gongkai._gongkai, "_BUILD", "?")
     print(f"gongkai {gongkai.__version__} ({build} build), Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs; inputs from benches/gen_catalogue.py")
+          f"{os.cpu_count()} CPUs; inputs from {args.file or 'benches/gen_catalogue.py'}")
     if build != "release":
         print("WARNING: not a release build; run `maturin develop --release` first", file=sys.stderr)
 
-    big_doc = generate(args.items)
+    if args.file:
+        big_doc = json.loads(args.file.read_text(encoding="utf-8"))
+        args.items = len(big_doc["items"])
+        pool, k = big_doc["items"], args.small_items
+        smalls = [
+            json.dumps(
+                dict(big_doc, items=[pool[(s * k + j) % len(pool)] for j in range(k)]),
+                ensure_ascii=False,
+            )
+            for s in range(args.small)
+        ]
+    else:
+        big_doc = generate(args.items)
+        smalls = [json.dumps(generate(args.small_items, seed=s), ensure_ascii=False) for s in range(args.small)]
     big = json.dumps(big_doc, ensure_ascii=False)
-    smalls = [json.dumps(generate(args.small_items, seed=s), ensure_ascii=False) for s in range(args.small)]
     print(f"big: {args.items} items, {len(big.encode()) / 1e6:.1f} MB; "
           f"small: {args.small} × {args.small_items} items, "
           f"{sum(len(s.encode()) for s in smalls) / 1e6:.1f} MB in all")
