@@ -475,7 +475,7 @@ const TABLE: &str = "市政服务";
 
 /// Sheets 填表说明 (numbers, a boolean, a formula, a string that looks like one), 市政服务
 /// (the catalogue: an empty 公开时限 in F6, 主动 without 政府网站 in H7, an impossible 编制日期
-/// in the title rows, a real date in 备注) and a hidden 旧版.
+/// on the title line A2, a real date in 备注) and a hidden 旧版.
 fn workbook() -> Vec<u8> {
     let mut wb = Workbook::new();
     let f = Format::new();
@@ -589,7 +589,8 @@ fn xlsx_with_known_problems_is_annotated_on_the_right_cells() {
     assert_eq!(at(web), (Some(TABLE), 7, Some("H")));
     let date = issue(&a, "schema.invalid_date", "/issued");
     assert_eq!(date.path, "/issued");
-    assert!(date.location.is_none());
+    // The title line `编制日期：2024年2月30日` is where the date came from.
+    assert_eq!(at(date), (Some(TABLE), 2, Some("A")));
 
     check_annotations(&a, TABLE, None, Lang::Zh);
 
@@ -598,7 +599,15 @@ fn xlsx_with_known_problems_is_annotated_on_the_right_cells() {
     let notes = out.notes(TABLE);
     assert!(notes["F6"].contains("schema.empty") && notes["F6"].contains("【错误】"));
     assert!(notes["H7"].contains("channels.website_required"));
-    assert!(notes["A1"].contains("schema.invalid_date"));
+    assert!(notes["A2"].contains("schema.invalid_date"));
+    // An issue without a cell of its own lands on A1 of the table's sheet.
+    let unplaced = a
+        .report
+        .issues
+        .iter()
+        .find(|i| i.location.is_none())
+        .expect("an issue without a cell");
+    assert!(notes["A1"].contains(&unplaced.code), "{unplaced:?}");
     assert!(notes["A1"].contains("此问题没有对应的单元格"));
     assert_eq!(out.fill(TABLE, "F6").as_deref(), Some("FFFFC7CE"));
     assert_eq!(out.fill(TABLE, "H7").as_deref(), Some("FFFFC7CE"));
