@@ -6,7 +6,7 @@
 //!   a citation or a content element dropped), where it kept the template's placeholder
 //!   subject, and what it added; with coverage figures.
 //! - [`consistency`]: the items two catalogues share must agree on 公开内容 and 公开时限.
-//! - [`reference`]: the embedded reference catalogues ([`REFERENCE_NAMES`]); any other
+//! - [`reference()`]: the embedded reference catalogues ([`REFERENCE_NAMES`]); any other
 //!   catalogue can be the reference too.
 //!
 //! Items are matched by name, robust to real-world wording: spacing and punctuation,

@@ -139,7 +139,7 @@ impl Finding {
     /// Gives the finding an explicit cell location (for findings about a table's structure,
     /// such as a header or a skipped row, that no value of the catalogue stands for). The
     /// location travels in the params `loc_sheet`, `loc_row`, `loc_column`, `loc_header`, which
-    /// [`finish`] turns back into the issue's `location`.
+    /// the report's `finish` step turns back into the issue's `location`.
     pub fn at(mut self, loc: &crate::report::Location) -> Self {
         if let Some(s) = &loc.sheet {
             self.params.insert("loc_sheet".into(), s.clone());
