@@ -150,6 +150,15 @@ fn shorten_quoted(msg: &str) -> String {
     excerpt(&out, 400)
 }
 
+/// Cuts `s` to `max` characters, with an ellipsis, when it is longer; otherwise leaves it as
+/// it is (control characters included: unlike [`excerpt`], for values kept as data).
+pub(crate) fn cap_chars(s: &mut String, max: usize) {
+    if let Some((i, _)) = s.char_indices().nth(max) {
+        s.truncate(i);
+        s.push('…');
+    }
+}
+
 /// A short, safe excerpt of user input for messages: at most `max` characters, control
 /// characters replaced, an ellipsis when cut.
 pub fn excerpt(s: &str, max: usize) -> String {

@@ -330,12 +330,7 @@ const NUMERIC_PARAMS: &[&str] = &[
 
 /// Cuts over-long values of a finding and, when `mask`, masks personal data in its params.
 fn bound_finding(f: &mut Finding, mask: bool) {
-    let cut = |s: &mut String| {
-        if let Some((i, _)) = s.char_indices().nth(MAX_PARAM_CHARS) {
-            s.truncate(i);
-            s.push('…');
-        }
-    };
+    let cut = |s: &mut String| crate::error::cap_chars(s, MAX_PARAM_CHARS);
     if let Some(id) = f.item_id.as_mut() {
         cut(id);
     }

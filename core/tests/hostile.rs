@@ -486,3 +486,32 @@ fn a_catalogue_with_a_hundred_thousand_items() {
     assert_eq!(r.items, 100_000);
     assert!(r.issues.iter().any(|i| i.path == "/schema_version"));
 }
+
+#[test]
+fn diffs_of_large_catalogues_of_similar_names() {
+    // Matching scored every pair of two large catalogues whose names share bigrams, and listed
+    // every rival of every ambiguous item: minutes and a report of hundreds of MB for a few
+    // thousand items. Now the work and the report grow linearly.
+    let options = gongkai::diff::DiffOptions::default();
+    for same in [false, true] {
+        let json = many_items(20_000, same);
+        let cat = Catalogue::from_json(&json).unwrap();
+        let what = if same { "nine names" } else { "distinct names" };
+        let r = timed(&format!("diff of 20,000 items, {what}"), || {
+            gongkai::diff::diff(&cat, &cat, &options)
+        });
+        assert_eq!(r.coverage.reference_items, 20_000);
+        if same {
+            // Nine names, each shared by thousands of items: nothing can be told apart.
+            assert_eq!(r.coverage.matched, 0);
+            assert_eq!(r.coverage.ambiguous, 20_000);
+        } else {
+            assert!(r.coverage.matched > 19_000, "{:?}", r.coverage);
+        }
+        let size = r.to_json().len();
+        assert!(size < 20_000 * 4_096, "report of {size} bytes");
+        for f in &r.findings {
+            assert!(f.message.chars().count() < 2_000);
+        }
+    }
+}
