@@ -81,10 +81,7 @@ impl Error {
     pub(crate) fn from_json(e: &serde_json::Error, bytes: &[u8]) -> Self {
         let raw = e.to_string();
         // serde_json appends " at line L column C"; keep our own fields instead.
-        let msg = raw
-            .rfind(" at line ")
-            .map_or(raw.as_str(), |i| &raw[..i])
-            .to_owned();
+        let msg = shorten_quoted(raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]));
         let hint = match e.classify() {
             serde_json::error::Category::Eof => "文件不完整（被截断？），请检查结尾的括号和引号",
             serde_json::error::Category::Syntax if msg.contains("recursion limit") => {
@@ -128,6 +125,37 @@ impl Error {
 impl From<Error> for String {
     fn from(e: Error) -> String {
         e.to_string()
+    }
+}
+
+/// serde's messages quote the offending value in full (`unknown variant `…``, `invalid type:
+/// string "…"`): each quoted part longer than 60 characters becomes an excerpt, and the whole
+/// message is kept under 400 characters, so that a 1 MB value is never echoed.
+fn shorten_quoted(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len().min(512));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = &rest[open..=open];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(quote) else {
+            rest = after;
+            break;
+        };
+        out.push_str(&excerpt(&after[..close], 60));
+        out.push_str(quote);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    excerpt(&out, 400)
+}
+
+/// Cuts `s` to `max` characters, with an ellipsis, when it is longer; otherwise leaves it as
+/// it is (control characters included: unlike [`excerpt`], for values kept as data).
+pub(crate) fn cap_chars(s: &mut String, max: usize) {
+    if let Some((i, _)) = s.char_indices().nth(max) {
+        s.truncate(i);
+        s.push('…');
     }
 }
 

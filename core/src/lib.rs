@@ -60,7 +60,9 @@ mod validate;
 pub use error::{Error, excerpt};
 pub use model::{Catalogue, Citation, Item, Text, TimeLimit};
 pub use report::{Counts, Issue, Lang, Location, Report, Severity, SourceMap};
-pub use validate::{Options, Validator, is_real_date, parse_date, structurally_valid};
+pub use validate::{
+    MAX_PARAM_CHARS, Options, Validator, is_real_date, parse_date, structurally_valid,
+};
 
 /// The library version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -32,6 +32,12 @@ pub struct Options {
     pub today: Option<chrono::NaiveDate>,
     /// The largest input accepted by `validate_json`, in bytes (default 256 MiB).
     pub max_input_bytes: usize,
+    /// Mask personal data in the report (default off): in every value a message quotes
+    /// (`params`, hence `message`), runs of 6 or more digits (phone, ID card, account numbers)
+    /// and the names after 联系人：, 申请人： etc. become `＊`, by the rules of
+    /// [`crate::export::mask`]. Codes, paths, item ids, locations and numbers such as row counts
+    /// are kept.
+    pub mask_values: bool,
 }
 
 impl Default for Options {
@@ -41,6 +47,7 @@ impl Default for Options {
             min_severity: Severity::Info,
             today: None,
             max_input_bytes: 256 << 20,
+            mask_values: false,
         }
     }
 }
@@ -64,6 +71,11 @@ impl Options {
     /// Sets the input size limit.
     pub fn max_input_bytes(mut self, n: usize) -> Self {
         self.max_input_bytes = n;
+        self
+    }
+    /// Sets [`Options::mask_values`].
+    pub fn mask_values(mut self, on: bool) -> Self {
+        self.mask_values = on;
         self
     }
 }
@@ -302,7 +314,10 @@ impl Validator {
         Ok(self.finish(items, raw, None))
     }
 
-    fn finish(&self, items: usize, raw: Vec<Finding>, sources: Option<&SourceMap>) -> Report {
+    fn finish(&self, items: usize, mut raw: Vec<Finding>, sources: Option<&SourceMap>) -> Report {
+        for f in &mut raw {
+            bound_finding(f, self.options.mask_values);
+        }
         let has_error = raw
             .iter()
             .any(|r| rules::by_code(r.code).is_some_and(|d| d.severity == Severity::Error));
@@ -310,6 +325,32 @@ impl Validator {
         let mut report = Report::from_issues(items, issues);
         report.valid = !has_error;
         report
+    }
+}
+
+/// The longest value an issue carries in `params` or `item_id`, in characters; longer values
+/// (a 1 MB cell, a hostile key) are cut with an ellipsis, so a report never grows with the
+/// input's values. Messages quote at most 300 characters of each value.
+pub const MAX_PARAM_CHARS: usize = 1_000;
+
+/// Params that hold counts and row numbers, not data: never masked when they are numbers.
+const NUMERIC_PARAMS: &[&str] = &[
+    "row", "from_row", "item_row", "limit", "count", "number", "first", "days", "month", "day",
+];
+
+/// Cuts over-long values of a finding and, when `mask`, masks personal data in its params.
+fn bound_finding(f: &mut Finding, mask: bool) {
+    let cut = |s: &mut String| crate::error::cap_chars(s, MAX_PARAM_CHARS);
+    if let Some(id) = f.item_id.as_mut() {
+        cut(id);
+    }
+    for (k, v) in &mut f.params {
+        cut(v);
+        let structural = k.starts_with("loc_")
+            || (NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit()));
+        if mask && !structural {
+            *v = crate::export::mask::mask_text(v, true);
+        }
     }
 }
 

@@ -23,13 +23,26 @@ const HINT_FLOOR: f64 = 0.4;
 /// it bounds the work on catalogues of thousands of near-identical names.
 const MAX_CANDIDATES: usize = 8;
 
+/// A bigram found in more local items than this says little about which item is which, and
+/// following it made matching quadratic (every pair of a large catalogue of similar names was
+/// scored): it is not used to find candidates, and the candidates' similarity is then computed
+/// from their whole names. Below this many local items nothing is skipped.
+const MAX_POSTINGS: usize = 512;
+
+/// At most this many candidates of one reference name are scored in full: those with equal
+/// names, then the most similar by bigrams. Only the best [`MAX_CANDIDATES`] are kept anyway.
+const MAX_SCORED: usize = 64;
+
 /// An ambiguity: a reference item that could not be matched, its close local candidates, and
 /// other reference items competing for the same local item.
 #[derive(Debug, Clone)]
 pub(crate) struct Ambiguity {
     pub reference: usize,
     pub candidates: Vec<(usize, f64)>,
+    /// The first few competing reference items (at most [`MAX_CANDIDATES`]).
     pub rivals: Vec<usize>,
+    /// How many reference items compete in all.
+    pub rivals_total: usize,
 }
 
 /// The outcome of matching.
@@ -97,6 +110,34 @@ fn describe(
     m
 }
 
+/// The candidates worth scoring in full when there are more than [`MAX_SCORED`]: those whose
+/// name equals the reference name (as written or folded), then the most similar by bigrams;
+/// ties go to the earlier local item, so the choice is deterministic.
+fn most_promising(
+    cands: Vec<(usize, f64)>,
+    n: &RefName<'_>,
+    local: &[Item<'_>],
+    locals: &[NameKey],
+) -> Vec<(usize, f64)> {
+    let equal = |j: usize| {
+        local
+            .get(j)
+            .is_some_and(|it| it.name.trim() == n.text.trim())
+            || locals.get(j).is_some_and(|k| k.norm == n.key.norm)
+    };
+    let (mut out, mut rest): (Vec<_>, Vec<_>) = cands.into_iter().partition(|(j, _)| equal(*j));
+    out.sort_unstable_by_key(|(j, _)| *j);
+    out.truncate(MAX_SCORED);
+    let room = MAX_SCORED - out.len();
+    let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if rest.len() > room && room > 0 {
+        rest.select_nth_unstable_by(room - 1, order);
+    }
+    rest.truncate(room);
+    out.extend(rest);
+    out
+}
+
 /// Matches `local` items to `reference` items.
 pub(crate) fn match_items(
     reference: &[Item<'_>],
@@ -155,10 +196,21 @@ pub(crate) fn match_items(
     // Best score per local item over the reference item's names (slots reused across items).
     let mut best: Vec<Option<(usize, Quick)>> = vec![None; local.len()];
     let mut best_touched: Vec<usize> = Vec::new();
+    // `seen[j] == stamp`: local item j is already a candidate of the current name.
+    let mut seen: Vec<usize> = vec![usize::MAX; local.len()];
+    let mut stamp = 0usize;
     for (i, names) in refs.iter().enumerate() {
         for (ni, n) in names.iter().enumerate() {
+            let mut skipped = false;
             for (g, cr) in &n.key.grams {
-                for (j, cl) in index.get(g).into_iter().flatten() {
+                let Some(postings) = index.get(g) else {
+                    continue;
+                };
+                if postings.len() > MAX_POSTINGS {
+                    skipped = true;
+                    continue;
+                }
+                for (j, cl) in postings {
                     if let Some(c) = common.get_mut(*j) {
                         if *c == 0 {
                             touched.push(*j);
@@ -172,7 +224,9 @@ pub(crate) fn match_items(
                 .map(|&j| {
                     let c = common.get(j).copied().unwrap_or(0);
                     let total = n.key.gram_total + locals.get(j).map_or(0, |k| k.gram_total);
-                    let dice = if total == 0 {
+                    let dice = if skipped {
+                        locals.get(j).map_or(0.0, |k| n.key.dice(k))
+                    } else if total == 0 {
                         0.0
                     } else {
                         f64::from(2 * c) / f64::from(total)
@@ -186,10 +240,27 @@ pub(crate) fn match_items(
                 }
             }
             touched.clear();
-            for &j in by_name.get(n.text.trim()).into_iter().flatten() {
-                if !cands.iter().any(|(k, _)| *k == j) {
-                    cands.push((j, 0.0));
+            stamp += 1;
+            for (j, _) in &cands {
+                if let Some(s) = seen.get_mut(*j) {
+                    *s = stamp;
                 }
+            }
+            for &j in by_name
+                .get(n.text.trim())
+                .into_iter()
+                .flatten()
+                .take(MAX_SCORED)
+            {
+                if let Some(s) = seen.get_mut(j) {
+                    if *s != stamp {
+                        *s = stamp;
+                        cands.push((j, 0.0));
+                    }
+                }
+            }
+            if cands.len() > MAX_SCORED {
+                cands = most_promising(cands, n, local, locals.as_slice());
             }
             for (j, dice) in cands {
                 let (Some(l_item), Some(l_key)) = (local.get(j), locals.get(j)) else {
@@ -293,28 +364,35 @@ pub(crate) fn match_items(
             .collect();
         let mut candidates = vec![(p.l, p.q.score)];
         candidates.extend(rival_locals.iter().map(|q| (q.l, q.q.score)));
+        let mut own_of: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+        for q in &rival_refs {
+            own_of.entry(q.r).or_default().push((q.l, q.q.score));
+        }
         for &r in &group_refs {
             r_amb[r] = true;
             let own: Vec<(usize, f64)> = if r == p.r {
                 candidates.clone()
             } else {
-                rival_refs
-                    .iter()
-                    .filter(|q| q.r == r)
-                    .map(|q| (q.l, q.q.score))
-                    .collect()
+                own_of.remove(&r).unwrap_or_default()
             };
             let entry = amb.entry(r).or_insert_with(|| Ambiguity {
                 reference: r,
                 candidates: Vec::new(),
                 rivals: Vec::new(),
+                rivals_total: 0,
             });
             for c in own {
                 if !entry.candidates.iter().any(|(l, _)| *l == c.0) {
                     entry.candidates.push(c);
                 }
             }
+            // A group of thousands of equal names: name a few rivals and count the rest (listing
+            // every rival for every member made the work and the report quadratic).
+            entry.rivals_total = entry.rivals_total.max(group_refs.len() - 1);
             for &o in &group_refs {
+                if entry.rivals.len() >= MAX_CANDIDATES {
+                    break;
+                }
                 if o != r && !entry.rivals.contains(&o) {
                     entry.rivals.push(o);
                 }

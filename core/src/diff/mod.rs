@@ -600,8 +600,25 @@ fn run(
                 .filter_map(|r| reference.items.get(*r))
                 .map(|i| format!("“{}”", i.name))
                 .collect();
-            rivals_zh = format!("（它们与{}的{}同样接近）", sides[0], names.join("、"));
-            rivals_en = format!(" (as close to {} of {})", names.join(", "), sides[2]);
+            let more = a.rivals_total.saturating_sub(names.len());
+            let (more_zh, more_en) = if more > 0 {
+                (
+                    format!("等{}项", a.rivals_total),
+                    format!(" and {more} more"),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            rivals_zh = format!(
+                "（它们与{}的{}{more_zh}同样接近）",
+                sides[0],
+                names.join("、")
+            );
+            rivals_en = format!(
+                " (as close to {}{more_en} of {})",
+                names.join(", "),
+                sides[2]
+            );
         }
         f.param("ref_item", &ri.name);
         for (k, v) in ["ref_side", "local_side", "ref_side_en", "local_side_en"]
@@ -781,7 +798,14 @@ fn finish(
             local_item_id: r.local_item_id,
             reference_location: None,
             local_location: None,
-            params: r.params,
+            params: r
+                .params
+                .into_iter()
+                .map(|(k, mut v)| {
+                    crate::error::cap_chars(&mut v, crate::MAX_PARAM_CHARS);
+                    (k, v)
+                })
+                .collect(),
         });
     }
     findings.sort_by(|a, b| {

@@ -209,12 +209,23 @@ fn nesting_depth(text: &str) -> usize {
         }
         i = end + 1;
         if !closing && (name == "script" || name == "style") {
-            let close = format!("</{name}");
-            let lower = &text[i.min(text.len())..];
-            i = lower
-                .to_ascii_lowercase()
-                .find(&close)
-                .map_or(b.len(), |k| i + k);
+            // Skip to the end tag (any case), scanning forward only: copying the rest of the
+            // page for each script made a page of many scripts quadratic.
+            let close = name.as_bytes();
+            let mut k = i;
+            i = loop {
+                match b.get(k..).and_then(|rest| find(rest, b"</")) {
+                    Some(p) => {
+                        let at = k + p;
+                        let tag = b.get(at + 2..at + 2 + close.len());
+                        if tag.is_some_and(|t| t.eq_ignore_ascii_case(close)) {
+                            break at;
+                        }
+                        k = at + 2;
+                    }
+                    None => break b.len(),
+                }
+            };
         }
     }
     max

@@ -107,8 +107,10 @@ const NEUTRAL_SYLLABLES: &[&str] = &["de", "le", "me", "ne", "zi", "men", "ma", 
 
 /// Removes pinyin glosses inserted after Chinese characters (`鄉(xiāng)鎮(zhèn)` → `鄉鎮`).
 /// Returns the text and whether anything was removed. A parenthesis counts as a gloss only
-/// when it directly follows a Chinese character and holds one pinyin syllable (with a tone
-/// mark, or a neutral-tone syllable such as `de`).
+/// when it follows a Chinese character (white space between them aside, as after a removed
+/// gloss) and holds one pinyin syllable (with a tone mark, or a neutral-tone syllable such as
+/// `de`; white space inside is ignored). Ignoring white space makes [`normalize_cell`]
+/// idempotent: squeezing spaces can never reveal a gloss that was not removed.
 pub fn strip_glosses(text: &str) -> (String, bool) {
     if !text.contains('(') {
         return (text.to_owned(), false);
@@ -117,28 +119,39 @@ pub fn strip_glosses(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut removed = false;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '(' && i > 0 && is_han(chars[i - 1]) {
+    while let Some(&c) = chars.get(i) {
+        let after_han = || {
+            out.chars()
+                .rev()
+                .find(|p| !p.is_whitespace())
+                .is_some_and(is_han)
+        };
+        if c == '(' && after_han() {
             let mut j = i + 1;
+            let mut syllable = String::new();
             let mut toned = false;
-            while j < chars.len() && j - i <= 8 {
-                let d = chars[j];
+            while let Some(&d) = chars.get(j) {
+                if j - i > 16 || syllable.len() > 16 {
+                    break;
+                }
                 if d.is_ascii_lowercase() {
+                    syllable.push(d);
                 } else if is_tone_vowel(d) {
                     toned = true;
-                } else {
+                    syllable.push(d);
+                } else if !d.is_whitespace() {
                     break;
                 }
                 j += 1;
             }
-            if j < chars.len() && chars[j] == ')' && j > i + 1 {
-                let syl: String = chars[i + 1..j].iter().collect();
-                if toned || NEUTRAL_SYLLABLES.contains(&syl.as_str()) {
-                    removed = true;
-                    i = j + 1;
-                    continue;
-                }
+            let letters = syllable.chars().count();
+            if chars.get(j) == Some(&')')
+                && (1..=8).contains(&letters)
+                && (toned || NEUTRAL_SYLLABLES.contains(&syllable.as_str()))
+            {
+                removed = true;
+                i = j + 1;
+                continue;
             }
         }
         out.push(c);

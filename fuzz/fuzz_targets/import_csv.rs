@@ -1,0 +1,11 @@
+//! `import::import_csv` on arbitrary bytes (any encoding, separator, quoting): never a panic;
+//! deterministic; the result validates into a sound report.
+#![no_main]
+
+use gongkai::import::{ImportOptions, import_csv};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let options = ImportOptions::default().max_rows(2_000);
+    gongkai_fuzz::check_import(|| import_csv(data, &options));
+});

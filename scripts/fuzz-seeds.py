@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets into fuzz/corpus/<target>/ from the test
+fixtures (tests/cases, tests/corpus, tests/export, tests/audit, tests/diff, data/).
+
+Usage: scripts/fuzz-seeds.py [XLSX_DIR]
+
+XLSX_DIR, when given, holds .xlsx workbooks (scripts/fuzz.sh exports some with the CLI): they
+seed import_xlsx whole, and as "sheet XML, NUL, shared strings" (the target's other mode).
+Seeds are derived on every run and never committed (fuzz/corpus/ is ignored); files already in
+a corpus (what earlier runs found) are kept. Only the standard library is used.
+"""
+import csv
+import hashlib
+import io
+import json
+import pathlib
+import struct
+import sys
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "fuzz" / "corpus"
+
+
+def put(target, data):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    d = OUT / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / ("seed-" + hashlib.sha1(data).hexdigest()[:16])).write_bytes(data)
+
+
+def json_files(*dirs):
+    for d in dirs:
+        yield from sorted((ROOT / d).rglob("*.json"))
+
+
+def catalogues():
+    """Every catalogue document in the fixtures, as bytes."""
+    for p in json_files("tests/cases"):
+        case = json.loads(p.read_text(encoding="utf-8"))
+        if "catalogue_text" in case:
+            yield case["catalogue_text"].encode("utf-8")
+        elif "catalogue" in case:
+            yield json.dumps(case["catalogue"], ensure_ascii=False).encode("utf-8")
+    yield (ROOT / "tests/export/catalogue.json").read_bytes()
+    yield (ROOT / "tests/audit/catalogue.json").read_bytes()
+    for p in sorted((ROOT / "tests/diff/corpus").glob("*.json")):
+        if not p.name.endswith(".expected.json"):
+            yield p.read_bytes()
+
+
+def strings(value, out):
+    if isinstance(value, str):
+        out.add(value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            strings(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            strings(v, out)
+
+
+def table_cells():
+    """Every distinct cell of the real tables (CSV), and every string of the expected JSON."""
+    cells = set()
+    for p in sorted((ROOT / "tests/corpus").glob("*.csv")):
+        text = p.read_bytes().decode("utf-8-sig", errors="replace")
+        for row in csv.reader(io.StringIO(text)):
+            cells.update(c for c in row if c.strip())
+    for p in sorted((ROOT / "tests/corpus").glob("*.expected.json")):
+        strings(json.loads(p.read_text(encoding="utf-8")), cells)
+    return sorted(c for c in cells if 1 < len(c.encode("utf-8")) <= 4096)
+
+
+def main():
+    docs = list(catalogues())
+    for d in docs:
+        put("validate_json", d)
+    # Items (with and without the catalogue header), under a few indexes.
+    for n, d in enumerate(docs):
+        try:
+            cat = json.loads(d.decode("utf-8-sig"))
+        except ValueError:
+            continue
+        if not isinstance(cat, dict) or not isinstance(cat.get("items"), list):
+            continue
+        header = {k: v for k, v in cat.items() if k != "items"}
+        for i, item in enumerate(cat["items"][:3]):
+            seed = struct.pack("<H", (i + n) % 7) + json.dumps(item, ensure_ascii=False).encode()
+            put("validate_item_json", seed)
+            put("validate_item_json", seed + b"\0" + json.dumps(header, ensure_ascii=False).encode())
+
+    for p in sorted((ROOT / "tests/corpus").glob("*.csv")):
+        put("import_csv", p.read_bytes())
+    for p in sorted((ROOT / "tests/corpus").glob("*.html")):
+        put("import_html", p.read_bytes())
+
+    if len(sys.argv) > 1:
+        for p in sorted(pathlib.Path(sys.argv[1]).glob("*.xlsx")):
+            data = p.read_bytes()
+            put("import_xlsx", data)
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                names = z.namelist()
+                if "xl/worksheets/sheet1.xml" in names:
+                    sheet = z.read("xl/worksheets/sheet1.xml")
+                    shared = z.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in names else b""
+                    put("import_xlsx", sheet + b"\0" + shared)
+
+    cells = table_cells()
+    for target in ("time_limit", "citations", "split_content", "channel_cell"):
+        for c in cells:
+            put(target, c)
+
+    holidays = (ROOT / "data/cn-holidays.csv").read_text(encoding="utf-8")
+    lines = holidays.splitlines()
+    year_2024 = "\n".join([lines[0]] + [l for l in lines if l.startswith("2024-")])
+    for a, b, n, wide, tail in [
+        (8_669, 8_700, 20, 0, ""),  # 2023-09-25 .. 2023-10-26
+        (9_000, 8_000, 1, 0, year_2024),
+        (9_490, 9_500, 250, 0, "date,kind,name\n2027-01-01,off,元旦\n"),
+        (-1, 2_000_000, 4_000_000_000, 1, holidays),
+    ]:
+        put("calendar", struct.pack("<iiIB", a, b, n, wide) + tail.encode())
+
+    for p in sorted((ROOT / "tests/audit").iterdir()):
+        if p.name.startswith("records"):
+            put("audit_records", p.read_bytes())
+
+    diff_docs = [p.read_bytes() for p in sorted((ROOT / "tests/diff/corpus").glob("*.json"))
+                 if not p.name.endswith(".expected.json")]
+    for a in diff_docs:
+        for b in diff_docs:
+            put("diff", a + b"\0" + b)
+
+    # export: bytes steer edits of the fixture; any bytes will do as a start.
+    for k in range(8):
+        put("export", bytes((k * 37 + i * 11) % 256 for i in range(64 + 32 * k)))
+
+    total = sum(1 for _ in OUT.rglob("*") if _.is_file())
+    print(f"fuzz seeds: {total} files in {OUT.relative_to(ROOT)}/")
+
+
+if __name__ == "__main__":
+    main()
