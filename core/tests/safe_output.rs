@@ -1,7 +1,7 @@
 //! Safe output, beyond what the exporters' own tests check (`export_html.rs` tokenises the page
 //! strictly; `export_csv.rs`/`export_xlsx.rs` check the formula guard with FORMULA_PAYLOADS):
 //!
-//! - a longer XSS list through `to_html`, read back by an HTML5 parser (`scraper`, as a browser
+//! - a longer XSS list through `to_html`, read back by an HTML5 parser (html5ever, as a browser
 //!   would): no element or attribute comes from the data, every payload is shown as text;
 //! - the same list through `to_markdown`: nothing a CommonMark/GFM renderer would turn into HTML,
 //!   a link or an autolink;
@@ -92,10 +92,10 @@ const ATTRIBUTES: &[(&str, &[&str])] = &[
 
 /// Parses the page as a browser would and checks every element and attribute.
 fn assert_page_is_ours(html: &str, payload: &str) {
-    let doc = scraper::Html::parse_document(html);
+    let doc = gongkai::import::dom::Dom::parse(html);
     let mut elements = 0;
-    for node in doc.tree.nodes() {
-        let Some(el) = node.value().as_element() else {
+    for node in doc.nodes.iter() {
+        let Some(el) = (node.kind == gongkai::import::dom::Kind::Element).then_some(node) else {
             continue;
         };
         elements += 1;
@@ -123,10 +123,10 @@ fn assert_page_is_ours(html: &str, payload: &str) {
 fn xss_payloads_through_the_html_export_stay_text() {
     let baseline = {
         let doc =
-            scraper::Html::parse_document(&to_html(&with_payload("x"), &HtmlOptions::default()));
-        doc.tree
-            .nodes()
-            .filter(|n| n.value().as_element().is_some_and(|e| e.name() != "br"))
+            gongkai::import::dom::Dom::parse(&to_html(&with_payload("x"), &HtmlOptions::default()));
+        doc.nodes
+            .iter()
+            .filter(|n| n.kind == gongkai::import::dom::Kind::Element && n.name() != "br")
             .count()
     };
     for payload in payloads() {
@@ -134,21 +134,24 @@ fn xss_payloads_through_the_html_export_stay_text() {
         for mask in [false, true] {
             let html = to_html(&cat, &HtmlOptions::default().mask(mask));
             assert_page_is_ours(&html, payload);
-            let doc = scraper::Html::parse_document(&html);
+            let doc = gongkai::import::dom::Dom::parse(&html);
             // The same elements as with a harmless text (a separator in the data may number
             // the 公开内容 cell, adding a line break).
             let elements = doc
-                .tree
-                .nodes()
-                .filter(|n| n.value().as_element().is_some_and(|e| e.name() != "br"))
+                .nodes
+                .iter()
+                .filter(|n| n.kind == gongkai::import::dom::Kind::Element && n.name() != "br")
                 .count();
             assert_eq!(elements, baseline, "{payload:?}: elements added");
             if !mask {
                 // The payload is shown, as text, in the cells that hold it.
                 let shown = doc
-                    .tree
-                    .nodes()
-                    .filter_map(|n| n.value().as_text())
+                    .nodes
+                    .iter()
+                    .filter_map(|n| match &n.kind {
+                        gongkai::import::dom::Kind::Text(t) => Some(t),
+                        _ => None,
+                    })
                     .filter(|t| t.contains(payload))
                     .count();
                 assert!(

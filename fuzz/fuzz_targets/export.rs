@@ -41,10 +41,10 @@ fn plain(s: &str) -> bool {
 
 fn check_html(cat: &Catalogue<'_>, mask: bool) {
     let html = export::to_html(cat, &HtmlOptions::default().mask(mask));
-    let doc = scraper::Html::parse_document(&html);
+    let doc = gongkai::import::dom::Dom::parse(&html);
     let mut row_headers = 0;
-    for node in doc.tree.nodes() {
-        let Some(el) = node.value().as_element() else {
+    for node in doc.nodes.iter() {
+        let Some(el) = (node.kind == gongkai::import::dom::Kind::Element).then_some(node) else {
             continue;
         };
         assert!(

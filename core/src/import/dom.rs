@@ -2,6 +2,9 @@
 //! HTML5 parsing algorithm, so that a page parses as a browser shows it: implied `</td>`,
 //! `<tbody>`, misnested tags). Only what the importer reads is kept: elements with their local
 //! name and attributes, and text. Nodes live in one arena and are addressed by index.
+//!
+//! Public (hidden from the docs) only so that the safe-output tests and the fuzz targets can
+//! read the exporters' HTML the way a browser would; it is not a stable API.
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -11,7 +14,7 @@ use std::cell::{Ref, RefCell};
 
 /// What a node is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
     /// The document, or the contents of a `<template>`.
     Document,
     /// An element.
@@ -23,7 +26,7 @@ pub(crate) enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Node {
+pub struct Node {
     pub kind: Kind,
     name: QualName,
     attrs: Vec<(String, String)>,
@@ -53,6 +56,11 @@ impl Node {
         }
     }
 
+    /// The attributes, as written (names lower-cased by the parser).
+    pub fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     /// An attribute's value.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
@@ -64,7 +72,7 @@ impl Node {
 
 /// A parsed page.
 #[derive(Debug)]
-pub(crate) struct Dom {
+pub struct Dom {
     pub nodes: Vec<Node>,
 }
 

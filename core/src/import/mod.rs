@@ -66,7 +66,8 @@ use crate::Error;
 
 pub mod channels;
 mod csv;
-mod dom;
+#[doc(hidden)]
+pub mod dom;
 pub mod grid;
 pub mod hanzi;
 pub mod header;
