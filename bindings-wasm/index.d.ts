@@ -25,6 +25,12 @@ export interface ValidateOptions {
   /** Today's date (`YYYY-MM-DD`) for rules about dates; the system clock is never read. */
   today?: string;
   /**
+   * Mask personal data in the values messages quote (runs of 6+ digits such as phone numbers,
+   * the names after 联系人：…); codes, paths and locations are kept. Default false; the demo
+   * turns it on.
+   */
+  mask?: boolean;
+  /**
    * `validate` only: the input is a file of this name (its bytes, or its text). With
    * gongkai-wasm/tables, a table (`.csv`, `.xlsx`, `.html` …) is imported first and each issue
    * carries its cell (`location`); the format comes from the extension, else from the content.

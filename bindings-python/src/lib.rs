@@ -33,6 +33,7 @@ impl PyValidator {
         lang: &str,
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
+        mask: bool,
     ) -> PyResult<Self> {
         let lang = gongkai::Lang::from_code(lang).ok_or_else(|| {
             error::invalid_argument(py, format!("lang 应为 \"zh\" 或 \"en\"，实际为 {lang:?}"))
@@ -45,7 +46,10 @@ impl PyValidator {
                 ),
             )
         })?;
-        let mut options = gongkai::Options::default().lang(lang).min_severity(min);
+        let mut options = gongkai::Options::default()
+            .lang(lang)
+            .min_severity(min)
+            .mask_values(mask);
         if let Some(t) = today.filter(|t| !t.is_none()) {
             let text = if let Ok(s) = t.cast::<PyString>() {
                 s.to_string_lossy().into_owned()
@@ -130,16 +134,17 @@ impl PyValidator {
 
 #[pymethods]
 impl PyValidator {
-    /// `Validator(*, lang="zh", min_severity="info", today=None)`.
+    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False)`.
     #[new]
-    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None))]
+    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false))]
     fn new(
         py: Python<'_>,
         lang: &str,
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
+        mask: bool,
     ) -> PyResult<Self> {
-        Self::build(py, lang, min_severity, today)
+        Self::build(py, lang, min_severity, today, mask)
     }
 
     /// Validates one catalogue (see `gongkai.validate`).
@@ -194,20 +199,21 @@ impl PyValidator {
 
 /// Validates one catalogue and returns a Report (see the package docs for what `data` may be).
 #[pyfunction]
-#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None))]
+#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false))]
 fn validate(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     lang: &str,
     min_severity: &str,
     today: Option<&Bound<'_, PyAny>>,
+    mask: bool,
 ) -> PyResult<PyReport> {
-    PyValidator::build(py, lang, min_severity, today)?.validate_one(py, data)
+    PyValidator::build(py, lang, min_severity, today, mask)?.validate_one(py, data)
 }
 
 /// Validates many catalogues in parallel; one Report (or gongkai.Error) per input, in order.
 #[pyfunction]
-#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None))]
+#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false))]
 #[allow(clippy::too_many_arguments)]
 fn validate_many<'py>(
     py: Python<'py>,
@@ -217,8 +223,9 @@ fn validate_many<'py>(
     lang: &str,
     min_severity: &str,
     today: Option<&Bound<'py, PyAny>>,
+    mask: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    PyValidator::build(py, lang, min_severity, today)?
+    PyValidator::build(py, lang, min_severity, today, mask)?
         .validate_many_impl(py, paths, workers, progress)
 }
 

@@ -435,3 +435,23 @@ def test_paths_that_are_not_utf8(valid: dict[str, Any], tmp_path: Path) -> None:
     with pytest.raises(gongkai.Error) as e:
         gongkai.validate(missing)
     assert e.value.code == "io"
+
+
+def test_mask_hides_personal_data_in_messages_and_keeps_the_issues():
+    import copy
+    import json
+    from pathlib import Path
+
+    cat = json.loads((Path(__file__).resolve().parents[2] / "examples" / "wuzhi-municipal.json").read_text("utf-8"))
+    cat = copy.deepcopy(cat)
+    cat["items"][0]["name"] = "联系人：张三 13800138000 的燃气经营许可"
+    cat["items"][0]["channels"] = []  # proactive without the website: an error naming the item
+    plain = gongkai.validate(cat)
+    assert "13800138000" in plain.to_json()
+    for masked in (gongkai.validate(cat, mask=True), gongkai.Validator(mask=True).validate(cat)):
+        text = masked.to_json()
+        assert "13800138000" not in text and "张三" not in text
+        assert [(i.code, i.path) for i in masked.issues] == [(i.code, i.path) for i in plain.issues]
+        assert masked.valid == plain.valid
+    [many] = gongkai.validate_many([json.dumps(cat, ensure_ascii=False)], mask=True)
+    assert "13800138000" not in many.to_json()

@@ -23,6 +23,8 @@ export const hooks = {
   beforeDownload: (catalogue) => catalogue,
 };
 
+// Personal data (phone numbers, names after 联系人：) is masked in the messages shown here.
+const MASK = true;
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
 
 // A small starting catalogue (valid), so that the page opens in the "no problems" state.
@@ -452,7 +454,7 @@ let lastReport = null;
 function check() {
   let report;
   try {
-    report = validate(state);
+    report = validate(state, { mask: MASK }); // personal data masked in messages by default
   } catch (e) {
     showStatus('error', `无法校验：${e.message}`);
     return;
@@ -625,7 +627,7 @@ async function loadFile(file) {
   }
   let report;
   try {
-    report = validate(bytes); // the core reads the file (BOM, encoding, duplicate keys)
+    report = validate(bytes, { mask: MASK }); // the core reads the file (BOM, encoding, duplicate keys)
   } catch (e) {
     showNotice(`无法打开 ${file.name}：${e.message}`);
     return;

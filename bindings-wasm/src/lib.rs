@@ -21,7 +21,7 @@ pub mod options;
 use chrono::NaiveDate;
 use gongkai::Validator;
 use js_sys::{JsString, Object, Reflect, Uint8Array};
-use options::{OptionReader, parse_options};
+use options::{OptionReader, parse_options, parse_validate_options};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -96,7 +96,7 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut reader = OptionReader::new(&options, "options")?;
-    let opts = parse_options(&mut reader)?;
+    let opts = parse_validate_options(&mut reader)?;
     let file_name = reader.string("fileName")?;
     reader.finish()?;
     let validator = Validator::new(opts);
@@ -143,7 +143,7 @@ pub fn import_table(
     #[wasm_bindgen(unchecked_param_type = "ImportOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut reader = OptionReader::new(&options, "options")?;
-    let opts = parse_options(&mut reader)?;
+    let opts = parse_validate_options(&mut reader)?;
     let file_name = reader.string("fileName")?;
     let sheet = reader.string("sheet")?;
     reader.finish()?;
@@ -220,7 +220,7 @@ pub fn validate_item(
     #[wasm_bindgen(unchecked_param_type = "ItemContext | undefined")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut reader = OptionReader::new(&context, "context")?;
-    let opts = parse_options(&mut reader)?;
+    let opts = parse_validate_options(&mut reader)?;
     let index = reader.index("index")?.unwrap_or(0);
     let header = match reader.take("header") {
         Some(h) if !h.is_null() => Some(document_bytes(&h, "context.header ")?),

@@ -117,6 +117,19 @@ impl OptionReader {
         }
     }
 
+    /// A boolean option.
+    pub fn boolean(&mut self, key: &'static str) -> Result<Option<bool>, JsValue> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(v) => v.as_bool().map(Some).ok_or_else(|| {
+                err(Error::InvalidArgument(format!(
+                    "{}.{key} 应为 true 或 false",
+                    self.what
+                )))
+            }),
+        }
+    }
+
     /// An item index option.
     pub fn index(&mut self, key: &'static str) -> Result<Option<usize>, JsValue> {
         match self.take(key) {
@@ -151,6 +164,14 @@ pub fn parse_options(r: &mut OptionReader) -> Result<Options, JsValue> {
     let min = r.string("minSeverity")?;
     let today = r.string("today")?;
     options_from(lang.as_deref(), min.as_deref(), today.as_deref()).map_err(err)
+}
+
+/// The options of a validation: those of [`parse_options`] and `mask` (mask personal data
+/// such as phone numbers and the names after 联系人： in the values messages quote; default
+/// false).
+pub fn parse_validate_options(r: &mut OptionReader) -> Result<Options, JsValue> {
+    let o = parse_options(r)?;
+    Ok(o.mask_values(r.boolean("mask")?.unwrap_or(false)))
 }
 
 #[cfg(test)]

@@ -29,6 +29,23 @@ for (const [build, api] of Object.entries(builds)) {
     assert.deepEqual(api.validate(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes])), expected);
   });
 
+  t('mask: personal data in the messages is masked, the issues stay the same', () => {
+    const cat = clone(good);
+    cat.items[0].name = '联系人：张三 13800138000 的燃气经营许可';
+    cat.items[0].channels = []; // proactive without the website: an error naming the item
+    const plain = api.validate(cat);
+    assert.ok(JSON.stringify(plain).includes('13800138000'));
+    const masked = api.validate(cat, { mask: true });
+    const json = JSON.stringify(masked);
+    assert.ok(!json.includes('13800138000') && !json.includes('张三'), json);
+    assert.deepEqual(pairs(masked.issues), pairs(plain.issues));
+    assert.equal(masked.valid, plain.valid);
+    assert.deepEqual(api.validate(cat, { mask: false }), plain);
+    const row = api.validateItem(cat.items[0], { index: 0, mask: true });
+    assert.ok(!JSON.stringify(row).includes('13800138000'));
+    assert.throws(() => api.validate(cat, { mask: 'yes' }), (e) => e.code === 'invalid_argument');
+  });
+
   t('the report is a plain object in the data-model shape', () => {
     const r = api.validate(bad);
     assert.equal(Object.getPrototypeOf(r), Object.prototype);

@@ -174,6 +174,7 @@ class Validator:
         lang: _Lang | str = "zh",
         min_severity: _SeverityName | str = "info",
         today: _Today = None,
+        mask: bool = False,
     ) -> Validator: ...
     @property
     def lang(self) -> str: ...
@@ -197,9 +198,11 @@ def validate(
     lang: _Lang | str = "zh",
     min_severity: _SeverityName | str = "info",
     today: _Today = None,
+    mask: bool = False,
 ) -> Report:
     """Validates one catalogue. Invalid data gives a report; only input that cannot be read
-    raises :class:`Error`."""
+    raises :class:`Error`. ``mask=True`` masks personal data (phone numbers, the names after
+    联系人：…) in the values messages quote."""
 
 def validate_many(
     paths: Iterable[_Data],
@@ -209,6 +212,7 @@ def validate_many(
     lang: _Lang | str = "zh",
     min_severity: _SeverityName | str = "info",
     today: _Today = None,
+    mask: bool = False,
 ) -> list[Report | Error]:
     """Validates many catalogues in parallel (in Rust, on ``workers`` threads, default all
     cores). One result per input, in input order: a :class:`Report`, or the :class:`Error`
