@@ -94,18 +94,58 @@ fn excel_date(serial: f64, is_1904: bool) -> Option<String> {
     Some(date.format("%Y-%m-%d").to_string())
 }
 
+/// Writes a cell's text into the grid, growing the row as needed.
+fn put(grid: &mut Grid, r: usize, c: usize, text: String) {
+    if let Some(row) = grid.rows.get_mut(r) {
+        if row.cells.len() <= c {
+            row.cells.resize(c + 1, Cell::default());
+        }
+        row.cells[c].text = text;
+    }
+}
+
+/// A number as Excel shows it in a General cell: whole numbers without a decimal point.
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// The worksheets of a workbook, with whether each is visible.
+fn worksheets(meta: &[calamine::Sheet]) -> Vec<(String, bool)> {
+    meta.iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect()
+}
+
+/// The error for a chosen sheet the workbook does not have.
+fn require_sheet(budget: &Budget, sheets: &[(String, bool)], format: &str) -> Result<(), Error> {
+    match &budget.sheet {
+        Some(want) if !sheets.iter().any(|(n, _)| n == want) => {
+            let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+            Err(Error::Import {
+                format: format.into(),
+                message: format!(
+                    "工作簿中没有名为“{}”的工作表；现有工作表：{}",
+                    crate::excerpt(want, 60),
+                    names.join("、")
+                ),
+                location: None,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 fn cell_text(v: &DataRef<'_>, is_1904: bool) -> String {
     match v {
         DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::SharedString(s) => (*s).to_owned(),
         DataRef::Int(i) => i.to_string(),
-        DataRef::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{}", *f as i64)
-            } else {
-                format!("{f}")
-            }
-        }
+        DataRef::Float(f) => number_text(*f),
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         DataRef::DateTime(d) => {
             if d.is_datetime() {
@@ -124,26 +164,8 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
     check_zip(bytes, budget)?;
     let mut wb: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(corrupt)?;
     let is_1904 = wb.has_1904_epoch();
-    let sheets: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
-        .collect();
-    if let Some(want) = &budget.sheet {
-        if !sheets.iter().any(|(n, _)| n == want) {
-            let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-            return Err(Error::Import {
-                format: "XLSX".into(),
-                message: format!(
-                    "工作簿中没有名为“{}”的工作表；现有工作表：{}",
-                    crate::excerpt(want, 60),
-                    names.join("、")
-                ),
-                location: None,
-            });
-        }
-    }
+    let sheets = worksheets(wb.sheets_metadata());
+    require_sheet(budget, &sheets, "XLSX")?;
     wb.load_merged_regions().map_err(corrupt)?;
     let mut grids = Vec::new();
     for (name, visible) in sheets {
@@ -213,12 +235,7 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
                     s => s.to_owned(),
                 };
                 let text = budget.cell(text, Some(&name), number, c);
-                if let Some(row) = grid.rows.get_mut(r) {
-                    if row.cells.len() <= c {
-                        row.cells.resize(c + 1, Cell::default());
-                    }
-                    row.cells[c].text = text;
-                }
+                put(&mut grid, r, c, text);
             }
         }
         for (r0, c0, r1, c1) in merges {
@@ -251,13 +268,7 @@ fn data_text(v: &calamine::Data) -> String {
     match v {
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{}", *f as i64)
-            } else {
-                format!("{f}")
-            }
-        }
+        Data::Float(f) => number_text(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         Data::DateTime(d) => {
             if d.is_datetime() {
@@ -276,26 +287,8 @@ fn data_text(v: &calamine::Data) -> String {
 pub(crate) fn read_xls(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error> {
     let mut wb: calamine::Xls<Cursor<&[u8]>> =
         calamine::Xls::new(Cursor::new(bytes)).map_err(corrupt_xls)?;
-    let sheets: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
-        .collect();
-    if let Some(want) = &budget.sheet {
-        if !sheets.iter().any(|(n, _)| n == want) {
-            let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-            return Err(Error::Import {
-                format: "XLS".into(),
-                message: format!(
-                    "工作簿中没有名为“{}”的工作表；现有工作表：{}",
-                    crate::excerpt(want, 60),
-                    names.join("、")
-                ),
-                location: None,
-            });
-        }
-    }
+    let sheets = worksheets(wb.sheets_metadata());
+    require_sheet(budget, &sheets, "XLS")?;
     let mut grids = Vec::new();
     for (name, visible) in sheets {
         match &budget.sheet {
@@ -339,12 +332,7 @@ pub(crate) fn read_xls(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, E
                     continue;
                 }
                 let text = budget.cell(text, Some(&name), number, c);
-                if let Some(row) = grid.rows.get_mut(r) {
-                    if row.cells.len() <= c {
-                        row.cells.resize(c + 1, Cell::default());
-                    }
-                    row.cells[c].text = text;
-                }
+                put(&mut grid, r, c, text);
             }
         }
         for d in merges {
