@@ -395,7 +395,7 @@ pub fn check_import(run: impl Fn() -> Result<gongkai::import::Imported, Error>) 
         // that does not exist.
         let parent = pointer.rfind('/').map(|i| &pointer[..i]);
         assert!(
-            value.pointer(pointer).is_some()
+            value.pointer(&pointer).is_some()
                 || parent.is_some_and(|p| value.pointer(p).is_some_and(|v| v.is_object())),
             "source map names {pointer:?}, which the catalogue does not have"
         );
