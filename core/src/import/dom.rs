@@ -101,6 +101,21 @@ impl Dom {
         out
     }
 
+    /// All the text of the document, in document order (what a browser would show, without
+    /// layout).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut stack = vec![0usize];
+        while let Some(id) = stack.pop() {
+            let n = &self.nodes[id];
+            if let Kind::Text(t) = &n.kind {
+                out.push_str(t);
+            }
+            stack.extend(n.children.iter().rev());
+        }
+        out
+    }
+
     /// The element children of `id`.
     pub fn child_elements(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
         self.nodes[id]
@@ -348,5 +363,6 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["前中", "后"]);
+        assert_eq!(dom.text(), "前中格后");
     }
 }
