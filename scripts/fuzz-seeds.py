@@ -13,13 +13,15 @@ import csv
 import hashlib
 import io
 import json
+import os
 import pathlib
 import struct
 import sys
 import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "fuzz" / "corpus"
+# GONGKAI_FUZZ_CORPUS: another corpus directory (scripts/test-fuzz.sh starts from the seeds alone).
+OUT = pathlib.Path(os.environ.get("GONGKAI_FUZZ_CORPUS") or ROOT / "fuzz" / "corpus")
 
 
 def put(target, data):

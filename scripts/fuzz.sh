@@ -17,7 +17,8 @@
 # Environment:
 #   GONGKAI_FUZZ_SANITIZER  address (default) or none (faster to build and run; Rust code is
 #                           memory-safe, AddressSanitizer watches the dependencies' unsafe code)
-#   GONGKAI_FUZZ_ARGS       extra libFuzzer flags, e.g. "-jobs=2 -workers=2"
+#   GONGKAI_FUZZ_ARGS       extra libFuzzer flags, e.g. "-jobs=2 -workers=2" or "-seed=1"
+#   GONGKAI_FUZZ_CORPUS     the corpus directory (default fuzz/corpus, kept between runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -47,7 +48,8 @@ cli=target/debug/gongkai
 for f in tests/corpus/*.csv; do
   "$cli" convert "$f" -o "$xlsx_dir/$(basename "$f" .csv).xlsx" 2>/dev/null || true
 done
-python3 scripts/fuzz-seeds.py "$xlsx_dir"
+corpus=${GONGKAI_FUZZ_CORPUS:-fuzz/corpus}
+GONGKAI_FUZZ_CORPUS="$corpus" python3 scripts/fuzz-seeds.py "$xlsx_dir"
 stamp "seeds ready"
 
 build=(--fuzz-dir fuzz --sanitizer "$sanitizer")
@@ -75,13 +77,13 @@ options_for() {
 
 failed=()
 for t in "${targets[@]}"; do
-  mkdir -p "fuzz/artifacts/$t" "fuzz/corpus/$t"
+  mkdir -p "fuzz/artifacts/$t" "$corpus/$t"
   before=$(ls "fuzz/artifacts/$t")
   stamp "running $t for ${seconds}s"
   # -timeout: an input taking longer is a hang (reported like a crash); -rss_limit_mb and
   # -malloc_limit_mb: more memory is a failure too.
   # shellcheck disable=SC2046,SC2086
-  if ! cargo fuzz run "${build[@]}" "$t" -- \
+  if ! cargo fuzz run "${build[@]}" "$t" "$corpus/$t" -- \
       -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
       -print_final_stats=1 $(options_for "$t") ${GONGKAI_FUZZ_ARGS:-} \
       2>"fuzz/artifacts/$t.log"; then

@@ -99,6 +99,96 @@ fn corrupt_xlsx_is_an_error() {
     assert!(import_xlsx(&bad, &ImportOptions::default()).is_err());
 }
 
+/// A worksheet of inline strings in the small workbook's header layout, with `extra` placed
+/// before `<sheetData>` and `refs` as the `r` of its row and of its first cell.
+fn sheet_xml(before: &str, row_ref: &str, cell_ref: &str, after: &str) -> Vec<u8> {
+    let header = [
+        "序号",
+        "二级事项",
+        "公开内容",
+        "公开依据",
+        "公开时限",
+        "公开主体",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(c, t)| {
+        format!(
+            "<c r=\"{}1\" t=\"inlineStr\"><is><t>{t}</t></is></c>",
+            (b'A' + c as u8) as char
+        )
+    })
+    .collect::<String>();
+    format!(
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{before}\
+         <sheetData><row r=\"1\">{header}</row><row r=\"{row_ref}\">\
+         <c r=\"{cell_ref}\" t=\"inlineStr\"><is><t>燃气经营许可</t></is></c>\
+         <c r=\"C2\" t=\"inlineStr\"><is><t>申请条件</t></is></c></row></sheetData>{after}</worksheet>"
+    )
+    .into_bytes()
+}
+
+/// Found by the `import_xlsx` fuzz target: calamine reads cell references with unchecked
+/// arithmetic (a reversed `<dimension>` or `<mergeCell>` range, or a reference longer than
+/// Excel's, overflowed, a panic in any build with overflow checks). Each sheet is scanned first:
+/// such references are refused with the sheet named, merged ranges are read in order.
+#[test]
+fn cell_references_beyond_excel_are_refused_not_a_panic() {
+    let with = |xml: Vec<u8>| {
+        let bytes = replace_entry(
+            &small_workbook(),
+            "xl/worksheets/sheet1.xml",
+            &xml,
+            zip::CompressionMethod::Deflated,
+        );
+        import_xlsx(&bytes, &ImportOptions::default())
+    };
+    // The reference shape is fine: the sheet imports.
+    let ok = with(sheet_xml("<dimension ref=\"A1:F2\"/>", "2", "B2", "")).unwrap();
+    assert_eq!(ok.catalogue.items.len(), 1);
+    assert_eq!(ok.catalogue.items[0].name.as_str(), "燃气经营许可");
+    for (xml, quoted) in [
+        (
+            sheet_xml("<dimension ref=\"F2:A1\"/>", "2", "B2", ""),
+            "F2:A1",
+        ),
+        (sheet_xml("", "2", "BBBBBBBBBBBB2", ""), "BBBBBBBBBBBB2"),
+        (sheet_xml("", "99999999999", "B2", ""), "99999999999"),
+        (sheet_xml("", "2", "B123456789012", ""), "B123456789012"),
+    ] {
+        let e = with(xml).unwrap_err();
+        assert_eq!(e.code(), "import", "{e}");
+        let text = e.to_string();
+        assert!(text.contains(quoted) && text.contains("Sheet1"), "{text}");
+    }
+    // A merged range is read whichever corner comes first: C2 (申请条件) covers C2:C3, so the
+    // second item has that content too; without the merge it has none.
+    for (merge, expected) in [
+        ("C2:C3", vec!["申请条件"]),
+        ("C3:C2", vec!["申请条件"]),
+        ("Z9", vec![]),
+    ] {
+        let xml = sheet_xml(
+            "",
+            "2",
+            "B2",
+            &format!("<mergeCells count=\"1\"><mergeCell ref=\"{merge}\"/></mergeCells>"),
+        );
+        let xml = String::from_utf8(xml).unwrap().replace(
+            "</row></sheetData>",
+            "</row><row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>燃气经营许可变更</t></is></c></row></sheetData>",
+        );
+        let r = with(xml.into_bytes()).unwrap();
+        assert_eq!(r.catalogue.items.len(), 2, "{merge}");
+        let content: Vec<&str> = r.catalogue.items[1]
+            .content
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
+        assert_eq!(content, expected, "{merge}");
+    }
+}
+
 #[test]
 fn zip_bomb_declared_size_is_refused_before_parsing() {
     let mut bytes = small_workbook();

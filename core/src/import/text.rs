@@ -131,7 +131,10 @@ pub fn strip_glosses(text: &str) -> (String, bool) {
             let mut syllable = String::new();
             let mut toned = false;
             while let Some(&d) = chars.get(j) {
-                if j - i > 16 || syllable.len() > 16 {
+                // Only the letters are bounded: a bound on the width would let a long run of
+                // white space hide a gloss that squeezing the spaces then reveals. The scan
+                // stays linear overall, since no '(' lies inside the run it passes over.
+                if syllable.len() > 16 {
                     break;
                 }
                 if d.is_ascii_lowercase() {

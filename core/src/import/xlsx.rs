@@ -80,6 +80,232 @@ fn check_zip(bytes: &[u8], budget: &Budget) -> Result<(), Error> {
     Ok(())
 }
 
+/// A merged range: first row, first column, last row, last column (0-based, inclusive).
+type Merge = (u32, u32, u32, u32);
+
+/// The leading letters and then digits of a cell reference (`AB12`), as (letters, digits);
+/// None when anything else follows.
+fn split_ref(r: &[u8]) -> Option<(&[u8], &[u8])> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (l, d) = r.split_at(letters);
+    d.iter().all(u8::is_ascii_digit).then_some((l, d))
+}
+
+/// A cell reference → (row, column), 0-based, within Excel's limits (column XFD, row
+/// 1,048,576). None for anything else.
+fn parse_ref(r: &[u8]) -> Option<(u32, u32)> {
+    let (l, d) = split_ref(r)?;
+    if l.is_empty() || l.len() > 3 || d.is_empty() || d.len() > 7 {
+        return None;
+    }
+    let col = l.iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row = d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    (row >= 1 && col <= 16_384 && row <= 1_048_576).then(|| (row - 1, col - 1))
+}
+
+/// A range `A1:C3` (or a single cell `A1`) → a [`Merge`], corners put in order.
+fn parse_range(r: &[u8]) -> Option<Merge> {
+    let mut parts = r.split(|b| *b == b':');
+    let a = parse_ref(parts.next()?)?;
+    let b = match parts.next() {
+        Some(p) => parse_ref(p)?,
+        None => a,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)))
+}
+
+/// Whether calamine can read this reference without an arithmetic overflow: its parser
+/// accumulates letters and digits into a `u32` unchecked (a panic in a build with overflow
+/// checks), so more than 3 letters or 7 digits, beyond anything Excel writes, is refused first.
+fn ref_in_bounds(r: &[u8]) -> bool {
+    split_ref(r).is_none_or(|(l, d)| l.len() <= 3 && d.len() <= 7)
+}
+
+/// Whether calamine can read a `<dimension ref>`: each part in bounds, and for two well-formed
+/// parts the end not before the start (calamine subtracts them unchecked).
+fn dimension_in_bounds(r: &[u8]) -> bool {
+    let parts: Vec<&[u8]> = r.split(|b| *b == b':').collect();
+    if !parts.iter().all(|p| ref_in_bounds(p)) {
+        return false;
+    }
+    let corner = |p: &[u8]| {
+        let (l, d) = split_ref(p)?;
+        let col = l.iter().fold(0u32, |n, b| {
+            n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+        });
+        let row = d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+        (col >= 1 && row >= 1).then_some((row, col))
+    };
+    match parts.as_slice() {
+        [a, b] => match (corner(a), corner(b)) {
+            (Some(a), Some(b)) => b.0 >= a.0 && b.1 >= a.1,
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+/// The worksheet paths of a workbook, in the order of `xl/workbook.xml` (the order of
+/// calamine's sheet list), resolved through `xl/_rels/workbook.xml.rels` as calamine resolves
+/// them; lower-cased for a case-insensitive lookup. None where a sheet has no resolvable path.
+fn sheet_paths(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, names: &ZipNames) -> Vec<Option<String>> {
+    use quick_xml::events::Event;
+    let Some(rels) = names.read(zip, "xl/_rels/workbook.xml.rels") else {
+        return Vec::new();
+    };
+    let Some(book) = names.read(zip, "xl/workbook.xml") else {
+        return Vec::new();
+    };
+    let mut targets: Vec<(Vec<u8>, String)> = Vec::new();
+    let mut r = quick_xml::Reader::from_reader(rels.as_slice());
+    r.config_mut().check_end_names = false;
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"Relationship" => {
+                let mut id = Vec::new();
+                let mut target = String::new();
+                for a in e.attributes().flatten() {
+                    match a.key.as_ref() {
+                        b"Id" => id = a.value.into_owned(),
+                        b"Target" => target = String::from_utf8_lossy(&a.value).into_owned(),
+                        _ => {}
+                    }
+                }
+                targets.push((id, target));
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    let mut paths = Vec::new();
+    let mut r = quick_xml::Reader::from_reader(book.as_slice());
+    r.config_mut().check_end_names = false;
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"sheet" => {
+                let id = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == b"id")
+                    .map(|a| a.value.into_owned());
+                let path = id
+                    .and_then(|id| targets.iter().find(|(i, _)| *i == id))
+                    .map(|(_, t)| {
+                        let t = t.replace('\\', "/");
+                        let t = match t.strip_prefix('/') {
+                            Some(rest) if rest.starts_with("xl/") => rest.to_owned(),
+                            _ if t.starts_with("xl/") => t,
+                            _ => format!("xl/{t}"),
+                        };
+                        t.to_ascii_lowercase()
+                    });
+                paths.push(path);
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    paths
+}
+
+/// The entries of a zip by lower-cased name (`\` read as `/`), as calamine looks them up.
+struct ZipNames(std::collections::HashMap<String, usize>);
+
+impl ZipNames {
+    fn new(zip: &zip::ZipArchive<Cursor<&[u8]>>) -> Self {
+        let mut map = std::collections::HashMap::new();
+        for i in 0..zip.len() {
+            if let Some(name) = zip.name_for_index(i) {
+                map.insert(name.replace('\\', "/").to_ascii_lowercase(), i);
+            }
+        }
+        Self(map)
+    }
+
+    /// The inflated content of an entry (its size was checked by [`check_zip`]).
+    fn read(&self, zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
+        let i = *self.0.get(&name.to_ascii_lowercase())?;
+        let mut f = zip.by_index(i).ok()?;
+        let mut out = Vec::with_capacity(usize::try_from(f.size()).unwrap_or(0).min(1 << 30));
+        f.read_to_end(&mut out).ok()?;
+        Some(out)
+    }
+}
+
+/// One pass over a worksheet's XML before calamine reads it: collects the merged ranges and
+/// refuses references calamine cannot read safely (see [`ref_in_bounds`]).
+fn scan_sheet(xml: &[u8], sheet: &str) -> Result<Vec<Merge>, Error> {
+    use quick_xml::events::Event;
+    let bad = |what: &str, r: &[u8]| Error::Import {
+        format: "XLSX".into(),
+        message: format!(
+            "工作表“{}”中的{what}“{}”超出 Excel 的范围（列最多到 XFD，行最多到 1048576），文件已损坏或是构造的；请用 Excel 或 WPS 打开后重新另存为 .xlsx",
+            crate::excerpt(sheet, 60),
+            crate::excerpt(&String::from_utf8_lossy(r), 40)
+        ),
+        location: None,
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.check_comments = false;
+    let mut merges = Vec::new();
+    let mut in_data = false;
+    let mut seen_data = false;
+    loop {
+        let e = match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => e,
+            Ok(Event::End(e)) => {
+                if e.local_name().as_ref() == b"sheetData" {
+                    in_data = false;
+                }
+                continue;
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => continue,
+            Err(e) => return Err(corrupt(e)),
+        };
+        let attr = |key: &[u8]| {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == key)
+                .map(|a| a.value)
+        };
+        match e.local_name().as_ref() {
+            b"sheetData" => {
+                in_data = !seen_data;
+                seen_data = true;
+            }
+            b"dimension" if !seen_data => {
+                if let Some(r) = attr(b"ref") {
+                    if !dimension_in_bounds(&r) {
+                        return Err(bad("范围", &r));
+                    }
+                }
+            }
+            b"row" | b"c" if in_data => {
+                if let Some(r) = attr(b"r") {
+                    if !ref_in_bounds(&r) {
+                        return Err(bad("单元格引用", &r));
+                    }
+                }
+            }
+            b"mergeCell" => {
+                if let Some(m) = attr(b"ref").and_then(|r| parse_range(&r)) {
+                    merges.push(m);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(merges)
+}
+
 fn excel_date(serial: f64, is_1904: bool) -> Option<String> {
     if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
         return None;
@@ -162,11 +388,14 @@ fn cell_text(v: &DataRef<'_>, is_1904: bool) -> String {
 /// Reads the sheets of a workbook (all worksheets, or the one named in the options).
 pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error> {
     check_zip(bytes, budget)?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    let names = ZipNames::new(&zip);
+    let paths = sheet_paths(&mut zip, &names);
     let mut wb: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(corrupt)?;
     let is_1904 = wb.has_1904_epoch();
-    let sheets = worksheets(wb.sheets_metadata());
+    let all = wb.sheets_metadata().to_vec();
+    let sheets = worksheets(&all);
     require_sheet(budget, &sheets, "XLSX")?;
-    wb.load_merged_regions().map_err(corrupt)?;
     let mut grids = Vec::new();
     for (name, visible) in sheets {
         match &budget.sheet {
@@ -190,11 +419,16 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
             }
             _ => {}
         }
-        let merges: Vec<(u32, u32, u32, u32)> = wb
-            .merged_regions_by_sheet(&name)
+        // The sheet's XML, scanned once for its merged ranges and for references calamine
+        // cannot read safely; a sheet calamine could not find either is left to its error.
+        let path = all
             .iter()
-            .map(|(_, _, d)| (d.start.0, d.start.1, d.end.0, d.end.1))
-            .collect();
+            .position(|s| s.name == name)
+            .and_then(|i| paths.get(i).cloned().flatten());
+        let merges = match path.and_then(|p| names.read(&mut zip, &p)) {
+            Some(xml) => scan_sheet(&xml, &name)?,
+            None => Vec::new(),
+        };
         let mut grid = Grid {
             sheet: Some(name.clone()),
             caption: None,
