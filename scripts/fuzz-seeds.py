@@ -140,7 +140,8 @@ def main():
         put("export", bytes((k * 37 + i * 11) % 256 for i in range(64 + 32 * k)))
 
     total = sum(1 for _ in OUT.rglob("*") if _.is_file())
-    print(f"fuzz seeds: {total} files in {OUT.relative_to(ROOT)}/")
+    where = OUT.relative_to(ROOT) if OUT.is_relative_to(ROOT) else OUT
+    print(f"fuzz seeds: {total} files in {where}/")
 
 
 if __name__ == "__main__":

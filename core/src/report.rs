@@ -110,14 +110,20 @@ impl Location {
 /// (`/items/3/time_limit/days` falls back to `/items/3/time_limit`, then `/items/3`).
 ///
 /// Compact: an import of 10,000 rows records some 130,000 entries, so an entry holds no heap
-/// data of its own. A pointer `/items/N/rest` is keyed by (N, `rest`), other pointers by
-/// their text, and sheet names, headers and column letters are interned. It serialises and
-/// iterates in pointer order.
+/// data of its own. Entries under `/items/N/rest` are kept per item N, keyed by `rest`; other
+/// pointers (and items numbered beyond [`SourceMap::DENSE_ITEMS`]) by their text; sheet names,
+/// headers and column letters are interned. It serialises and iterates in pointer order.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    entries: std::collections::HashMap<(u32, u32), Cell, foldhash::fast::RandomState>,
+    /// Per item number: (interned tail, cell).
+    items: Vec<Vec<(u32, Cell)>>,
+    /// Other pointers: (interned pointer, cell).
+    other: Vec<(u32, Cell)>,
+    len: usize,
     strings: Vec<Box<str>>,
     ids: std::collections::HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    /// Interned column letters by column index.
+    columns: Vec<u32>,
 }
 
 /// A location with its strings interned (`NONE` for an absent one).
@@ -130,8 +136,6 @@ struct Cell {
 }
 
 const NONE: u32 = u32::MAX;
-/// The item number of a pointer that is not under `/items/N`.
-const NOT_ITEM: u32 = u32::MAX;
 
 /// `/items/N` or `/items/N/rest` → (N, "rest" or ""); any other pointer → None.
 fn split_item(pointer: &str) -> Option<(u32, &str)> {
@@ -145,10 +149,21 @@ fn split_item(pointer: &str) -> Option<(u32, &str)> {
         return None;
     }
     let n: u32 = n.parse().ok()?;
-    (n != NOT_ITEM).then_some((n, tail))
+    ((n as usize) < SourceMap::DENSE_ITEMS).then_some((n, tail))
+}
+
+/// Where an entry lives: under an item (number, tail) or among the other pointers.
+#[derive(Clone, Copy)]
+enum Key {
+    Item(usize, u32),
+    Other(u32),
 }
 
 impl SourceMap {
+    /// Items numbered below this are kept in a table indexed by number (a hostile pointer
+    /// such as `/items/4000000000` costs no more than any other pointer).
+    pub const DENSE_ITEMS: usize = 1 << 18;
+
     /// An empty map.
     pub fn new() -> Self {
         Self::default()
@@ -168,33 +183,105 @@ impl SourceMap {
         s.map_or(NONE, |s| self.intern(s))
     }
 
+    fn intern_column(&mut self, index: usize) -> u32 {
+        match self.columns.get(index) {
+            Some(&id) if id != NONE => id,
+            _ => {
+                let id = self.intern(&Location::column_letter(index));
+                if index < 16_384 {
+                    if self.columns.len() <= index {
+                        self.columns.resize(index + 1, NONE);
+                    }
+                    self.columns[index] = id;
+                }
+                id
+            }
+        }
+    }
+
     fn string(&self, id: u32) -> Option<String> {
         (id != NONE)
             .then(|| self.strings.get(id as usize).map(|s| s.to_string()))
             .flatten()
     }
 
-    fn key(&self, pointer: &str) -> Option<(u32, u32)> {
+    fn key(&self, pointer: &str) -> Option<Key> {
         match split_item(pointer) {
-            Some((n, tail)) => self.ids.get(tail).map(|&t| (n, t)),
-            None => self.ids.get(pointer).map(|&t| (NOT_ITEM, t)),
+            Some((n, tail)) => self.ids.get(tail).map(|&t| Key::Item(n as usize, t)),
+            None => self.ids.get(pointer).map(|&t| Key::Other(t)),
+        }
+    }
+
+    fn interned_key(&mut self, pointer: &str) -> Key {
+        match split_item(pointer) {
+            Some((n, tail)) => Key::Item(n as usize, self.intern(tail)),
+            None => Key::Other(self.intern(pointer)),
+        }
+    }
+
+    fn slot(&self, key: Key) -> Option<&Cell> {
+        let (list, t) = match key {
+            Key::Item(n, t) => (self.items.get(n)?, t),
+            Key::Other(t) => (&self.other, t),
+        };
+        list.iter().find(|(k, _)| *k == t).map(|(_, c)| c)
+    }
+
+    /// Records `cell` under `key`, replacing what was there unless `keep` is set.
+    fn put(&mut self, key: Key, cell: Cell, keep: bool) {
+        let (list, t) = match key {
+            Key::Item(n, t) => {
+                if self.items.len() <= n {
+                    self.items.resize_with(n + 1, Vec::new);
+                }
+                (&mut self.items[n], t)
+            }
+            Key::Other(t) => (&mut self.other, t),
+        };
+        match list.iter_mut().find(|(k, _)| *k == t) {
+            Some((_, c)) if !keep => *c = cell,
+            Some(_) => {}
+            None => {
+                list.push((t, cell));
+                self.len += 1;
+            }
         }
     }
 
     /// Records where the value at `pointer` came from.
     pub fn insert(&mut self, pointer: impl AsRef<str>, location: Location) {
-        let pointer = pointer.as_ref();
-        let key = match split_item(pointer) {
-            Some((n, tail)) => (n, self.intern(tail)),
-            None => (NOT_ITEM, self.intern(pointer)),
-        };
+        let key = self.interned_key(pointer.as_ref());
         let cell = Cell {
             sheet: self.intern_opt(location.sheet.as_deref()),
             row: location.row,
             column: self.intern_opt(location.column.as_deref()),
             header: self.intern_opt(location.header.as_deref()),
         };
-        self.entries.insert(key, cell);
+        self.put(key, cell, false);
+    }
+
+    /// Records where `/items/{item}/{tail}` (`/items/{item}` for an empty tail) came from:
+    /// the cell at `row` (1-based) and column index `column` (0-based) of `sheet`, under
+    /// `header`; without building a [`Location`]. With `keep`, an existing entry is kept.
+    pub(crate) fn insert_cell(
+        &mut self,
+        item: usize,
+        tail: &str,
+        at: CellRef<'_>,
+        keep: bool,
+    ) {
+        let key = match u32::try_from(item) {
+            Ok(n) if item < Self::DENSE_ITEMS => Key::Item(n as usize, self.intern(tail)),
+            _ if tail.is_empty() => Key::Other(self.intern(&format!("/items/{item}"))),
+            _ => Key::Other(self.intern(&format!("/items/{item}/{tail}"))),
+        };
+        let cell = Cell {
+            sheet: self.intern_opt(at.sheet),
+            row: at.row,
+            column: self.intern_column(at.column),
+            header: self.intern_opt(at.header.filter(|h| !h.is_empty())),
+        };
+        self.put(key, cell, keep);
     }
 
     fn location(&self, c: Cell) -> Location {
@@ -209,13 +296,12 @@ impl SourceMap {
     /// The location recorded for exactly this pointer.
     pub fn get(&self, pointer: &str) -> Option<Location> {
         let key = self.key(pointer)?;
-        self.entries.get(&key).map(|&c| self.location(c))
+        self.slot(key).map(|&c| self.location(c))
     }
 
     /// Whether a location is recorded for exactly this pointer.
     pub fn contains(&self, pointer: &str) -> bool {
-        self.key(pointer)
-            .is_some_and(|k| self.entries.contains_key(&k))
+        self.key(pointer).is_some_and(|k| self.slot(k).is_some())
     }
 
     /// The location of `pointer` or of its nearest ancestor.
@@ -234,32 +320,42 @@ impl SourceMap {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// Whether the map is empty.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 
     /// All entries in pointer order.
     pub fn iter(&self) -> impl Iterator<Item = (String, Location)> + '_ {
-        let mut v: Vec<(String, Cell)> = self
-            .entries
-            .iter()
-            .map(|(&(n, t), &c)| {
-                let tail = self.strings.get(t as usize).map_or("", |s| s);
-                let pointer = match (n, tail) {
-                    (NOT_ITEM, _) => tail.to_owned(),
-                    (n, "") => format!("/items/{n}"),
-                    (n, tail) => format!("/items/{n}/{tail}"),
+        let text = |t: u32| self.strings.get(t as usize).map_or("", |s| s);
+        let mut v: Vec<(String, Cell)> = Vec::with_capacity(self.len);
+        for (n, list) in self.items.iter().enumerate() {
+            for &(t, c) in list {
+                let pointer = match text(t) {
+                    "" => format!("/items/{n}"),
+                    tail => format!("/items/{n}/{tail}"),
                 };
-                (pointer, c)
-            })
-            .collect();
+                v.push((pointer, c));
+            }
+        }
+        v.extend(self.other.iter().map(|&(t, c)| (text(t).to_owned(), c)));
         v.sort_unstable_by(|a, b| pointer_order(&a.0, &b.0));
         v.into_iter().map(|(p, c)| (p, self.location(c)))
     }
+}
+
+/// A cell given by reference, for [`SourceMap::insert_cell`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CellRef<'a> {
+    pub sheet: Option<&'a str>,
+    /// 1-based row number.
+    pub row: u32,
+    /// 0-based column index.
+    pub column: usize,
+    pub header: Option<&'a str>,
 }
 
 impl PartialEq for SourceMap {

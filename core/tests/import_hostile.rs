@@ -155,6 +155,13 @@ fn cell_references_beyond_excel_are_refused_not_a_panic() {
         (sheet_xml("", "2", "BBBBBBBBBBBB2", ""), "BBBBBBBBBBBB2"),
         (sheet_xml("", "99999999999", "B2", ""), "99999999999"),
         (sheet_xml("", "2", "B123456789012", ""), "B123456789012"),
+        (
+            String::from_utf8(sheet_xml("", "2", "B2", ""))
+                .unwrap()
+                .replace("<c r=\"C2\"", "<c r = 'CCCCCCCCC2'")
+                .into_bytes(),
+            "CCCCCCCCC2",
+        ),
     ] {
         let e = with(xml).unwrap_err();
         assert_eq!(e.code(), "import", "{e}");

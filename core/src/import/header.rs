@@ -101,11 +101,11 @@ pub struct Column {
 
 impl Column {
     /// The header to show in locations: the sub-label, or the group heading when it is blank.
-    pub fn display(&self) -> String {
+    pub fn display(&self) -> &str {
         if self.header.is_empty() {
-            self.group.clone().unwrap_or_default()
+            self.group.as_deref().unwrap_or_default()
         } else {
-            self.header.clone()
+            &self.header
         }
     }
 }
@@ -545,7 +545,7 @@ pub fn detect(grid: &Grid) -> Option<Layout> {
         if single {
             if seen.contains(&col.role) {
                 col.role = Role::Extra(if col.header.is_empty() {
-                    col.display()
+                    col.display().to_owned()
                 } else {
                     col.header.clone()
                 });

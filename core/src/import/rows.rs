@@ -11,7 +11,7 @@ use crate::model::{
     Audience, Catalogue, Citation, DOMAINS, Extra, Item, Level, Method, Text, TimeLimit,
     domain_by_code, domain_by_zh,
 };
-use crate::report::{Location, SourceMap};
+use crate::report::{CellRef, Location, SourceMap};
 use crate::rules::Finding;
 use std::collections::{HashMap, HashSet};
 
@@ -215,6 +215,25 @@ impl Reader {
                 .push(Finding::new("import.gloss_removed", "", None, &[]).at(&loc));
         }
         (self.items, self.sources, self.findings)
+    }
+
+    /// Records that `/items/{i}/{tail}` came from the cell `at` (row index, column index).
+    fn source(
+        &mut self,
+        grid: &Grid,
+        i: usize,
+        tail: &str,
+        at: (usize, usize),
+        header: Option<&str>,
+        keep: bool,
+    ) {
+        let cell = CellRef {
+            sheet: grid.sheet.as_deref(),
+            row: grid.row_number(at.0),
+            column: at.1,
+            header,
+        };
+        self.sources.insert_cell(i, tail, cell, keep);
     }
 
     fn note_gloss(&mut self, grid: &Grid, s: &Seg) {
@@ -684,12 +703,12 @@ impl Reader {
                 }
                 let col = &layout.columns[k];
                 let field = match col.role.field() {
-                    "" => col.display(),
+                    "" => col.display().to_owned(),
                     f => f.to_owned(),
                 };
                 let field_zh = match crate::model::field_title(col.role.field()) {
                     Some(z) if !col.role.field().is_empty() => z.to_owned(),
-                    _ => col.display(),
+                    _ => col.display().to_owned(),
                 };
                 let path = format!(
                     "/items/{}/{}",
@@ -868,8 +887,7 @@ impl Reader {
             .find(|c| c.role == Role::Id)
             .or_else(|| cols.iter().find(|c| c.role != Role::Empty))
             .map_or(0, |c| c.index);
-        self.sources
-            .insert(path.clone(), grid.location(raw.row, first_col, None));
+        self.source(grid, i, "", (raw.row, first_col), None, false);
         for segs in &raw.cols {
             for s in segs {
                 self.note_gloss(grid, s);
@@ -894,27 +912,28 @@ impl Reader {
             extra: Extra::new(),
         };
         let mut notes: Vec<String> = Vec::new();
-        let mut channel_cells: Vec<(String, Location)> = Vec::new();
+        // Channel cells: the text, its cell and header.
+        let mut channel_cells: Vec<(String, (usize, usize), &str)> = Vec::new();
         let mut groups: Vec<(GroupKind, usize)> = Vec::new();
         let joined = |segs: &[Seg]| -> String {
-            segs.iter()
-                .map(|s| s.text.trim())
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n")
+            match segs {
+                [s] => s.text.trim().to_owned(),
+                _ => segs
+                    .iter()
+                    .map(|s| s.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            }
         };
         if let Some(s) = &section_cat {
             item.category = Text::from(s.text.clone());
-            self.sources
-                .insert(format!("{path}/category"), grid.location(s.r, s.c, None));
+            self.source(grid, i, "category", (s.r, s.c), None, false);
         }
         for (k, col) in cols.iter().enumerate() {
             let segs = &raw.cols[k];
             let header = col.display();
-            let loc = segs.first().map_or_else(
-                || grid.location(raw.row, col.index, Some(&header)),
-                |s| grid.location(s.r, s.c, Some(&header)),
-            );
+            let at = segs.first().map_or((raw.row, col.index), |s| (s.r, s.c));
             let field = col.role.field();
             if !field.is_empty() && !matches!(col.role, Role::ChannelTick(_)) {
                 if let Some(g) = group_kind(&col.role) {
@@ -924,7 +943,7 @@ impl Reader {
                 // Optional fields only when filled (validation never points at them empty).
                 let optional = matches!(col.role, Role::Notes | Role::Subitem | Role::AudienceNote);
                 if !optional || !segs.is_empty() {
-                    self.sources.insert(format!("{path}/{field}"), loc.clone());
+                    self.source(grid, i, field, at, Some(header), false);
                 }
             }
             let text = joined(segs);
@@ -953,10 +972,8 @@ impl Reader {
                     for (n, s) in segs.iter().enumerate() {
                         for piece in text::split_content(&s.text) {
                             if n > 0 {
-                                self.sources.insert(
-                                    format!("{path}/content/{}", item.content.len()),
-                                    grid.location(s.r, s.c, Some(&header)),
-                                );
+                                let tail = format!("content/{}", item.content.len());
+                                self.source(grid, i, &tail, (s.r, s.c), Some(header), false);
                             }
                             item.content.push(Text::from(piece));
                         }
@@ -966,10 +983,8 @@ impl Reader {
                     for (n, s) in segs.iter().enumerate() {
                         for c in self.parse_basis(&s.text) {
                             if n > 0 {
-                                self.sources.insert(
-                                    format!("{path}/basis/{}", item.basis.len()),
-                                    grid.location(s.r, s.c, Some(&header)),
-                                );
+                                let tail = format!("basis/{}", item.basis.len());
+                                self.source(grid, i, &tail, (s.r, s.c), Some(header), false);
                             }
                             item.basis.push(c);
                         }
@@ -1006,14 +1021,12 @@ impl Reader {
                 }
                 Role::Channels => {
                     if !text.is_empty() {
-                        channel_cells.push((text.clone(), loc.clone()));
+                        channel_cells.push((text.clone(), at, header));
                     }
-                    self.sources
-                        .insert(format!("{path}/other_channels"), loc.clone());
+                    self.source(grid, i, "other_channels", at, Some(header), false);
                 }
                 Role::ChannelTick(ch) => {
-                    self.sources
-                        .entry_or_insert(format!("{path}/channels"), loc.clone());
+                    self.source(grid, i, "channels", at, Some(header), true);
                     match read_mark(&text, &col.role) {
                         Mark::Yes => match ch {
                             Some(c) => push_unique(&mut item.channels, *c),
@@ -1023,7 +1036,7 @@ impl Reader {
                             push_unique(&mut item.other_channels, Text::from(t));
                         }
                         Mark::Unclear(t) => {
-                            self.mark_unclear(&path, "channels", &header, &t, &item.id);
+                            self.mark_unclear(&path, "channels", header, &t, &item.id);
                             notes.push(format!("{header}：{t}"));
                         }
                         _ => {}
@@ -1044,10 +1057,8 @@ impl Reader {
                             Some((k, v)) => (k.to_owned(), v),
                             None => (key.clone(), serde_json::Value::String(t.to_owned())),
                         };
-                        self.sources.insert(
-                            format!("{path}/{}", crate::json::escape_pointer_token(&key)),
-                            loc.clone(),
-                        );
+                        let tail = crate::json::escape_pointer_token(&key);
+                        self.source(grid, i, &tail, at, Some(header), false);
                         item.extra.insert(key, value);
                     }
                 }
@@ -1060,7 +1071,7 @@ impl Reader {
             }
         }
         // Channels.
-        for (text, loc) in channel_cells {
+        for (text, at, header) in channel_cells {
             let cell = self.parse_channels(&text);
             for c in &cell.channels {
                 push_unique(&mut item.channels, *c);
@@ -1076,7 +1087,7 @@ impl Reader {
                     ));
                 }
             }
-            self.sources.insert(format!("{path}/channels"), loc);
+            self.source(grid, i, "channels", at, Some(header), false);
             if let Some(a) = cell.ambiguous {
                 let chosen: Vec<&str> = item
                     .channels
@@ -1113,9 +1124,8 @@ impl Reader {
                 .group
                 .clone()
                 .unwrap_or_else(|| group_zh(g).to_owned());
-            let loc = grid.location(raw.row, first.index, Some(&group_header));
-            self.sources
-                .insert(format!("{path}/{}", group_field(g)), loc.clone());
+            let at = (raw.row, first.index);
+            self.source(grid, i, group_field(g), at, Some(&group_header), false);
             let res = self.read_group(grid, layout, raw, &ks, g, &path, &item);
             match res {
                 Ok(r) => {
@@ -1706,19 +1716,6 @@ pub(crate) fn fill_header(
             }
         },
     });
-}
-
-// Extension used above: insert only when absent.
-trait EntryOrInsert {
-    fn entry_or_insert(&mut self, key: String, loc: Location);
-}
-
-impl EntryOrInsert for SourceMap {
-    fn entry_or_insert(&mut self, key: String, loc: Location) {
-        if !self.contains(&key) {
-            self.insert(key, loc);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -237,8 +237,48 @@ impl ZipNames {
     }
 }
 
-/// One pass over a worksheet's XML before calamine reads it: collects the merged ranges and
-/// refuses references calamine cannot read safely (see [`ref_in_bounds`]).
+/// The raw values of every attribute `name` in `xml`, found without parsing: each `=` preceded
+/// by `name` (after white space; white space may surround the `=`) and followed by a quoted
+/// value. A superset of what an XML parser reads as that attribute (the same characters in text
+/// count too), which is what a guard needs; linear in the size of the XML.
+fn attribute_values<'a>(xml: &'a [u8], name: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+    memchr::memchr_iter(b'=', xml).filter_map(move |eq| {
+        let before = xml[..eq].trim_ascii_end();
+        let key_start = before.strip_suffix(name)?;
+        if !key_start.last().is_some_and(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let after = xml[eq + 1..].trim_ascii_start();
+        let (&quote, value) = after.split_first()?;
+        if quote != b'"' && quote != b'\'' {
+            return None;
+        }
+        let len = memchr::memchr(quote, value)?;
+        Some(&value[..len])
+    })
+}
+
+/// Where the closing tag of `sheetData` ends (`</sheetData>` or a prefixed `</x:sheetData>`;
+/// a `<` cannot appear unescaped in text, so this is the tag itself).
+fn end_of_sheet_data(xml: &[u8]) -> Option<usize> {
+    let p = memchr::memmem::rfind(xml, b"sheetData>")?;
+    let before = &xml[..p];
+    let end = p + b"sheetData>".len();
+    if before.ends_with(b"</") {
+        return Some(end);
+    }
+    let rest = before.strip_suffix(b":")?;
+    let prefix = rest
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        .count();
+    (prefix > 0 && rest[..rest.len() - prefix].ends_with(b"</")).then_some(end)
+}
+
+/// Reads a worksheet's XML once before calamine does: refuses references calamine cannot read
+/// safely (see [`ref_in_bounds`]; every `r` attribute, and the `<dimension>` before the data)
+/// and returns the merged ranges (read after the data, where the format puts them).
 fn scan_sheet(xml: &[u8], sheet: &str) -> Result<Vec<Merge>, Error> {
     use quick_xml::events::Event;
     let bad = |what: &str, r: &[u8]| Error::Import {
@@ -250,57 +290,51 @@ fn scan_sheet(xml: &[u8], sheet: &str) -> Result<Vec<Merge>, Error> {
         ),
         location: None,
     };
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.check_comments = false;
-    let mut merges = Vec::new();
-    let mut in_data = false;
-    let mut seen_data = false;
+    if let Some(r) = attribute_values(xml, b"r").find(|r| !ref_in_bounds(r)) {
+        return Err(bad("单元格引用", r));
+    }
+    let reader = |from: usize| {
+        let mut reader = quick_xml::Reader::from_reader(&xml[from..]);
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.check_comments = false;
+        // The tail starts inside <worksheet>: its closing tag has no opening one.
+        config.allow_unmatched_ends = true;
+        reader
+    };
+    // Before the data: the <dimension> calamine reads.
+    let mut head = reader(0);
     loop {
-        let e = match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => e,
-            Ok(Event::End(e)) => {
-                if e.local_name().as_ref() == b"sheetData" {
-                    in_data = false;
+        match head.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                b"sheetData" => break,
+                b"dimension" => {
+                    let r = e.attributes().flatten().find(|a| a.key.as_ref() == b"ref");
+                    if let Some(r) = r.filter(|r| !dimension_in_bounds(&r.value)) {
+                        return Err(bad("范围", &r.value));
+                    }
                 }
-                continue;
-            }
+                _ => {}
+            },
             Ok(Event::Eof) => break,
-            Ok(_) => continue,
+            Ok(_) => {}
             Err(e) => return Err(corrupt(e)),
-        };
-        let attr = |key: &[u8]| {
-            e.attributes()
-                .flatten()
-                .find(|a| a.key.as_ref() == key)
-                .map(|a| a.value)
-        };
-        match e.local_name().as_ref() {
-            b"sheetData" => {
-                in_data = !seen_data;
-                seen_data = true;
-            }
-            b"dimension" if !seen_data => {
-                if let Some(r) = attr(b"ref") {
-                    if !dimension_in_bounds(&r) {
-                        return Err(bad("范围", &r));
-                    }
-                }
-            }
-            b"row" | b"c" if in_data => {
-                if let Some(r) = attr(b"r") {
-                    if !ref_in_bounds(&r) {
-                        return Err(bad("单元格引用", &r));
-                    }
-                }
-            }
-            b"mergeCell" => {
-                if let Some(m) = attr(b"ref").and_then(|r| parse_range(&r)) {
+        }
+    }
+    // After the data (or the whole sheet when its end is not found): the merged ranges.
+    let mut tail = reader(end_of_sheet_data(xml).unwrap_or(0));
+    let mut merges = Vec::new();
+    loop {
+        match tail.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"mergeCell" => {
+                let r = e.attributes().flatten().find(|a| a.key.as_ref() == b"ref");
+                if let Some(m) = r.and_then(|r| parse_range(&r.value)) {
                     merges.push(m);
                 }
             }
-            _ => {}
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(corrupt(e)),
         }
     }
     Ok(merges)
@@ -581,4 +615,40 @@ pub(crate) fn read_xls(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, E
         grids.push(grid);
     }
     Ok(grids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_values_take_every_quoting() {
+        let xml = b"<row r=\"2\"><c r = 'B2' s=\"1\"/><c\tr=\"C2\"/><c xr=\"X\" rr=\"Y\"/></row>";
+        let got: Vec<&[u8]> = attribute_values(xml, b"r").collect();
+        assert_eq!(got, [&b"2"[..], b"B2", b"C2"]);
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(parse_ref(b"A1"), Some((0, 0)));
+        assert_eq!(parse_ref(b"xfd1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(parse_ref(b"XFE1"), None);
+        assert_eq!(parse_ref(b"A0"), None);
+        assert_eq!(parse_ref(b"A1048577"), None);
+        assert_eq!(parse_range(b"C3:A1"), Some((0, 0, 2, 2)));
+        assert_eq!(parse_range(b"B2"), Some((1, 1, 1, 1)));
+        assert_eq!(parse_range(b"A1:B2:C3"), None);
+        assert!(ref_in_bounds(b"XFD1048576") && ref_in_bounds(b"A$1"));
+        assert!(!ref_in_bounds(b"AAAA1") && !ref_in_bounds(b"A12345678"));
+        assert!(dimension_in_bounds(b"A1:Q8") && !dimension_in_bounds(b"Q8:A1"));
+    }
+
+    #[test]
+    fn the_end_of_the_data_is_a_tag() {
+        let xml = b"<sheetData><row/></sheetData><mergeCells/>";
+        assert_eq!(end_of_sheet_data(xml), Some(29));
+        let xml = b"<x:sheetData><x:row/></x:sheetData><x:mergeCells/>";
+        assert_eq!(end_of_sheet_data(xml), Some(35));
+        assert_eq!(end_of_sheet_data(b"<t>sheetData></t>"), None);
+    }
 }
