@@ -263,13 +263,7 @@ impl SourceMap {
     /// Records where `/items/{item}/{tail}` (`/items/{item}` for an empty tail) came from:
     /// the cell at `row` (1-based) and column index `column` (0-based) of `sheet`, under
     /// `header`; without building a [`Location`]. With `keep`, an existing entry is kept.
-    pub(crate) fn insert_cell(
-        &mut self,
-        item: usize,
-        tail: &str,
-        at: CellRef<'_>,
-        keep: bool,
-    ) {
+    pub(crate) fn insert_cell(&mut self, item: usize, tail: &str, at: CellRef<'_>, keep: bool) {
         let key = match u32::try_from(item) {
             Ok(n) if item < Self::DENSE_ITEMS => Key::Item(n as usize, self.intern(tail)),
             _ if tail.is_empty() => Key::Other(self.intern(&format!("/items/{item}"))),

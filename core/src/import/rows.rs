@@ -532,7 +532,7 @@ impl Reader {
     fn header_findings(&mut self, grid: &Grid, layout: &Layout, hl: usize) {
         let h = layout.header_rows.first().copied().unwrap_or(0);
         for col in &layout.columns {
-            let loc = grid.location(hl, col.index, Some(&col.display()));
+            let loc = grid.location(hl, col.index, Some(col.display()));
             if col.inferred {
                 self.findings.push(
                     Finding::new(
@@ -1226,7 +1226,7 @@ impl Reader {
                     let after = (res.audience.len(), res.method.len(), res.levels.len());
                     any_mark = true;
                     if before == after {
-                        self.mark_unclear(path, field, &header, &t, &item.id);
+                        self.mark_unclear(path, field, header, &t, &item.id);
                         unclear.push(format!("{header}：{t}"));
                     }
                 }
@@ -1251,7 +1251,7 @@ impl Reader {
                             }
                             _ => {
                                 let t = normalize_cell(&text);
-                                self.mark_unclear(path, field, &header, &t, &item.id);
+                                self.mark_unclear(path, field, header, &t, &item.id);
                                 unclear.push(format!("{header}：{t}"));
                             }
                         }
@@ -1271,7 +1271,7 @@ impl Reader {
                     }
                     Mark::Unclear(t) => {
                         any_mark = true;
-                        self.mark_unclear(path, field, &header, &t, &item.id);
+                        self.mark_unclear(path, field, header, &t, &item.id);
                         unclear.push(format!("{header}：{t}"));
                     }
                 },

@@ -1,12 +1,11 @@
 //! Keyword tables shared by the semantic rule families.
 //!
-//! Every keyword of every rule is compiled once (on first use) into a single Aho-Corasick
-//! automaton; scanning a cell yields a bit set of [`flag`]s. [`Scanner::item`] scans an item's
+//! Every keyword of every rule is indexed once (on first use) by its first character; scanning
+//! a cell yields a bit set of [`flag`]s. [`Scanner::item`] scans an item's
 //! cells once per validation, so the families test bits instead of searching strings: a
 //! 10,000-item catalogue costs one pass over its text, whatever the number of rules.
 
 use crate::model::Item;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -205,35 +204,55 @@ const TABLE: &[(&str, u64)] = &[
     ("\n", SPACE),
 ];
 
+/// The keywords indexed by their first character: a bit per Basic Multilingual Plane code point
+/// telling whether some keyword starts with it (most characters of a text start none), then
+/// the keywords sorted by first character.
 struct Lexicon {
-    automaton: AhoCorasick,
-    bits: Vec<u64>,
+    starts: Vec<u64>,
+    words: Vec<(char, &'static str, u64)>,
 }
 
-fn lexicon() -> Option<&'static Lexicon> {
-    static LEX: OnceLock<Option<Lexicon>> = OnceLock::new();
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        // A DFA: the fastest overlapping search (a few hundred states, built once).
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(TABLE.iter().map(|(k, _)| *k))
-            .ok()?;
-        Some(Lexicon {
-            automaton,
-            bits: TABLE.iter().map(|(_, b)| *b).collect(),
-        })
+        let mut starts = vec![0u64; 1 << 10];
+        let mut words = Vec::with_capacity(TABLE.len());
+        for &(k, bits) in TABLE {
+            if let Some(c) = k.chars().next() {
+                let cp = c as usize;
+                if let Some(w) = starts.get_mut(cp >> 6) {
+                    *w |= 1 << (cp & 63);
+                    words.push((c, k, bits));
+                }
+            }
+        }
+        words.sort_by_key(|w| w.0);
+        Lexicon { starts, words }
     })
-    .as_ref()
 }
 
-/// The bits of every keyword found in `s` (overlapping matches included). No allocation.
+/// The bits of every keyword found in `s`, overlapping ones included: exactly the union of the
+/// bits of the keywords `s` contains. No allocation; one bit test per character, and a look
+/// at the keywords that start with it where some do.
 pub(crate) fn scan(s: &str) -> u64 {
-    let Some(lex) = lexicon() else {
-        return 0;
-    };
+    let lex = lexicon();
     let mut bits = 0;
-    for m in lex.automaton.find_overlapping_iter(s) {
-        bits |= lex.bits.get(m.pattern().as_usize()).copied().unwrap_or(0);
+    for (i, c) in s.char_indices() {
+        let cp = c as usize;
+        let starts = lex.starts.get(cp >> 6).copied().unwrap_or(0);
+        if starts & (1 << (cp & 63)) == 0 {
+            continue;
+        }
+        let rest = &s[i..];
+        let from = lex.words.partition_point(|w| w.0 < c);
+        for &(first, word, b) in &lex.words[from..] {
+            if first != c {
+                break;
+            }
+            if rest.starts_with(word) {
+                bits |= b;
+            }
+        }
     }
     bits
 }
@@ -400,7 +419,7 @@ mod tests {
 
     #[test]
     fn lexicon_builds_and_keywords_are_unique() {
-        assert!(lexicon().is_some());
+        assert_eq!(lexicon().words.len(), TABLE.len());
         let mut seen = std::collections::BTreeSet::new();
         for (k, _) in TABLE {
             assert!(seen.insert(*k), "keyword twice: {k}");
@@ -416,6 +435,46 @@ mod tests {
         assert_eq!(scan("武陟县城市管理局") & (GENERIC_ORGAN | FILL_IN), 0);
         assert_ne!(scan("负责审批的燃气管理部门") & GENERIC_ORGAN, 0);
         assert_eq!(scan(""), 0);
+    }
+
+    /// The scan is exactly the union of the bits of the keywords a text contains.
+    #[test]
+    fn scan_is_the_union_of_contained_keywords() {
+        let mut texts: Vec<String> = TABLE.iter().map(|(k, _)| (*k).to_owned()).collect();
+        texts.extend(
+            TABLE
+                .windows(3)
+                .map(|w| format!("{}{}x{}", w[0].0, w[1].0, w[2].0)),
+        );
+        texts.extend(
+            [
+                "县级人民政府负责审批的燃气管理部门",
+                "停止供水停水",
+                "处罚决定书",
+                "XXx＊＊__ 某某",
+                "𠀀县𠀀",
+                "武陟县城市管理局",
+            ]
+            .map(str::to_owned),
+        );
+        for dir in ["../tests/cases", "../examples"] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(e.path()) {
+                    texts.extend(text.split(['"', ',', '\n']).map(str::to_owned));
+                }
+            }
+        }
+        assert!(texts.len() > 500, "{} texts", texts.len());
+        for t in &texts {
+            let want = TABLE
+                .iter()
+                .filter(|(k, _)| t.contains(k))
+                .fold(0, |b, (_, bits)| b | bits);
+            assert_eq!(scan(t), want, "{t:?}");
+        }
     }
 
     #[test]
