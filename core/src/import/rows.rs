@@ -13,19 +13,22 @@ use crate::model::{
 };
 use crate::report::{CellRef, Location, SourceMap};
 use crate::rules::Finding;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+/// A piece of an item's field: the text of one cell (borrowed from the grid where it is the
+/// cell's own text) and where it came from.
 #[derive(Debug, Clone)]
-struct Seg {
-    text: String,
+struct Seg<'g> {
+    text: Cow<'g, str>,
     r: usize,
     c: usize,
 }
 
 #[derive(Debug, Clone)]
-struct Raw {
+struct Raw<'g> {
     row: usize,
-    cols: Vec<Vec<Seg>>,
+    cols: Vec<Vec<Seg<'g>>>,
     own_id: bool,
     same_as_above: Vec<bool>,
 }
@@ -40,6 +43,7 @@ pub(crate) struct Reader {
     channel_cache: HashMap<String, ChannelCell>,
     time_cache: HashMap<String, (TimeLimit<'static>, TimeLimitNote)>,
     basis_cache: HashMap<String, Vec<Citation<'static>>>,
+    content_cache: HashMap<String, Vec<String>>,
     others_reported: HashSet<String>,
     gloss: Option<Location>,
 }
@@ -204,6 +208,7 @@ impl Reader {
             channel_cache: HashMap::new(),
             time_cache: HashMap::new(),
             basis_cache: HashMap::new(),
+            content_cache: HashMap::new(),
             others_reported: HashSet::new(),
             gloss: None,
         }
@@ -243,7 +248,7 @@ impl Reader {
     }
 
     /// Reads one table.
-    pub(crate) fn read_table(&mut self, grid: &Grid, layout: &Layout) {
+    pub(crate) fn read_table<'g>(&mut self, grid: &'g Grid, layout: &Layout) {
         self.table_no += 1;
         let cols = &layout.columns;
         let h = layout.header_rows.first().copied().unwrap_or(0);
@@ -254,8 +259,8 @@ impl Reader {
         let name_k = find(|r| *r == Role::Name);
         let cat_k = find(|r| *r == Role::Category);
         let width = layout.width;
-        let mut raws: Vec<Raw> = Vec::new();
-        let mut current_cat: Option<Seg> = None;
+        let mut raws: Vec<Raw<'g>> = Vec::new();
+        let mut current_cat: Option<Seg<'g>> = None;
         let mut skip_sub = false;
         let base = self.items.len();
         for r in layout.data_start()..grid.rows.len() {
@@ -333,7 +338,7 @@ impl Reader {
                             .at(&loc),
                         );
                         current_cat = Some(Seg {
-                            text: title,
+                            text: Cow::Owned(title),
                             r,
                             c: col.index,
                         });
@@ -354,7 +359,7 @@ impl Reader {
                 for (k, o) in own.iter().enumerate() {
                     if let Some(t) = o {
                         last.cols[k].push(Seg {
-                            text: (*t).to_owned(),
+                            text: Cow::Borrowed(t),
                             r,
                             c: cols[k].index,
                         });
@@ -389,7 +394,7 @@ impl Reader {
                 }
                 if let Some(t) = own[k] {
                     raw.cols[k].push(Seg {
-                        text: t.to_owned(),
+                        text: Cow::Borrowed(t),
                         r,
                         c: col.index,
                     });
@@ -398,7 +403,7 @@ impl Reader {
                     let t = grid.own(r0, c0);
                     if !t.trim().is_empty() {
                         raw.cols[k].push(Seg {
-                            text: t.to_owned(),
+                            text: Cow::Borrowed(t),
                             r: r0,
                             c: c0,
                         });
@@ -607,7 +612,7 @@ impl Reader {
     /// 城镇燃 / 气管理 on two rows (a merged 一级事项 flattened with its text split): joined when
     /// both fragments are short, stand on consecutive rows, and the two characters at the join
     /// occur together in the rows' 二级事项 or 公开内容 (燃气 in 燃气经营许可证核发).
-    fn join_split_categories(&mut self, grid: &Grid, raws: &mut [Raw], k: usize, base: usize) {
+    fn join_split_categories(&mut self, grid: &Grid, raws: &mut [Raw<'_>], k: usize, base: usize) {
         let mut i = 0;
         while i + 1 < raws.len() {
             let (Some(a), Some(b)) = (raws[i].cols[k].first(), raws[i + 1].cols[k].first()) else {
@@ -658,7 +663,7 @@ impl Reader {
             for (j, raw) in raws.iter_mut().enumerate() {
                 if let Some(s) = raw.cols[k].first_mut() {
                     if (s.r, s.c) == pa || (s.r, s.c) == pb {
-                        s.text = joined.clone();
+                        s.text = Cow::Owned(joined.clone());
                         if (s.r, s.c) == (raw.row, s.c) {
                             self.findings.push(Finding::new(
                                 "import.split_cell_joined",
@@ -690,7 +695,7 @@ impl Reader {
         &mut self,
         grid: &Grid,
         layout: &Layout,
-        raws: &mut [Raw],
+        raws: &mut [Raw<'_>],
         base: usize,
     ) {
         for j in 0..raws.len() {
@@ -830,6 +835,18 @@ impl Reader {
         out
     }
 
+    /// [`text::split_content`], remembered: a 公开内容 cell repeats down a catalogue.
+    fn split_content(&mut self, t: &str) -> Vec<String> {
+        if let Some(x) = self.content_cache.get(t) {
+            return x.clone();
+        }
+        let x = text::split_content(t);
+        if self.content_cache.len() < 10_000 {
+            self.content_cache.insert(t.to_owned(), x.clone());
+        }
+        x
+    }
+
     fn parse_time(&mut self, t: &str) -> (TimeLimit<'static>, TimeLimitNote) {
         if let Some(x) = self.time_cache.get(t) {
             return x.clone();
@@ -927,7 +944,7 @@ impl Reader {
             }
         };
         if let Some(s) = &section_cat {
-            item.category = Text::from(s.text.clone());
+            item.category = Text::from(s.text.clone().into_owned());
             self.source(grid, i, "category", (s.r, s.c), None, false);
         }
         for (k, col) in cols.iter().enumerate() {
@@ -970,7 +987,7 @@ impl Reader {
                 // those from other cells (continuation rows) get an entry of their own.
                 Role::Content => {
                     for (n, s) in segs.iter().enumerate() {
-                        for piece in text::split_content(&s.text) {
+                        for piece in self.split_content(&s.text) {
                             if n > 0 {
                                 let tail = format!("content/{}", item.content.len());
                                 self.source(grid, i, &tail, (s.r, s.c), Some(header), false);
@@ -1341,10 +1358,10 @@ fn strip_numbering(s: &str) -> String {
 }
 
 /// Section titles (single-cell rows) above items, for tables without a 一级事项 column.
-fn section_categories(grid: &Grid, layout: &Layout, raws: &[Raw]) -> Vec<Option<Seg>> {
+fn section_categories<'g>(grid: &Grid, layout: &Layout, raws: &[Raw<'g>]) -> Vec<Option<Seg<'g>>> {
     let width = layout.width;
     let mut out = Vec::with_capacity(raws.len());
-    let mut current: Option<Seg> = None;
+    let mut current: Option<Seg<'g>> = None;
     let mut next = layout.data_start();
     for raw in raws {
         for r in next..raw.row {
@@ -1358,7 +1375,7 @@ fn section_categories(grid: &Grid, layout: &Layout, raws: &[Raw]) -> Vec<Option<
                 let t = normalize_cell(grid.own(r, own[0]));
                 if !id_like(&t) && t.chars().count() <= 40 && !t.starts_with('注') {
                     current = Some(Seg {
-                        text: strip_numbering(&t),
+                        text: Cow::Owned(strip_numbering(&t)),
                         r,
                         c: own[0],
                     });
