@@ -6,20 +6,20 @@ use std::io::{Cursor, Read, Write};
 use std::time::Instant;
 use zip::write::SimpleFileOptions;
 
+/// The header row of the small workbook.
+const HEADER: [&str; 6] = [
+    "序号",
+    "二级事项",
+    "公开内容",
+    "公开依据",
+    "公开时限",
+    "公开主体",
+];
+
 fn small_workbook() -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
-    for (c, t) in [
-        "序号",
-        "二级事项",
-        "公开内容",
-        "公开依据",
-        "公开时限",
-        "公开主体",
-    ]
-    .iter()
-    .enumerate()
-    {
+    for (c, t) in HEADER.iter().enumerate() {
         ws.write_string(0, c as u16, *t).unwrap();
     }
     ws.write_string(1, 1, "燃气经营许可").unwrap();
@@ -99,26 +99,20 @@ fn corrupt_xlsx_is_an_error() {
     assert!(import_xlsx(&bad, &ImportOptions::default()).is_err());
 }
 
-/// A worksheet of inline strings in the small workbook's header layout, with `extra` placed
-/// before `<sheetData>` and `refs` as the `r` of its row and of its first cell.
+/// A worksheet of inline strings under the small workbook's header: `before` is placed before
+/// `<sheetData>`, `after` after it, and `row_ref`, `cell_ref` are the `r` of the second row and
+/// of its first cell.
 fn sheet_xml(before: &str, row_ref: &str, cell_ref: &str, after: &str) -> Vec<u8> {
-    let header = [
-        "序号",
-        "二级事项",
-        "公开内容",
-        "公开依据",
-        "公开时限",
-        "公开主体",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(c, t)| {
-        format!(
-            "<c r=\"{}1\" t=\"inlineStr\"><is><t>{t}</t></is></c>",
-            (b'A' + c as u8) as char
-        )
-    })
-    .collect::<String>();
+    let header = HEADER
+        .iter()
+        .enumerate()
+        .map(|(c, t)| {
+            format!(
+                "<c r=\"{}1\" t=\"inlineStr\"><is><t>{t}</t></is></c>",
+                (b'A' + c as u8) as char
+            )
+        })
+        .collect::<String>();
     format!(
         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{before}\
          <sheetData><row r=\"1\">{header}</row><row r=\"{row_ref}\">\

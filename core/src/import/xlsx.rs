@@ -161,7 +161,7 @@ fn sheet_paths(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, names: &ZipNames) -> Ve
     let Some(book) = names.read(zip, "xl/workbook.xml") else {
         return Vec::new();
     };
-    let mut targets: Vec<(Vec<u8>, String)> = Vec::new();
+    let mut targets: std::collections::HashMap<Vec<u8>, String> = std::collections::HashMap::new();
     let mut r = quick_xml::Reader::from_reader(rels.as_slice());
     r.config_mut().check_end_names = false;
     loop {
@@ -176,7 +176,8 @@ fn sheet_paths(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, names: &ZipNames) -> Ve
                         _ => {}
                     }
                 }
-                targets.push((id, target));
+                // As in calamine, the last relationship of a duplicated id wins.
+                targets.insert(id, target);
             }
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
@@ -193,17 +194,15 @@ fn sheet_paths(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, names: &ZipNames) -> Ve
                     .flatten()
                     .find(|a| a.key.local_name().as_ref() == b"id")
                     .map(|a| a.value.into_owned());
-                let path = id
-                    .and_then(|id| targets.iter().find(|(i, _)| *i == id))
-                    .map(|(_, t)| {
-                        let t = t.replace('\\', "/");
-                        let t = match t.strip_prefix('/') {
-                            Some(rest) if rest.starts_with("xl/") => rest.to_owned(),
-                            _ if t.starts_with("xl/") => t,
-                            _ => format!("xl/{t}"),
-                        };
-                        t.to_ascii_lowercase()
-                    });
+                let path = id.and_then(|id| targets.get(&id)).map(|t| {
+                    let t = t.replace('\\', "/");
+                    let t = match t.strip_prefix('/') {
+                        Some(rest) if rest.starts_with("xl/") => rest.to_owned(),
+                        _ if t.starts_with("xl/") => t,
+                        _ => format!("xl/{t}"),
+                    };
+                    t.to_ascii_lowercase()
+                });
                 paths.push(path);
             }
             Ok(Event::Eof) | Err(_) => break,
