@@ -214,8 +214,19 @@ impl SourceMap {
 
     fn interned_key(&mut self, pointer: &str) -> Key {
         match split_item(pointer) {
-            Some((n, tail)) => Key::Item(n as usize, self.intern(tail)),
+            Some((n, tail)) => self.item_key(n as usize, tail),
             None => Key::Other(self.intern(pointer)),
+        }
+    }
+
+    /// The key of `/items/{n}/{tail}` (`/items/{n}` for an empty tail).
+    fn item_key(&mut self, n: usize, tail: &str) -> Key {
+        if n < Self::DENSE_ITEMS {
+            Key::Item(n, self.intern(tail))
+        } else if tail.is_empty() {
+            Key::Other(self.intern(&format!("/items/{n}")))
+        } else {
+            Key::Other(self.intern(&format!("/items/{n}/{tail}")))
         }
     }
 
@@ -264,11 +275,7 @@ impl SourceMap {
     /// the cell at `row` (1-based) and column index `column` (0-based) of `sheet`, under
     /// `header`; without building a [`Location`]. With `keep`, an existing entry is kept.
     pub(crate) fn insert_cell(&mut self, item: usize, tail: &str, at: CellRef<'_>, keep: bool) {
-        let key = match u32::try_from(item) {
-            Ok(n) if item < Self::DENSE_ITEMS => Key::Item(n as usize, self.intern(tail)),
-            _ if tail.is_empty() => Key::Other(self.intern(&format!("/items/{item}"))),
-            _ => Key::Other(self.intern(&format!("/items/{item}/{tail}"))),
-        };
+        let key = self.item_key(item, tail);
         let cell = Cell {
             sheet: self.intern_opt(at.sheet),
             row: at.row,

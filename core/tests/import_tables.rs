@@ -24,6 +24,15 @@ fn loc(imp: &Imported, path: &str) -> (u32, String) {
     (l.row, l.column.clone().unwrap_or_default())
 }
 
+/// The paths of the findings with this code.
+fn paths_of<'a>(imp: &'a Imported, code: &str) -> Vec<&'a str> {
+    imp.findings
+        .iter()
+        .filter(|f| f.code == code)
+        .map(|f| f.path.as_str())
+        .collect()
+}
+
 fn codes(imp: &Imported) -> Vec<&'static str> {
     imp.findings.iter().map(|f| f.code).collect()
 }
@@ -540,12 +549,7 @@ fn metadata_block_fills_the_catalogue_and_keeps_what_it_cannot_read() {
     );
     // Values from the file are not "defaults taken from elsewhere"; only the level, which
     // could not be read, is.
-    let defaults: Vec<&str> = imp
-        .findings
-        .iter()
-        .filter(|f| f.code == "import.header_default")
-        .map(|f| f.path.as_str())
-        .collect();
+    let defaults = paths_of(&imp, "import.header_default");
     assert_eq!(defaults, ["/level"]);
     // 省级 is not a level of the model: kept under its label, with a located warning.
     assert_eq!(cat.extra["目录层级"], serde_json::json!("省级"));
@@ -602,12 +606,7 @@ fn label_colon_value_lines_above_the_table_are_read() {
     assert_eq!(cat.issued.as_str(), "2024-03-01");
     assert_eq!(loc(&imp, "/publisher"), (2, "A".into()));
     assert_eq!(loc(&imp, "/issued"), (3, "A".into()));
-    let defaults: Vec<&str> = imp
-        .findings
-        .iter()
-        .filter(|f| f.code == "import.header_default")
-        .map(|f| f.path.as_str())
-        .collect();
+    let defaults = paths_of(&imp, "import.header_default");
     assert!(
         !defaults.contains(&"/publisher") && !defaults.contains(&"/issued"),
         "{defaults:?}"

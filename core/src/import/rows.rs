@@ -191,6 +191,19 @@ struct GroupResult {
     note: Option<String>,
 }
 
+/// The parse of a cell's text, remembered by text (cells repeat down a catalogue); at most
+/// 10,000 distinct texts are kept per cache, beyond which cells are parsed every time.
+fn memo<T: Clone>(cache: &mut HashMap<String, T>, t: &str, parse: impl FnOnce(&str) -> T) -> T {
+    if let Some(x) = cache.get(t) {
+        return x.clone();
+    }
+    let x = parse(t);
+    if cache.len() < 10_000 {
+        cache.insert(t.to_owned(), x.clone());
+    }
+    x
+}
+
 fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     if !v.contains(&x) {
         v.push(x);
@@ -837,53 +850,31 @@ impl Reader {
 
     /// [`text::split_content`], remembered: a 公开内容 cell repeats down a catalogue.
     fn split_content(&mut self, t: &str) -> Vec<String> {
-        if let Some(x) = self.content_cache.get(t) {
-            return x.clone();
-        }
-        let x = text::split_content(t);
-        if self.content_cache.len() < 10_000 {
-            self.content_cache.insert(t.to_owned(), x.clone());
-        }
-        x
+        memo(&mut self.content_cache, t, text::split_content)
     }
 
     fn parse_time(&mut self, t: &str) -> (TimeLimit<'static>, TimeLimitNote) {
-        if let Some(x) = self.time_cache.get(t) {
-            return x.clone();
-        }
-        let mut x = text::parse_time_limit_noted(t);
-        // The wording is kept in `text` unless it is exactly the canonical wording of what was
-        // parsed (the exporters' contract, see `crate::export`).
-        crate::export::cells::drop_canonical_time_limit_text(&mut x.0);
-        if self.time_cache.len() < 10_000 {
-            self.time_cache.insert(t.to_owned(), x.clone());
-        }
-        x
+        memo(&mut self.time_cache, t, |t| {
+            let mut x = text::parse_time_limit_noted(t);
+            // The wording is kept in `text` unless it is exactly the canonical wording of what
+            // was parsed (the exporters' contract, see `crate::export`).
+            crate::export::cells::drop_canonical_time_limit_text(&mut x.0);
+            x
+        })
     }
 
     fn parse_basis(&mut self, t: &str) -> Vec<Citation<'static>> {
-        if let Some(x) = self.basis_cache.get(t) {
-            return x.clone();
-        }
-        let mut x = text::parse_citations(t);
-        for c in &mut x {
-            crate::export::cells::drop_canonical_citation_text(c);
-        }
-        if self.basis_cache.len() < 10_000 {
-            self.basis_cache.insert(t.to_owned(), x.clone());
-        }
-        x
+        memo(&mut self.basis_cache, t, |t| {
+            let mut x = text::parse_citations(t);
+            for c in &mut x {
+                crate::export::cells::drop_canonical_citation_text(c);
+            }
+            x
+        })
     }
 
     fn parse_channels(&mut self, t: &str) -> ChannelCell {
-        if let Some(x) = self.channel_cache.get(t) {
-            return x.clone();
-        }
-        let x = parse_channel_cell(t);
-        if self.channel_cache.len() < 10_000 {
-            self.channel_cache.insert(t.to_owned(), x.clone());
-        }
-        x
+        memo(&mut self.channel_cache, t, parse_channel_cell)
     }
 
     #[allow(clippy::too_many_arguments)]

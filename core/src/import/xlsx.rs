@@ -91,18 +91,25 @@ fn split_ref(r: &[u8]) -> Option<(&[u8], &[u8])> {
     d.iter().all(u8::is_ascii_digit).then_some((l, d))
 }
 
-/// A cell reference → (row, column), 0-based, within Excel's limits (column XFD, row
-/// 1,048,576). None for anything else.
-fn parse_ref(r: &[u8]) -> Option<(u32, u32)> {
+/// A reference of at most 3 letters and 7 digits → (row, column) as written, 1-based (0 for a
+/// missing part). None for anything else.
+fn ref_numbers(r: &[u8]) -> Option<(u32, u32)> {
     let (l, d) = split_ref(r)?;
-    if l.is_empty() || l.len() > 3 || d.is_empty() || d.len() > 7 {
+    if l.len() > 3 || d.len() > 7 {
         return None;
     }
     let col = l.iter().fold(0u32, |n, b| {
         n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
     });
     let row = d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
-    (row >= 1 && col <= 16_384 && row <= 1_048_576).then(|| (row - 1, col - 1))
+    Some((row, col))
+}
+
+/// A cell reference → (row, column), 0-based, within Excel's limits (column XFD, row
+/// 1,048,576). None for anything else.
+fn parse_ref(r: &[u8]) -> Option<(u32, u32)> {
+    let (row, col) = ref_numbers(r)?;
+    ((1..=1_048_576).contains(&row) && (1..=16_384).contains(&col)).then(|| (row - 1, col - 1))
 }
 
 /// A range `A1:C3` (or a single cell `A1`) → a [`Merge`], corners put in order.
@@ -133,14 +140,7 @@ fn dimension_in_bounds(r: &[u8]) -> bool {
     if !parts.iter().all(|p| ref_in_bounds(p)) {
         return false;
     }
-    let corner = |p: &[u8]| {
-        let (l, d) = split_ref(p)?;
-        let col = l.iter().fold(0u32, |n, b| {
-            n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
-        });
-        let row = d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
-        (col >= 1 && row >= 1).then_some((row, col))
-    };
+    let corner = |p: &[u8]| ref_numbers(p).filter(|&(row, col)| row >= 1 && col >= 1);
     match parts.as_slice() {
         [a, b] => match (corner(a), corner(b)) {
             (Some(a), Some(b)) => b.0 >= a.0 && b.1 >= a.1,
