@@ -15,6 +15,7 @@ a:focus,input:focus,[tabindex]:focus{outline:3px solid #b35900;outline-offset:2p
 .skip:focus{left:.5rem}
 nav.crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:0 0 .75rem;padding:0}
 nav.crumbs li+li::before{content:\"›\";margin-right:.25rem}
+dl.meta dt{flex:none}
 main>h1{font-size:1.5rem;margin:0 0 .5rem;text-align:center}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px solid #0b4f9c}
 h3{font-size:1.05rem;margin:1.25rem 0 .4rem}
@@ -320,11 +321,19 @@ pub(super) fn index_page(entries: &[Entry<'_>], site_title: &str) -> String {
         let links: Vec<String> = list
             .iter()
             .map(|e| {
+                let cat = e.cat();
+                // The field names the catalogue, unless the unit has several of that field
+                // (or the field is not known): then its title does.
+                let shared = list.iter().filter(|o| o.cat().domain == cat.domain).count() > 1;
+                let text = if shared || cat.domain.trim().is_empty() {
+                    one_line(&cat.title)
+                } else {
+                    one_line(field_name(&cat.domain))
+                };
                 format!(
-                    "<li><a href=\"{}/index.html\">{}</a>（{} 项）</li>",
+                    "<li><a href=\"{}/index.html\">{text}</a>（{} 项）</li>",
                     e.slug,
-                    one_line(field_name(&e.cat().domain)),
-                    e.cat().items.len()
+                    cat.items.len()
                 )
             })
             .collect();
