@@ -35,6 +35,10 @@ ul.docs{margin:0;padding:0 0 0 1.1em;min-width:12em}
 ul.docs li{margin:0 0 .3rem}
 ul.docs time{display:block;color:#4d4d4d;font-size:.9em}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media screen and (min-width:40.01rem){
+table.catalogue td[data-label=\"公开内容（要素）\"],table.catalogue td[data-label=\"公开依据\"]{min-width:11em}
+table.catalogue td[data-label=\"公开时限\"],table.catalogue td[data-label=\"公开主体\"]{min-width:6em}
+}
 @media screen and (max-width:40rem){
 body{margin:.5rem}
 .table-wrap{overflow:visible}

@@ -645,3 +645,38 @@ fn folder_file_names() {
     assert_eq!(stem("a\\b\\x.csv"), "x");
     assert_eq!(stem("noext"), "noext");
 }
+
+#[test]
+fn records_carry_url_and_title_in_csv_and_json() {
+    let csv = audit::read_records(
+        "item_id,formed_on,published_on,url,title\n1,2024-01-01,2024-01-02,https://portal.example/a,公告\n"
+            .as_bytes(),
+        Some("r.csv"),
+    )
+    .unwrap();
+    let json = audit::read_records(
+        r#"[{"item_id":"1","formed_on":"2024-01-01","published_on":"2024-01-02","url":"https://portal.example/a","title":"公告"}]"#
+            .as_bytes(),
+        Some("r.json"),
+    )
+    .unwrap();
+    for r in [&csv, &json] {
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        assert_eq!(
+            r.records[0].url.as_deref(),
+            Some("https://portal.example/a")
+        );
+        assert_eq!(r.records[0].title.as_deref(), Some("公告"));
+    }
+    // The audit itself is unchanged by them.
+    let cat = example().catalogue;
+    let cal = crate::calendar::embedded();
+    let with = audit::audit(&cat, &csv, cal, &audit::AuditOptions::default());
+    let plain = audit::read_records(
+        b"item_id,formed_on,published_on\n1,2024-01-01,2024-01-02\n",
+        Some("r.csv"),
+    )
+    .unwrap();
+    let without = audit::audit(&cat, &plain, cal, &audit::AuditOptions::default());
+    assert_eq!(with.rows, without.rows);
+}
