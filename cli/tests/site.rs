@@ -262,3 +262,19 @@ fn failures_exit_2_and_write_nothing() {
     let o = gongkai(&["site", &example, "-o", s(&out.join("index.html"))]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn an_output_folder_inside_the_input_folder_is_not_read_back() {
+    let dir = workdir("inside");
+    std::fs::copy(
+        root("examples/wuzhi-municipal.json"),
+        dir.join("wuzhi-municipal.json"),
+    )
+    .unwrap();
+    let out = dir.join("专题");
+    for _ in 0..2 {
+        let o = gongkai(&["site", s(&dir), "-o", s(&out)]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stderr(&o).contains("1 份目录"), "{}", stderr(&o));
+    }
+}
