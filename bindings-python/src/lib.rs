@@ -14,6 +14,7 @@ mod error;
 mod input;
 mod parallel;
 mod report;
+mod site;
 
 use error::{Error, Failure};
 use pyo3::prelude::*;
@@ -327,6 +328,7 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff::reference, m)?)?;
     m.add_function(wrap_pyfunction!(diff::reference_names, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff_report_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(site::site, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_worker_for_test, m)?)?;
     Ok(())
