@@ -174,16 +174,9 @@ impl Validator {
         bytes: &[u8],
         options: &crate::import::ImportOptions,
     ) -> Result<Report, Error> {
-        match crate::import::detect_format(options.file_name.as_deref(), bytes) {
+        match options.format_of(bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
-            other => {
-                let imported = crate::import::import_bytes(bytes, other, options)?;
-                Ok(self.validate_imported(
-                    &imported.catalogue,
-                    Some(&imported.sources),
-                    &imported.findings,
-                ))
-            }
+            _ => Ok(crate::import::load(bytes, options)?.validate(self)),
         }
     }
 

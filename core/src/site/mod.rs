@@ -91,7 +91,10 @@ pub struct Input {
 /// Reads one catalogue file of any supported format (JSON, CSV, XLSX, XLS, HTML); `name` is
 /// the file's name or path (it helps detect the format, and a table's title may come from it).
 pub fn load(bytes: &[u8], name: &str) -> Result<Input, Error> {
-    let loaded = crate::diff::load(bytes, Some(name))?;
+    let loaded = crate::import::load(
+        bytes,
+        &crate::import::ImportOptions::default().file_name(name),
+    )?;
     Ok(Input {
         name: name.to_owned(),
         catalogue: loaded.catalogue,
