@@ -278,8 +278,8 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
             ValidationErrorKind::Contains if spath.contains("/then/") => {
                 ("channels.website_required", ipath)
             }
-            ValidationErrorKind::AnyOf { .. }
-                if spath.ends_with("/anyOf") && ipath.starts_with("/items/") =>
+            ValidationErrorKind::Not { .. }
+                if spath.ends_with("/not") && ipath.starts_with("/items/") =>
             {
                 ("schema.channels_missing", format!("{ipath}/channels"))
             }
@@ -327,7 +327,7 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 params.insert("value".into(), display_value(value));
                 ("schema.invalid_date", ipath)
             }
-            ValidationErrorKind::Pattern { .. } => {
+            ValidationErrorKind::Pattern { .. } | ValidationErrorKind::MaxLength { .. } => {
                 params.insert("value".into(), display_value(value));
                 if ipath == "/issued" || ipath == "/updated" {
                     ("schema.invalid_date", ipath)
