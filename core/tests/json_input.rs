@@ -53,8 +53,14 @@ fn an_unpaired_surrogate_escape_is_named() {
         assert_eq!(err.code(), "json");
         assert!(msg.contains("不成对的 UTF-16 代理项"), "{escape}: {msg}");
         assert!(msg.contains(&format!(" {quoted} ")), "{escape}: {msg}");
-        assert!(!msg.contains("逗号") && !msg.contains("escape"), "{escape}: {msg}");
-        assert!(matches!(err, Error::Json { line: 2, .. }), "{escape}: {err:?}");
+        assert!(
+            !msg.contains("逗号") && !msg.contains("escape"),
+            "{escape}: {msg}"
+        );
+        assert!(
+            matches!(err, Error::Json { line: 2, .. }),
+            "{escape}: {err:?}"
+        );
     }
     // A proper pair is a character.
     let doc = text.replacen("\"title\":\"T\"", r#""title":"T\ud83d\ude00""#, 1);
