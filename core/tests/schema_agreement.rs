@@ -189,8 +189,11 @@ fn example() -> Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
 
-/// The documents mutated: name, document, and whether a JSON Pointer is one to mutate.
-fn documents() -> Vec<(&'static str, Value, fn(&str) -> bool)> {
+/// Whether a node (by its JSON Pointer) is one to mutate.
+type Mutate = fn(&str) -> bool;
+
+/// The documents mutated: name, document, and which nodes.
+fn documents() -> Vec<(&'static str, Value, Mutate)> {
     vec![
         ("base", base(), |_| true),
         // The example's header and its first item (the other items repeat the same shapes).
