@@ -37,8 +37,81 @@ pub fn report_schema() -> &'static Value {
             .into_root_schema_for::<Report>();
         let mut v = schema.to_value();
         finish_schema(&mut v, REPORT_SCHEMA_ID);
+        report_lines(&mut v);
         v
     })
+}
+
+/// The report schema covers every line `gongkai validate --format json` prints: a report (one
+/// file), a report with a `file` key (each line of several files), or a `file` with an `error`
+/// (a file that could not be read). The report itself moves to `$defs/Report` (with `file` as an
+/// optional key), the root accepts either form.
+fn report_lines(v: &mut Value) {
+    let Value::Object(root) = v else { return };
+    let mut report = serde_json::Map::new();
+    for k in ["title", "description", "type", "properties", "required"] {
+        if let Some(x) = root.remove(k) {
+            report.insert(k.into(), x);
+        }
+    }
+    // Written as JSON text: smaller in the WebAssembly build than `json!`'s code.
+    let mut lines = parse(REPORT_LINES);
+    if let (Some(Value::Object(props)), Some(file)) = (
+        report.get_mut("properties"),
+        lines.pointer("/$defs/FileError/properties/file").cloned(),
+    ) {
+        props.insert("file".into(), file);
+    }
+    if let Some(Value::Object(defs)) = lines.get_mut("$defs") {
+        defs.insert("Report".into(), Value::Object(report));
+        if let Some(Value::Object(d)) = root.remove("$defs") {
+            defs.extend(d);
+        }
+    }
+    if let Value::Object(l) = lines {
+        root.extend(l);
+    }
+}
+
+/// The report schema's root and the error line of an unreadable file (see [`report_lines`]).
+const REPORT_LINES: &str = r##"{
+  "title": "校验报告",
+  "description": "gongkai 的校验报告（validate 的返回值），或 gongkai validate --format json 输出的一行：多个文件时每行带 file 键，无法读取的文件为 file 与 error",
+  "anyOf": [{ "$ref": "#/$defs/Report" }, { "$ref": "#/$defs/FileError" }],
+  "$defs": {
+    "FileError": {
+      "title": "无法读取的文件",
+      "description": "命令行一次校验多个文件且 --format json 时，无法读取或不是目录的文件占一行（退出码 2）",
+      "type": "object",
+      "properties": {
+        "file": {
+          "title": "文件",
+          "description": "所校验文件的路径：仅在命令行一次校验多个文件且 --format json 时出现（每个文件一行）",
+          "type": "string"
+        },
+        "error": {
+          "title": "错误",
+          "type": "object",
+          "properties": {
+            "code": {
+              "title": "错误代码",
+              "description": "json、not_a_catalogue、too_large、import、unsupported_format、io 等（gongkai::Error::code）",
+              "type": "string",
+              "minLength": 1
+            },
+            "message": { "title": "错误信息", "description": "说明位置、问题和改正方法", "type": "string" }
+          },
+          "required": ["code", "message"]
+        }
+      },
+      "required": ["file", "error"]
+    }
+  }
+}"##;
+
+/// Parses a schema fragment of this module (covered by the schema tests: never `null`).
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 /// The catalogue schema as pretty JSON text with a trailing newline (what `schema/` holds).
@@ -56,12 +129,26 @@ pub fn report_schema_text() -> String {
     ordered_text(report_schema())
 }
 
-fn ordered_text(v: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(&Ordered {
+/// The catalogue schema as compact JSON text, keys in the same order as
+/// [`catalogue_schema_text`] (for bindings that hand the schema over as text).
+pub fn catalogue_schema_compact() -> String {
+    serde_json::to_string(&ordered(catalogue_schema())).unwrap_or_default()
+}
+
+/// The report schema as compact JSON text, keys in the published order.
+pub fn report_schema_compact() -> String {
+    serde_json::to_string(&ordered(report_schema())).unwrap_or_default()
+}
+
+fn ordered(v: &Value) -> Ordered<'_> {
+    Ordered {
         v,
         ctx: Ctx::Schema,
-    })
-    .unwrap_or_default();
+    }
+}
+
+fn ordered_text(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(&ordered(v)).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -136,8 +223,16 @@ const PROPERTY_ORDERS: &[&[&str]] = &[
     &["error", "warning", "info"],
 ];
 
-fn rank(order: &[&str], k: &str) -> usize {
-    order.iter().position(|o| *o == k).unwrap_or(order.len())
+/// The keys of `m`: those `order` names first, in its order, then the others in the map's
+/// (alphabetical) order. No sort: the WebAssembly build stays smaller without one more
+/// instantiation of the standard library's sort.
+fn keys_in_order<'m>(m: &'m serde_json::Map<String, Value>, order: &[&str]) -> Vec<&'m String> {
+    let mut keys: Vec<&String> = order
+        .iter()
+        .filter_map(|k| m.get_key_value(*k).map(|(k, _)| k))
+        .collect();
+    keys.extend(m.keys().filter(|k| !order.contains(&k.as_str())));
+    keys
 }
 
 impl serde::Serialize for Ordered<'_> {
@@ -145,19 +240,16 @@ impl serde::Serialize for Ordered<'_> {
         use serde::ser::{SerializeMap, SerializeSeq};
         match self.v {
             Value::Object(m) => {
-                let mut keys: Vec<&String> = m.keys().collect();
-                match self.ctx {
-                    Ctx::Schema => keys.sort_by_key(|k| (rank(KEYWORD_ORDER, k), *k)),
-                    Ctx::Names => {
-                        if let Some(order) = PROPERTY_ORDERS
-                            .iter()
-                            .find(|o| keys.iter().all(|k| o.contains(&k.as_str())))
-                        {
-                            keys.sort_by_key(|k| rank(order, k));
-                        }
-                    }
-                    Ctx::Data => {}
-                }
+                let order: &[&str] = match self.ctx {
+                    Ctx::Schema => KEYWORD_ORDER,
+                    Ctx::Names => PROPERTY_ORDERS
+                        .iter()
+                        .find(|o| m.keys().all(|k| o.contains(&k.as_str())))
+                        .copied()
+                        .unwrap_or(&[]),
+                    Ctx::Data => &[],
+                };
+                let keys = keys_in_order(m, order);
                 let mut map = s.serialize_map(Some(keys.len()))?;
                 for k in keys {
                     let ctx = match (self.ctx, k.as_str()) {
@@ -205,7 +297,7 @@ fn finish_catalogue(v: &mut Value) {
     nullable_without_picker(v, &defs, &mut nullable_defs);
     for name in nullable_defs {
         if let Some(Value::Object(def)) = v.pointer_mut(&format!("/$defs/{name}")) {
-            def.insert("type".into(), json!(["object", "null"]));
+            def.insert("type".into(), parse(r#"["object", "null"]"#));
         }
     }
 }
@@ -228,32 +320,29 @@ fn nullable_without_picker(v: &mut Value, defs: &Value, objects: &mut Vec<String
         Value::Object(m) => {
             let target = match m.get("anyOf") {
                 Some(Value::Array(alts))
-                    if alts.len() == 2 && alts[1] == json!({ "type": "null" }) =>
+                    if alts.len() == 2
+                        && alts[1].get("type").and_then(Value::as_str) == Some("null") =>
                 {
-                    alts[0]
-                        .get("$ref")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned)
+                    alts[0].get("$ref").and_then(Value::as_str)
                 }
                 _ => None,
             };
-            if let Some(r) = target {
-                let name = r.trim_start_matches("#/$defs/").to_owned();
-                let def_type = defs.get(&name).and_then(|d| d.get("type")).cloned();
-                m.remove("anyOf");
-                if def_type == Some(json!("object")) {
-                    m.insert("$ref".into(), Value::String(r));
-                    if !objects.contains(&name) {
-                        objects.push(name);
+            if let Some(name) = target.and_then(|r| r.strip_prefix("#/$defs/")) {
+                let def_type = defs.get(name).and_then(|d| d.get("type"));
+                let rewritten = if def_type.and_then(Value::as_str) == Some("object") {
+                    if !objects.iter().any(|o| o == name) {
+                        objects.push(name.to_owned());
                     }
+                    format!(r##"{{"$ref":"#/$defs/{name}"}}"##)
                 } else {
-                    let t = def_type.and_then(|t| t.as_str().map(str::to_owned));
-                    m.insert(
-                        "type".into(),
-                        json!([t.as_deref().unwrap_or("string"), "null"]),
-                    );
-                    m.insert("if".into(), json!({ "not": { "type": "null" } }));
-                    m.insert("then".into(), json!({ "$ref": r }));
+                    let t = def_type.and_then(Value::as_str).unwrap_or("string");
+                    format!(
+                        r##"{{"type":["{t}","null"],"if":{{"not":{{"type":"null"}}}},"then":{{"$ref":"#/$defs/{name}"}}}}"##
+                    )
+                };
+                m.remove("anyOf");
+                if let Value::Object(r) = parse(&rewritten) {
+                    m.extend(r);
                 }
             }
             m.values_mut()
@@ -294,26 +383,31 @@ fn strip_numeric_formats(v: &mut Value) {
 ///
 /// Each keyword that applies to one type states that type (Ajv's strict mode asks for it).
 pub fn item_conditions(schema: &mut Schema) {
-    schema.insert(
-        "not".into(),
-        json!({
-            "title": "公开渠道和其他渠道都为空",
-            "description": "公开渠道和其他渠道至少填写一项",
-            "properties": {
-                "channels": { "type": "array", "maxItems": 0 },
-                "other_channels": { "type": "array", "maxItems": 0 }
-            }
-        }),
-    );
-    schema.insert(
-        "if".into(),
-        json!({ "required": ["method"], "properties": { "method": { "type": "array", "contains": { "const": "proactive" } } } }),
-    );
-    schema.insert(
-        "then".into(),
-        json!({ "required": ["channels"], "properties": { "channels": { "type": "array", "contains": { "const": "gov_website" } } } }),
-    );
+    if let Value::Object(m) = parse(ITEM_CONDITIONS) {
+        for (k, v) in m {
+            schema.insert(k, v);
+        }
+    }
 }
+
+const ITEM_CONDITIONS: &str = r#"{
+  "not": {
+    "title": "公开渠道和其他渠道都为空",
+    "description": "公开渠道和其他渠道至少填写一项",
+    "properties": {
+      "channels": { "type": "array", "maxItems": 0 },
+      "other_channels": { "type": "array", "maxItems": 0 }
+    }
+  },
+  "if": {
+    "required": ["method"],
+    "properties": { "method": { "type": "array", "contains": { "const": "proactive" } } }
+  },
+  "then": {
+    "required": ["channels"],
+    "properties": { "channels": { "type": "array", "contains": { "const": "gov_website" } } }
+  }
+}"#;
 
 /// The keys each time-limit kind requires.
 pub fn time_limit_conditions(schema: &mut Schema) {
