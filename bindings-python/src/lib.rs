@@ -14,6 +14,7 @@ mod error;
 mod input;
 mod parallel;
 mod report;
+mod site;
 
 use error::{Error, Failure};
 use pyo3::prelude::*;
@@ -251,7 +252,7 @@ fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
 /// Every rule: code, severity, title, legal source, message templates (zh, en).
 #[pyfunction]
 fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(pythonize(py, &gongkai::rules::all())?)
+    Ok(pythonize(py, &gongkai::codes::defs())?)
 }
 
 /// Test hook: panics in native code (with the GIL released when `detached`), to show that a
@@ -334,6 +335,7 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff::reference, m)?)?;
     m.add_function(wrap_pyfunction!(diff::reference_names, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff_report_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(site::site, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_worker_for_test, m)?)?;
     Ok(())

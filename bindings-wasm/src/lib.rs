@@ -250,7 +250,7 @@ pub fn report_schema() -> Result<JsValue, JsValue> {
 /// `rules()`: every rule with its code, severity, title, legal source and message templates.
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleDef[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    to_js(&gongkai::rules::all())
+    to_js(&gongkai::codes::defs())
 }
 
 /// `version()`: the library version.
