@@ -534,7 +534,7 @@ pub fn is_real_date(s: &str) -> bool {
     parse_date(s).is_some()
 }
 
-/// Parses a strict `YYYY-MM-DD` date.
+/// Parses a strict `YYYY-MM-DD` date of the years 0001–9999.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -548,5 +548,9 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
             .flatten()
     };
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if y == 0 {
+        // No year zero (the schema's pattern refuses 0000 too; see DATE_PATTERN).
+        return None;
+    }
     chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
