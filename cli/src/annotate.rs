@@ -19,10 +19,10 @@ pub struct Args {
     #[arg(short, long)]
     output: PathBuf,
     /// 消息和问题清单的语言
-    #[arg(long, value_enum, default_value = "zh")]
+    #[arg(long, default_value = "zh")]
     lang: LangArg,
     /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
-    #[arg(long, value_parser = common::parse_date_arg)]
+    #[arg(long, value_parser = common::date)]
     today: Option<chrono::NaiveDate>,
 }
 

@@ -18,13 +18,13 @@ pub struct Args {
     /// 公开记录（.csv 或 .json：item_id、formed_on、published_on，可选 request_received、extended、event_at、note、url、title）
     records: PathBuf,
     /// 今天的日期（YYYY-MM-DD），用于判断未公开的记录是否超期；不读取系统时钟
-    #[arg(long, value_parser = common::parse_date_arg)]
+    #[arg(long, value_parser = common::date)]
     today: Option<chrono::NaiveDate>,
     /// 输出格式
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// 消息语言
-    #[arg(long, value_enum, default_value = "zh")]
+    /// 消息语言：zh（中文）或 en（English）
+    #[arg(long, default_value = "zh")]
     lang: LangArg,
     /// 较新的节假日安排 CSV（date,kind,name），加入或替换内置表中的年份
     #[arg(long, value_name = "FILE")]

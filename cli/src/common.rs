@@ -13,23 +13,9 @@ pub enum Format {
     Json,
 }
 
-/// Message language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum LangArg {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
-
-impl From<LangArg> for gongkai::Lang {
-    fn from(l: LangArg) -> Self {
-        match l {
-            LangArg::Zh => gongkai::Lang::Zh,
-            LangArg::En => gongkai::Lang::En,
-        }
-    }
-}
+/// The message language argument: the core's [`gongkai::Lang`], parsed (and refused) by its
+/// `FromStr`.
+pub type LangArg = gongkai::Lang;
 
 /// Exit code 0.
 pub const OK: u8 = 0;
@@ -66,7 +52,7 @@ pub fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Parses a `YYYY-MM-DD` date argument.
-pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    gongkai::parse_date(s).ok_or_else(|| format!("日期无效：{s}（应为 YYYY-MM-DD，如 2024-03-01）"))
+/// A `YYYY-MM-DD` date argument (the core's parser and message).
+pub fn date(s: &str) -> Result<chrono::NaiveDate, gongkai::Error> {
+    gongkai::args::parse("日期", s)
 }

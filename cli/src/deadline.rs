@@ -36,19 +36,13 @@ pub struct Args {
     /// 输出格式
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// 消息语言
-    #[arg(long, value_enum, default_value = "zh")]
+    /// 消息语言：zh（中文）或 en（English）
+    #[arg(long, default_value = "zh")]
     lang: LangArg,
 }
 
-fn parse_start(s: &str) -> Result<Start, String> {
-    match gongkai::audit::parse_record_datetime(s) {
-        Some((d, None)) => Ok(Start::on(d)),
-        Some((d, Some(t))) => Ok(Start::at(d.and_time(t))),
-        None => Err(format!(
-            "日期无效：{s}（应为 YYYY-MM-DD，如 2024-03-01，或 YYYY-MM-DD HH:MM）"
-        )),
-    }
+fn parse_start(s: &str) -> Result<Start, gongkai::Error> {
+    gongkai::args::parse("起算日", s)
 }
 
 /// Loads the embedded calendar, extended by `--calendar FILE`.

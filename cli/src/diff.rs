@@ -18,15 +18,15 @@ pub struct Args {
     /// 输出格式：text（便于阅读）或 json（对照报告）
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// 消息语言
-    #[arg(long, value_enum, default_value = "zh")]
+    /// 消息语言：zh（中文）或 en（English）
+    #[arg(long, default_value = "zh")]
     lang: LangArg,
     /// 衔接检查：两份目录（如县级与村级）共有的事项，公开内容和公开时限是否一致
     #[arg(long)]
     consistency: bool,
     /// 只报告不低于此级别的问题（info、warning、error）
-    #[arg(long, value_parser = ["info", "warning", "error"], default_value = "info")]
-    min_severity: String,
+    #[arg(long, default_value = "info")]
+    min_severity: Severity,
     /// 两个事项名称相似度达到多少（0–1）才视为同一事项
     #[arg(long, default_value_t = 0.6)]
     threshold: f64,
@@ -50,23 +50,16 @@ fn read(path: &Path) -> Result<Input, gongkai::Error> {
 }
 
 fn read_reference(spec: &str) -> Result<Input, gongkai::Error> {
-    let path = Path::new(spec);
-    if !path.exists() {
-        if let Some(catalogue) = diff::reference(spec) {
-            return Ok(Input {
-                catalogue,
-                sources: None,
-                label: format!("{spec}（内置）"),
-            });
-        }
-        if !spec.contains(['/', '\\', '.']) {
-            return Err(gongkai::Error::InvalidArgument(format!(
-                "“{spec}”既不是文件，也不是内置的上级标准目录名（可用：{}）",
-                diff::REFERENCE_NAMES.join("、")
-            )));
-        }
+    match diff::ReferenceSpec::parse(spec, |p| Path::new(p).exists())? {
+        diff::ReferenceSpec::BuiltIn(name) => Ok(Input {
+            // Embedded and tested: present for every name `parse` gives.
+            catalogue: diff::reference(name)
+                .ok_or_else(|| gongkai::Error::InvalidArgument(name.into()))?,
+            sources: None,
+            label: format!("{name}（内置）"),
+        }),
+        diff::ReferenceSpec::File(path) => read(Path::new(path)),
     }
-    read(path)
 }
 
 /// Runs the command.
@@ -88,8 +81,16 @@ pub fn run(a: Args) -> ExitCode {
     let lang: Lang = a.lang.into();
     let options = DiffOptions::default()
         .lang(lang)
-        .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info))
-        .threshold(a.threshold);
+        .min_severity(a.min_severity)
+        .threshold(a.threshold)
+        .checked();
+    let options = match options {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("gongkai diff: {e}");
+            return common::exit(common::FAILURE);
+        }
+    };
     let report = if a.consistency {
         diff::consistency(&reference.catalogue, &local.catalogue, &options)
     } else {

@@ -10,8 +10,8 @@ pub struct Args {
     /// 输出格式
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// 消息语言
-    #[arg(long, value_enum, default_value = "zh")]
+    /// 消息语言：zh（中文）或 en（English）
+    #[arg(long, default_value = "zh")]
     lang: LangArg,
 }
 

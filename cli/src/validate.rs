@@ -15,14 +15,14 @@ pub struct Args {
     /// 输出格式：text（便于阅读）或 json（与数据模型一致的报告）
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// 消息语言
-    #[arg(long, value_enum, default_value = "zh")]
+    /// 消息语言：zh（中文）或 en（English）
+    #[arg(long, default_value = "zh")]
     lang: LangArg,
     /// 只报告不低于此级别的问题（info、warning、error）
-    #[arg(long, value_parser = ["info", "warning", "error"], default_value = "info")]
-    min_severity: String,
+    #[arg(long, default_value = "info")]
+    min_severity: Severity,
     /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
-    #[arg(long, value_parser = common::parse_date_arg)]
+    #[arg(long, value_parser = common::date)]
     today: Option<chrono::NaiveDate>,
     /// 表格：只读取此工作表（XLSX/XLS 的工作表名；HTML 页面的第 N 个表格写作“表N”）
     #[arg(long, help_heading = "表格导入")]
@@ -40,7 +40,7 @@ pub struct Args {
     #[arg(long, value_parser = parse_level, help_heading = "表格导入")]
     level: Option<gongkai::model::Level>,
     /// 表格中没有时使用的编制日期（YYYY-MM-DD）
-    #[arg(long, value_parser = common::parse_date_arg, help_heading = "表格导入")]
+    #[arg(long, value_parser = common::date, help_heading = "表格导入")]
     issued: Option<chrono::NaiveDate>,
 }
 
@@ -60,7 +60,7 @@ fn parse_level(s: &str) -> Result<gongkai::model::Level, String> {
 pub fn run(a: Args) -> ExitCode {
     let mut options = gongkai::Options::default()
         .lang(a.lang.into())
-        .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info));
+        .min_severity(a.min_severity);
     if let Some(t) = a.today {
         options = options.today(t);
     }

@@ -716,6 +716,18 @@ pub fn parse_record_datetime(s: &str) -> Option<(NaiveDate, Option<NaiveTime>)> 
     Some((date, time))
 }
 
+impl crate::args::Arg for crate::deadline::Start {
+    const EXPECTED: &'static str =
+        "YYYY-MM-DD 格式的真实日期，或带时间的 YYYY-MM-DD HH:MM[:SS]（如 2024-03-01 08:30）";
+    /// A record date ([`parse_record_datetime`]), with its time of day when given.
+    fn from_text(text: &str) -> Option<Self> {
+        parse_record_datetime(text).map(|(d, t)| match t {
+            Some(t) => crate::deadline::Start::at(d.and_time(t)),
+            None => crate::deadline::Start::on(d),
+        })
+    }
+}
+
 /// Parses `extended`: yes/no words (yes = the maximum, 20 working days) or 1–20 working days.
 /// `None` when not understood or over 20.
 pub fn parse_extension(s: &str) -> Option<u32> {

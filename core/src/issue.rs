@@ -64,17 +64,19 @@ impl Severity {
     }
 }
 
+impl crate::args::Arg for Severity {
+    const EXPECTED: &'static str = "info（提示）、warning（警告）或 error（错误）";
+    fn from_text(text: &str) -> Option<Self> {
+        Severity::from_code(text)
+    }
+}
+
 impl std::str::FromStr for Severity {
     type Err = crate::Error;
 
     /// Parses a severity, or says which values are accepted.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Severity::from_code(s).ok_or_else(|| {
-            crate::Error::InvalidArgument(format!(
-                "级别“{}”无效，应为 info（提示）、warning（警告）或 error（错误）",
-                crate::excerpt(s, 40)
-            ))
-        })
+        crate::args::parse("级别", s)
     }
 }
 
@@ -118,17 +120,19 @@ impl Lang {
     }
 }
 
+impl crate::args::Arg for Lang {
+    const EXPECTED: &'static str = "zh（中文）或 en（English）";
+    fn from_text(text: &str) -> Option<Self> {
+        Lang::from_code(text)
+    }
+}
+
 impl std::str::FromStr for Lang {
     type Err = crate::Error;
 
     /// Parses a language, or says which values are accepted.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_code(s).ok_or_else(|| {
-            crate::Error::InvalidArgument(format!(
-                "语言“{}”无效，应为 zh（中文）或 en（English）",
-                crate::excerpt(s, 40)
-            ))
-        })
+        crate::args::parse("语言", s)
     }
 }
 

@@ -43,6 +43,7 @@
 
 #[cfg(feature = "xlsx")]
 pub mod annotate;
+pub mod args;
 pub mod audit;
 pub mod calendar;
 pub mod codes;
@@ -60,14 +61,13 @@ pub mod schema;
 pub mod site;
 mod validate;
 
+pub use args::{is_real_date, parse_date};
 pub use codes::Code;
 pub use error::{Error, excerpt};
 pub use issue::{Counts, Finding, Issue, Lang, Location, Severity};
 pub use model::{Catalogue, Citation, Item, Text, TimeLimit};
 pub use report::{Report, SourceMap};
-pub use validate::{
-    MAX_PARAM_CHARS, Options, Validator, is_real_date, parse_date, structurally_valid,
-};
+pub use validate::{MAX_PARAM_CHARS, Options, Validator, structurally_valid};
 
 /// The library version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

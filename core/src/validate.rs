@@ -10,6 +10,7 @@
 //! The structural verdict is always that of the published schema: tests compare
 //! [`structurally_valid`] with the schema validator on every fixture and on generated mutants.
 
+use crate::args::is_real_date;
 use crate::codes;
 use crate::issue::Finding;
 use crate::model::{Catalogue, Item, Level, Text, TimeLimit, TimeLimitKind};
@@ -527,30 +528,4 @@ fn time_limit_valid(t: &TimeLimit<'_>) -> bool {
 
 fn unique<T: PartialEq>(v: &[T]) -> bool {
     v.iter().enumerate().all(|(i, x)| !v[..i].contains(x))
-}
-
-/// Whether `s` is a real `YYYY-MM-DD` date (the pattern and `format: date` of the schema).
-pub fn is_real_date(s: &str) -> bool {
-    parse_date(s).is_some()
-}
-
-/// Parses a strict `YYYY-MM-DD` date of the years 0001–9999.
-pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let digits = |r: std::ops::Range<usize>| {
-        b[r.clone()]
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| s[r].parse::<u32>().ok())
-            .flatten()
-    };
-    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if y == 0 {
-        // No year zero (the schema's pattern refuses 0000 too; see DATE_PATTERN).
-        return None;
-    }
-    chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }

@@ -1,0 +1,115 @@
+//! Arguments a caller gives as text (the command line, Python, JavaScript): languages,
+//! severities, dates, the start of a deadline, reference names. Each is parsed here, once, with
+//! the message every caller shows: `参数无效：{name} 应为{expected}，实际为{found}`.
+//!
+//! ```
+//! use gongkai::{Lang, Severity, args};
+//! assert_eq!(args::parse::<Lang>("lang", "en-US")?, Lang::En);
+//! assert_eq!("警告".parse::<Severity>()?, Severity::Warning);
+//! let e = args::parse::<chrono::NaiveDate>("today", "2024-02-30").unwrap_err();
+//! assert_eq!(
+//!     e.to_string(),
+//!     "参数无效：today 应为 YYYY-MM-DD 格式的真实日期（如 2024-03-01），实际为“2024-02-30”"
+//! );
+//! # Ok::<(), gongkai::Error>(())
+//! ```
+
+use crate::error::{Error, excerpt};
+use chrono::NaiveDate;
+
+/// A value a caller gives as text.
+pub trait Arg: Sized {
+    /// What is expected, in Chinese, for the message (`zh（中文）或 en（English）`).
+    const EXPECTED: &'static str;
+    /// The value `text` stands for, if any.
+    fn from_text(text: &str) -> Option<Self>;
+}
+
+/// Parses argument `name` (as the caller knows it: `lang`, `--today`, `options.minSeverity`).
+pub fn parse<T: Arg>(name: &str, text: &str) -> Result<T, Error> {
+    T::from_text(text).ok_or_else(|| invalid(name, T::EXPECTED, &quoted(text)))
+}
+
+/// `“text”` (at most 40 characters): how a message shows the text a caller gave.
+pub fn quoted(text: &str) -> String {
+    format!("“{}”", excerpt(text, 40))
+}
+
+/// The error of argument `name`: `参数无效：{name} 应为{expected}，实际为{found}` (`found` as the
+/// caller's language shows the value, e.g. [`quoted`] text or a Python `repr`).
+pub fn invalid(name: &str, expected: &str, found: &str) -> Error {
+    Error::InvalidArgument(join(&[name, "应为", expected, "，实际为", found]))
+}
+
+/// What a count of days is ([`invalid`]'s `expected`).
+pub const COUNT: &str = "非负整数";
+
+/// Joins message parts with a space between Chinese and ASCII words, as the messages write them
+/// (`lang 应为 zh…`, `语言应为 zh…`, `实际为“fr”`).
+fn join(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts.iter().filter(|p| !p.is_empty()) {
+        let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if !out.is_empty() && (ascii(out.chars().last()) || ascii(p.chars().next())) {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+impl Arg for NaiveDate {
+    const EXPECTED: &'static str = "YYYY-MM-DD 格式的真实日期（如 2024-03-01）";
+    fn from_text(text: &str) -> Option<Self> {
+        parse_date(text)
+    }
+}
+
+/// Whether `s` is a real `YYYY-MM-DD` date (the pattern and `format: date` of the schema).
+pub fn is_real_date(s: &str) -> bool {
+    parse_date(s).is_some()
+}
+
+/// Parses a strict `YYYY-MM-DD` date of the years 0001–9999.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s[r].parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if y == 0 {
+        // No year zero (the schema's pattern refuses 0000 too; see DATE_PATTERN).
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_argument_and_the_value() {
+        let e = invalid("n", COUNT, "-1").to_string();
+        assert_eq!(e, "参数无效：n 应为非负整数，实际为 -1");
+        let e = parse::<NaiveDate>("日期", "tomorrow")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "参数无效：日期应为 YYYY-MM-DD 格式的真实日期（如 2024-03-01），实际为“tomorrow”"
+        );
+        assert_eq!(
+            parse::<NaiveDate>("today", "2024-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+    }
+}
