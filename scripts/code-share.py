@@ -7,7 +7,8 @@
 What counts, measured the same way each time:
 
 - a line is a non-blank line that is not only a comment (`//…`, `#…`, or inside `/* … */`);
-  doc comments are comments;
+  doc comments are comments (Rust `///` and `//!`; Python docstrings, statements that are only
+  a triple-quoted string);
 - non-test code: the library (core/src), the command (cli/src) and the bindings' code below,
   without tests: `#[cfg(test)]` items of Rust files (a `mod tests { … }` block or a file such
   `mod x;` names) and the test folders are left out; benches, fuzz targets, examples and scripts
@@ -85,8 +86,17 @@ def code_lines(path: Path, lines: list[str]) -> int:
     hash_comments = path.suffix == ".py"
     n = 0
     in_block = False
+    docstring = ""
     for line in lines:
         s = line.strip()
+        if docstring:
+            if docstring in s:
+                docstring = ""
+            continue
+        if hash_comments and s[:3] in (3 * '"', 3 * "'"):
+            if s.count(s[:3]) == 1:
+                docstring = s[:3]
+            continue
         if in_block:
             if "*/" in s:
                 in_block = False

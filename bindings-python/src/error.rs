@@ -1,11 +1,12 @@
 //! `gongkai.Error`: the exception of calls that cannot produce a report.
 //!
 //! It carries the core error's stable code and, where known, the file and the position. The
-//! message is the core's (`Display` of [`gongkai::Error`]); nothing is reworded here.
+//! message is the core's (`Display` of [`gongkai::Error`]); nothing is reworded here, and bad
+//! arguments are refused with the core's parsers and messages ([`gongkai::args`]).
 
-use crate::report::PyLocation;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pythonize::pythonize;
 
 pyo3::create_exception!(
     gongkai,
@@ -61,10 +62,7 @@ pub(crate) fn init_class(py: Python<'_>) -> PyResult<()> {
 
 /// Builds the Python exception for a failure.
 pub(crate) fn to_py_err(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyErr {
-    match build(py, failure, origin) {
-        Ok(e) => e,
-        Err(e) => e,
-    }
+    build(py, failure, origin).unwrap_or_else(|e| e)
 }
 
 fn build(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyResult<PyErr> {
@@ -82,33 +80,47 @@ fn build(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyResult<PyEr
     if let Origin::File(path) = origin {
         value.setattr("path", path)?;
     }
-    if let Failure::Core(e) = failure {
-        match e {
-            gongkai::Error::Json { line, column, .. } if !matches!(origin, Origin::PythonValue) => {
-                value.setattr("line", *line)?;
-                value.setattr("column", *column)?;
-            }
-            gongkai::Error::Import {
-                location: Some(loc),
-                ..
-            } => {
-                value.setattr("line", loc.row)?;
-                value.setattr("location", PyLocation::from(loc.as_ref().clone()))?;
-            }
-            gongkai::Error::Io { path, .. } => {
-                value.setattr("path", path.as_str())?;
-            }
-            _ => {}
+    match failure {
+        Failure::Core(gongkai::Error::Json { line, column, .. })
+            if !matches!(origin, Origin::PythonValue) =>
+        {
+            value.setattr("line", *line)?;
+            value.setattr("column", *column)?;
         }
+        Failure::Core(gongkai::Error::Import {
+            location: Some(loc),
+            ..
+        }) => {
+            value.setattr("line", loc.row)?;
+            let location = py.import("gongkai")?.getattr("Location")?;
+            value.setattr("location", location.call1((pythonize(py, loc)?,))?)?;
+        }
+        Failure::Core(gongkai::Error::Io { path, .. }) => value.setattr("path", path.as_str())?,
+        _ => {}
     }
     Ok(err)
 }
 
+/// A core error raised as `gongkai.Error` (no file involved).
+pub(crate) fn core_err(py: Python<'_>, e: gongkai::Error) -> PyErr {
+    to_py_err(py, &Failure::Core(e), Origin::Text)
+}
+
+/// Parses a text argument with the core's parser and message ([`gongkai::args::parse`]).
+pub(crate) fn arg<T: gongkai::args::Arg>(py: Python<'_>, name: &str, text: &str) -> PyResult<T> {
+    gongkai::args::parse(name, text).map_err(|e| core_err(py, e))
+}
+
+/// The core's message for argument `name`: expected `expected`, got `obj` (its `repr`).
+pub(crate) fn invalid(obj: &Bound<'_, PyAny>, name: &str, expected: &str) -> PyErr {
+    let found = obj
+        .repr()
+        .map(|r| gongkai::excerpt(&r.to_string_lossy(), 40))
+        .unwrap_or_default();
+    core_err(obj.py(), gongkai::args::invalid(name, expected, &found))
+}
+
 /// A `gongkai.Error` with code `invalid_argument` (the core's wording: 参数无效：…).
 pub(crate) fn invalid_argument(py: Python<'_>, what: String) -> PyErr {
-    to_py_err(
-        py,
-        &Failure::Core(gongkai::Error::InvalidArgument(what)),
-        Origin::Text,
-    )
+    core_err(py, gongkai::Error::InvalidArgument(what))
 }

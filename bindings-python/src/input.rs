@@ -69,24 +69,24 @@ impl Job<'_> {
     }
 
     /// Reads the catalogue for an audit or a diff: JSON as given, a file by its name (tables
-    /// through the importer, as `validate` does). Needs no Python.
-    pub(crate) fn catalogue(&self) -> Result<gongkai::import::Loaded, Failure> {
+    /// through the importer, as `validate` does). Needs no Python. A failure comes with how to
+    /// report it.
+    pub(crate) fn catalogue(&self) -> Result<gongkai::import::Loaded, (Failure, Origin<'_>)> {
         use gongkai::import::{Format, ImportOptions, load};
-        match self {
-            Job::Json { bytes, .. } => {
-                Ok(load(bytes, &ImportOptions::default().format(Format::Json))?)
-            }
-            Job::File { path, name } => {
-                let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
+        let options = match self {
+            Job::Json { .. } => ImportOptions::default().format(Format::Json),
+            Job::File { name, .. } => ImportOptions::default().file_name(name.as_ref()),
+        };
+        let loaded = match self {
+            Job::Json { bytes, .. } => load(bytes, &options),
+            Job::File { path, name } => std::fs::read(path)
+                .map_err(|e| gongkai::Error::Io {
                     path: name.to_string(),
                     message: e.to_string(),
-                })?;
-                Ok(load(
-                    &bytes,
-                    &ImportOptions::default().file_name(name.as_ref()),
-                )?)
-            }
-        }
+                })
+                .and_then(|bytes| load(&bytes, &options)),
+        };
+        loaded.map_err(|e| (Failure::Core(e), self.origin()))
     }
 
     /// How a failure of this job is reported.

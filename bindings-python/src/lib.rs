@@ -1,10 +1,17 @@
 //! `gongkai._gongkai`: the native module behind the `gongkai` Python package.
 //!
 //! Thin by design: every rule, message, default and parse step is the core's. This crate
-//! converts Python inputs to bytes or paths ([`input`]) and dates ([`dates`]), calls the core
-//! (`gongkai::Validator`, the calendar and deadlines ([`calendar`]), the audit ([`audit`]), the
-//! diff ([`diff`])) with the GIL released where there is work to do, and wraps the core's
-//! reports ([`report`]) and `Error` ([`error`]).
+//! converts Python inputs to bytes or paths ([`input`]) and date arguments ([`dates`]), parses
+//! text arguments with the core's parsers ([`gongkai::args`], through [`error::arg`]), calls the
+//! core with the GIL released, and hands every result back through one generic path
+//! ([`result`]): the core's value in a handle, wrapped by the class of the same name in
+//! `python/gongkai/_results.py`, whose attributes are the value's JSON keys.
+//!
+//! To expose another core function: a `#[pyfunction]` here (or in a module of its own) that
+//! reads its arguments with [`input::extract`], [`error::arg`] and [`dates`], calls the core, and
+//! returns `result::wrap(py, "Name", value, None)`; a `Name` class in `_results.py` listing the
+//! value's keys it exposes (when a new kind of result); the function in `__init__.py`,
+//! `__init__.pyi` and `m.add_function` below.
 
 mod audit;
 mod calendar;
@@ -13,14 +20,13 @@ mod diff;
 mod error;
 mod input;
 mod parallel;
-mod report;
+mod result;
 mod site;
 
-use error::{Error, Failure};
+use error::{Error, Failure, arg};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
 use pythonize::pythonize;
-use report::{PyCounts, PyIssue, PyLocation, PyReport};
 
 /// A reusable validator: options parsed once; thread-safe (share one across threads freely).
 #[pyclass(frozen, module = "gongkai", name = "Validator")]
@@ -36,56 +42,27 @@ impl PyValidator {
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
     ) -> PyResult<Self> {
-        let lang = gongkai::Lang::from_code(lang).ok_or_else(|| {
-            error::invalid_argument(py, format!("lang 应为 \"zh\" 或 \"en\"，实际为 {lang:?}"))
-        })?;
-        let min = gongkai::Severity::from_code(min_severity).ok_or_else(|| {
-            error::invalid_argument(
-                py,
-                format!(
-                    "min_severity 应为 \"info\"、\"warning\" 或 \"error\"，实际为 {min_severity:?}"
-                ),
-            )
-        })?;
         let mut options = gongkai::Options::default()
-            .lang(lang)
-            .min_severity(min)
+            .lang(arg(py, "lang", lang)?)
+            .min_severity(arg(py, "min_severity", min_severity)?)
             .mask_values(mask);
         if let Some(t) = today.filter(|t| !t.is_none()) {
-            let text = if let Ok(s) = t.cast::<PyString>() {
-                s.to_string_lossy().into_owned()
-            } else if let (Ok(y), Ok(m), Ok(d)) = (
-                t.getattr("year").and_then(|v| v.extract::<i64>()),
-                t.getattr("month").and_then(|v| v.extract::<i64>()),
-                t.getattr("day").and_then(|v| v.extract::<i64>()),
-            ) {
-                format!("{y:04}-{m:02}-{d:02}")
-            } else {
-                String::new()
-            };
-            let date = gongkai::parse_date(&text).ok_or_else(|| {
-                error::invalid_argument(
-                    py,
-                    format!(
-                        "today 应为 datetime.date 或 \"YYYY-MM-DD\" 字符串（如 \"2024-03-01\"），实际为 {}",
-                        t.repr()
-                            .map(|r| r.to_string_lossy().into_owned())
-                            .unwrap_or_default()
-                    ),
-                )
-            })?;
-            options = options.today(date);
+            options = options.today(dates::date(t, "today")?);
         }
         Ok(PyValidator {
             inner: gongkai::Validator::new(options),
         })
     }
 
-    fn validate_one(&self, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+    fn validate_one<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let input = input::extract(data)?;
         let job = input.job();
         match py.detach(|| job.run(&self.inner)) {
-            Ok(report) => Ok(PyReport::from(report)),
+            Ok(report) => result::wrap(py, "Report", report, None),
             Err(f) => Err(error::to_py_err(py, &f, job.origin())),
         }
     }
@@ -122,15 +99,24 @@ impl PyValidator {
             Some(job) => job.run(&self.inner),
             None => Err(Failure::Panic(format!("no job {i}"))),
         })?;
-        let out = PyList::empty(py);
-        for (job, r) in jobs.iter().zip(results) {
-            match r {
-                Ok(report) => out.append(PyReport::from(report))?,
-                Err(f) => out.append(error::to_py_err(py, &f, job.origin()).into_value(py))?,
-            }
-        }
-        Ok(out)
+        reports(py, jobs.iter().map(input::Job::origin), results)
     }
+}
+
+/// One `Report`, or the `Error` instance (not raised), per job.
+fn reports<'py, 'a>(
+    py: Python<'py>,
+    origins: impl Iterator<Item = error::Origin<'a>>,
+    results: Vec<Result<gongkai::Report, Failure>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for (origin, r) in origins.zip(results) {
+        match r {
+            Ok(report) => out.append(result::wrap(py, "Report", report, None)?)?,
+            Err(f) => out.append(error::to_py_err(py, &f, origin).into_value(py))?,
+        }
+    }
+    Ok(out)
 }
 
 #[pymethods]
@@ -149,7 +135,11 @@ impl PyValidator {
     }
 
     /// Validates one catalogue (see `gongkai.validate`).
-    fn validate(&self, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+    fn validate<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         self.validate_one(py, data)
     }
 
@@ -167,11 +157,8 @@ impl PyValidator {
 
     /// `"zh"` or `"en"`.
     #[getter]
-    fn lang(&self) -> String {
-        serde_json::to_value(self.inner.options().lang)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
+    fn lang(&self) -> &'static str {
+        self.inner.options().lang.code()
     }
 
     /// `"info"`, `"warning"` or `"error"`.
@@ -188,12 +175,13 @@ impl PyValidator {
 
     fn __repr__(&self) -> String {
         // The values are ASCII codes and a date: quoting them is enough for a Python repr.
+        let today = self
+            .today()
+            .map_or_else(|| "None".into(), |t| format!("'{t}'"));
         format!(
-            "gongkai.Validator(lang='{}', min_severity='{}', today={})",
+            "gongkai.Validator(lang='{}', min_severity='{}', today={today})",
             self.lang(),
             self.min_severity(),
-            self.today()
-                .map_or_else(|| "None".to_owned(), |t| format!("'{t}'"))
         )
     }
 }
@@ -201,14 +189,14 @@ impl PyValidator {
 /// Validates one catalogue and returns a Report (see the package docs for what `data` may be).
 #[pyfunction]
 #[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false))]
-fn validate(
-    py: Python<'_>,
-    data: &Bound<'_, PyAny>,
+fn validate<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
     lang: &str,
     min_severity: &str,
-    today: Option<&Bound<'_, PyAny>>,
+    today: Option<&Bound<'py, PyAny>>,
     mask: bool,
-) -> PyResult<PyReport> {
+) -> PyResult<Bound<'py, PyAny>> {
     PyValidator::build(py, lang, min_severity, today, mask)?.validate_one(py, data)
 }
 
@@ -245,7 +233,7 @@ fn report_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 }
 
 /// `json.loads(text)`: a dict that keeps the text's key order.
-fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (text,))
 }
 
@@ -253,6 +241,14 @@ fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
 #[pyfunction]
 fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     Ok(pythonize(py, &gongkai::codes::defs())?)
+}
+
+/// The core's error for a bad argument `name` (for the checks of the Python package): the
+/// `gongkai.Error` instance, to raise.
+#[pyfunction]
+fn _invalid_argument(py: Python<'_>, name: &str, expected: &str, found: &str) -> Py<PyAny> {
+    let e = gongkai::args::invalid(name, expected, found);
+    error::core_err(py, e).into_value(py).into_any()
 }
 
 /// Test hook: panics in native code (with the GIL released when `detached`), to show that a
@@ -284,14 +280,7 @@ fn _panic_in_worker_for_test<'py>(
         }
         job.run(&validator)
     })?;
-    let out = PyList::empty(py);
-    for r in results {
-        match r {
-            Ok(report) => out.append(PyReport::from(report))?,
-            Err(f) => out.append(error::to_py_err(py, &f, job.origin()).into_value(py))?,
-        }
-    }
-    Ok(out)
+    reports(py, std::iter::repeat(job.origin()), results)
 }
 
 #[pymodule]
@@ -299,43 +288,35 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", gongkai::VERSION)?;
     // For benchmarks: numbers from a debug build are not worth printing.
-    m.add(
-        "_BUILD",
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "release"
-        },
-    )?;
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    m.add("_BUILD", build)?;
     m.add("Error", py.get_type::<Error>())?;
     error::init_class(py)?;
     m.add_class::<PyValidator>()?;
-    m.add_class::<PyReport>()?;
-    m.add_class::<PyIssue>()?;
-    m.add_class::<PyLocation>()?;
-    m.add_class::<PyCounts>()?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<result::Native>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_many, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
-    m.add_class::<calendar::PyCalendar>()?;
-    m.add_class::<calendar::PyDeadline>()?;
-    m.add_class::<audit::PyAuditReport>()?;
-    m.add_class::<diff::PyDiffReport>()?;
-    m.add_class::<diff::PyDiffFinding>()?;
-    m.add_class::<diff::PyCoverage>()?;
     m.add_function(wrap_pyfunction!(calendar::is_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
     m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::_audit_columns, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
     m.add_function(wrap_pyfunction!(diff::consistency, m)?)?;
     m.add_function(wrap_pyfunction!(diff::reference, m)?)?;
     m.add_function(wrap_pyfunction!(diff::reference_names, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff_report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(site::site, m)?)?;
+    m.add_function(wrap_pyfunction!(_invalid_argument, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_worker_for_test, m)?)?;
     Ok(())

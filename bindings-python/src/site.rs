@@ -6,7 +6,7 @@
 //! longer produced are removed (only those its manifest lists), and a file of someone else in
 //! the way stops the run before anything is written.
 
-use crate::calendar::lang_arg;
+use crate::error::arg;
 use crate::error::{self, Failure, Origin};
 use gongkai::site::{self as gs, Published, RecordsInput, Site, SiteIssue, SiteOptions, SyncPlan};
 use pyo3::exceptions::PyTypeError;
@@ -223,7 +223,7 @@ pub(crate) fn site<'py>(
     strict: bool,
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let lang = lang_arg(py, lang)?;
+    let lang: gongkai::Lang = arg(py, "lang", lang)?;
     let paths: Vec<PathBuf> =
         if inputs.is_instance_of::<PyString>() || inputs.hasattr("__fspath__")? {
             vec![path_arg(inputs, "inputs")?]

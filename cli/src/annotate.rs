@@ -5,7 +5,7 @@
 //! OUT is not an `.xlsx` or is the input file, or OUT cannot be written. One summary line (and
 //! what the copy could not carry over, if anything) goes to stderr.
 
-use crate::common::{self, LangArg};
+use crate::common;
 use gongkai::Lang;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,7 +20,7 @@ pub struct Args {
     output: PathBuf,
     /// 消息和问题清单的语言
     #[arg(long, default_value = "zh")]
-    lang: LangArg,
+    lang: gongkai::Lang,
     /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
     #[arg(long, value_parser = common::date)]
     today: Option<chrono::NaiveDate>,
@@ -57,7 +57,7 @@ pub fn run(a: Args) -> ExitCode {
             a.output.display()
         ));
     }
-    let lang: Lang = a.lang.into();
+    let lang: Lang = a.lang;
     let mut options = gongkai::Options::default().lang(lang);
     if let Some(t) = a.today {
         options = options.today(t);

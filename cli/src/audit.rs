@@ -3,7 +3,7 @@
 //! Exit codes: 0 every assessed record on time and no bad record; 1 a record is late or
 //! overdue, or a record is bad; 2 a file cannot be read.
 
-use crate::common::{self, Format, LangArg};
+use crate::common::{self, Format};
 use gongkai::Lang;
 use gongkai::audit::{AuditOptions, AuditReport, Status, Tally};
 use std::io::Write;
@@ -25,7 +25,7 @@ pub struct Args {
     format: Format,
     /// 消息语言：zh（中文）或 en（English）
     #[arg(long, default_value = "zh")]
-    lang: LangArg,
+    lang: gongkai::Lang,
     /// 较新的节假日安排 CSV（date,kind,name），加入或替换内置表中的年份
     #[arg(long, value_name = "FILE")]
     calendar: Option<PathBuf>,
@@ -60,7 +60,7 @@ pub fn run(a: Args) -> ExitCode {
         Ok(r) => r,
         Err(e) => return fail(&a.records, &e),
     };
-    let mut options = AuditOptions::default().lang(a.lang.into());
+    let mut options = AuditOptions::default().lang(a.lang);
     if let Some(t) = a.today {
         options = options.today(t);
     }
@@ -69,7 +69,7 @@ pub fn run(a: Args) -> ExitCode {
     let mut out = stdout.lock();
     let _ = match a.format {
         Format::Json => writeln!(out, "{}", report.to_json_pretty()),
-        Format::Text => write_text(&mut out, &report, a.lang.into()),
+        Format::Text => write_text(&mut out, &report, a.lang),
     };
     if report.has_late_or_overdue() || report.has_errors() {
         common::exit(common::DATA_ERRORS)

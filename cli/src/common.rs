@@ -13,10 +13,6 @@ pub enum Format {
     Json,
 }
 
-/// The message language argument: the core's [`gongkai::Lang`], parsed (and refused) by its
-/// `FromStr`.
-pub type LangArg = gongkai::Lang;
-
 /// Exit code 0.
 pub const OK: u8 = 0;
 /// Exit code 1: the data has errors.

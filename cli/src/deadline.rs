@@ -1,6 +1,6 @@
 //! `gongkai deadline`: the last day to publish, counted in working days (or from a 公开时限 text).
 
-use crate::common::{self, Format, LangArg};
+use crate::common::{self, Format};
 use gongkai::calendar::Calendar;
 use gongkai::deadline::{Deadline, Start};
 use gongkai::model::{Anchor, TimeLimit};
@@ -38,7 +38,7 @@ pub struct Args {
     format: Format,
     /// 消息语言：zh（中文）或 en（English）
     #[arg(long, default_value = "zh")]
-    lang: LangArg,
+    lang: gongkai::Lang,
 }
 
 fn parse_start(s: &str) -> Result<Start, gongkai::Error> {
@@ -94,7 +94,7 @@ pub fn run(a: Args) -> ExitCode {
             });
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
-        Format::Text => println!("{}", text(&d, a.lang.into())),
+        Format::Text => println!("{}", text(&d, a.lang)),
     }
     common::exit(common::OK)
 }

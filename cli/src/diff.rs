@@ -1,7 +1,7 @@
 //! `gongkai diff REFERENCE LOCAL`: checks a catalogue against the upper-level standard
 //! (对照上级标准目录), or two linked catalogues against each other (`--consistency`).
 
-use crate::common::{self, Format, LangArg};
+use crate::common::{self, Format};
 use gongkai::diff::{self, DiffFinding, DiffMode, DiffOptions, DiffReport, MatchStatus};
 use gongkai::{Lang, Severity};
 use std::io::Write;
@@ -20,7 +20,7 @@ pub struct Args {
     format: Format,
     /// 消息语言：zh（中文）或 en（English）
     #[arg(long, default_value = "zh")]
-    lang: LangArg,
+    lang: gongkai::Lang,
     /// 衔接检查：两份目录（如县级与村级）共有的事项，公开内容和公开时限是否一致
     #[arg(long)]
     consistency: bool,
@@ -78,7 +78,7 @@ pub fn run(a: Args) -> ExitCode {
             return common::exit(common::FAILURE);
         }
     };
-    let lang: Lang = a.lang.into();
+    let lang: Lang = a.lang;
     let options = DiffOptions::default()
         .lang(lang)
         .min_severity(a.min_severity)

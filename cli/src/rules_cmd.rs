@@ -1,7 +1,7 @@
 //! `gongkai rules`: lists every code any command can emit, with its family, severity, source and
 //! message.
 
-use crate::common::{Format, LangArg};
+use crate::common::Format;
 use std::process::ExitCode;
 
 /// Arguments of `gongkai rules`.
@@ -12,12 +12,12 @@ pub struct Args {
     format: Format,
     /// 消息语言：zh（中文）或 en（English）
     #[arg(long, default_value = "zh")]
-    lang: LangArg,
+    lang: gongkai::Lang,
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let lang: gongkai::Lang = a.lang.into();
+    let lang: gongkai::Lang = a.lang;
     let defs = gongkai::codes::defs();
     match a.format {
         Format::Json => {

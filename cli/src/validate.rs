@@ -1,6 +1,6 @@
 //! `gongkai validate FILE...`: validates catalogues (JSON, and tables once imported).
 
-use crate::common::{self, Format, LangArg};
+use crate::common::{self, Format};
 use gongkai::{Issue, Report, Severity};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ pub struct Args {
     format: Format,
     /// 消息语言：zh（中文）或 en（English）
     #[arg(long, default_value = "zh")]
-    lang: LangArg,
+    lang: gongkai::Lang,
     /// 只报告不低于此级别的问题（info、warning、error）
     #[arg(long, default_value = "info")]
     min_severity: Severity,
@@ -59,7 +59,7 @@ fn parse_level(s: &str) -> Result<gongkai::model::Level, String> {
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
     let mut options = gongkai::Options::default()
-        .lang(a.lang.into())
+        .lang(a.lang)
         .min_severity(a.min_severity);
     if let Some(t) = a.today {
         options = options.today(t);

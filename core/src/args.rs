@@ -44,12 +44,12 @@ pub fn invalid(name: &str, expected: &str, found: &str) -> Error {
 /// What a count of days is ([`invalid`]'s `expected`).
 pub const COUNT: &str = "非负整数";
 
-/// Joins message parts with a space between Chinese and ASCII words, as the messages write them
-/// (`lang 应为 zh…`, `语言应为 zh…`, `实际为“fr”`).
+/// Joins message parts with a space between Chinese and ASCII text, as the messages write them
+/// (`lang 应为 zh…`, `语言应为 zh…`, `实际为“fr”`, `实际为 -1`).
 fn join(parts: &[&str]) -> String {
     let mut out = String::new();
     for p in parts.iter().filter(|p| !p.is_empty()) {
-        let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
         if !out.is_empty() && (ascii(out.chars().last()) || ascii(p.chars().next())) {
             out.push(' ');
         }

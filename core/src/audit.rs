@@ -58,7 +58,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The outcome of one record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Published on or before the deadline.
@@ -74,6 +74,7 @@ pub enum Status {
     /// No computable deadline (the reason says why).
     NotApplicable,
     /// A bad record (see the issues).
+    #[default]
     Invalid,
 }
 
@@ -206,7 +207,7 @@ impl AuditOptions {
 }
 
 /// The outcome of one record (flat: one DataFrame row).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditRow {
     /// 1-based data row.
     pub row: usize,
@@ -322,7 +323,7 @@ impl Tally {
 }
 
 /// The summary of one item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ItemTally {
     /// The item's id.
     pub item_id: String,
@@ -336,7 +337,7 @@ pub struct ItemTally {
 }
 
 /// The summary of one 一级事项.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CategoryTally {
     /// 一级事项.
     pub category: String,

@@ -36,26 +36,20 @@ exactly the file given; a ``Calendar`` has the same methods, and :func:`deadline
 :func:`audit` take it as ``calendar=``.
 
 :func:`audit` checks publication records against a catalogue (按时公开率); :func:`diff` checks
-a catalogue against the upper-level standard (``"municipal_services"`` is embedded) and
-:func:`consistency` two linked catalogues against each other. :func:`site` publishes
-catalogues as a static 基层政务公开专题 site (what ``gongkai site`` writes, byte for byte).
+a catalogue against the upper-level standard (``"municipal_services"``, or ``"市政服务"``, is
+embedded) and :func:`consistency` two linked catalogues against each other. :func:`site`
+publishes catalogues as a static 基层政务公开专题 site (what ``gongkai site`` writes, byte for
+byte).
 
 Parsing, validation, audits and diffs run with the GIL released; :class:`Validator` is
-thread-safe, and :func:`validate_many` validates a batch on all cores.
+thread-safe, and :func:`validate_many` validates a batch on all cores. Results are read-only
+views of the core's JSON (``_results.py``): their attributes are its keys, ``to_dict()`` and
+``to_json()`` are exactly what the core writes.
 """
 
 from ._gongkai import (
-    AuditReport,
     Calendar,
-    Counts,
-    Coverage,
-    Deadline,
-    DiffFinding,
-    DiffReport,
     Error,
-    Issue,
-    Location,
-    Report,
     Validator,
     __version__,
     add_working_days,
@@ -74,6 +68,17 @@ from ._gongkai import (
     validate,
     validate_many,
     working_days_between,
+)
+from ._results import (
+    AuditReport,
+    Counts,
+    Coverage,
+    Deadline,
+    DiffFinding,
+    DiffReport,
+    Issue,
+    Location,
+    Report,
 )
 
 __all__ = [

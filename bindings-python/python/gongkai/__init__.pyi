@@ -115,9 +115,9 @@ class Counts:
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
 
-@final
 class Issue:
-    """One problem found in a catalogue."""
+    """One problem: the core's one issue shape (validation, import; diff findings are
+    :class:`DiffFinding`)."""
 
     @property
     def code(self) -> str: ...
@@ -308,6 +308,9 @@ class Deadline:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (ISO dates): what ``gongkai deadline --format json`` prints under
         ``deadline``."""
+    def to_json(self, *, pretty: bool = False) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
 
 def deadline(
     start: _Moment,
@@ -431,13 +434,9 @@ class Coverage:
     def __ne__(self, value: object, /) -> bool: ...
 
 @final
-class DiffFinding:
-    """One finding of a diff or consistency check."""
+class DiffFinding(Issue):
+    """One finding of a diff or consistency check: an :class:`Issue` with both sides."""
 
-    @property
-    def code(self) -> str: ...
-    @property
-    def severity(self) -> _SeverityName: ...
     @property
     def reference_path(self) -> str | None: ...
     @property
@@ -447,16 +446,9 @@ class DiffFinding:
     @property
     def local_item_id(self) -> str | None: ...
     @property
-    def message(self) -> str: ...
-    @property
     def reference_location(self) -> Location | None: ...
     @property
     def local_location(self) -> Location | None: ...
-    @property
-    def params(self) -> dict[str, str]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
 
 @final
 class DiffReport:
@@ -500,7 +492,8 @@ def diff(
     margin: float = 0.05,
 ) -> DiffReport:
     """Checks ``local`` against the upper-level standard ``reference``: an embedded name
-    (``"municipal_services"``) or any catalogue ``validate`` accepts."""
+    (``"municipal_services"``, or its Chinese name ``"市政服务"``) or any catalogue ``validate``
+    accepts."""
 
 def consistency(
     first: _Data,
