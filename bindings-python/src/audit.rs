@@ -45,7 +45,7 @@ impl RecordsInput {
             return Self::path(p.extract()?);
         }
         let json = py
-            .import("gongkai._results")?
+            .import("gongkai")?
             .getattr("_records_json")?
             .call1((obj,))?;
         Ok(RecordsInput::Values(json.extract()?))

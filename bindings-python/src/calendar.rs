@@ -1,7 +1,7 @@
-//! Working days and deadlines: `gongkai.Calendar`, `is_working_day`, `add_working_days`,
-//! `working_days_between` and `deadline`.
+//! Working days and deadlines: `gongkai.Calendar` and `deadline` (the package's
+//! `is_working_day`, `add_working_days` and `working_days_between` are `Calendar()`'s).
 //!
-//! The module functions use the embedded holiday schedule (`gongkai::calendar::embedded`). A
+//! `Calendar()` is the embedded holiday schedule (`gongkai::calendar::embedded`). A
 //! newer schedule is a `Calendar` object (`Calendar.from_csv`, `Calendar().with_csv`), with the
 //! same methods, which `deadline` and `audit` accept as `calendar=`. Every count, every date and
 //! every message is the core's; the `Deadline` is a result of the generic path
@@ -137,7 +137,7 @@ fn count(v: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
 impl PyCalendar {
     /// `Calendar()`: the embedded schedule (the notices of 2007–2026).
     #[new]
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         PyCalendar {
             schedule: Schedule::Embedded,
         }
@@ -223,32 +223,6 @@ impl PyCalendar {
         };
         format!("<gongkai.Calendar{source} {what}>")
     }
-}
-
-/// Whether `date` is a working day, by the embedded schedule.
-#[pyfunction]
-pub(crate) fn is_working_day(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-    PyCalendar::new().is_working_day(py, date)
-}
-
-/// The `n`th working day after `date` (the start day is not counted), by the embedded schedule.
-#[pyfunction]
-pub(crate) fn add_working_days(
-    py: Python<'_>,
-    date: &Bound<'_, PyAny>,
-    n: &Bound<'_, PyAny>,
-) -> PyResult<chrono::NaiveDate> {
-    PyCalendar::new().add_working_days(py, date, n)
-}
-
-/// The number of working days in `(a, b]`, by the embedded schedule.
-#[pyfunction]
-pub(crate) fn working_days_between(
-    py: Python<'_>,
-    a: &Bound<'_, PyAny>,
-    b: &Bound<'_, PyAny>,
-) -> PyResult<i64> {
-    PyCalendar::new().working_days_between(py, a, b)
 }
 
 /// The time limit argument: the Chinese text (parsed by the core) or a dict in the JSON form of

@@ -4,14 +4,13 @@
 //! - `bytes`, `bytearray`, `memoryview`: JSON bytes (a UTF-8 BOM is accepted by the core);
 //! - `str`: JSON text when its first non-blank character is `{` or `[`, else a path;
 //! - `os.PathLike`: a path; the file is read in Rust and its name picks the format;
-//! - anything else JSON can express (`dict`, `list`, numbers, `bool`, `None`): serialised with the
-//!   standard library's C JSON encoder (key order kept, non-finite floats refused), then
-//!   validated like JSON bytes.
+//! - anything else JSON can express (`dict`, `list`, numbers, `bool`, `None`): serialised by the
+//!   package's `_json` (the standard library's C JSON encoder: key order kept, non-finite floats
+//!   refused, and where a value is not JSON said), then validated like JSON bytes.
 
 use crate::error::{Failure, Origin};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple,
 };
@@ -165,8 +164,10 @@ pub(crate) fn extract<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Input<'py>> {
         });
     }
     if is_json_value(obj) {
+        // The package's `_json`: the standard library's encoder, and where a value is not JSON.
+        let data = py.import("gongkai")?.getattr("_json")?.call1((obj,))?;
         return Ok(Input::Bytes {
-            data: to_json_bytes(obj)?,
+            data: data.cast_into()?,
             from_value: true,
         });
     }
@@ -192,124 +193,6 @@ fn is_json_value(obj: &Bound<'_, PyAny>) -> bool {
         || obj.is_instance_of::<PyFloat>()
 }
 
-/// Serialises a Python value as compact UTF-8 JSON with the standard library's C encoder
-/// (`ensure_ascii=False`, `allow_nan=False`). On failure, says where the offending value is.
-pub(crate) fn to_json_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
-    static ENCODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let py = obj.py();
-    let encode = ENCODE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("ensure_ascii", false)?;
-        kwargs.set_item("allow_nan", false)?;
-        kwargs.set_item("separators", (",", ":"))?;
-        let encoder = py
-            .import("json")?
-            .getattr("JSONEncoder")?
-            .call((), Some(&kwargs))?;
-        Ok(encoder.getattr("encode")?.unbind())
-    })?;
-    let text = match encode.bind(py).call1((obj,)) {
-        Ok(t) => t,
-        Err(e) if is_conversion_error(py, &e) => {
-            let what = match find_non_json(obj, &mut String::new(), 0) {
-                Some((pointer, why)) => format!(
-                    "{} 处的值不是 JSON 值（{why}）；请改为字符串、数字、布尔值、None、列表或字典",
-                    if pointer.is_empty() {
-                        "顶层"
-                    } else {
-                        &pointer
-                    }
-                ),
-                None => format!("无法转换为 JSON：{e}"),
-            };
-            return Err(crate::error::invalid_argument(py, what));
-        }
-        Err(e) => return Err(e),
-    };
-    let text = text.cast_into::<PyString>()?;
-    text.encode_utf8().map_err(|e| unicode_error(py, &e))
-}
-
-fn is_conversion_error(py: Python<'_>, e: &PyErr) -> bool {
-    e.is_instance_of::<PyTypeError>(py)
-        || e.is_instance_of::<pyo3::exceptions::PyValueError>(py)
-        || e.is_instance_of::<pyo3::exceptions::PyRecursionError>(py)
-}
-
-/// The first value that the JSON encoder refuses: its JSON Pointer and why.
-fn find_non_json(
-    obj: &Bound<'_, PyAny>,
-    path: &mut String,
-    depth: usize,
-) -> Option<(String, String)> {
-    if depth > 500 {
-        return Some((
-            path.clone(),
-            "嵌套过深或存在循环引用 (nested too deep, or a reference cycle)".into(),
-        ));
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        for (k, v) in d.iter() {
-            let key = if k.is_instance_of::<PyString>() {
-                k.str()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            } else if k.is_none()
-                || k.is_instance_of::<PyBool>()
-                || k.is_instance_of::<PyInt>()
-                || k.is_instance_of::<PyFloat>()
-            {
-                // The encoder writes these keys as strings, as json.dumps does.
-                k.str()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            } else {
-                return Some((
-                    path.clone(),
-                    format!("键 {} 的类型 {} 不能作为 JSON 键", repr(&k), type_name(&k)),
-                ));
-            };
-            let len = path.len();
-            path.push('/');
-            path.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            if let Some(found) = find_non_json(&v, path, depth + 1) {
-                return Some(found);
-            }
-            path.truncate(len);
-        }
-        return None;
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        for (i, v) in obj.try_iter().ok()?.enumerate() {
-            let v = v.ok()?;
-            let len = path.len();
-            path.push('/');
-            path.push_str(&i.to_string());
-            if let Some(found) = find_non_json(&v, path, depth + 1) {
-                return Some(found);
-            }
-            path.truncate(len);
-        }
-        return None;
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return s.encode_utf8().err().map(|_| {
-            (
-                path.clone(),
-                "含有无法编码为 UTF-8 的代理字符 (lone surrogate)".into(),
-            )
-        });
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        let x = f.value();
-        return (!x.is_finite()).then(|| (path.clone(), format!("{x} 不是 JSON 数字")));
-    }
-    if obj.is_none() || obj.is_instance_of::<PyBool>() || obj.is_instance_of::<PyInt>() {
-        return None;
-    }
-    Some((path.clone(), format!("类型 {}", type_name(obj))))
-}
-
 fn unicode_error(py: Python<'_>, e: &PyErr) -> PyErr {
     crate::error::invalid_argument(
         py,
@@ -322,10 +205,4 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .fully_qualified_name()
         .map(|n| n.to_string())
         .unwrap_or_else(|_| "?".into())
-}
-
-fn repr(obj: &Bound<'_, PyAny>) -> String {
-    obj.repr()
-        .map(|r| gongkai::excerpt(&r.to_string_lossy(), 40))
-        .unwrap_or_default()
 }

@@ -5,12 +5,12 @@
 //! text arguments with the core's parsers ([`gongkai::args`], through [`error::arg`]), calls the
 //! core with the GIL released, and hands every result back through one generic path
 //! ([`result`]): the core's value in a handle, wrapped by the class of the same name in
-//! `python/gongkai/_results.py`, whose attributes are the value's JSON keys.
+//! `python/gongkai/__init__.py`, whose attributes are the value's JSON keys.
 //!
 //! To expose another core function: a `#[pyfunction]` here (or in a module of its own) that
 //! reads its arguments with [`input::extract`], [`error::arg`] and [`dates`], calls the core, and
-//! returns `result::wrap(py, "Name", value, None)`; a `Name` class in `_results.py` listing the
-//! value's keys it exposes (when a new kind of result); the function in `__init__.py`,
+//! returns `result::wrap(py, "Name", value, None)`; a `Name` class in `__init__.py` listing the
+//! value's keys it exposes (when a new kind of result); the function in `__init__.py`'s imports,
 //! `__init__.pyi` and `m.add_function` below.
 
 mod audit;
@@ -186,38 +186,6 @@ impl PyValidator {
     }
 }
 
-/// Validates one catalogue and returns a Report (see the package docs for what `data` may be).
-#[pyfunction]
-#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false))]
-fn validate<'py>(
-    py: Python<'py>,
-    data: &Bound<'py, PyAny>,
-    lang: &str,
-    min_severity: &str,
-    today: Option<&Bound<'py, PyAny>>,
-    mask: bool,
-) -> PyResult<Bound<'py, PyAny>> {
-    PyValidator::build(py, lang, min_severity, today, mask)?.validate_one(py, data)
-}
-
-/// Validates many catalogues in parallel; one Report (or gongkai.Error) per input, in order.
-#[pyfunction]
-#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false))]
-#[allow(clippy::too_many_arguments)]
-fn validate_many<'py>(
-    py: Python<'py>,
-    paths: &Bound<'py, PyAny>,
-    workers: Option<usize>,
-    progress: bool,
-    lang: &str,
-    min_severity: &str,
-    today: Option<&Bound<'py, PyAny>>,
-    mask: bool,
-) -> PyResult<Bound<'py, PyList>> {
-    PyValidator::build(py, lang, min_severity, today, mask)?
-        .validate_many_impl(py, paths, workers, progress)
-}
-
 /// The published JSON Schema (draft 2020-12) of a catalogue, as a new dict (keys in the
 /// published file's order: properties in the standard table's column order).
 #[pyfunction]
@@ -299,14 +267,9 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyValidator>()?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<result::Native>()?;
-    m.add_function(wrap_pyfunction!(validate, m)?)?;
-    m.add_function(wrap_pyfunction!(validate_many, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
-    m.add_function(wrap_pyfunction!(calendar::is_working_day, m)?)?;
-    m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
-    m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
     m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
     m.add_function(wrap_pyfunction!(audit::_audit_columns, m)?)?;

@@ -1,5 +1,5 @@
 //! One generic path for every result: the core's value is kept in a [`Native`] handle and
-//! handed to the class of the same name in the Python package (`python/gongkai/_results.py`),
+//! handed to the class of the same name in the Python package (`python/gongkai/__init__.py`),
 //! whose attributes read the value's JSON (`to_dict()`, converted by pythonize). No result has
 //! getters of its own here.
 

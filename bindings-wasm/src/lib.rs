@@ -1,27 +1,30 @@
 //! WebAssembly binding of `gongkai` (wasm-bindgen): plain JavaScript objects in and out.
 //!
-//! Thin by design: every decision is the core's. This file converts JavaScript values to the
-//! core's inputs (JSON text or bytes, options), calls one core function, and hands the result
-//! back as a plain object: the report's JSON (exactly the serde output of the core) parsed by
-//! the engine's `JSON.parse`. Measured against serde-wasm-bindgen (`serialize_maps_as_objects`)
-//! on a 40,000-issue report: about 100 ms of conversion against 117 ms, with no extra dependency.
+//! Thin by design: every decision is the core's. A function reads its arguments (documents as
+//! JSON text, bytes or objects: [`document_bytes`]; options as a serde-derived struct:
+//! [`options::from_js`]; text the core parses with the core's parsers: [`arg`]), calls one
+//! core function, and hands the result back as a plain object: the result's JSON (exactly the
+//! serde output of the core) parsed by the engine's `JSON.parse` ([`to_js`]). Measured against
+//! serde-wasm-bindgen (`serialize_maps_as_objects`) on a 40,000-issue report: about 100 ms of
+//! conversion against 117 ms, with no extra dependency.
 //!
 //! Calls that cannot produce a report throw a JavaScript `Error` with a `code` property
 //! ([`gongkai::Error::code`]); invalid data is a report, never an exception. The JavaScript
 //! wrapper (`js/api.mjs`) adds recovery from a trap: should the module ever panic, the wrapper
 //! throws an `Error` with code `internal_panic` and replaces the dead instance.
 //!
-//! To expose another core function: parse its options with [`OptionReader`], call the core, and
-//! return [`to_js`] of its serde output (see [`validate`]); then add its name to the list in
-//! `js/api.mjs` and its signature to `index.d.ts` (to `tables/index.d.ts` and the `tables`
-//! list when it needs table import, the cargo feature `tables`).
+//! To expose another core function: an options struct in [`options`] (when it has options), a
+//! function here that reads its arguments as above and returns [`to_js`] of the core's result
+//! (see [`validate`]); then its name in the list in `js/api.mjs` and the entry points, and its
+//! signature in `index.d.ts` (`tables/index.d.ts` and the `tables` list when it needs table
+//! import, the cargo feature `tables`).
 
 pub mod options;
 
-use chrono::NaiveDate;
 use gongkai::Validator;
-use js_sys::{JsString, Object, Reflect, Uint8Array};
-use options::{OptionReader, parse_options, parse_validate_options};
+use gongkai::import::{Format, ImportOptions};
+use js_sys::{Object, Reflect, Uint8Array};
+use options::from_js;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -43,19 +46,48 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-fn invalid(message: impl Into<String>) -> JsValue {
-    js_error(&gongkai::Error::InvalidArgument(message.into()))
+/// The core's error for argument `name`: expected `expected`, got `value`.
+fn invalid(name: &str, expected: &str, value: &JsValue) -> JsValue {
+    // Text quoted, numbers, booleans and objects as JSON, anything else by its type.
+    let found = match (value.as_string(), json_text(value)) {
+        (Some(s), _) => gongkai::args::quoted(&s),
+        (None, Ok(json)) if !json.is_empty() => gongkai::excerpt(&json, 40),
+        _ => value.js_typeof().as_string().unwrap_or_default(),
+    };
+    js_error(&gongkai::args::invalid(name, expected, &found))
+}
+
+/// A text argument the core parses (a date, a deadline's start), refused with its message.
+fn arg<T: gongkai::args::Arg>(value: &JsValue, name: &str) -> Result<T, JsValue> {
+    let text = value
+        .as_string()
+        .ok_or_else(|| invalid(name, T::EXPECTED, value))?;
+    gongkai::args::parse(name, &text).map_err(|e| js_error(&e))
 }
 
 /// Serialises a core value to a plain JavaScript object through its JSON (the public contract).
 pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| invalid(format!("无法序列化结果：{e}")))?;
+    let text = serde_json::to_string(value).map_err(|e| {
+        js_error(&gongkai::Error::InvalidArgument(format!(
+            "无法序列化结果：{e}"
+        )))
+    })?;
     js_sys::JSON::parse(&text)
+}
+
+/// `JSON.stringify(value)`, or why not.
+fn json_text(value: &JsValue) -> Result<String, String> {
+    let text = js_sys::JSON::stringify(value).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default()
+    })?;
+    Ok(text.as_string().unwrap_or_default())
 }
 
 /// The bytes of a document given as JSON text, `Uint8Array`/`ArrayBuffer` (a file's bytes), or
 /// a JavaScript value (serialised with `JSON.stringify`).
-fn document_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+fn document_bytes(input: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
     if let Some(s) = input.as_string() {
         return Ok(s.into_bytes());
     }
@@ -65,24 +97,47 @@ fn document_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     if let Some(b) = input.dyn_ref::<js_sys::ArrayBuffer>() {
         return Ok(Uint8Array::new(b).to_vec());
     }
+    const EXPECTED: &str = "JSON 文本、对象或 Uint8Array";
     if input.is_undefined() || input.is_function() || input.is_symbol() || input.is_bigint() {
-        return Err(invalid(format!(
-            "{what}应为 JSON 文本、对象或 Uint8Array，实际为 {}",
-            input.js_typeof().as_string().unwrap_or_default()
-        )));
+        return Err(invalid(name, EXPECTED, input));
     }
-    let text: JsString = js_sys::JSON::stringify(input).map_err(|e| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
-        invalid(format!(
-            "{what}无法转换为 JSON（JSON.stringify 失败：{why}）"
-        ))
-    })?;
-    text.as_string()
-        .map(String::into_bytes)
-        .ok_or_else(|| invalid(format!("{what}无法转换为 JSON")))
+    json_text(input).map(String::into_bytes).map_err(|why| {
+        let e = gongkai::args::invalid(
+            name,
+            EXPECTED,
+            &format!("无法转换为 JSON 的值（JSON.stringify：{why}）"),
+        );
+        js_error(&e)
+    })
+}
+
+/// Whether `value` is text or bytes (a file's content), not an object.
+fn is_content(value: &JsValue) -> bool {
+    value.is_string()
+        || value.dyn_ref::<Uint8Array>().is_some()
+        || value.dyn_ref::<js_sys::ArrayBuffer>().is_some()
+}
+
+/// The bytes of a file: a `Uint8Array`, an `ArrayBuffer` or text (UTF-8). An object is not a
+/// file (serialising it would make JSON text of whatever the name says).
+fn file_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if !is_content(input) {
+        return Err(invalid(
+            "input",
+            "文件内容（Uint8Array、ArrayBuffer 或文本），因为给出了文件名",
+            input,
+        ));
+    }
+    document_bytes(input, "input")
+}
+
+/// A catalogue given as JSON text, bytes or an object, read by the core's loader.
+fn catalogue_arg(value: &JsValue, name: &str) -> Result<gongkai::Catalogue<'static>, JsValue> {
+    let bytes = document_bytes(value, name)?;
+    let options = ImportOptions::default().format(Format::Json);
+    gongkai::import::load(&bytes, &options)
+        .map(|l| l.catalogue)
+        .map_err(|e| js_error(&e))
 }
 
 /// `validate(input, options?)`: validates a catalogue given as JSON text, bytes or an object.
@@ -95,73 +150,49 @@ pub fn validate(
     input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&options, "options")?;
-    let opts = parse_validate_options(&mut reader)?;
-    let file_name = reader.string("fileName")?;
-    reader.finish()?;
-    let validator = Validator::new(opts);
-    let report = match file_name {
-        None => validator
-            .validate_json(&document_bytes(&input, "input ")?)
-            .map_err(|e| js_error(&e))?,
+    let o: options::ValidateOptions = from_js(&options, "options")?;
+    let validator = Validator::new(o.core());
+    let report = match o.file_name {
+        None => validator.validate_json(&document_bytes(&input, "input")?),
         // The core's loader: JSON, or a table imported then validated.
         Some(name) => {
-            let bytes = file_bytes(&input, "input ")?;
-            let options = gongkai::import::ImportOptions::default().file_name(name);
+            let options = ImportOptions::default().file_name(name);
             validator
-                .validate_bytes_with(&bytes, &options)
-                .map_err(|e| js_error(&tables_hint(e)))?
+                .validate_bytes_with(&file_bytes(&input)?, &options)
+                .map_err(tables_hint)
         }
     };
-    to_js(&report)
+    to_js(&report.map_err(|e| js_error(&e))?)
 }
 
-/// The bytes of a file: a `Uint8Array`, an `ArrayBuffer` or text (UTF-8). An object is not a
-/// file (serialising it would make JSON text of whatever the name says).
-fn file_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
-    if input.is_string()
-        || input.dyn_ref::<Uint8Array>().is_some()
-        || input.dyn_ref::<js_sys::ArrayBuffer>().is_some()
-    {
-        document_bytes(input, what)
-    } else {
-        Err(invalid(format!(
-            "{what}应为文件内容（Uint8Array、ArrayBuffer 或文本），因为给出了文件名"
-        )))
-    }
-}
-
-/// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV, XLSX or HTML bytes) into the
-/// canonical JSON, and validates it: `{ catalogue, report, sources, encoding }`, the report's
-/// issues located in the table, `sources` the cell of every value (JSON Pointer → location).
-/// `options.fileName` helps detect the format; `options.sheet` reads one XLSX sheet (or `表N`,
-/// the Nth table of a page).
+/// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV,
+/// XLSX or HTML bytes) into the canonical JSON, and validates it: `{ catalogue, report,
+/// sources, encoding }`, the report's issues located in the table, `sources` the cell of every
+/// value (JSON Pointer → location). `options.fileName` helps detect the format;
+/// `options.sheet` reads one XLSX sheet (or `表N`, the Nth table of a page).
 #[cfg(feature = "tables")]
 #[wasm_bindgen(js_name = importTable, unchecked_return_type = "ImportedTable")]
 pub fn import_table(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ImportOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&options, "options")?;
-    let opts = parse_validate_options(&mut reader)?;
-    let file_name = reader.string("fileName")?;
-    let sheet = reader.string("sheet")?;
-    reader.finish()?;
-    let bytes = file_bytes(&input, "input ")?;
-    let mut options = gongkai::import::ImportOptions::default();
-    if let Some(name) = file_name {
-        options = options.file_name(name);
+    let o: options::ValidateOptions = from_js(&options, "options")?;
+    let bytes = file_bytes(&input)?;
+    let mut import = ImportOptions::default();
+    if let Some(name) = &o.file_name {
+        import = import.file_name(name.clone());
     }
-    if let Some(sheet) = sheet {
-        options = options.sheet(sheet);
+    if let Some(sheet) = &o.sheet {
+        import = import.sheet(sheet.clone());
     }
-    if options.format_of(&bytes) == gongkai::import::Format::Json {
-        return Err(invalid(
-            "input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验",
-        ));
+    if import.format_of(&bytes) == Format::Json {
+        let e = gongkai::Error::InvalidArgument(
+            "input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验".into(),
+        );
+        return Err(js_error(&e));
     }
-    let loaded = gongkai::import::load(&bytes, &options).map_err(|e| js_error(&e))?;
-    let report = loaded.validate(&Validator::new(opts));
+    let loaded = gongkai::import::load(&bytes, &import).map_err(|e| js_error(&e))?;
+    let report = loaded.validate(&Validator::new(o.core()));
     to_js(&ImportedTable {
         catalogue: &loaded.catalogue,
         report: &report,
@@ -203,17 +234,24 @@ pub fn validate_item(
     #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] item: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ItemContext | undefined")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&context, "context")?;
-    let opts = parse_validate_options(&mut reader)?;
-    let index = reader.index("index")?.unwrap_or(0);
-    let header = match reader.take("header") {
-        Some(h) if !h.is_null() => Some(document_bytes(&h, "context.header ")?),
-        _ => None,
+    let c: options::ItemContext = from_js(&context, "context")?;
+    let header = c.header.map(|h| match h {
+        serde_json::Value::String(text) => text.into_bytes(),
+        other => other.to_string().into_bytes(),
+    });
+    let options = options::ValidateOptions {
+        lang: c.lang,
+        min_severity: c.min_severity,
+        today: c.today,
+        mask: c.mask,
+        ..Default::default()
     };
-    reader.finish()?;
-    let bytes = document_bytes(&item, "item ")?;
-    let report = Validator::new(opts)
-        .validate_item_json(&bytes, index, header.as_deref())
+    let report = Validator::new(options.core())
+        .validate_item_json(
+            &document_bytes(&item, "item")?,
+            c.index as usize,
+            header.as_deref(),
+        )
         .map_err(|e| js_error(&e))?;
     to_js(&report)
 }
@@ -243,84 +281,14 @@ pub fn version() -> String {
     gongkai::VERSION.to_owned()
 }
 
-/// A date argument: an ISO `YYYY-MM-DD` string naming a real day.
-fn date_arg(value: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
-    let text = value
-        .as_string()
-        .ok_or_else(|| invalid(format!("{what} 应为 YYYY-MM-DD 格式的日期字符串")))?;
-    gongkai::parse_date(&text).ok_or_else(|| {
-        invalid(format!(
-            "{what} 应为 YYYY-MM-DD 格式的真实日期，实际为 \"{}\"",
-            gongkai::excerpt(&text, 40)
-        ))
-    })
-}
-
 /// A count of days: an integer from 0 to 2³²−1.
-fn count_arg(value: &JsValue, what: &str) -> Result<u32, JsValue> {
+fn count_arg(value: &JsValue, name: &str) -> Result<u32, JsValue> {
     match value.as_f64() {
         Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => {
             Ok(n as u32)
         }
-        _ => Err(invalid(format!("{what} 应为非负整数"))),
+        _ => Err(invalid(name, gongkai::args::COUNT, value)),
     }
-}
-
-/// The start of a deadline: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (the time of the event
-/// of an `hours_before` limit; a space may replace the `T`).
-fn start_arg(value: &JsValue) -> Result<gongkai::deadline::Start, JsValue> {
-    let bad = |text: &str| {
-        invalid(format!(
-            "start 应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[:SS] 格式的真实日期（时间），实际为 \"{}\"",
-            gongkai::excerpt(text, 40)
-        ))
-    };
-    let text = value.as_string().ok_or_else(|| bad(""))?;
-    let (day, time) = match text.split_once(['T', ' ']) {
-        Some((d, t)) => (d, Some(t)),
-        None => (text.as_str(), None),
-    };
-    let day = gongkai::parse_date(day).ok_or_else(|| bad(&text))?;
-    match time {
-        None => Ok(gongkai::deadline::Start::on(day)),
-        Some(t) => {
-            let t = ["%H:%M:%S", "%H:%M"]
-                .iter()
-                .find_map(|f| chrono::NaiveTime::parse_from_str(t, f).ok())
-                .ok_or_else(|| bad(&text))?;
-            Ok(gongkai::deadline::Start::at(day.and_time(t)))
-        }
-    }
-}
-
-/// A number in a range (an option such as `threshold`).
-fn number_arg(value: &JsValue, what: &str, min: f64, max: f64) -> Result<f64, JsValue> {
-    match value.as_f64() {
-        Some(n) if n.is_finite() && (min..=max).contains(&n) => Ok(n),
-        _ => Err(invalid(format!("{what} 应为 {min} 到 {max} 之间的数"))),
-    }
-}
-
-/// A catalogue given as JSON text, bytes or an object, read into the model (owned). JSON that
-/// is not an object is `not_a_catalogue`, as in `validate`.
-fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'static>, JsValue> {
-    let bytes = document_bytes(value, what)?;
-    gongkai::Catalogue::from_json(&bytes)
-        .map(gongkai::Catalogue::into_owned)
-        .map_err(|e| {
-            let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-            let found = match serde_json::from_slice::<serde_json::Value>(text) {
-                Ok(serde_json::Value::Null) => "null",
-                Ok(serde_json::Value::Array(_)) => "数组 (array)",
-                Ok(serde_json::Value::String(_)) => "字符串 (string)",
-                Ok(serde_json::Value::Number(_)) => "数字 (number)",
-                Ok(serde_json::Value::Bool(_)) => "布尔值 (boolean)",
-                _ => return js_error(&e),
-            };
-            js_error(&gongkai::Error::NotACatalogue {
-                message: format!("{what}顶层应为对象 {{…}}，实际为 {found}"),
-            })
-        })
 }
 
 /// `isWorkingDay(date)`: whether a day is a working day (工作日) under the embedded holiday
@@ -329,8 +297,7 @@ fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'stat
 pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
 ) -> Result<bool, JsValue> {
-    let d = date_arg(&date, "date ")?;
-    gongkai::calendar::is_working_day(d).map_err(|e| js_error(&e))
+    gongkai::calendar::is_working_day(arg(&date, "date")?).map_err(|e| js_error(&e))
 }
 
 /// `addWorkingDays(date, n)`: the `n`th working day after `date` (the start day is not counted).
@@ -339,9 +306,7 @@ pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
 ) -> Result<String, JsValue> {
-    let d = date_arg(&date, "date ")?;
-    let n = count_arg(&n, "n ")?;
-    gongkai::calendar::add_working_days(d, n)
+    gongkai::calendar::add_working_days(arg(&date, "date")?, count_arg(&n, "n")?)
         .map(|d| d.to_string())
         .map_err(|e| js_error(&e))
 }
@@ -352,9 +317,7 @@ pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
 ) -> Result<f64, JsValue> {
-    let a = date_arg(&a, "a ")?;
-    let b = date_arg(&b, "b ")?;
-    gongkai::calendar::working_days_between(a, b)
+    gongkai::calendar::working_days_between(arg(&a, "a")?, arg(&b, "b")?)
         .map(|n| n as f64)
         .map_err(|e| js_error(&e))
 }
@@ -368,26 +331,34 @@ pub fn deadline(
     #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DeadlineOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&options, "options")?;
-    let extension = match reader.take("extension") {
-        None => 0,
-        Some(v) => count_arg(&v, "options.extension ")?,
-    };
-    reader.finish()?;
+    let o: options::DeadlineOptions = from_js(&options, "options")?;
     let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
         gongkai::import::text::parse_time_limit(&text)
-    } else if is_plain_object(&time_limit) {
-        let bytes = document_bytes(&time_limit, "timeLimit ")?;
-        serde_json::from_slice::<gongkai::TimeLimit<'_>>(&bytes)
-            .map(gongkai::TimeLimit::into_owned)
-            .map_err(|e| invalid(format!("timeLimit 不是有效的公开时限：{e}")))?
     } else {
-        return Err(invalid("timeLimit 应为公开时限对象或文字"));
+        let json = is_plain_object(&time_limit)
+            .then(|| json_text(&time_limit).ok())
+            .flatten();
+        let parsed = json.map(|t| {
+            serde_json::from_str::<gongkai::TimeLimit<'_>>(&t).map(gongkai::TimeLimit::into_owned)
+        });
+        match parsed {
+            Some(Ok(limit)) => limit,
+            Some(Err(e)) => {
+                return Err(invalid(
+                    "timeLimit",
+                    &format!("公开时限（{e}）"),
+                    &time_limit,
+                ));
+            }
+            None => return Err(invalid("timeLimit", "公开时限对象或文字", &time_limit)),
+        }
     };
-    let start = start_arg(&start)?.extended(extension);
-    let d = gongkai::deadline::deadline_with(gongkai::calendar::embedded(), &limit, &start)
-        .map_err(|e| js_error(&e))?;
-    to_js(&d)
+    let start: gongkai::deadline::Start = arg(&start, "start")?;
+    let cal = gongkai::calendar::embedded();
+    to_js(
+        &gongkai::deadline::deadline_with(cal, &limit, &start.extended(o.extension))
+            .map_err(|e| js_error(&e))?,
+    )
 }
 
 /// `audit(catalogue, records, options?)`: the timeliness audit (按时公开审计) of publication
@@ -402,37 +373,25 @@ pub fn audit(
     #[wasm_bindgen(unchecked_param_type = "AuditOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     // lang and today only: the audit reports every record, so minSeverity would be ignored.
-    let mut reader = OptionReader::new(&options, "options")?;
-    let lang = reader.string("lang")?;
-    let today = reader.string("today")?;
-    reader.finish()?;
-    let base =
-        options::options_from(lang.as_deref(), None, today.as_deref()).map_err(|e| js_error(&e))?;
-    let mut opts = gongkai::audit::AuditOptions::default().lang(base.lang);
-    if let Some(t) = base.today {
+    let o: options::AuditOptions = from_js(&options, "options")?;
+    let mut opts = gongkai::audit::AuditOptions::default().lang(o.lang.unwrap_or_default());
+    if let Some(t) = o.today {
         opts = opts.today(t);
     }
-    let cat = catalogue_arg(&catalogue, "catalogue ")?;
-    let is_text = records.is_string()
-        || records.dyn_ref::<Uint8Array>().is_some()
-        || records.dyn_ref::<js_sys::ArrayBuffer>().is_some();
-    let bytes = document_bytes(&records, "records ")?;
-    let recs = if is_text {
+    let cat = catalogue_arg(&catalogue, "catalogue")?;
+    let bytes = document_bytes(&records, "records")?;
+    let recs = if is_content(&records) {
         gongkai::audit::read_records(&bytes, None)
     } else {
         gongkai::audit::read_records_json(&bytes)
     }
     .map_err(|e| js_error(&e))?;
-    to_js(&gongkai::audit::audit(
-        &cat,
-        &recs,
-        gongkai::calendar::embedded(),
-        &opts,
-    ))
+    let cal = gongkai::calendar::embedded();
+    to_js(&gongkai::audit::audit(&cat, &recs, cal, &opts))
 }
 
 /// `diff(reference, local, options?)`: checks a local catalogue against the upper-level
-/// standard (an embedded name such as `"municipal_services"`, or a catalogue);
+/// standard (an embedded name such as `"municipal_services"` or `"市政服务"`, or a catalogue);
 /// `options.consistency` compares two linked catalogues instead.
 #[wasm_bindgen(js_name = diff, unchecked_return_type = "DiffReport")]
 pub fn diff(
@@ -440,46 +399,33 @@ pub fn diff(
     #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] local: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DiffOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&options, "options")?;
-    let base = parse_options(&mut reader)?;
-    let consistency = match reader.take("consistency") {
-        None => false,
-        Some(v) => v
-            .as_bool()
-            .ok_or_else(|| invalid("options.consistency 应为布尔值"))?,
-    };
+    let o: options::DiffOptions = from_js(&options, "options")?;
     let mut opts = gongkai::diff::DiffOptions::default()
-        .lang(base.lang)
-        .min_severity(base.min_severity);
-    if let Some(v) = reader.take("threshold") {
-        opts = opts.threshold(number_arg(&v, "options.threshold ", 0.05, 1.0)?);
+        .lang(o.lang.unwrap_or_default())
+        .min_severity(o.min_severity.unwrap_or(gongkai::Severity::Info));
+    if let Some(t) = o.threshold {
+        opts = opts.threshold(t);
     }
-    if let Some(v) = reader.take("margin") {
-        opts = opts.margin(number_arg(&v, "options.margin ", 0.0, 0.5)?);
+    if let Some(m) = o.margin {
+        opts = opts.margin(m);
     }
-    reader.finish()?;
-    if base.today.is_some() {
-        return Err(invalid("diff 不使用 options.today"));
-    }
+    let opts = opts.checked().map_err(|e| js_error(&e))?;
     let reference = match reference.as_string() {
+        // Not JSON text: the name of an embedded reference (there are no files here).
         Some(name)
             if !name
                 .trim_start_matches('\u{feff}')
                 .trim_start()
                 .starts_with('{') =>
         {
-            gongkai::diff::reference(name.trim()).ok_or_else(|| {
-                invalid(format!(
-                    "reference 应为内置参照目录名（{}）或目录 JSON，实际为 \"{}\"",
-                    gongkai::diff::REFERENCE_NAMES.join("、"),
-                    gongkai::excerpt(&name, 40)
-                ))
-            })?
+            let name = gongkai::diff::ReferenceSpec::built_in("reference", &name)
+                .map_err(|e| js_error(&e))?;
+            gongkai::diff::reference(name).ok_or_else(|| invalid("reference", "", &reference))?
         }
-        _ => catalogue_arg(&reference, "reference ")?,
+        _ => catalogue_arg(&reference, "reference")?,
     };
-    let local = catalogue_arg(&local, "local ")?;
-    let report = if consistency {
+    let local = catalogue_arg(&local, "local")?;
+    let report = if o.consistency {
         gongkai::diff::consistency(&reference, &local, &opts)
     } else {
         gongkai::diff::diff(&reference, &local, &opts)

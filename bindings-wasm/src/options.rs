@@ -1,208 +1,319 @@
-//! Options objects of the JavaScript API (`{ lang, minSeverity, today }`), read strictly: an
-//! unknown key or a bad value is an `invalid_argument` error naming it, never silently ignored.
+//! Options objects of the JavaScript API: serde-derived structs (`camelCase` keys, unknown keys
+//! refused), read once from the JavaScript value by [`from_js`].
+//!
+//! The value goes through `JSON.stringify` (an `undefined` value is an absent key) and
+//! serde_json; a small deserializer of our own then fills the struct, so that an error names
+//! the key, what it should be and what it is, in Chinese, with the core's wording
+//! ([`gongkai::args::invalid`]): `参数无效：options.mask 应为 true 或 false，实际为 "yes"`.
+//! Text options the core parses (`lang`, `minSeverity`, `today`) use the core's parsers
+//! ([`parsed`]).
 
-use gongkai::{Error, Lang, Options, Severity};
-use js_sys::{Object, Reflect};
+use gongkai::args::{self, Arg};
+use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
+use serde::{Deserialize, forward_to_deserialize_any};
+use serde_json::{Map, Value};
+use std::fmt;
 use wasm_bindgen::JsValue;
 
-/// Builds core options from the option strings (native code, unit-tested).
-pub fn options_from(
-    lang: Option<&str>,
-    min_severity: Option<&str>,
-    today: Option<&str>,
-) -> Result<Options, Error> {
-    let mut o = Options::default();
-    if let Some(l) = lang {
-        o = o.lang(Lang::from_code(l).ok_or_else(|| {
-            Error::InvalidArgument(format!(
-                "lang 应为 \"zh\" 或 \"en\"，实际为 \"{}\"",
-                short(l)
-            ))
-        })?);
-    }
-    if let Some(s) = min_severity {
-        o = o.min_severity(Severity::from_code(s).ok_or_else(|| {
-            Error::InvalidArgument(format!(
-                "minSeverity 应为 \"info\"、\"warning\" 或 \"error\"，实际为 \"{}\"",
-                short(s)
-            ))
-        })?);
-    }
-    if let Some(t) = today {
-        o = o.today(gongkai::parse_date(t).ok_or_else(|| {
-            Error::InvalidArgument(format!(
-                "today 应为 YYYY-MM-DD 格式的真实日期，实际为 \"{}\"",
-                short(t)
-            ))
-        })?);
-    }
-    Ok(o)
+/// Options of `validate`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ValidateOptions {
+    /// Language of the messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<gongkai::Lang>,
+    /// The least severity reported.
+    #[serde(deserialize_with = "parsed")]
+    pub min_severity: Option<gongkai::Severity>,
+    /// Today, for rules about dates.
+    #[serde(deserialize_with = "parsed")]
+    pub today: Option<chrono::NaiveDate>,
+    /// Mask personal data in the values messages quote.
+    pub mask: bool,
+    /// The input is a file of this name (a table is imported first).
+    pub file_name: Option<String>,
+    /// `importTable` only: the sheet (XLSX) or `表N` (HTML) to read.
+    #[cfg(feature = "tables")]
+    pub sheet: Option<String>,
 }
 
-fn short(s: &str) -> String {
-    gongkai::excerpt(s, 40)
+impl ValidateOptions {
+    /// The core's validation options.
+    pub fn core(&self) -> gongkai::Options {
+        let mut o = gongkai::Options::default()
+            .lang(self.lang.unwrap_or_default())
+            .min_severity(self.min_severity.unwrap_or(gongkai::Severity::Info))
+            .mask_values(self.mask);
+        if let Some(t) = self.today {
+            o = o.today(t);
+        }
+        o
+    }
 }
 
-/// Checks that a JavaScript number is an item index (an integer from 0 to 2³²−1).
-pub fn index_from(n: f64) -> Result<usize, Error> {
-    if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) {
-        Ok(n as usize)
+/// Options of `validateItem` (its context).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ItemContext {
+    /// Language of the messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<gongkai::Lang>,
+    /// The least severity reported.
+    #[serde(deserialize_with = "parsed")]
+    pub min_severity: Option<gongkai::Severity>,
+    /// Today, for rules about dates.
+    #[serde(deserialize_with = "parsed")]
+    pub today: Option<chrono::NaiveDate>,
+    /// Mask personal data in the values messages quote.
+    pub mask: bool,
+    /// The item's index in `items`.
+    pub index: u32,
+    /// The catalogue's header fields: an object, or its JSON text.
+    pub header: Option<Value>,
+}
+
+/// Options of `deadline`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct DeadlineOptions {
+    /// Working days granted under 条例 第三十三条.
+    pub extension: u32,
+}
+
+/// Options of `audit`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct AuditOptions {
+    /// Language of the messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<gongkai::Lang>,
+    /// Today, to tell overdue from pending.
+    #[serde(deserialize_with = "parsed")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// Options of `diff`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct DiffOptions {
+    /// Compare two linked catalogues instead.
+    pub consistency: bool,
+    /// Language of the messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<gongkai::Lang>,
+    /// The least severity reported.
+    #[serde(deserialize_with = "parsed")]
+    pub min_severity: Option<gongkai::Severity>,
+    /// The least name similarity for a match.
+    pub threshold: Option<f64>,
+    /// The ambiguity margin.
+    pub margin: Option<f64>,
+}
+
+/// A text option the core parses ([`Arg`]): a string, refused with the core's expectation.
+fn parsed<'de, D: Deserializer<'de>, T: Arg>(d: D) -> Result<Option<T>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => T::from_text(&s)
+            .map(Some)
+            .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Str(&s), &Zh(T::EXPECTED))),
+    }
+}
+
+/// An expectation in Chinese.
+struct Zh(&'static str);
+
+impl de::Expected for Zh {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// Reads the options object `value` (`undefined` and `null`: the defaults) of the argument
+/// `what` (`options`, `context`).
+pub fn from_js<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let map = if crate::is_plain_object(value) {
+        crate::json_text(value)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Map<String, Value>>(&t).ok())
     } else {
-        Err(Error::InvalidArgument(format!(
-            "index 应为非负整数，实际为 {n}"
-        )))
+        None
+    };
+    let Some(map) = map else {
+        let found = value.js_typeof().as_string().unwrap_or_default();
+        return Err(crate::js_error(&args::invalid(what, "对象 {…}", &found)));
+    };
+    T::deserialize(Object { map, what }).map_err(|e| crate::js_error(&e.at(what)))
+}
+
+/// What went wrong: the core's `invalid_argument`, or what a value or a key is before the
+/// message can name it.
+#[derive(Debug)]
+pub enum OptError {
+    /// The error, with its message.
+    Done(gongkai::Error),
+    /// A value: what it should be, what it is.
+    Value(String, String),
+    /// An unknown key, and the known ones.
+    Unknown(String, &'static [&'static str]),
+}
+
+impl OptError {
+    /// The error of argument `name`.
+    fn at(self, name: &str) -> gongkai::Error {
+        match self {
+            OptError::Done(e) => e,
+            OptError::Value(expected, found) => args::invalid(name, &expected, &found),
+            OptError::Unknown(key, known) => gongkai::Error::InvalidArgument(format!(
+                "{name} 中有未知的键“{}”（可用：{}）",
+                gongkai::excerpt(&key, 40),
+                known.join("、")
+            )),
+        }
     }
 }
 
-/// Reads the keys of an options object one by one; [`OptionReader::finish`] rejects the keys
-/// nobody asked for.
-pub struct OptionReader {
-    what: &'static str,
-    object: Option<Object>,
-    remaining: Vec<String>,
-    known: Vec<&'static str>,
+impl fmt::Display for OptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OptError::Done(e) => e.fmt(f),
+            OptError::Value(expected, found) => write!(f, "应为{expected}，实际为{found}"),
+            OptError::Unknown(key, _) => write!(f, "未知的键 {key}"),
+        }
+    }
 }
 
-fn err(e: Error) -> JsValue {
-    crate::js_error(&e)
+impl std::error::Error for OptError {}
+
+impl de::Error for OptError {
+    fn custom<M: fmt::Display>(msg: M) -> Self {
+        OptError::Done(gongkai::Error::InvalidArgument(msg.to_string()))
+    }
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Self::invalid_value(unexp, exp)
+    }
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        let found = match unexp {
+            de::Unexpected::Str(s) => args::quoted(s),
+            other => other.to_string(),
+        };
+        OptError::Value(exp.to_string(), found)
+    }
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        OptError::Unknown(field.to_owned(), expected)
+    }
 }
 
-impl OptionReader {
-    /// Starts reading `value` (`undefined` and `null` mean no options).
-    pub fn new(value: &JsValue, what: &'static str) -> Result<Self, JsValue> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(OptionReader {
-                what,
-                object: None,
-                remaining: Vec::new(),
-                known: Vec::new(),
-            });
-        }
-        if !crate::is_plain_object(value) {
-            return Err(err(Error::InvalidArgument(format!(
-                "{what} 应为对象 {{…}}"
-            ))));
-        }
-        let object = Object::from(value.clone());
-        let remaining = Object::keys(&object)
-            .iter()
-            .filter_map(|k| k.as_string())
-            .collect();
-        Ok(OptionReader {
+/// The options object: a map of keys.
+struct Object<'a> {
+    map: Map<String, Value>,
+    what: &'a str,
+}
+
+impl<'de> Deserializer<'de> for Object<'_> {
+    type Error = OptError;
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        let what = self.what;
+        let mut entries = self.map.into_iter();
+        visitor.visit_map(Entries {
             what,
-            object: Some(object),
-            remaining,
-            known: Vec::new(),
+            entries: &mut entries,
+            key: String::new(),
+            value: None,
         })
     }
-
-    /// The value of `key`, when present and not `undefined`.
-    pub fn take(&mut self, key: &'static str) -> Option<JsValue> {
-        self.known.push(key);
-        self.remaining.retain(|k| k != key);
-        let v = Reflect::get(self.object.as_ref()?, &JsValue::from_str(key)).ok()?;
-        (!v.is_undefined()).then_some(v)
-    }
-
-    /// A string option.
-    pub fn string(&mut self, key: &'static str) -> Result<Option<String>, JsValue> {
-        match self.take(key) {
-            None => Ok(None),
-            Some(v) => v.as_string().map(Some).ok_or_else(|| {
-                err(Error::InvalidArgument(format!(
-                    "{}.{key} 应为字符串",
-                    self.what
-                )))
-            }),
-        }
-    }
-
-    /// A boolean option.
-    pub fn boolean(&mut self, key: &'static str) -> Result<Option<bool>, JsValue> {
-        match self.take(key) {
-            None => Ok(None),
-            Some(v) => v.as_bool().map(Some).ok_or_else(|| {
-                err(Error::InvalidArgument(format!(
-                    "{}.{key} 应为 true 或 false",
-                    self.what
-                )))
-            }),
-        }
-    }
-
-    /// An item index option.
-    pub fn index(&mut self, key: &'static str) -> Result<Option<usize>, JsValue> {
-        match self.take(key) {
-            None => Ok(None),
-            Some(v) => match v.as_f64() {
-                Some(n) => index_from(n).map(Some).map_err(err),
-                None => Err(err(Error::InvalidArgument(format!(
-                    "{}.{key} 应为非负整数",
-                    self.what
-                )))),
-            },
-        }
-    }
-
-    /// Fails on any key that was not read.
-    pub fn finish(self) -> Result<(), JsValue> {
-        match self.remaining.first() {
-            None => Ok(()),
-            Some(k) => Err(err(Error::InvalidArgument(format!(
-                "{} 中有未知的键 \"{}\"（可用：{}）",
-                self.what,
-                short(k),
-                self.known.join("、")
-            )))),
-        }
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        ignored_any
     }
 }
 
-/// Reads `lang`, `minSeverity` and `today`.
-pub fn parse_options(r: &mut OptionReader) -> Result<Options, JsValue> {
-    let lang = r.string("lang")?;
-    let min = r.string("minSeverity")?;
-    let today = r.string("today")?;
-    options_from(lang.as_deref(), min.as_deref(), today.as_deref()).map_err(err)
+struct Entries<'a, I> {
+    what: &'a str,
+    entries: &'a mut I,
+    key: String,
+    value: Option<Value>,
 }
 
-/// The options of a validation: those of [`parse_options`] and `mask` (mask personal data
-/// such as phone numbers and the names after 联系人： in the values messages quote; default
-/// false).
-pub fn parse_validate_options(r: &mut OptionReader) -> Result<Options, JsValue> {
-    let o = parse_options(r)?;
-    Ok(o.mask_values(r.boolean("mask")?.unwrap_or(false)))
+impl<'de, I: Iterator<Item = (String, Value)>> de::MapAccess<'de> for Entries<'_, I> {
+    type Error = OptError;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, OptError> {
+        let Some((key, value)) = self.entries.next() else {
+            return Ok(None);
+        };
+        let found = seed.deserialize(key.as_str().into_deserializer())?;
+        self.key = key;
+        self.value = Some(value);
+        Ok(Some(found))
+    }
+    fn next_value_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, OptError> {
+        let value = self.value.take().unwrap_or(Value::Null);
+        let name = format!("{}.{}", self.what, self.key);
+        seed.deserialize(Leaf(value))
+            .map_err(|e| OptError::Done(e.at(&name)))
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// One option's value: the scalar types check their own kind.
+struct Leaf(Value);
 
-    #[test]
-    fn options_parse_and_reject() {
-        let o = options_from(Some("en"), Some("warning"), Some("2026-01-15")).unwrap_or_default();
-        assert_eq!(o.lang, Lang::En);
-        assert_eq!(o.min_severity, Severity::Warning);
-        assert_eq!(o.today, gongkai::parse_date("2026-01-15"));
-        assert_eq!(options_from(None, None, None), Ok(Options::default()));
-        for bad in [
-            options_from(Some("fr"), None, None),
-            options_from(None, Some("fatal"), None),
-            options_from(None, None, Some("2026-02-30")),
-        ] {
-            assert_eq!(bad.map_err(|e| e.code()), Err("invalid_argument"));
+impl Leaf {
+    fn wrong(&self, expected: &str) -> OptError {
+        let text = serde_json::to_string(&self.0).unwrap_or_default();
+        OptError::Value(expected.to_owned(), gongkai::excerpt(&text, 40))
+    }
+}
+
+impl<'de> Deserializer<'de> for Leaf {
+    type Error = OptError;
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        self.0.deserialize_any(visitor).map_err(de::Error::custom)
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
         }
     }
-
-    #[test]
-    fn indexes_are_non_negative_integers() {
-        assert_eq!(index_from(3.0), Ok(3));
-        assert_eq!(index_from(0.0), Ok(0));
-        for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 1e12] {
-            assert_eq!(
-                index_from(bad).map_err(|e| e.code()),
-                Err("invalid_argument")
-            );
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0 {
+            Value::Bool(b) => visitor.visit_bool(b),
+            _ => Err(self.wrong("true 或 false")),
         }
+    }
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0 {
+            Value::String(s) => visitor.visit_string(s),
+            _ => Err(self.wrong("字符串")),
+        }
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        self.deserialize_string(visitor)
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0.as_f64() {
+            Some(n) => visitor.visit_f64(n),
+            None => Err(self.wrong("数")),
+        }
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0.as_u64().filter(|n| *n <= u64::from(u32::MAX)) {
+            Some(n) => visitor.visit_u64(n),
+            None => Err(self.wrong(args::COUNT)),
+        }
+    }
+    forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 char bytes byte_buf unit unit_struct
+        newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
 }

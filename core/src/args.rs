@@ -45,12 +45,14 @@ pub fn invalid(name: &str, expected: &str, found: &str) -> Error {
 pub const COUNT: &str = "非负整数";
 
 /// Joins message parts with a space between Chinese and ASCII text, as the messages write them
-/// (`lang 应为 zh…`, `语言应为 zh…`, `实际为“fr”`, `实际为 -1`).
+/// (`lang 应为 zh…`, `语言应为 zh…`, `实际为“fr”`, `实际为 -1`, `true 或 false，实际为`).
 fn join(parts: &[&str]) -> String {
+    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
+    let tight = |c: Option<char>| c.is_some_and(|c| "，。、：；（）“”《》".contains(c));
     let mut out = String::new();
     for p in parts.iter().filter(|p| !p.is_empty()) {
-        let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
-        if !out.is_empty() && (ascii(out.chars().last()) || ascii(p.chars().next())) {
+        let (a, b) = (out.chars().last(), p.chars().next());
+        if (ascii(a) || ascii(b)) && !tight(a) && !tight(b) {
             out.push(' ');
         }
         out.push_str(p);
@@ -100,6 +102,11 @@ mod tests {
     fn messages_name_the_argument_and_the_value() {
         let e = invalid("n", COUNT, "-1").to_string();
         assert_eq!(e, "参数无效：n 应为非负整数，实际为 -1");
+        let e = invalid("options.mask", "true 或 false", "\"yes\"").to_string();
+        assert_eq!(
+            e,
+            "参数无效：options.mask 应为 true 或 false，实际为 \"yes\""
+        );
         let e = parse::<NaiveDate>("日期", "tomorrow")
             .unwrap_err()
             .to_string();

@@ -77,6 +77,22 @@ impl Error {
         }
     }
 
+    /// The error of a JSON document whose top level is not an object.
+    pub(crate) fn not_a_catalogue(value: &serde_json::Value) -> Self {
+        use serde_json::Value;
+        let found = match value {
+            Value::Null => "null",
+            Value::Array(_) => "数组 (array)",
+            Value::String(_) => "字符串 (string)",
+            Value::Number(_) => "数字 (number)",
+            Value::Bool(_) => "布尔值 (boolean)",
+            Value::Object(_) => "object",
+        };
+        Error::NotACatalogue {
+            message: format!("顶层应为对象 {{…}}，实际为 {found}"),
+        }
+    }
+
     /// Builds a JSON error with a human hint, from a serde_json syntax error.
     pub(crate) fn from_json(e: &serde_json::Error, bytes: &[u8]) -> Self {
         let raw = e.to_string();

@@ -265,17 +265,7 @@ impl Validator {
         let (value, duplicates) =
             json::parse_value_with_duplicates(bytes).map_err(|e| Error::from_json(&e, bytes))?;
         if !value.is_object() {
-            let found = match &value {
-                Value::Null => "null",
-                Value::Array(_) => "数组 (array)",
-                Value::String(_) => "字符串 (string)",
-                Value::Number(_) => "数字 (number)",
-                Value::Bool(_) => "布尔值 (boolean)",
-                Value::Object(_) => "object",
-            };
-            return Err(Error::NotACatalogue {
-                message: format!("顶层应为对象 {{…}}，实际为 {found}"),
-            });
+            return Err(Error::not_a_catalogue(&value));
         }
         let mut raw = rules::structure::schema_issues(&value);
         for d in duplicates {

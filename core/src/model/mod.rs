@@ -438,7 +438,13 @@ impl<'a> Catalogue<'a> {
     /// problem in a document, use [`crate::validate_json`].
     pub fn from_json(bytes: &'a [u8]) -> Result<Self, crate::Error> {
         let bytes = crate::json::strip_bom(bytes);
-        crate::json::from_slice_fast(bytes).map_err(|e| crate::Error::from_json(&e, bytes))
+        crate::json::from_slice_fast(bytes).map_err(|e| {
+            // JSON whose top level is not an object is not a catalogue at all.
+            match serde_json::from_slice::<serde_json::Value>(bytes) {
+                Ok(v) if !v.is_object() => crate::Error::not_a_catalogue(&v),
+                _ => crate::Error::from_json(&e, bytes),
+            }
+        })
     }
 
     /// Serialises to pretty JSON (2-space indentation, keys in model order).

@@ -55,6 +55,9 @@
 //! there is one catalogue and one records file.
 
 mod pages;
+mod publish;
+
+pub use publish::{Publication, PublishError, publish};
 
 use crate::audit::{self, Records};
 use crate::codes::{self, Code};
