@@ -54,73 +54,59 @@ impl PyCalendar {
         }
     }
 
-    /// Reads a schedule (CSV text, or a file read detached) and builds a calendar with `build`.
+    /// Reads a schedule (CSV text, bytes, or a file read detached) and builds a calendar with
+    /// `build`.
     fn load(
         source: &Bound<'_, PyAny>,
         build: impl FnOnce(&str) -> Result<Calendar, gongkai::Error> + Send,
     ) -> PyResult<Self> {
         let py = source.py();
-        let text = |bytes: Vec<u8>| {
-            String::from_utf8(bytes).map_err(|_| {
-                gongkai::Error::Calendar("节假日安排表不是 UTF-8 编码，请另存为 UTF-8".into())
-            })
-        };
-        let own = |c| PyCalendar {
-            schedule: Schedule::Own(Box::new(c)),
-        };
-        if let Ok(s) = source.cast::<PyString>() {
+        // The content (text or bytes), or the path of a file.
+        let (content, path): (Vec<u8>, Option<String>) = if let Ok(s) = source.cast::<PyString>() {
             let csv = s.to_cow()?.into_owned();
             // A one-line str naming an existing file is almost certainly meant as a path.
             if !csv.contains(['\n', '\r']) && std::path::Path::new(&csv).is_file() {
-                return Err(invalid_argument(
-                    py,
-                    format!(
-                        "字符串被当作节假日安排 CSV 文本，而“{}”是一个文件名；读取文件请传入 pathlib.Path",
-                        gongkai::excerpt(&csv, 60)
-                    ),
-                ));
+                let what = format!(
+                    "字符串被当作节假日安排 CSV 文本，而“{}”是一个文件名；读取文件请传入 pathlib.Path",
+                    gongkai::excerpt(&csv, 60)
+                );
+                return Err(invalid_argument(py, what));
             }
-            return py
-                .detach(|| build(&csv))
-                .map(own)
-                .map_err(|e| core_err(py, e));
-        }
-        if source.is_instance_of::<PyBytes>()
+            (csv.into_bytes(), None)
+        } else if source.hasattr("__fspath__")? {
+            let path = py.import("os")?.getattr("fsdecode")?.call1((source,))?;
+            (Vec::new(), Some(path.extract()?))
+        } else if source.is_instance_of::<PyBytes>()
             || source.is_instance_of::<PyByteArray>()
             || source.is_instance_of::<PyMemoryView>()
         {
-            let bytes: Vec<u8> = py
-                .import("builtins")?
-                .getattr("bytes")?
-                .call1((source,))?
-                .extract()?;
-            let csv = text(bytes).map_err(|e| core_err(py, e))?;
-            return py
-                .detach(|| build(&csv))
-                .map(own)
-                .map_err(|e| core_err(py, e));
-        }
-        if source.hasattr("__fspath__")? {
-            let path: String = py
-                .import("os")?
-                .getattr("fsdecode")?
-                .call1((source,))?
-                .extract()?;
-            let read = |path: &str| {
-                let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
-                    path: path.to_owned(),
+            let bytes = py.import("builtins")?.getattr("bytes")?.call1((source,))?;
+            (bytes.extract()?, None)
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "gongkai: a holiday schedule is CSV text (str or bytes) or a path (os.PathLike)",
+            ));
+        };
+        let read = || {
+            let bytes = match &path {
+                None => content,
+                Some(p) => std::fs::read(p).map_err(|e| gongkai::Error::Io {
+                    path: p.clone(),
                     message: e.to_string(),
-                })?;
-                build(&text(bytes)?)
+                })?,
             };
-            return py
-                .detach(|| read(&path))
-                .map(own)
-                .map_err(|e| to_py_err(py, &Failure::Core(e), Origin::File(&path)));
-        }
-        Err(pyo3::exceptions::PyTypeError::new_err(
-            "gongkai: a holiday schedule is CSV text (str or bytes) or a path (os.PathLike)",
-        ))
+            let text = String::from_utf8(bytes).map_err(|_| {
+                gongkai::Error::Calendar("节假日安排表不是 UTF-8 编码，请另存为 UTF-8".into())
+            })?;
+            build(&text)
+        };
+        let origin = path.as_deref().map_or(Origin::Text, Origin::File);
+        let cal = py
+            .detach(read)
+            .map_err(|e| to_py_err(py, &Failure::Core(e), origin))?;
+        Ok(PyCalendar {
+            schedule: Schedule::Own(Box::new(cal)),
+        })
     }
 }
 

@@ -235,18 +235,11 @@ pub fn validate_item(
     #[wasm_bindgen(unchecked_param_type = "ItemContext | undefined")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
     let c: options::ItemContext = from_js(&context, "context")?;
-    let header = c.header.map(|h| match h {
-        serde_json::Value::String(text) => text.into_bytes(),
+    let header = c.header.as_ref().map(|h| match h {
+        serde_json::Value::String(text) => text.clone().into_bytes(),
         other => other.to_string().into_bytes(),
     });
-    let options = options::ValidateOptions {
-        lang: c.lang,
-        min_severity: c.min_severity,
-        today: c.today,
-        mask: c.mask,
-        ..Default::default()
-    };
-    let report = Validator::new(options.core())
+    let report = Validator::new(c.core())
         .validate_item_json(
             &document_bytes(&item, "item")?,
             c.index as usize,
@@ -335,23 +328,13 @@ pub fn deadline(
     let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
         gongkai::import::text::parse_time_limit(&text)
     } else {
-        let json = is_plain_object(&time_limit)
+        let value = is_plain_object(&time_limit)
             .then(|| json_text(&time_limit).ok())
-            .flatten();
-        let parsed = json.map(|t| {
-            serde_json::from_str::<gongkai::TimeLimit<'_>>(&t).map(gongkai::TimeLimit::into_owned)
-        });
-        match parsed {
-            Some(Ok(limit)) => limit,
-            Some(Err(e)) => {
-                return Err(invalid(
-                    "timeLimit",
-                    &format!("公开时限（{e}）"),
-                    &time_limit,
-                ));
-            }
-            None => return Err(invalid("timeLimit", "公开时限对象或文字", &time_limit)),
-        }
+            .flatten()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .ok_or_else(|| invalid("timeLimit", "公开时限对象或文字", &time_limit))?;
+        serde::Deserialize::deserialize(value)
+            .map_err(|e| invalid("timeLimit", &format!("公开时限（{e}）"), &time_limit))?
     };
     let start: gongkai::deadline::Start = arg(&start, "start")?;
     let cal = gongkai::calendar::embedded();

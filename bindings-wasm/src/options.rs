@@ -8,7 +8,9 @@
 //! Text options the core parses (`lang`, `minSeverity`, `today`) use the core's parsers
 //! ([`parsed`]).
 
+use chrono::NaiveDate;
 use gongkai::args::{self, Arg};
+use gongkai::{Lang, Options, Severity};
 use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
 use serde::{Deserialize, forward_to_deserialize_any};
 use serde_json::{Map, Value};
@@ -21,13 +23,13 @@ use wasm_bindgen::JsValue;
 pub struct ValidateOptions {
     /// Language of the messages.
     #[serde(deserialize_with = "parsed")]
-    pub lang: Option<gongkai::Lang>,
+    pub lang: Option<Lang>,
     /// The least severity reported.
     #[serde(deserialize_with = "parsed")]
-    pub min_severity: Option<gongkai::Severity>,
+    pub min_severity: Option<Severity>,
     /// Today, for rules about dates.
     #[serde(deserialize_with = "parsed")]
-    pub today: Option<chrono::NaiveDate>,
+    pub today: Option<NaiveDate>,
     /// Mask personal data in the values messages quote.
     pub mask: bool,
     /// The input is a file of this name (a table is imported first).
@@ -37,17 +39,31 @@ pub struct ValidateOptions {
     pub sheet: Option<String>,
 }
 
+/// The core's validation options.
+fn core(
+    lang: Option<Lang>,
+    min: Option<Severity>,
+    today: Option<NaiveDate>,
+    mask: bool,
+) -> Options {
+    let o = Options::default()
+        .lang(lang.unwrap_or_default())
+        .mask_values(mask);
+    let o = o.min_severity(min.unwrap_or(Severity::Info));
+    today.map_or(o.clone(), |t| o.today(t))
+}
+
 impl ValidateOptions {
     /// The core's validation options.
-    pub fn core(&self) -> gongkai::Options {
-        let mut o = gongkai::Options::default()
-            .lang(self.lang.unwrap_or_default())
-            .min_severity(self.min_severity.unwrap_or(gongkai::Severity::Info))
-            .mask_values(self.mask);
-        if let Some(t) = self.today {
-            o = o.today(t);
-        }
-        o
+    pub fn core(&self) -> Options {
+        core(self.lang, self.min_severity, self.today, self.mask)
+    }
+}
+
+impl ItemContext {
+    /// The core's validation options.
+    pub fn core(&self) -> Options {
+        core(self.lang, self.min_severity, self.today, self.mask)
     }
 }
 
@@ -57,13 +73,13 @@ impl ValidateOptions {
 pub struct ItemContext {
     /// Language of the messages.
     #[serde(deserialize_with = "parsed")]
-    pub lang: Option<gongkai::Lang>,
+    pub lang: Option<Lang>,
     /// The least severity reported.
     #[serde(deserialize_with = "parsed")]
-    pub min_severity: Option<gongkai::Severity>,
+    pub min_severity: Option<Severity>,
     /// Today, for rules about dates.
     #[serde(deserialize_with = "parsed")]
-    pub today: Option<chrono::NaiveDate>,
+    pub today: Option<NaiveDate>,
     /// Mask personal data in the values messages quote.
     pub mask: bool,
     /// The item's index in `items`.
@@ -86,10 +102,10 @@ pub struct DeadlineOptions {
 pub struct AuditOptions {
     /// Language of the messages.
     #[serde(deserialize_with = "parsed")]
-    pub lang: Option<gongkai::Lang>,
+    pub lang: Option<Lang>,
     /// Today, to tell overdue from pending.
     #[serde(deserialize_with = "parsed")]
-    pub today: Option<chrono::NaiveDate>,
+    pub today: Option<NaiveDate>,
 }
 
 /// Options of `diff`.
@@ -100,10 +116,10 @@ pub struct DiffOptions {
     pub consistency: bool,
     /// Language of the messages.
     #[serde(deserialize_with = "parsed")]
-    pub lang: Option<gongkai::Lang>,
+    pub lang: Option<Lang>,
     /// The least severity reported.
     #[serde(deserialize_with = "parsed")]
-    pub min_severity: Option<gongkai::Severity>,
+    pub min_severity: Option<Severity>,
     /// The least name similarity for a match.
     pub threshold: Option<f64>,
     /// The ambiguity margin.
@@ -135,40 +151,34 @@ pub fn from_js<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Re
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    let map = if crate::is_plain_object(value) {
-        crate::json_text(value)
-            .ok()
-            .and_then(|t| serde_json::from_str::<Map<String, Value>>(&t).ok())
-    } else {
-        None
-    };
+    let map = crate::is_plain_object(value)
+        .then(|| crate::json_text(value).ok())
+        .flatten()
+        .and_then(|t| serde_json::from_str::<Map<String, Value>>(&t).ok());
     let Some(map) = map else {
-        let found = value.js_typeof().as_string().unwrap_or_default();
-        return Err(crate::js_error(&args::invalid(what, "对象 {…}", &found)));
+        return Err(crate::invalid(what, "对象 {…}", value));
     };
-    T::deserialize(Object { map, what }).map_err(|e| crate::js_error(&e.at(what)))
+    T::deserialize(De(Value::Object(map))).map_err(|e| crate::js_error(&e.at(what)))
 }
 
-/// What went wrong: the core's `invalid_argument`, or what a value or a key is before the
-/// message can name it.
+/// What went wrong, before the message can name the options object: a value (its key, what
+/// it should be, what it is: filled in as the error comes up through [`Entries`]), or an
+/// unknown key (and the known ones).
 #[derive(Debug)]
 pub enum OptError {
-    /// The error, with its message.
-    Done(gongkai::Error),
-    /// A value: what it should be, what it is.
-    Value(String, String),
-    /// An unknown key, and the known ones.
+    Value(String, String, String),
     Unknown(String, &'static [&'static str]),
 }
 
 impl OptError {
-    /// The error of argument `name`.
-    fn at(self, name: &str) -> gongkai::Error {
+    /// The core's error, naming the key in the options object `what`.
+    fn at(self, what: &str) -> gongkai::Error {
         match self {
-            OptError::Done(e) => e,
-            OptError::Value(expected, found) => args::invalid(name, &expected, &found),
+            OptError::Value(key, expected, found) => {
+                args::invalid(&format!("{what}.{key}"), &expected, &found)
+            }
             OptError::Unknown(key, known) => gongkai::Error::InvalidArgument(format!(
-                "{name} 中有未知的键“{}”（可用：{}）",
+                "{what} 中有未知的键“{}”（可用：{}）",
                 gongkai::excerpt(&key, 40),
                 known.join("、")
             )),
@@ -178,11 +188,7 @@ impl OptError {
 
 impl fmt::Display for OptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OptError::Done(e) => e.fmt(f),
-            OptError::Value(expected, found) => write!(f, "应为{expected}，实际为{found}"),
-            OptError::Unknown(key, _) => write!(f, "未知的键 {key}"),
-        }
+        write!(f, "{self:?}")
     }
 }
 
@@ -190,94 +196,47 @@ impl std::error::Error for OptError {}
 
 impl de::Error for OptError {
     fn custom<M: fmt::Display>(msg: M) -> Self {
-        OptError::Done(gongkai::Error::InvalidArgument(msg.to_string()))
+        OptError::Value(String::new(), msg.to_string(), String::new())
     }
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
         Self::invalid_value(unexp, exp)
     }
-    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        let found = match unexp {
-            de::Unexpected::Str(s) => args::quoted(s),
-            other => other.to_string(),
+    /// serde's expectations of the primitive types, in Chinese.
+    fn invalid_value(_: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        let expected = exp.to_string();
+        let expected = match expected.as_str() {
+            "a boolean" => "true 或 false",
+            "a string" => "字符串",
+            "u32" => args::COUNT,
+            "f64" => "数",
+            other => other,
         };
-        OptError::Value(exp.to_string(), found)
+        OptError::Value(String::new(), expected.to_owned(), String::new())
     }
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         OptError::Unknown(field.to_owned(), expected)
     }
 }
 
-/// The options object: a map of keys.
-struct Object<'a> {
-    map: Map<String, Value>,
-    what: &'a str,
-}
+/// The options object (a map) and then each value: scalars are visited as what they are, so
+/// that the field's own type refuses a wrong one (through [`OptError::invalid_value`]).
+struct De(Value);
 
-impl<'de> Deserializer<'de> for Object<'_> {
+impl<'de> Deserializer<'de> for De {
     type Error = OptError;
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
-        let what = self.what;
-        let mut entries = self.map.into_iter();
-        visitor.visit_map(Entries {
-            what,
-            entries: &mut entries,
-            key: String::new(),
-            value: None,
-        })
-    }
-    forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
-        ignored_any
-    }
-}
-
-struct Entries<'a, I> {
-    what: &'a str,
-    entries: &'a mut I,
-    key: String,
-    value: Option<Value>,
-}
-
-impl<'de, I: Iterator<Item = (String, Value)>> de::MapAccess<'de> for Entries<'_, I> {
-    type Error = OptError;
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, OptError> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        let found = seed.deserialize(key.as_str().into_deserializer())?;
-        self.key = key;
-        self.value = Some(value);
-        Ok(Some(found))
-    }
-    fn next_value_seed<S: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: S,
-    ) -> Result<S::Value, OptError> {
-        let value = self.value.take().unwrap_or(Value::Null);
-        let name = format!("{}.{}", self.what, self.key);
-        seed.deserialize(Leaf(value))
-            .map_err(|e| OptError::Done(e.at(&name)))
-    }
-}
-
-/// One option's value: the scalar types check their own kind.
-struct Leaf(Value);
-
-impl Leaf {
-    fn wrong(&self, expected: &str) -> OptError {
-        let text = serde_json::to_string(&self.0).unwrap_or_default();
-        OptError::Value(expected.to_owned(), gongkai::excerpt(&text, 40))
-    }
-}
-
-impl<'de> Deserializer<'de> for Leaf {
-    type Error = OptError;
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
-        self.0.deserialize_any(visitor).map_err(de::Error::custom)
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (None, Some(i)) => visitor.visit_i64(i),
+                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => visitor.visit_string(s),
+            // Only `header` takes these, as a JSON value.
+            other => other.deserialize_any(visitor).map_err(de::Error::custom),
+        }
     }
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
         match self.0 {
@@ -285,35 +244,52 @@ impl<'de> Deserializer<'de> for Leaf {
             _ => visitor.visit_some(self),
         }
     }
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, OptError> {
         match self.0 {
-            Value::Bool(b) => visitor.visit_bool(b),
-            _ => Err(self.wrong("true 或 false")),
-        }
-    }
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
-        match self.0 {
-            Value::String(s) => visitor.visit_string(s),
-            _ => Err(self.wrong("字符串")),
-        }
-    }
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
-        self.deserialize_string(visitor)
-    }
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
-        match self.0.as_f64() {
-            Some(n) => visitor.visit_f64(n),
-            None => Err(self.wrong("数")),
-        }
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
-        match self.0.as_u64().filter(|n| *n <= u64::from(u32::MAX)) {
-            Some(n) => visitor.visit_u64(n),
-            None => Err(self.wrong(args::COUNT)),
+            Value::Object(map) => visitor.visit_map(Entries(map.into_iter(), None)),
+            other => De(other).deserialize_any(visitor),
         }
     }
     forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 char bytes byte_buf unit unit_struct
-        newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// The keys of the options object, each value's error naming its key.
+struct Entries(serde_json::map::IntoIter, Option<(String, Value)>);
+
+impl<'de> de::MapAccess<'de> for Entries {
+    type Error = OptError;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, OptError> {
+        let Some((key, value)) = self.0.next() else {
+            return Ok(None);
+        };
+        let found = seed.deserialize(key.as_str().into_deserializer())?;
+        self.1 = Some((key, value));
+        Ok(Some(found))
+    }
+    fn next_value_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, OptError> {
+        let (key, value) = self.1.take().unwrap_or_default();
+        // What the value is, as JavaScript writes it: text quoted, anything else as JSON.
+        let found = match &value {
+            Value::String(s) => args::quoted(s),
+            v => gongkai::excerpt(&v.to_string(), 40),
+        };
+        seed.deserialize(De(value)).map_err(|e| match e {
+            OptError::Value(_, expected, _) => OptError::Value(key, expected, found),
+            e => e,
+        })
     }
 }

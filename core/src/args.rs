@@ -52,7 +52,7 @@ fn join(parts: &[&str]) -> String {
     let mut out = String::new();
     for p in parts.iter().filter(|p| !p.is_empty()) {
         let (a, b) = (out.chars().last(), p.chars().next());
-        if (ascii(a) || ascii(b)) && !tight(a) && !tight(b) {
+        if !out.is_empty() && (ascii(a) || ascii(b)) && !tight(a) && !tight(b) {
             out.push(' ');
         }
         out.push_str(p);
