@@ -16,7 +16,8 @@ export type * from './types/deadline';
 export type * from './types/diff';
 export type * from './types/report';
 
-/** Options of `validate` (and of `validateItem`, through its context). Unknown keys are an error. */
+/** Options of `validate` (and of `validateItem`, through its context). Unknown keys are an error;
+ * an error names the key, what it should be and what it is. */
 export interface ValidateOptions {
   /** Language of the messages: `zh` (default) or `en`. */
   lang?: 'zh' | 'en';
@@ -202,7 +203,7 @@ export interface DiffOptions {
 
 /**
  * Checks a local catalogue against the upper-level standard: an embedded reference name
- * (`"municipal_services"`) or a catalogue (JSON text or object). Findings are the report, never
+ * (`"municipal_services"`, or its Chinese name `"市政服务"`) or a catalogue (JSON text or object). Findings are the report, never
  * exceptions; throws `invalid_argument` for an unknown reference name or a bad option, `json`
  * / `not_a_catalogue` for a catalogue that cannot be read.
  */

@@ -328,13 +328,18 @@ pub fn deadline(
     let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
         gongkai::import::text::parse_time_limit(&text)
     } else {
-        let value = is_plain_object(&time_limit)
+        let json = is_plain_object(&time_limit)
             .then(|| json_text(&time_limit).ok())
             .flatten()
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
             .ok_or_else(|| invalid("timeLimit", "公开时限对象或文字", &time_limit))?;
-        serde::Deserialize::deserialize(value)
-            .map_err(|e| invalid("timeLimit", &format!("公开时限（{e}）"), &time_limit))?
+        serde_json::from_slice::<gongkai::TimeLimit<'_>>(json.as_bytes())
+            .map(gongkai::TimeLimit::into_owned)
+            .map_err(|e| {
+                // serde's words, without the position in text the caller never wrote.
+                let e = e.to_string();
+                let why = e.split(" at line ").next().unwrap_or_default();
+                invalid("timeLimit", &format!("公开时限（{why}）"), &time_limit)
+            })?
     };
     let start: gongkai::deadline::Start = arg(&start, "start")?;
     let cal = gongkai::calendar::embedded();

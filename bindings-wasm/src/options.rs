@@ -50,7 +50,10 @@ fn core(
         .lang(lang.unwrap_or_default())
         .mask_values(mask);
     let o = o.min_severity(min.unwrap_or(Severity::Info));
-    today.map_or(o.clone(), |t| o.today(t))
+    match today {
+        Some(t) => o.today(t),
+        None => o,
+    }
 }
 
 impl ValidateOptions {
@@ -201,41 +204,38 @@ impl de::Error for OptError {
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
         Self::invalid_value(unexp, exp)
     }
-    /// serde's expectations of the primitive types, in Chinese.
     fn invalid_value(_: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        let expected = exp.to_string();
-        let expected = match expected.as_str() {
-            "a boolean" => "true 或 false",
-            "a string" => "字符串",
-            "u32" => args::COUNT,
-            "f64" => "数",
-            other => other,
-        };
-        OptError::Value(String::new(), expected.to_owned(), String::new())
+        OptError::Value(String::new(), exp.to_string(), String::new())
     }
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         OptError::Unknown(field.to_owned(), expected)
     }
 }
 
-/// The options object (a map) and then each value: scalars are visited as what they are, so
-/// that the field's own type refuses a wrong one (through [`OptError::invalid_value`]).
+/// The options object (a map) and then each value: the scalar types check their own kind.
 struct De(Value);
+
+impl De {
+    fn wrong(expected: &str) -> OptError {
+        OptError::Value(String::new(), expected.to_owned(), String::new())
+    }
+}
 
 impl<'de> Deserializer<'de> for De {
     type Error = OptError;
+    /// The options object itself, or (`header`) a JSON value.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        self.0.deserialize_any(visitor).map_err(de::Error::custom)
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, OptError> {
         match self.0 {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => visitor.visit_u64(u),
-                (None, Some(i)) => visitor.visit_i64(i),
-                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::String(s) => visitor.visit_string(s),
-            // Only `header` takes these, as a JSON value.
-            other => other.deserialize_any(visitor).map_err(de::Error::custom),
+            Value::Object(map) => visitor.visit_map(Entries(map.into_iter(), None)),
+            _ => Err(De::wrong("对象 {…}")),
         }
     }
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
@@ -244,20 +244,36 @@ impl<'de> Deserializer<'de> for De {
             _ => visitor.visit_some(self),
         }
     }
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, OptError> {
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
         match self.0 {
-            Value::Object(map) => visitor.visit_map(Entries(map.into_iter(), None)),
-            other => De(other).deserialize_any(visitor),
+            Value::Bool(b) => visitor.visit_bool(b),
+            _ => Err(De::wrong("true 或 false")),
+        }
+    }
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0 {
+            Value::String(s) => visitor.visit_string(s),
+            _ => Err(De::wrong("字符串")),
+        }
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        self.deserialize_string(visitor)
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0.as_f64() {
+            Some(n) => visitor.visit_f64(n),
+            None => Err(De::wrong("数")),
+        }
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptError> {
+        match self.0.as_u64().filter(|n| *n <= u64::from(u32::MAX)) {
+            Some(n) => visitor.visit_u64(n),
+            None => Err(De::wrong(args::COUNT)),
         }
     }
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 char bytes byte_buf unit unit_struct
+        newtype_struct seq tuple tuple_struct map enum identifier ignored_any
     }
 }
 
@@ -285,7 +301,11 @@ impl<'de> de::MapAccess<'de> for Entries {
         // What the value is, as JavaScript writes it: text quoted, anything else as JSON.
         let found = match &value {
             Value::String(s) => args::quoted(s),
-            v => gongkai::excerpt(&v.to_string(), 40),
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Null => "null".into(),
+            Value::Array(_) => "数组".into(),
+            Value::Object(_) => "对象".into(),
         };
         seed.deserialize(De(value)).map_err(|e| match e {
             OptError::Value(_, expected, _) => OptError::Value(key, expected, found),

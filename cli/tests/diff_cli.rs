@@ -164,3 +164,47 @@ fn rules_lists_the_diff_codes() {
         assert!(codes.contains(&c), "{c}");
     }
 }
+
+/// Arguments are parsed by the core, with its messages: the reference by name (also the
+/// domain's Chinese name), the language and severity, the threshold.
+#[test]
+fn arguments_are_the_cores() {
+    let local = path("localised.json");
+    let (code, by_zh, err) = gongkai(&["diff", "市政服务", &local, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, by_code, _) = gongkai(&["diff", "municipal_services", &local, "--format", "json"]);
+    assert_eq!(by_zh, by_code);
+    let (_, warnings, _) = gongkai(&[
+        "diff",
+        "municipal_services",
+        &local,
+        "--min-severity",
+        "警告",
+    ]);
+    assert!(!warnings.contains("diff.local_addition"), "{warnings}");
+    for (args, message) in [
+        (
+            vec!["diff", "nope", &local],
+            "上级标准目录应为文件或内置上级标准目录名（可用：municipal_services（市政服务））",
+        ),
+        (
+            vec!["diff", "municipal_services", &local, "--lang", "fr"],
+            "语言应为 zh（中文）或 en（English），实际为“fr”",
+        ),
+        (
+            vec!["diff", "municipal_services", &local, "--threshold", "2"],
+            "threshold 应为 0 到 1 之间的数，实际为 2",
+        ),
+        (
+            vec!["validate", &local, "--today", "2024-02-30"],
+            "日期应为 YYYY-MM-DD 格式的真实日期",
+        ),
+    ] {
+        let (code, _, err) = gongkai(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("参数无效：{message}")),
+            "{args:?}: {err}"
+        );
+    }
+}
