@@ -40,7 +40,7 @@ pub enum Error {
         /// What is wrong, where, and how to fix it.
         message: String,
         /// Where in the file, when known.
-        location: Option<Box<crate::Location>>,
+        location: Option<Box<crate::location::Location>>,
     },
     /// The format is not supported (by extension or content).
     #[error("不支持的格式：{0}")]
