@@ -8,7 +8,7 @@
 //! [`all`] lists every code in a stable order (the order of `gongkai rules` and `docs/rules.md`).
 //!
 //! This module is at the bottom of the core, with the [`Severity`] and [`Lang`] of its
-//! declarations, and depends on nothing above it (only [`crate::error`]'s excerpt for messages):
+//! declarations, and depends on nothing above it (only the error type, for the messages of its parsers):
 //! rules, import, diff, audit, deadline and site all use it without depending on each other.
 //!
 //! Adding a code: add an entry to the family's `define_codes!` block (the constant's name is the
