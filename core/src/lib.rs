@@ -51,6 +51,7 @@ mod error;
 pub mod export;
 pub mod import;
 mod json;
+pub mod laws;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -1,0 +1,244 @@
+//! 公开依据 against the registry of instruments (依据库, [`crate::laws`]): a repealed instrument,
+//! a superseded version's document number, a kind that contradicts the registry, and a
+//! national instrument the registry does not know.
+//!
+//! Date-dependent rules judge a citation at the catalogue's date (`updated`, else `issued`): a
+//! catalogue dated before a repeal or a revision rightly cites the old text. A catalogue with no
+//! readable date is taken as recent; without a header at all (one row checked on its own)
+//! nothing date-dependent is reported, so that a row never gets a finding its whole catalogue
+//! would not.
+
+use super::lexicon::{Facts, core_text, flag};
+use super::{Ctx, Env, RuleDef};
+use crate::laws::{LawStatus, Registry};
+use crate::model::{Catalogue, CitationKind, Item};
+use crate::report::Severity::{Info, Warning};
+
+/// The rules of the registry.
+pub const DEFS: &[RuleDef] = &[
+    RuleDef {
+        code: "basis.repealed",
+        severity: Warning,
+        title: "公开依据已废止",
+        source: "依据库（gongkai 内置，来源见 core/laws/registry.json）；《政府信息公开条例》第二十条（主动公开事项的依据）",
+        message_zh: "事项“{item}”的公开依据《{value}》{when}{replacement}；请改引现行有效的依据",
+        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 {when_en}{replacement_en}; cite the instrument in force",
+    },
+    RuleDef {
+        code: "basis.superseded",
+        severity: Warning,
+        title: "公开依据引用了已被修订取代的版本",
+        source: "依据库（gongkai 内置）；如《政府信息公开条例》（2019年修订，国务院令第711号，2019年5月15日起施行）",
+        message_zh: "事项“{item}”的公开依据引用了《{title}》的旧版本（{doc_no}），该版本已被{since}（{current}）取代；请改引{current}，并按新条文核对条款序号",
+        message_en: "Item “{item}”: the basis (公开依据) cites an earlier version of 《{title}》 ({doc_no}), replaced by the revision {since_en} ({current}); cite {current} and check the article numbers",
+    },
+    RuleDef {
+        code: "basis.kind_mismatch",
+        severity: Warning,
+        title: "公开依据的类别与依据库不符",
+        source: "《中华人民共和国立法法》（法律、行政法规、地方性法规、规章的区分）；依据库",
+        message_zh: "事项“{item}”的公开依据《{value}》标注的类别是“{kind}”，但它是{expected}；请更正公开依据的类别",
+        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 is marked as a {kind_en}, but it is a {expected_en}; correct the kind",
+    },
+    RuleDef {
+        code: "basis.unknown_instrument",
+        severity: Info,
+        title: "公开依据不在依据库中",
+        source: "gongkai 依据库（只对以“中华人民共和国”开头的国家法律法规名称提示）",
+        message_zh: "事项“{item}”的公开依据《{value}》不在依据库中，无法核对它是否现行有效；请核对名称是否准确，本地文件可用 --laws 补充",
+        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 is not in the registry of instruments, so whether it is in force cannot be checked; check the title, or add it with --laws",
+    },
+];
+
+/// The date citations are judged at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AsOf {
+    /// No header: date-dependent rules are skipped.
+    Unknown,
+    /// A header without a readable date: taken as recent.
+    Recent,
+    /// The catalogue's date.
+    On(chrono::NaiveDate),
+}
+
+impl AsOf {
+    /// Whether an event on `date` (`YYYY-MM-DD`; unknown: long ago) had happened by then.
+    fn reached(self, date: Option<&str>) -> bool {
+        match self {
+            AsOf::Unknown => false,
+            AsOf::Recent => true,
+            AsOf::On(d) => date.and_then(crate::parse_date).is_none_or(|e| d >= e),
+        }
+    }
+}
+
+/// The catalogue's date (`updated`, else `issued`).
+pub(crate) fn as_of(cat: &Catalogue<'_>, header_ok: bool) -> AsOf {
+    if !header_ok {
+        return AsOf::Unknown;
+    }
+    cat.updated
+        .as_deref()
+        .and_then(crate::parse_date)
+        .or_else(|| crate::parse_date(&cat.issued))
+        .map_or(AsOf::Recent, AsOf::On)
+}
+
+/// Runs the registry rules on item `i`.
+pub(crate) fn check_item(
+    i: usize,
+    item: &Item<'_>,
+    f: &Facts,
+    reg: &Registry,
+    env: &Env<'_>,
+    ctx: &mut Ctx,
+) {
+    for (j, c) in item.basis.iter().enumerate() {
+        let title = core_text(&c.title);
+        if title.is_empty() || super::basis::is_vague(title) {
+            continue;
+        }
+        let Some(m) = reg.lookup_citation(&c.title, c.doc_no.as_deref(), c.text.as_deref()) else {
+            if looks_national(title) && !super::basis::has_typo(title, f.basis & flag::TYPO != 0) {
+                ctx.push_item(
+                    "basis.unknown_instrument",
+                    i,
+                    item,
+                    &format!("/basis/{j}/title"),
+                    &[("value", c.title.to_string())],
+                );
+            }
+            continue;
+        };
+        let law = m.law;
+        if let Some(kind) = c.kind {
+            if kind != CitationKind::Other && kind != law.kind {
+                ctx.push_item(
+                    "basis.kind_mismatch",
+                    i,
+                    item,
+                    &format!("/basis/{j}/kind"),
+                    &[
+                        ("value", c.title.to_string()),
+                        ("kind", kind.zh().to_owned()),
+                        ("kind_en", kind.en().to_owned()),
+                        ("expected", law.kind.zh().to_owned()),
+                        ("expected_en", law.kind.en().to_owned()),
+                    ],
+                );
+            }
+        }
+        if law.status == LawStatus::Repealed {
+            if env.as_of.reached(law.repealed_on.as_deref()) {
+                let (when, when_en) = match &law.repealed_on {
+                    Some(d) => (format!("已于{d}废止"), format!("was repealed on {d}")),
+                    None => ("已废止".to_owned(), "has been repealed".to_owned()),
+                };
+                let next = law.replaced_by.as_deref().and_then(|t| reg.lookup(t));
+                let (replacement, replacement_en) = match next {
+                    Some(n) => {
+                        let no = n
+                            .current_doc_no()
+                            .map(|d| format!("（{d}）"))
+                            .unwrap_or_default();
+                        let no_en = n
+                            .current_doc_no()
+                            .map(|d| format!(" ({d})"))
+                            .unwrap_or_default();
+                        (
+                            format!("，已由《{}》{no}取代", n.title),
+                            format!(" and replaced by 《{}》{no_en}", n.title),
+                        )
+                    }
+                    None => (String::new(), String::new()),
+                };
+                ctx.push_item(
+                    "basis.repealed",
+                    i,
+                    item,
+                    &format!("/basis/{j}"),
+                    &[
+                        ("value", c.title.to_string()),
+                        ("title", law.title.clone()),
+                        ("when", when),
+                        ("when_en", when_en),
+                        ("replacement", replacement),
+                        ("replacement_en", replacement_en),
+                        ("repealed_on", law.repealed_on.clone().unwrap_or_default()),
+                        (
+                            "replaced_by",
+                            next.map(|n| n.title.clone()).unwrap_or_default(),
+                        ),
+                    ],
+                );
+            }
+            continue;
+        }
+        let (Some(old), Some(new)) = (m.version(), m.superseding_revision()) else {
+            continue;
+        };
+        let effective = new.in_force.as_deref().or(new.promulgated.as_deref());
+        if !env.as_of.reached(effective) {
+            continue;
+        }
+        let year = effective.and_then(|d| d.get(..4)).unwrap_or_default();
+        let current = new
+            .doc_no
+            .clone()
+            .unwrap_or_else(|| format!("{year}年修订版"));
+        let (since, since_en) = match (&new.in_force, &new.promulgated) {
+            (Some(d), _) => (format!("{d}起施行的修订版"), format!("in force since {d}")),
+            (None, Some(d)) => (format!("{d}公布的修订版"), format!("of {d}")),
+            (None, None) => ("修订版".to_owned(), String::new()),
+        };
+        ctx.push_item(
+            "basis.superseded",
+            i,
+            item,
+            &format!("/basis/{j}"),
+            &[
+                ("title", law.title.clone()),
+                ("doc_no", old.doc_no.clone().unwrap_or_default()),
+                ("current", current),
+                ("since", since),
+                ("since_en", since_en),
+            ],
+        );
+    }
+}
+
+/// A title that names a national law or regulation by its full name (中华人民共和国…), which
+/// the registry is expected to know; local documents are not reported.
+fn looks_national(title: &str) -> bool {
+    let t: String = title
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》'))
+        .map(crate::import::hanzi::simplify_char)
+        .collect();
+    t.strip_prefix("中华人民共和国")
+        .is_some_and(|rest| rest.chars().count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn as_of_compares_dates() {
+        let d = chrono::NaiveDate::from_ymd_opt(2019, 5, 15).unwrap();
+        assert!(AsOf::On(d).reached(Some("2019-05-15")));
+        assert!(!AsOf::On(d).reached(Some("2019-05-16")));
+        assert!(AsOf::On(d).reached(None));
+        assert!(AsOf::Recent.reached(Some("2099-01-01")));
+        assert!(!AsOf::Unknown.reached(None));
+    }
+
+    #[test]
+    fn national_titles() {
+        assert!(looks_national("中华人民共和国城市规划法"));
+        assert!(looks_national("《中華人民共和國某某法》"));
+        assert!(!looks_national("重庆市天然气管理条例"));
+        assert!(!looks_national("中华人民共和国"));
+    }
+}
