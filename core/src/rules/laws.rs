@@ -38,7 +38,7 @@ pub const DEFS: &[RuleDef] = &[
         title: "公开依据的类别与依据库不符",
         source: "《中华人民共和国立法法》（法律、行政法规、地方性法规、规章的区分）；依据库",
         message_zh: "事项“{item}”的公开依据《{value}》标注的类别是“{kind}”，但它是{expected}；请更正公开依据的类别",
-        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 is marked as a {kind_en}, but it is a {expected_en}; correct the kind",
+        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 is marked “{kind_en}”, but the registry lists it as “{expected_en}”; correct the kind",
     },
     RuleDef {
         code: "basis.unknown_instrument",
@@ -105,7 +105,7 @@ pub(crate) fn check_item(
                     i,
                     item,
                     &format!("/basis/{j}/title"),
-                    &[("value", c.title.to_string())],
+                    &[("value", title.to_owned())],
                 );
             }
             continue;
@@ -119,7 +119,7 @@ pub(crate) fn check_item(
                     item,
                     &format!("/basis/{j}/kind"),
                     &[
-                        ("value", c.title.to_string()),
+                        ("value", title.to_owned()),
                         ("kind", kind.zh().to_owned()),
                         ("kind_en", kind.en().to_owned()),
                         ("expected", law.kind.zh().to_owned()),
@@ -131,7 +131,10 @@ pub(crate) fn check_item(
         if law.status == LawStatus::Repealed {
             if env.as_of.reached(law.repealed_on.as_deref()) {
                 let (when, when_en) = match &law.repealed_on {
-                    Some(d) => (format!("已于{d}废止"), format!("was repealed on {d}")),
+                    Some(d) => (
+                        format!("已于{}废止", zh_date(d)),
+                        format!("was repealed on {d}"),
+                    ),
                     None => ("已废止".to_owned(), "has been repealed".to_owned()),
                 };
                 let next = law.replaced_by.as_deref().and_then(|t| reg.lookup(t));
@@ -158,7 +161,7 @@ pub(crate) fn check_item(
                     item,
                     &format!("/basis/{j}"),
                     &[
-                        ("value", c.title.to_string()),
+                        ("value", title.to_owned()),
                         ("title", law.title.clone()),
                         ("when", when),
                         ("when_en", when_en),
@@ -187,8 +190,11 @@ pub(crate) fn check_item(
             .clone()
             .unwrap_or_else(|| format!("{year}年修订版"));
         let (since, since_en) = match (&new.in_force, &new.promulgated) {
-            (Some(d), _) => (format!("{d}起施行的修订版"), format!("in force since {d}")),
-            (None, Some(d)) => (format!("{d}公布的修订版"), format!("of {d}")),
+            (Some(d), _) => (
+                format!("{}起施行的修订版", zh_date(d)),
+                format!("in force since {d}"),
+            ),
+            (None, Some(d)) => (format!("{}公布的修订版", zh_date(d)), format!("of {d}")),
             (None, None) => ("修订版".to_owned(), String::new()),
         };
         ctx.push_item(
@@ -205,6 +211,17 @@ pub(crate) fn check_item(
             ],
         );
     }
+}
+
+/// `2019-05-15` → `2019年5月15日` (other text is kept).
+fn zh_date(d: &str) -> String {
+    crate::parse_date(d).map_or_else(
+        || d.to_owned(),
+        |x| {
+            use chrono::Datelike;
+            format!("{}年{}月{}日", x.year(), x.month(), x.day())
+        },
+    )
 }
 
 /// A title that names a national law or regulation by its full name (中华人民共和国…), which
