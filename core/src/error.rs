@@ -58,7 +58,7 @@ pub enum Error {
     Calendar(String),
     /// A registry file of legal instruments (依据库, `--laws FILE`) with problems: every problem
     /// on its own line, naming the entry and the field.
-    #[error("依据库文件有误：\n{0}")]
+    #[error("{0}")]
     Laws(String),
     /// An argument the caller passed is not valid.
     #[error("参数无效：{0}")]

@@ -680,11 +680,11 @@ impl Problem {
 
 fn into_error(problems: Vec<Problem>, lang: Lang) -> crate::Error {
     let total = problems.len();
-    let mut lines: Vec<String> = problems
-        .iter()
-        .take(MAX_ERRORS)
-        .map(|p| p.render(lang))
-        .collect();
+    let mut lines = vec![match lang {
+        Lang::Zh => "依据库文件有误：".to_owned(),
+        Lang::En => "the registry file has problems:".to_owned(),
+    }];
+    lines.extend(problems.iter().take(MAX_ERRORS).map(|p| p.render(lang)));
     if total > MAX_ERRORS {
         lines.push(match lang {
             Lang::Zh => format!("……另有 {} 处问题", total - MAX_ERRORS),
