@@ -367,6 +367,9 @@ impl Registry {
         let i = self.index_of(title)?;
         let law = self.laws.get(i)?;
         let versions = self.keys.get(i)?;
+        if versions.iter().all(Vec::is_empty) {
+            return Some(Match { law, version: None });
+        }
         let version = [doc_no, text, Some(title)]
             .into_iter()
             .flatten()
