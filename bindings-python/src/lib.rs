@@ -252,7 +252,7 @@ fn report_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// Every rule: code, severity, title, legal source, message templates (zh, en).
 #[pyfunction]
 fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(pythonize(py, &gongkai::rules::all())?)
+    Ok(pythonize(py, &gongkai::codes::defs())?)
 }
 
 /// Test hook: panics in native code (with the GIL released when `detached`), to show that a

@@ -249,7 +249,7 @@ pub fn report_schema() -> Result<JsValue, JsValue> {
 /// `rules()`: every rule with its code, severity, title, legal source and message templates.
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleDef[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    to_js(&gongkai::rules::all())
+    to_js(&gongkai::codes::defs())
 }
 
 /// `laws(options?)`: every instrument of the registry (依据库): the embedded one, or
@@ -299,8 +299,12 @@ pub fn lookup_law(
 fn lang_option(r: &mut OptionReader) -> Result<gongkai::Lang, JsValue> {
     match r.string("lang")? {
         None => Ok(gongkai::Lang::Zh),
-        Some(l) => gongkai::Lang::from_code(&l)
-            .ok_or_else(|| invalid(format!("lang 应为 \"zh\" 或 \"en\"，实际为 \"{}\"", gongkai::excerpt(&l, 40)))),
+        Some(l) => gongkai::Lang::from_code(&l).ok_or_else(|| {
+            invalid(format!(
+                "lang 应为 \"zh\" 或 \"en\"，实际为 \"{}\"",
+                gongkai::excerpt(&l, 40)
+            ))
+        }),
     }
 }
 

@@ -2,6 +2,13 @@
  * Do not edit: run `node scripts/gen-types.mjs`. */
 
 /**
+ * 稳定的问题代码（见 gongkai rules）
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "Code".
+ */
+export type Code = string;
+/**
  * How serious an issue is.
  *
  * This interface was referenced by `Report`'s JSON-Schema
@@ -48,22 +55,39 @@ export interface Counts {
   warning: number;
 }
 /**
- * One problem found in a catalogue.
+ * One problem: the same shape for validation, import, diff, audit and deadlines.
  *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "Issue".
  */
 export interface Issue {
+  code: Code;
   /**
-   * Stable rule code, e.g. `time.exceeds_statutory_limit` (see `gongkai rules`).
+   * Audit issues only: the column (key) concerned.
    */
-  code: string;
+  column?: string | null;
   /**
    * The `id` of the item concerned, when the issue is about one item.
    */
   item_id?: string | null;
   /**
-   * Where the offending cell is in the user's table, when imported from one.
+   * Audit issues only: the line of the records file where the record starts, when known.
+   */
+  line?: number | null;
+  /**
+   * Diff findings only: `id` of the local item, or null.
+   */
+  local_item_id?: string | null;
+  /**
+   * Diff findings only: cell of the local value, when the local catalogue came from a table.
+   */
+  local_location?: Location | null;
+  /**
+   * Diff findings only: JSON Pointer into the local (second) catalogue, or null.
+   */
+  local_path?: string | null;
+  /**
+   * Where the offending cell is in the user's file, when it came from a table.
    */
   location?: Location | null;
   /**
@@ -77,13 +101,29 @@ export interface Issue {
     [k: string]: string;
   };
   /**
-   * JSON Pointer (RFC 6901) into the catalogue; `""` is the whole document.
+   * JSON Pointer (RFC 6901) into the document concerned; `""` is the whole document.
    */
   path: string;
+  /**
+   * Diff findings only: `id` of the reference item, or null.
+   */
+  reference_item_id?: string | null;
+  /**
+   * Diff findings only: cell of the reference value, when the reference came from a table.
+   */
+  reference_location?: Location | null;
+  /**
+   * Diff findings only: JSON Pointer into the reference (first) catalogue, or null.
+   */
+  reference_path?: string | null;
+  /**
+   * Audit issues only: 1-based data row of the record (null for a problem of the whole file).
+   */
+  row?: number | null;
   severity: Severity;
 }
 /**
- * Where a value was in the user's own table file.
+ * Where a value was in the user's own file.
  *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "Location".
@@ -98,7 +138,7 @@ export interface Location {
    */
   header?: string | null;
   /**
-   * 1-based row number as the spreadsheet shows it.
+   * 1-based row number as the spreadsheet shows it (the line of a CSV file).
    */
   row: number;
   /**

@@ -194,7 +194,7 @@ fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Res
                 gongkai::Severity::Info => t(lang, "提示", "info"),
             };
             let at = i
-                .line
+                .line()
                 .map_or_else(String::new, |l| format!(" [{} {l}]", t(lang, "行", "line")));
             writeln!(out, "  {sev}{at} {}  ({})", i.message, i.code)?;
         }

@@ -298,13 +298,13 @@ fn write_finding(
         (Severity::Warning, false) => paint(colour, "33", "warning"),
         (Severity::Info, false) => paint(colour, "36", "info"),
     };
-    let paths = match (&f.reference_path, &f.local_path) {
+    let paths = match (f.reference_path(), f.local_path()) {
         (Some(r), Some(l)) => format!("{r} → {l}"),
         (Some(r), None) => format!("{r} → –"),
         (None, Some(l)) => format!("– → {l}"),
         (None, None) => String::new(),
     };
-    let loc = f.local_location.as_ref().map_or_else(String::new, |l| {
+    let loc = f.local_location().map_or_else(String::new, |l| {
         let cell = format!("{}{}", l.column.as_deref().unwrap_or(""), l.row);
         match &l.sheet {
             Some(s) => format!(" [{s}!{cell}]"),

@@ -162,9 +162,9 @@ fn rules_lists_every_rule_as_json() {
     assert_eq!(o.status.code(), Some(0));
     let rules: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let rules = rules.as_array().expect("an array");
-    assert_eq!(rules.len(), gongkai::rules::all().len());
+    assert_eq!(rules.len(), gongkai::codes::defs().len());
     assert!(rules.len() >= 40);
-    for (r, def) in rules.iter().zip(gongkai::rules::all()) {
+    for (r, def) in rules.iter().zip(gongkai::codes::defs()) {
         assert_eq!(r["code"], def.code);
         assert_eq!(r["severity"], def.severity.code());
         assert_eq!(r["source"], def.source);

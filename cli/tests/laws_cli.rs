@@ -22,7 +22,13 @@ fn codes(o: &Output) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|i| format!("{} {}", i["code"].as_str().unwrap(), i["path"].as_str().unwrap()))
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["code"].as_str().unwrap(),
+                i["path"].as_str().unwrap()
+            )
+        })
         .collect();
     c.sort();
     c
@@ -37,7 +43,14 @@ fn laws_file_adds_local_instruments() {
     assert_eq!(without.status.code(), Some(0));
     assert!(codes(&without).is_empty());
     let laws = dir.join("local.laws.json");
-    let with = gongkai(&["validate", cat, "--format", "json", "--laws", laws.to_str().unwrap()]);
+    let with = gongkai(&[
+        "validate",
+        cat,
+        "--format",
+        "json",
+        "--laws",
+        laws.to_str().unwrap(),
+    ]);
     assert_eq!(with.status.code(), Some(0), "warnings only");
     assert_eq!(
         codes(&with),
@@ -54,11 +67,17 @@ fn a_bad_laws_file_exits_2_naming_entry_and_field() {
     let dir = laws_dir();
     let cat = dir.join("catalogue.json");
     let bad = dir.join("bad/bad-date.laws.json");
-    let o = gongkai(&["validate", cat.to_str().unwrap(), "--laws", bad.to_str().unwrap()]);
+    let o = gongkai(&[
+        "validate",
+        cat.to_str().unwrap(),
+        "--laws",
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("第 1 条（示例县办法）的 versions[0].promulgated") && err.contains("2019-02-30"),
+        err.contains("第 1 条（示例县办法）的 versions[0].promulgated")
+            && err.contains("2019-02-30"),
         "{err}"
     );
     assert!(o.stdout.is_empty());
@@ -71,8 +90,16 @@ fn a_bad_laws_file_exits_2_naming_entry_and_field() {
         bad.to_str().unwrap(),
     ]);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("entry 1 (示例县办法), field versions[0].promulgated"), "{err}");
+    assert!(
+        err.contains("entry 1 (示例县办法), field versions[0].promulgated"),
+        "{err}"
+    );
     let missing = dir.join("no-such.laws.json");
-    let o = gongkai(&["validate", cat.to_str().unwrap(), "--laws", missing.to_str().unwrap()]);
+    let o = gongkai(&[
+        "validate",
+        cat.to_str().unwrap(),
+        "--laws",
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }

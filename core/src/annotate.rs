@@ -1528,7 +1528,7 @@ fn write_issue_sheet(
             &sev_style(issue.severity),
         )
         .map_err(e)?;
-        ws.write_string_with_format(r, 2, &issue.code, &top)
+        ws.write_string_with_format(r, 2, issue.code.as_str(), &top)
             .map_err(e)?;
         let sheet = names.get(a.sheet).map_or("", String::as_str);
         let cell = cell_ref(a.row, a.col);
@@ -1570,15 +1570,16 @@ mod tests {
     use super::*;
 
     fn issue(loc: Option<Location>) -> Issue {
-        Issue {
-            code: "x".into(),
-            severity: Severity::Warning,
-            path: "/items/0/category".into(),
-            item_id: None,
-            message: "m".into(),
-            location: loc,
-            params: Default::default(),
-        }
+        let mut f = crate::Finding::new(
+            crate::codes::items::BLANK_TEXT,
+            "/items/0/category",
+            None,
+            &[],
+        );
+        f.location = loc;
+        let mut i = f.render(Lang::Zh, None);
+        i.message = "m".into();
+        i
     }
 
     fn loc(sheet: Option<&str>, row: u32, col: Option<&str>) -> Option<Location> {

@@ -15,8 +15,8 @@
 //! `(2019年修订)`) do not matter. Document numbers are compared by their number: `国务院令第492号`,
 //! `国务院第492号令`, `国务院令第四百九十二号`; `建办厅〔2019〕71号` also by year and prefix.
 
+use crate::Lang;
 use crate::model::CitationKind;
-use crate::report::Lang;
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};

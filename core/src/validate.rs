@@ -10,13 +10,14 @@
 //! The structural verdict is always that of the published schema: tests compare
 //! [`structurally_valid`] with the schema validator on every fixture and on generated mutants.
 
+use crate::codes;
+use crate::issue::Finding;
 use crate::model::{Catalogue, Item, Level, Text, TimeLimit, TimeLimitKind};
 use crate::report::{Lang, Report, Severity, SourceMap};
-use crate::rules::{self, Ctx, Finding};
+use crate::rules::{self, Ctx};
 use crate::{Error, json};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Options of a validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,18 +302,15 @@ impl Validator {
                 .unwrap_or_default()
                 .replace("~1", "/")
                 .replace("~0", "~");
-            let mut params = BTreeMap::new();
-            params.insert("key".to_owned(), key);
-            params.insert(
-                "field".to_owned(),
-                crate::model::column_title(&d).to_owned(),
+            let field = crate::model::column_title(&d).to_owned();
+            let mut f = Finding::new(
+                codes::schema::DUPLICATE_KEY,
+                d,
+                None,
+                &[("key", key), ("field", field)],
             );
-            raw.push(Finding {
-                code: "json.duplicate_key",
-                item_id: item_id_at(&value, &d),
-                path: d,
-                params,
-            });
+            f.item_id = item_id_at(&value, &f.path);
+            raw.push(f);
         }
         let (partial, index, header_ok) = partial_catalogue(&value);
         let items = value
@@ -330,10 +328,13 @@ impl Validator {
         for f in &mut raw {
             bound_finding(f, self.options.mask_values);
         }
-        let has_error = raw
-            .iter()
-            .any(|r| rules::by_code(r.code).is_some_and(|d| d.severity == Severity::Error));
-        let issues = rules::finish(raw, self.options.lang, self.options.min_severity, sources);
+        let has_error = raw.iter().any(|r| r.severity() == Severity::Error);
+        let (lang, min) = (self.options.lang, self.options.min_severity);
+        let issues = raw
+            .into_iter()
+            .filter(|f| f.severity() >= min)
+            .map(|f| f.render(lang, sources))
+            .collect();
         let mut report = Report::from_issues(items, issues);
         report.valid = !has_error;
         report
@@ -358,8 +359,8 @@ fn bound_finding(f: &mut Finding, mask: bool) {
     }
     for (k, v) in &mut f.params {
         cut(v);
-        let structural = k.starts_with("loc_")
-            || (NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit()));
+        let structural =
+            NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit());
         if mask && !structural {
             *v = crate::export::mask::mask_text(v, true);
         }

@@ -41,7 +41,7 @@ fn report_pairs(r: &gongkai::Report) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = r
         .issues
         .iter()
-        .map(|i| (i.code.clone(), i.path.clone()))
+        .map(|i| (i.code.to_string(), i.path.clone()))
         .collect();
     out.sort();
     out

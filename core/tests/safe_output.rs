@@ -373,7 +373,7 @@ fn the_report_can_be_masked() {
         let key = |r: &gongkai::Report| -> Vec<(String, String)> {
             r.issues
                 .iter()
-                .map(|i| (i.code.clone(), i.path.clone()))
+                .map(|i| (i.code.to_string(), i.path.clone()))
                 .collect()
         };
         assert_eq!(key(&masked), key(&plain));

@@ -63,6 +63,7 @@
 //! refused with a hint to save as `.xlsx`.
 
 use crate::Error;
+use crate::codes;
 
 pub mod channels;
 mod csv;
@@ -77,9 +78,9 @@ mod rows;
 pub mod text;
 mod xlsx;
 
+use crate::issue::Finding;
 use crate::model::{Catalogue, Level, Text};
 use crate::report::{Location, SourceMap};
-use crate::rules::Finding;
 pub use header::{Column, Layout, Role};
 
 /// An input format.
@@ -332,7 +333,7 @@ pub fn import_csv(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Err
     let (text, encoding) = csv::decode(bytes)?;
     if encoding != "UTF-8" {
         budget.findings.push(Finding::new(
-            "import.encoding",
+            codes::import::ENCODING,
             "",
             None,
             &[("encoding", encoding.to_owned())],
@@ -460,7 +461,7 @@ impl Budget {
                 };
                 self.findings.push(
                     Finding::new(
-                        "import.truncated",
+                        codes::import::TRUNCATED,
                         "/items",
                         None,
                         &[
@@ -493,7 +494,7 @@ impl Budget {
             };
             self.findings.push(
                 Finding::new(
-                    "import.cell_truncated",
+                    codes::import::CELL_TRUNCATED,
                     "/items",
                     None,
                     &[
@@ -517,7 +518,7 @@ impl Budget {
         };
         self.findings.push(
             Finding::new(
-                "import.columns_truncated",
+                codes::import::COLUMNS_TRUNCATED,
                 "/items",
                 None,
                 &[("limit", self.max_columns.to_string())],
@@ -608,7 +609,7 @@ fn assemble(
             };
             findings.push(
                 Finding::new(
-                    "import.table_skipped",
+                    codes::import::TABLE_SKIPPED,
                     "",
                     None,
                     &[("table", g.sheet.clone().unwrap_or_default())],

@@ -2,54 +2,10 @@
 //! (a copy-paste from the row above). Citations checked against the registry of instruments
 //! (repealed, superseded, wrong kind) are in [`super::laws`].
 
+use super::Ctx;
 use super::lexicon::{Facts, core_text, flag};
-use super::{Ctx, RuleDef};
+use crate::codes;
 use crate::model::Item;
-use crate::report::Severity::{Error, Info, Warning};
-
-/// The citation rules.
-pub const DEFS: &[RuleDef] = &[
-    RuleDef {
-        code: "basis.no_instrument",
-        severity: Error,
-        title: "公开依据未列明具体文件",
-        source: "国办发〔2019〕54号（依据为目录必备要素）",
-        message_zh: "事项“{item}”的公开依据只写了“{value}”这类笼统说法，没有列明任何具体的法律、法规、规章或规范性文件；请写出文件全称，如《城镇燃气管理条例》",
-        message_en: "Item “{item}”: the basis (公开依据) only says “{value}” and names no actual law, regulation, rule or normative document; give the full title, e.g. 《城镇燃气管理条例》",
-    },
-    RuleDef {
-        code: "basis.vague_title",
-        severity: Warning,
-        title: "公开依据中有笼统的说法",
-        source: "国办发〔2019〕54号（依据为目录必备要素）；gongkai 启发式",
-        message_zh: "事项“{item}”的公开依据“{value}”不是具体文件名称；请改为文件全称或删除",
-        message_en: "Item “{item}”: the basis (公开依据) entry “{value}” is not the title of an instrument; give the full title or remove it",
-    },
-    RuleDef {
-        code: "basis.title_brackets",
-        severity: Info,
-        title: "依据名称含书名号",
-        source: "数据模型 v1（名称不含书名号《》）",
-        message_zh: "事项“{item}”的公开依据名称“{value}”带有书名号；名称中请不要写《》，显示时会自动加上",
-        message_en: "Item “{item}”: the basis (公开依据) title “{value}” includes the 《》 brackets; store the title without them",
-    },
-    RuleDef {
-        code: "basis.known_typo",
-        severity: Warning,
-        title: "依据名称有误",
-        source: "gongkai 启发式（已知的错误写法）",
-        message_zh: "事项“{item}”的公开依据“{value}”名称有误，应为《{suggestion}》；请更正",
-        message_en: "Item “{item}”: the basis (公开依据) title “{value}” is misspelt; the instrument is 《{suggestion}》",
-    },
-    RuleDef {
-        code: "basis.subject_mismatch",
-        severity: Warning,
-        title: "公开依据与事项不符",
-        source: "gongkai 启发式（依据应为事项所属行业的法规）",
-        message_zh: "事项“{item}”涉及{topic}，但公开依据引用的是{found}方面的法规，没有{expected}；请核对是否从其他行复制粘贴了依据",
-        message_en: "Item “{item}” is about {topic_en}, but its basis (公开依据) cites {found_en} legislation and not {expected}; check whether the basis was copied from another row",
-    },
-];
 
 struct Topic {
     bit: u64,
@@ -116,7 +72,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
         let path = || format!("/basis/{j}/title");
         if f.basis & flag::BRACKET != 0 && c.title.contains(['《', '》']) {
             ctx.push_item(
-                "basis.title_brackets",
+                codes::basis::TITLE_BRACKETS,
                 i,
                 item,
                 &path(),
@@ -125,7 +81,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
         }
         if let Some(s) = typo(title, f.basis & flag::TYPO != 0) {
             ctx.push_item(
-                "basis.known_typo",
+                codes::basis::KNOWN_TYPO,
                 i,
                 item,
                 &path(),
@@ -137,7 +93,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
         if real == 0 {
             let value = item.basis.get(first).map(|c| c.title.to_string());
             ctx.push_item(
-                "basis.no_instrument",
+                codes::basis::NO_INSTRUMENT,
                 i,
                 item,
                 "/basis",
@@ -147,7 +103,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
             for (j, c) in item.basis.iter().enumerate().skip(first) {
                 if is_vague(&c.title) {
                     ctx.push_item(
-                        "basis.vague_title",
+                        codes::basis::VAGUE_TITLE,
                         i,
                         item,
                         &format!("/basis/{j}/title"),
@@ -161,7 +117,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
     let cited = f.basis & flag::TOPICS;
     if topics != 0 && cited != 0 && topics & cited == 0 {
         ctx.push_item(
-            "basis.subject_mismatch",
+            codes::basis::SUBJECT_MISMATCH,
             i,
             item,
             "/basis",

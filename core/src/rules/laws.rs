@@ -9,46 +9,10 @@
 //! would not.
 
 use super::lexicon::{Facts, core_text, flag};
-use super::{Ctx, Env, RuleDef};
+use super::{Ctx, Env};
+use crate::codes;
 use crate::laws::{LawStatus, Registry};
 use crate::model::{Catalogue, CitationKind, Item};
-use crate::report::Severity::{Info, Warning};
-
-/// The rules of the registry.
-pub const DEFS: &[RuleDef] = &[
-    RuleDef {
-        code: "basis.repealed",
-        severity: Warning,
-        title: "公开依据已废止",
-        source: "依据库（gongkai 内置，来源见 core/laws/registry.json）；《政府信息公开条例》第二十条（主动公开事项的依据）",
-        message_zh: "事项“{item}”的公开依据《{value}》{when}{replacement}；请改引现行有效的依据",
-        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 {when_en}{replacement_en}; cite the instrument in force",
-    },
-    RuleDef {
-        code: "basis.superseded",
-        severity: Warning,
-        title: "公开依据引用了已被修订取代的版本",
-        source: "依据库（gongkai 内置）；如《政府信息公开条例》（2019年修订，国务院令第711号，2019年5月15日起施行）",
-        message_zh: "事项“{item}”的公开依据引用了《{title}》的旧版本（{doc_no}），该版本已被{since}（{current}）取代；请改引{current}，并按新条文核对条款序号",
-        message_en: "Item “{item}”: the basis (公开依据) cites an earlier version of 《{title}》 ({doc_no}), replaced by the revision {since_en} ({current}); cite {current} and check the article numbers",
-    },
-    RuleDef {
-        code: "basis.kind_mismatch",
-        severity: Warning,
-        title: "公开依据的类别与依据库不符",
-        source: "《中华人民共和国立法法》（法律、行政法规、地方性法规、规章的区分）；依据库",
-        message_zh: "事项“{item}”的公开依据《{value}》标注的类别是“{kind}”，但它是{expected}；请更正公开依据的类别",
-        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 is marked “{kind_en}”, but the registry lists it as “{expected_en}”; correct the kind",
-    },
-    RuleDef {
-        code: "basis.unknown_instrument",
-        severity: Info,
-        title: "公开依据不在依据库中",
-        source: "gongkai 依据库（只对以“中华人民共和国”开头的国家法律法规名称提示）",
-        message_zh: "事项“{item}”的公开依据《{value}》不在依据库中，无法核对它是否现行有效；请核对名称是否准确，本地文件可用 --laws 补充",
-        message_en: "Item “{item}”: the basis (公开依据) 《{value}》 is not in the registry of instruments, so whether it is in force cannot be checked; check the title, or add it with --laws",
-    },
-];
 
 /// The date citations are judged at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +65,7 @@ pub(crate) fn check_item(
         let Some(m) = reg.lookup_citation(&c.title, c.doc_no.as_deref(), c.text.as_deref()) else {
             if looks_national(title) && !super::basis::has_typo(title, f.basis & flag::TYPO != 0) {
                 ctx.push_item(
-                    "basis.unknown_instrument",
+                    codes::basis::UNKNOWN_INSTRUMENT,
                     i,
                     item,
                     &format!("/basis/{j}/title"),
@@ -114,7 +78,7 @@ pub(crate) fn check_item(
         if let Some(kind) = c.kind {
             if kind != CitationKind::Other && kind != law.kind {
                 ctx.push_item(
-                    "basis.kind_mismatch",
+                    codes::basis::KIND_MISMATCH,
                     i,
                     item,
                     &format!("/basis/{j}/kind"),
@@ -156,7 +120,7 @@ pub(crate) fn check_item(
                     None => (String::new(), String::new()),
                 };
                 ctx.push_item(
-                    "basis.repealed",
+                    codes::basis::REPEALED,
                     i,
                     item,
                     &format!("/basis/{j}"),
@@ -198,7 +162,7 @@ pub(crate) fn check_item(
             (None, None) => ("修订版".to_owned(), String::new()),
         };
         ctx.push_item(
-            "basis.superseded",
+            codes::basis::SUPERSEDED,
             i,
             item,
             &format!("/basis/{j}"),
