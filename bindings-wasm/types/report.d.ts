@@ -20,19 +20,23 @@ export type Severity = 'info' | 'warning' | 'error';
  * 校验报告：gongkai 校验报告
  */
 export interface Report {
+  /**
+   * 文件：所校验文件的路径：仅在命令行一次校验多个文件且 --format json 时出现（每个文件一行）
+   */
+  file?: string;
+  /**
+   * True exactly when no issue has severity `error`.
+   */
+  valid: boolean;
+  /**
+   * Number of items in the catalogue (0 when the items could not be read).
+   */
+  items: number;
   counts: Counts;
   /**
    * Every issue found, in document order.
    */
   issues: Issue[];
-  /**
-   * Number of items in the catalogue (0 when the items could not be read).
-   */
-  items: number;
-  /**
-   * True exactly when no issue has severity `error`.
-   */
-  valid: boolean;
 }
 /**
  * Issue counts by severity.
@@ -46,13 +50,13 @@ export interface Counts {
    */
   error: number;
   /**
-   * Issues of severity `info`.
-   */
-  info: number;
-  /**
    * Issues of severity `warning`.
    */
   warning: number;
+  /**
+   * Issues of severity `info`.
+   */
+  info: number;
 }
 /**
  * One problem: the same shape for validation, import, diff, audit and deadlines.
@@ -62,38 +66,23 @@ export interface Counts {
  */
 export interface Issue {
   code: Code;
+  severity: Severity;
   /**
-   * Audit issues only: the column (key) concerned.
+   * JSON Pointer (RFC 6901) into the document concerned; `""` is the whole document.
    */
-  column?: string | null;
+  path: string;
   /**
    * The `id` of the item concerned, when the issue is about one item.
    */
   item_id?: string | null;
   /**
-   * Audit issues only: the line of the records file where the record starts, when known.
+   * The rendered message (Chinese by default), naming the column as people know it.
    */
-  line?: number | null;
-  /**
-   * Diff findings only: `id` of the local item, or null.
-   */
-  local_item_id?: string | null;
-  /**
-   * Diff findings only: cell of the local value, when the local catalogue came from a table.
-   */
-  local_location?: Location | null;
-  /**
-   * Diff findings only: JSON Pointer into the local (second) catalogue, or null.
-   */
-  local_path?: string | null;
+  message: string;
   /**
    * Where the offending cell is in the user's file, when it came from a table.
    */
   location?: Location | null;
-  /**
-   * The rendered message (Chinese by default), naming the column as people know it.
-   */
-  message: string;
   /**
    * The values the message template was filled with.
    */
@@ -101,26 +90,41 @@ export interface Issue {
     [k: string]: string;
   };
   /**
-   * JSON Pointer (RFC 6901) into the document concerned; `""` is the whole document.
+   * Audit issues only: 1-based data row of the record (null for a problem of the whole file).
    */
-  path: string;
+  row?: number | null;
   /**
-   * Diff findings only: `id` of the reference item, or null.
+   * Audit issues only: the line of the records file where the record starts, when known.
    */
-  reference_item_id?: string | null;
+  line?: number | null;
   /**
-   * Diff findings only: cell of the reference value, when the reference came from a table.
+   * Audit issues only: the column (key) concerned.
    */
-  reference_location?: Location | null;
+  column?: string | null;
   /**
    * Diff findings only: JSON Pointer into the reference (first) catalogue, or null.
    */
   reference_path?: string | null;
   /**
-   * Audit issues only: 1-based data row of the record (null for a problem of the whole file).
+   * Diff findings only: JSON Pointer into the local (second) catalogue, or null.
    */
-  row?: number | null;
-  severity: Severity;
+  local_path?: string | null;
+  /**
+   * Diff findings only: `id` of the reference item, or null.
+   */
+  reference_item_id?: string | null;
+  /**
+   * Diff findings only: `id` of the local item, or null.
+   */
+  local_item_id?: string | null;
+  /**
+   * Diff findings only: cell of the reference value, when the reference came from a table.
+   */
+  reference_location?: Location | null;
+  /**
+   * Diff findings only: cell of the local value, when the local catalogue came from a table.
+   */
+  local_location?: Location | null;
 }
 /**
  * Where a value was in the user's own file.
@@ -130,6 +134,14 @@ export interface Issue {
  */
 export interface Location {
   /**
+   * Sheet name (XLSX), table number (HTML, e.g. `表1`), or absent for CSV.
+   */
+  sheet?: string | null;
+  /**
+   * 1-based row number as the spreadsheet shows it (the line of a CSV file).
+   */
+  row: number;
+  /**
    * Column letter as the spreadsheet shows it (`A`, `B`, … `AA`).
    */
   column?: string | null;
@@ -137,12 +149,29 @@ export interface Location {
    * The header text of that column, as written in the file.
    */
   header?: string | null;
+}
+/**
+ * 命令行一次校验多个文件且 --format json 时，无法读取或不是目录的文件占一行（退出码 2）
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "FileError".
+ */
+export interface FileError {
   /**
-   * 1-based row number as the spreadsheet shows it (the line of a CSV file).
+   * 文件：所校验文件的路径：仅在命令行一次校验多个文件且 --format json 时出现（每个文件一行）
    */
-  row: number;
+  file: string;
   /**
-   * Sheet name (XLSX), table number (HTML, e.g. `表1`), or absent for CSV.
+   * 错误
    */
-  sheet?: string | null;
+  error: {
+    /**
+     * 错误代码：json、not_a_catalogue、too_large、import、unsupported_format、io 等（gongkai::Error::code）
+     */
+    code: string;
+    /**
+     * 错误信息：说明位置、问题和改正方法
+     */
+    message: string;
+  };
 }

@@ -40,7 +40,8 @@ struct Input {
 
 fn read(path: &Path) -> Result<Input, gongkai::Error> {
     let bytes = common::read_file(path)?;
-    let loaded = diff::load(&bytes, Some(&path.to_string_lossy()))?;
+    let options = gongkai::import::ImportOptions::default().file_name(path.to_string_lossy());
+    let loaded = gongkai::import::load(&bytes, &options)?;
     Ok(Input {
         catalogue: loaded.catalogue,
         sources: loaded.sources,

@@ -15,6 +15,7 @@ mod deadline;
 mod diff;
 mod rules_cmd;
 mod schema_cmd;
+mod site;
 mod validate;
 
 #[derive(Parser)]
@@ -46,6 +47,8 @@ enum Command {
     Audit(audit::Args),
     /// 与上级标准目录对照
     Diff(diff::Args),
+    /// 生成基层政务公开专题（静态网站）
+    Site(site::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,5 +72,6 @@ fn main() -> ExitCode {
         Command::Deadline(a) => deadline::run(a),
         Command::Audit(a) => audit::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Site(a) => site::run(a),
     }
 }

@@ -197,24 +197,20 @@ pub fn annotate_with(
             location: None,
         });
     }
-    let format = import::detect_format(name, bytes);
-    if format == Format::Json {
-        return Err(Error::InvalidArgument(
-            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
-        ));
-    }
     let mut iopts = options.import.clone();
     if let Some(n) = name {
         if iopts.file_name.is_none() {
             iopts = iopts.file_name(n);
         }
     }
-    let imported = import::import_bytes(bytes, format, &iopts)?;
-    let report = validator.validate_imported(
-        &imported.catalogue,
-        Some(&imported.sources),
-        &imported.findings,
-    );
+    let format = iopts.format_of(bytes);
+    if format == Format::Json {
+        return Err(Error::InvalidArgument(
+            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
+        ));
+    }
+    let imported = import::load(bytes, &iopts)?;
+    let report = imported.validate(validator);
     let mut book = match format {
         Format::Xlsx => read_xlsx(bytes, options.max_cells, lang)?,
         _ => {

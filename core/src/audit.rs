@@ -14,6 +14,8 @@
 //! | `extended` | no | 条例 第三十三条 extension granted: `是`/`yes`/`true` (the maximum, 20 working days), `否`/`no`/`false`/empty (none), or a number of working days 1–20 |
 //! | `event_at` | no | `hours_before` items: the date or date and time of the event (e.g. the water stoppage) |
 //! | `note` | no | free text, passed through to the row |
+//! | `url` | no | where the document is published (`http://` or `https://`); the 专题 site ([`crate::site`]) lists it under its item |
+//! | `title` | no | the document's title, shown as the link's text |
 //!
 //! Dates are `YYYY-MM-DD` (also `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`), optionally followed by a
 //! time `HH:MM[:SS]` (used for `event_at` and, for `hours_before` items, `published_on`).
@@ -156,6 +158,12 @@ pub struct Record {
     pub event_at: Option<String>,
     /// `note`.
     pub note: Option<String>,
+    /// `url`: where the document is published (not used by the audit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// `title`: the document's title (not used by the audit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// Records read from a file, with the problems found while reading (missing columns, records
@@ -414,7 +422,14 @@ pub fn read_records(bytes: &[u8], name: Option<&str>) -> Result<Records, Error> 
 }
 
 const REQUIRED: [&str; 3] = ["item_id", "formed_on", "published_on"];
-const OPTIONAL: [&str; 4] = ["request_received", "extended", "event_at", "note"];
+const OPTIONAL: [&str; 6] = [
+    "request_received",
+    "extended",
+    "event_at",
+    "note",
+    "url",
+    "title",
+];
 
 fn set_field(r: &mut Record, key: &str, v: Option<String>) {
     let v = v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
@@ -426,6 +441,8 @@ fn set_field(r: &mut Record, key: &str, v: Option<String>) {
         "extended" => r.extended = v,
         "event_at" => r.event_at = v,
         "note" => r.note = v,
+        "url" => r.url = v,
+        "title" => r.title = v,
         _ => {}
     }
 }

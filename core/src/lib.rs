@@ -58,6 +58,7 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod site;
 mod validate;
 
 pub use codes::Code;

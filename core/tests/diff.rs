@@ -189,7 +189,10 @@ fn check_case(path: &Path, codes_seen: &mut BTreeSet<String>) {
     if let Some(table) = case.get("table").and_then(Value::as_str) {
         let tpath = dir.join(table);
         let bytes = std::fs::read(&tpath).unwrap_or_else(|e| panic!("{}: {e}", tpath.display()));
-        match diff::load(&bytes, Some(&tpath.to_string_lossy())) {
+        match gongkai::import::load(
+            &bytes,
+            &gongkai::import::ImportOptions::default().file_name(tpath.to_string_lossy()),
+        ) {
             Err(e) => panic!("{}: {e}", tpath.display()),
             Ok(loaded) => {
                 let imported = run_case(&case, dir, &reference, &loaded.catalogue, Lang::Zh);

@@ -316,7 +316,11 @@ fn a_megabyte_value_is_never_echoed_in_full() {
         // The strict reader (convert, diff) and the diff loader say what is wrong briefly.
         for e in [
             Catalogue::from_json(bytes).err(),
-            gongkai::diff::load(bytes, Some("x.json")).err(),
+            gongkai::import::load(
+                bytes,
+                &gongkai::import::ImportOptions::default().file_name("x.json"),
+            )
+            .err(),
         ]
         .into_iter()
         .flatten()

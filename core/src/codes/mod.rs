@@ -48,6 +48,7 @@ pub mod import;
 pub mod items;
 pub mod records;
 pub mod schema;
+pub mod site;
 pub mod subject;
 pub mod time;
 
@@ -77,6 +78,8 @@ pub enum Family {
     Records,
     /// 截止日期: why a time limit has no computable deadline.
     Deadline,
+    /// 专题网站: what the site generator could not publish.
+    Site,
 }
 
 impl Family {
@@ -93,6 +96,7 @@ impl Family {
         Family::Diff,
         Family::Records,
         Family::Deadline,
+        Family::Site,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -109,6 +113,7 @@ impl Family {
             Family::Diff => "diff",
             Family::Records => "records",
             Family::Deadline => "deadline",
+            Family::Site => "site",
         }
     }
 
@@ -126,6 +131,7 @@ impl Family {
             Family::Diff => "对照检查",
             Family::Records => "公开记录",
             Family::Deadline => "截止日期",
+            Family::Site => "专题网站",
         }
     }
 
@@ -143,6 +149,7 @@ impl Family {
             Family::Diff => "comparison",
             Family::Records => "publication records",
             Family::Deadline => "deadlines",
+            Family::Site => "portal site",
         }
     }
 
@@ -375,6 +382,7 @@ const FAMILIES: &[&[Code]] = &[
     diff::ALL,
     records::ALL,
     deadline::ALL,
+    site::ALL,
 ];
 
 /// Every registered code, in a stable order.

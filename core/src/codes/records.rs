@@ -19,8 +19,8 @@ define_codes! {
         severity: Warning,
         title: "未知的列",
         source: SRC,
-        message_zh: "不认识的列 {column}，已忽略（可用：item_id、formed_on、published_on、request_received、extended、event_at、note）",
-        message_en: "unknown column {column}, ignored (known: item_id, formed_on, published_on, request_received, extended, event_at, note)",
+        message_zh: "不认识的列 {column}，已忽略（可用：item_id、formed_on、published_on、request_received、extended、event_at、note、url、title）",
+        message_en: "unknown column {column}, ignored (known: item_id, formed_on, published_on, request_received, extended, event_at, note, url, title)",
     }
 
     EMPTY = "records.empty" {

@@ -37,7 +37,6 @@ mod trad;
 pub use compare::describe_time;
 pub use normalize::{MatchMethod, NameMatch, compare_names, fold};
 
-use crate::Error;
 use crate::codes::Code;
 use crate::issue::{Finding, Issue, PairRef};
 use crate::model::Catalogue;
@@ -305,46 +304,6 @@ impl DiffReport {
 /// The JSON Schema of [`DiffReport`] (draft 2020-12).
 pub fn report_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(DiffReport)).unwrap_or_default()
-}
-
-/// A catalogue read for a diff, with the cells of its values when it came from a table.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The catalogue.
-    pub catalogue: Catalogue<'static>,
-    /// JSON Pointer → cell, for tables.
-    pub sources: Option<SourceMap>,
-    /// What the importer noticed (tables only).
-    pub findings: Vec<Finding>,
-}
-
-/// Reads a catalogue from JSON or a table (by file name, else by content), for a diff.
-///
-/// JSON must be a readable catalogue (`Catalogue::from_json`; run `validate` for a report of
-/// structural problems); tables go through [`crate::import::import_bytes`].
-pub fn load(bytes: &[u8], name: Option<&str>) -> Result<Loaded, Error> {
-    use crate::import::{Format, ImportOptions, detect_format, import_bytes};
-    match detect_format(name, bytes) {
-        Format::Json => Ok(Loaded {
-            catalogue: Catalogue::from_json(bytes)?.into_owned(),
-            sources: None,
-            findings: Vec::new(),
-        }),
-        format => {
-            let mut options = ImportOptions::default();
-            if let Some(name) = name {
-                // The file name is also where the title (and so the 领域) may come from, as in
-                // `Validator::validate_bytes`.
-                options = options.file_name(name);
-            }
-            let imported = import_bytes(bytes, format, &options)?;
-            Ok(Loaded {
-                catalogue: imported.catalogue,
-                sources: Some(imported.sources),
-                findings: imported.findings,
-            })
-        }
-    }
 }
 
 /// A finding before rendering.

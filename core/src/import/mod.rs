@@ -73,6 +73,7 @@ pub mod grid;
 pub mod hanzi;
 pub mod header;
 mod html;
+mod load;
 mod meta;
 mod rows;
 pub mod text;
@@ -82,6 +83,7 @@ use crate::issue::Finding;
 use crate::model::{Catalogue, Level, Text};
 use crate::report::{Location, SourceMap};
 pub use header::{Column, Layout, Role};
+pub use load::{Loaded, load};
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,8 +119,10 @@ impl Format {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ImportOptions {
-    /// The file name (used for the default title and in messages).
+    /// The file name (its extension gives the format; a table's default title comes from it).
     pub file_name: Option<String>,
+    /// The format, when the caller knows it (otherwise from the file name, else the content).
+    pub format: Option<Format>,
     /// Read only this sheet (XLSX sheet name) or table (`表2` for the second `<table>` of a page).
     pub sheet: Option<String>,
     /// 目录名称.
@@ -149,6 +153,7 @@ impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             file_name: None,
+            format: None,
             sheet: None,
             title: None,
             domain: None,
@@ -169,6 +174,11 @@ impl ImportOptions {
     /// Sets the file name.
     pub fn file_name(mut self, name: impl Into<String>) -> Self {
         self.file_name = Some(name.into());
+        self
+    }
+    /// Sets the format (instead of detecting it).
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
         self
     }
     /// Reads only this sheet (or `表N` table).
@@ -256,6 +266,15 @@ pub struct Imported {
     pub tables: Vec<TableInfo>,
     /// The text encoding of a CSV or HTML file (`UTF-8`, `GB18030`, `UTF-16LE` …).
     pub encoding: Option<String>,
+}
+
+impl ImportOptions {
+    /// The format of `bytes`: [`ImportOptions::format`], else by the file name's extension, else by
+    /// the content.
+    pub fn format_of(&self, bytes: &[u8]) -> Format {
+        self.format
+            .unwrap_or_else(|| detect_format(self.file_name.as_deref(), bytes))
+    }
 }
 
 /// Detects the format from the file name's extension, else from the content.

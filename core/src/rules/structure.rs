@@ -151,8 +151,8 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
             ValidationErrorKind::Contains if spath.contains("/then/") => {
                 (codes::channels::WEBSITE_REQUIRED, ipath)
             }
-            ValidationErrorKind::AnyOf { .. }
-                if spath.ends_with("/anyOf") && ipath.starts_with("/items/") =>
+            ValidationErrorKind::Not { .. }
+                if spath.ends_with("/not") && ipath.starts_with("/items/") =>
             {
                 (codes::schema::CHANNELS_MISSING, format!("{ipath}/channels"))
             }
@@ -200,7 +200,7 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 params.insert("value".into(), display_value(value));
                 (codes::schema::INVALID_DATE, ipath)
             }
-            ValidationErrorKind::Pattern { .. } => {
+            ValidationErrorKind::Pattern { .. } | ValidationErrorKind::MaxLength { .. } => {
                 params.insert("value".into(), display_value(value));
                 if ipath == "/issued" || ipath == "/updated" {
                     (codes::schema::INVALID_DATE, ipath)
