@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     &["layout", "schema"],
     &["calendar"],
-    &["import"],
+    &["import", "laws"],
     &["rules"],
     &["export", "deadline"],
     &["validate"],

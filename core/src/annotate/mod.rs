@@ -93,19 +93,19 @@ use crate::report::{Lang, Report};
 use crate::{Error, Validator};
 
 /// Excel's limit on the characters of one cell.
-pub(super) const MAX_CELL_CHARS: usize = 32_767;
+const MAX_CELL_CHARS: usize = 32_767;
 /// Excel's last row index (0-based).
-pub(super) const LAST_ROW: u32 = 1_048_575;
+const LAST_ROW: u32 = 1_048_575;
 /// Excel's last column index (0-based).
-pub(super) const LAST_COL: u16 = 16_383;
+const LAST_COL: u16 = 16_383;
 /// Excel's limit on hyperlinks per worksheet.
-pub(super) const MAX_LINKS: usize = 65_530;
+const MAX_LINKS: usize = 65_530;
 /// Most cells covered by merged ranges in the copy.
-pub(super) const MAX_MERGED_CELLS: u64 = 2_000_000;
+const MAX_MERGED_CELLS: u64 = 2_000_000;
 /// A merged range larger than this (in cells) is clipped to the sheet's used area.
-pub(super) const MAX_MERGE_AREA: u64 = 65_536;
+const MAX_MERGE_AREA: u64 = 65_536;
 /// The author of the notes.
-pub(super) const AUTHOR: &str = "gongkai";
+const AUTHOR: &str = "gongkai";
 
 /// Options of [`annotate_with`].
 #[derive(Debug, Clone)]
@@ -247,11 +247,11 @@ pub fn annotate_with(
     })
 }
 
-pub(super) fn display_name(n: &str) -> String {
+fn display_name(n: &str) -> String {
     n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned()
 }
 
-pub(super) fn tr(lang: Lang, zh: String, en: String) -> String {
+fn tr(lang: Lang, zh: String, en: String) -> String {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
@@ -263,7 +263,7 @@ pub(super) fn tr(lang: Lang, zh: String, en: String) -> String {
 
 /// A cell value of the copy.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Value {
+enum Value {
     Text(String),
     Number(f64),
     Bool(bool),
@@ -273,7 +273,7 @@ pub(super) enum Value {
 
 /// What number format a cell needs (index into the style tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+enum Kind {
     Text = 0,
     General = 1,
     Date = 2,
@@ -282,7 +282,7 @@ pub(super) enum Kind {
 }
 
 impl Value {
-    pub(super) fn kind(&self) -> Kind {
+    fn kind(&self) -> Kind {
         match self {
             Value::Text(_) => Kind::Text,
             Value::Number(_) | Value::Bool(_) => Kind::General,
@@ -293,30 +293,30 @@ impl Value {
 
 /// A merged range, 0-based and inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Merge {
-    pub(super) r0: u32,
-    pub(super) c0: u16,
-    pub(super) r1: u32,
-    pub(super) c1: u16,
+struct Merge {
+    r0: u32,
+    c0: u16,
+    r1: u32,
+    c1: u16,
 }
 
 #[derive(Debug, Default)]
-pub(super) struct Sheet {
+struct Sheet {
     /// The name issue locations use.
-    pub(super) name: String,
-    pub(super) hidden: bool,
+    name: String,
+    hidden: bool,
     /// (row, column, value), 0-based.
-    pub(super) cells: Vec<(u32, u16, Value)>,
-    pub(super) merges: Vec<Merge>,
+    cells: Vec<(u32, u16, Value)>,
+    merges: Vec<Merge>,
     /// Column widths in pixels.
-    pub(super) widths: Vec<(u16, u32)>,
-    pub(super) hidden_cols: Vec<u16>,
+    widths: Vec<(u16, u32)>,
+    hidden_cols: Vec<u16>,
     /// An issues sheet written by this module before (left out of the copy).
-    pub(super) ours: bool,
+    ours: bool,
 }
 
 impl Sheet {
-    pub(super) fn extent(&self) -> (u32, u16) {
+    fn extent(&self) -> (u32, u16) {
         let mut r = 0;
         let mut c = 0;
         for (row, col, _) in &self.cells {
@@ -328,12 +328,12 @@ impl Sheet {
 }
 
 #[derive(Debug, Default)]
-pub(super) struct Book {
-    pub(super) sheets: Vec<Sheet>,
-    pub(super) notes: Vec<String>,
+struct Book {
+    sheets: Vec<Sheet>,
+    notes: Vec<String>,
 }
 
-pub(super) fn corrupt(e: impl std::fmt::Display) -> Error {
+fn corrupt(e: impl std::fmt::Display) -> Error {
     Error::Import {
         format: "XLSX".into(),
         message: format!(
@@ -345,7 +345,7 @@ pub(super) fn corrupt(e: impl std::fmt::Display) -> Error {
 }
 
 /// Cuts a text to Excel's cell limit; true when it was cut.
-pub(super) fn fit_cell(s: &mut String) -> bool {
+fn fit_cell(s: &mut String) -> bool {
     if s.len() <= MAX_CELL_CHARS {
         return false;
     }
