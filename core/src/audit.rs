@@ -377,6 +377,11 @@ pub struct AuditRow {
     pub message: Option<String>,
     /// `note`, passed through.
     pub note: Option<String>,
+    /// Whether the deadline or the lateness rests on a provisional year (no holiday notice
+    /// loaded; counted with the statutory holidays only). The report's `calendar.provisional`
+    /// warning names the years.
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// Counts per status and 按时公开率.
@@ -492,8 +497,15 @@ pub struct AuditReport {
     pub rows: Vec<AuditRow>,
     /// Counts and 按时公开率.
     pub summary: Summary,
-    /// Bad file and bad records.
+    /// Bad file and bad records, and the `calendar.provisional` warning when a deadline rests
+    /// on a year whose holiday notice is not loaded.
     pub issues: Vec<AuditIssue>,
+    /// Whether any row rests on a provisional year (see [`AuditRow::provisional`]).
+    #[serde(default)]
+    pub provisional: bool,
+    /// The provisional years the rows rest on, sorted.
+    #[serde(default)]
+    pub provisional_years: Vec<i32>,
 }
 
 impl AuditReport {
@@ -762,7 +774,7 @@ fn issue(
     if let Some(id) = item_id {
         p.entry("item_id".into()).or_insert_with(|| excerpt(id, 40));
     }
-    let def = DEFS.iter().find(|d| d.code == code);
+    let def = def(code);
     AuditIssue {
         code: code.to_owned(),
         severity: def.map_or(Severity::Error, |d| d.severity),
@@ -775,8 +787,15 @@ fn issue(
     }
 }
 
+/// The definition of an audit code (audit's own, or the calendar's `calendar.provisional`).
+fn def(code: &str) -> Option<&'static RuleDef> {
+    DEFS.iter()
+        .find(|d| d.code == code)
+        .or_else(|| crate::calendar::def(code))
+}
+
 fn rerender(i: &mut AuditIssue, lang: Lang) {
-    if let Some(d) = DEFS.iter().find(|d| d.code == i.code) {
+    if let Some(d) = def(i.code.as_str()) {
         let t = match lang {
             Lang::Zh => d.message_zh,
             Lang::En => d.message_en,
@@ -870,6 +889,7 @@ pub fn audit(
         .collect();
     let mut rows = Vec::with_capacity(records.records.len());
     let mut item_of_row: Vec<Option<usize>> = Vec::with_capacity(records.records.len());
+    let mut provisional_years: Vec<i32> = Vec::new();
     for rec in &records.records {
         let mut found = Vec::new();
         let (row, item) = audit_one(
@@ -880,10 +900,23 @@ pub fn audit(
             options,
             read_errors.contains(&rec.row),
             &mut found,
+            &mut provisional_years,
         );
         issues.extend(found);
         rows.push(row);
         item_of_row.push(item);
+    }
+    provisional_years.sort_unstable();
+    provisional_years.dedup();
+    if !provisional_years.is_empty() {
+        issues.push(issue(
+            "calendar.provisional",
+            None,
+            None,
+            None,
+            None,
+            &crate::calendar::years_params(&provisional_years),
+        ));
     }
     for i in &mut issues {
         rerender(i, options.lang);
@@ -906,6 +939,8 @@ pub fn audit(
         rows,
         summary,
         issues,
+        provisional: !provisional_years.is_empty(),
+        provisional_years,
     }
 }
 
@@ -958,7 +993,7 @@ struct Field {
     time: Option<NaiveTime>,
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn audit_one(
     rec: &Record,
     cat: &Catalogue<'_>,
@@ -967,6 +1002,7 @@ fn audit_one(
     options: &AuditOptions,
     read_error: bool,
     found: &mut Vec<AuditIssue>,
+    provisional_years: &mut Vec<i32>,
 ) -> (AuditRow, Option<usize>) {
     let row_no = rec.row;
     let item_id = rec.item_id.clone().unwrap_or_default();
@@ -1065,6 +1101,7 @@ fn audit_one(
         reason: None,
         message: None,
         note: rec.note.clone(),
+        provisional: false,
     };
 
     // Order and future dates.
@@ -1181,10 +1218,15 @@ fn audit_one(
     let dl = match deadline::deadline_with(cal, limit, &start.extended(ext)) {
         Ok(dl) => dl,
         Err(e) => {
-            let reason = Reason::new("no_deadline.calendar", &[("error", e.to_string())]);
+            let reason = Reason::new(
+                "no_deadline.calendar",
+                &[("error", e.to_string()), ("error_en", e.message(Lang::En))],
+            );
             return (not_applicable(row, reason), item_idx);
         }
     };
+    row.provisional = dl.provisional;
+    provisional_years.extend(&dl.provisional_years);
     row.extension_days = dl.extension_days;
     row.deadline = dl.date;
     row.deadline_at = dl.datetime;
@@ -1194,9 +1236,14 @@ fn audit_one(
             .unwrap_or_else(|| Reason::new("no_deadline.incomplete", &[]));
         return (not_applicable(row, reason), item_idx);
     };
-    let lateness = |row: &mut AuditRow, until: NaiveDate| {
+    let mut lateness = |row: &mut AuditRow, until: NaiveDate| {
         row.late_by_days = Some((until - due).num_days());
         row.late_by_working_days = cal.working_days_between(due, until).ok();
+        if row.late_by_working_days.is_some() {
+            let years = cal.provisional_years_between(due, until);
+            row.provisional |= !years.is_empty();
+            provisional_years.extend(years);
+        }
     };
     match published.date {
         Some(p) => {

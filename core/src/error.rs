@@ -56,6 +56,16 @@ pub enum Error {
     /// A date or calendar request that cannot be answered (e.g. a year the holiday table does not cover).
     #[error("{0}")]
     Calendar(String),
+    /// A calendar error with its message in both languages: a year the holiday table does not
+    /// cover (naming the year, the covered years and how to load a notice), a bad holiday file.
+    /// `Display` is the Chinese message; [`Error::message`] gives either.
+    #[error("{zh}")]
+    CalendarText {
+        /// The message in Chinese.
+        zh: String,
+        /// The message in English.
+        en: String,
+    },
     /// An argument the caller passed is not valid.
     #[error("参数无效：{0}")]
     InvalidArgument(String),
@@ -72,8 +82,17 @@ impl Error {
             Error::Import { .. } => "import",
             Error::UnsupportedFormat(_) => "unsupported_format",
             Error::Io { .. } => "io",
-            Error::Calendar(_) => "calendar",
+            Error::Calendar(_) | Error::CalendarText { .. } => "calendar",
             Error::InvalidArgument(_) => "invalid_argument",
+        }
+    }
+
+    /// The message in `lang`: the English text where the error has one (calendar errors),
+    /// else the Chinese message (`Display`).
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match (self, lang) {
+            (Error::CalendarText { en, .. }, crate::Lang::En) => en.clone(),
+            _ => self.to_string(),
         }
     }
 
