@@ -87,6 +87,8 @@ fn finding(
 
 /// The rows read, with their line, and the problems of single rows.
 struct Parsed {
+    /// Data lines read (blank lines not counted), good or bad.
+    read: usize,
     rows: Vec<(CalendarEntry, u64)>,
     findings: Vec<Finding>,
 }
@@ -94,6 +96,7 @@ struct Parsed {
 fn parse(text: &str, lang: Lang) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Parsed {
+        read: 0,
         rows: Vec::new(),
         findings: Vec::new(),
     };
@@ -126,6 +129,7 @@ fn parse(text: &str, lang: Lang) -> Parsed {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
+                out.read += 1;
                 let line = e.position().map(csv::Position::line);
                 out.findings
                     .push(finding("calendar.csv", lang, line, None, &[]));
@@ -136,6 +140,7 @@ fn parse(text: &str, lang: Lang) -> Parsed {
         if rec.iter().all(str::is_empty) {
             continue;
         }
+        out.read += 1;
         let at = Some(line);
         let date_s = rec.get(c_date).unwrap_or("");
         let Some(date) = crate::parse_date(date_s) else {
@@ -203,7 +208,7 @@ fn parse(text: &str, lang: Lang) -> Parsed {
         }
         out.rows.push((entry, line));
     }
-    if out.rows.is_empty() && out.findings.is_empty() {
+    if out.read == 0 && out.findings.is_empty() {
         out.findings
             .push(finding("calendar.empty", lang, None, None, &[]));
     }
@@ -266,7 +271,11 @@ pub(crate) fn parse_entries(text: &str) -> Result<Vec<CalendarEntry>, Error> {
 /// Checks a holiday file: every row problem and the shape of every notice year it contains.
 /// Messages are in `lang`.
 pub fn check(text: &str, lang: Lang) -> CheckReport {
-    let Parsed { rows, mut findings } = parse(text, lang);
+    let Parsed {
+        read,
+        rows,
+        mut findings,
+    } = parse(text, lang);
     let mut by_year: BTreeMap<i32, Vec<&CalendarEntry>> = BTreeMap::new();
     for (e, _) in &rows {
         by_year.entry(e.notice_year()).or_default().push(e);
@@ -297,26 +306,31 @@ pub fn check(text: &str, lang: Lang) -> CheckReport {
         let Some(statutory) = lunar::statutory_days(year) else {
             continue;
         };
-        let mut missing = false;
-        for (date, festival) in &statutory {
-            if !entries
-                .iter()
-                .any(|e| e.date == *date && e.kind == DayKind::Off)
-            {
-                missing = true;
-                findings.push(finding(
-                    "calendar.statutory_missing",
-                    lang,
-                    None,
-                    y,
-                    &[
-                        ys(),
-                        ("date", date.to_string()),
-                        ("festival", (*festival).to_owned()),
-                    ],
-                ));
-            }
+        let missing: Vec<&(NaiveDate, &str)> = statutory
+            .iter()
+            .filter(|(date, _)| {
+                !entries
+                    .iter()
+                    .any(|e| e.date == *date && e.kind == DayKind::Off)
+            })
+            .collect();
+        if !missing.is_empty() {
+            let zh: Vec<String> = missing.iter().map(|(d, f)| format!("{d}（{f}）")).collect();
+            let en: Vec<String> = missing.iter().map(|(d, _)| d.to_string()).collect();
+            findings.push(finding(
+                "calendar.statutory_missing",
+                lang,
+                None,
+                y,
+                &[
+                    ys(),
+                    ("days", zh.join("、")),
+                    ("days_en", en.join(", ")),
+                    ("count", missing.len().to_string()),
+                ],
+            ));
         }
+        let missing = !missing.is_empty();
         // The count only means something once every statutory day is there.
         let expected = lunar::statutory_count(year);
         if let (false, Some(expected)) = (missing, expected) {
@@ -344,7 +358,7 @@ pub fn check(text: &str, lang: Lang) -> CheckReport {
         }
     }
     CheckReport {
-        rows: rows.len(),
+        rows: read,
         years: by_year.keys().copied().collect(),
         findings,
     }

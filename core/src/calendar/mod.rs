@@ -186,8 +186,8 @@ pub const DEFS: &[RuleDef] = &[
         severity: Severity::Error,
         title: "法定节假日未列为放假",
         source: SRC_LAW,
-        message_zh: "{date}（{festival}）是 {year} 年的法定节假日，但没有列为 off（放假）；通知总是包含法定节假日，请核对通知并补上此日",
-        message_en: "{date} ({festival}) is a statutory holiday of {year} but is not listed as off; a notice always includes the statutory holidays: check the notice and add the day",
+        message_zh: "{year} 年有 {count} 个法定节假日没有列为 off（放假）：{days}；通知总是包含法定节假日，请核对通知并补上这些日期",
+        message_en: "{count} statutory holidays of {year} are not listed as off: {days_en}; a notice always includes the statutory holidays: check the notice and add these days",
     },
     RuleDef {
         code: "calendar.too_many_days",
@@ -709,8 +709,9 @@ impl Calendar {
                 ),
             ),
             Some(d) => (format!("{d} 所在的 "), format!("{d}: ")),
-            None => ("计算涉及的 ".to_owned(), "the count reaches ".to_owned()),
+            None => ("计算涉及的 ".to_owned(), "The count reaches ".to_owned()),
         };
+        let which = if date.is_none() { ", which is" } else { " is" };
         let computable = (lunar::CURRENT_LAW_FROM..=lunar::LAST_YEAR).contains(&year);
         let (tail_zh, tail_en) = if self.strict && computable {
             (
@@ -741,7 +742,7 @@ impl Calendar {
                  data/cn-holidays.csv（date,kind,name）{tail_zh}。"
             ),
             en: format!(
-                "{what_en}{year} is not in the holiday table ({have_en}), so working days cannot be \
+                "{what_en}{year}{which} not in the holiday table ({have_en}), so working days cannot be \
                  determined. Load the State Council's {year} holiday notice: --calendar FILE on the \
                  command line (or the GONGKAI_CALENDAR variable, or the user data file), the calendar \
                  option in Python and JavaScript; the CSV format is that of data/cn-holidays.csv \
