@@ -13,6 +13,7 @@ export const {
   reportSchema,
   rules,
   isWorkingDay,
+  calendarDay,
   addWorkingDays,
   workingDaysBetween,
   deadline,

@@ -19,6 +19,7 @@ export const {
   reportSchema,
   rules,
   isWorkingDay,
+  calendarDay,
   addWorkingDays,
   workingDaysBetween,
   deadline,

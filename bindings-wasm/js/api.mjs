@@ -21,6 +21,7 @@ export const FUNCTIONS = Object.freeze([
   'reportSchema',
   'rules',
   'isWorkingDay',
+  'calendarDay',
   'addWorkingDays',
   'workingDaysBetween',
   'deadline',

@@ -29,7 +29,12 @@ use wasm_bindgen::prelude::*;
 /// Converts a core error into a thrown JavaScript `Error` with `code` (and `line`/`column` for
 /// JSON syntax errors).
 fn js_error(e: &gongkai::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    js_error_lang(e, gongkai::Lang::Zh)
+}
+
+/// [`js_error`] with the message in `lang` where the core has one (calendar errors).
+fn js_error_lang(e: &gongkai::Error, lang: gongkai::Lang) -> JsValue {
+    let err = js_sys::Error::new(&e.message(lang));
     set(&err, "code", &JsValue::from_str(e.code()));
     if let gongkai::Error::Json { line, column, .. } = e {
         set(&err, "line", &JsValue::from(*line as f64));
@@ -338,40 +343,127 @@ fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'stat
         })
 }
 
-/// `isWorkingDay(date)`: whether a day is a working day (工作日) under the embedded holiday
-/// schedule. Throws `calendar` for a year the schedule does not cover.
+/// The calendar options: `calendar` (the CSV text of a newer holiday notice, added on top of
+/// the embedded schedule), `strictCalendar` (refuse years without a notice) and, for the
+/// functions returning a bare value, `provisional` (count such years provisionally; they
+/// refuse them otherwise, since a bare value cannot say it is provisional).
+struct CalendarOptions {
+    cal: Option<gongkai::calendar::Calendar>,
+    strict: bool,
+    lang: gongkai::Lang,
+}
+
+impl CalendarOptions {
+    fn read(reader: &mut OptionReader, bare: bool) -> Result<Self, JsValue> {
+        let text = reader.string("calendar")?;
+        let strict = reader.boolean("strictCalendar")?.unwrap_or(false);
+        let provisional = if bare {
+            reader.boolean("provisional")?.unwrap_or(false)
+        } else {
+            true
+        };
+        let lang = match reader.string("lang")? {
+            None => gongkai::Lang::Zh,
+            Some(l) => {
+                options::options_from(Some(&l), None, None)
+                    .map_err(|e| js_error(&e))?
+                    .lang
+            }
+        };
+        let strict = strict || !provisional;
+        let cal = match text {
+            None => None,
+            Some(t) => Some(
+                gongkai::calendar::embedded()
+                    .with_csv(&t)
+                    .map_err(|e| js_error_lang(&e, lang))?,
+            ),
+        };
+        Ok(CalendarOptions { cal, strict, lang })
+    }
+
+    /// Runs `f` with the calendar (the embedded one, shared, when no CSV was given).
+    fn with<T>(&self, f: impl FnOnce(&gongkai::calendar::Calendar) -> T) -> T {
+        let base = self
+            .cal
+            .as_ref()
+            .unwrap_or_else(|| gongkai::calendar::embedded());
+        if self.strict {
+            f(&base.clone().strict(true))
+        } else {
+            f(base)
+        }
+    }
+}
+
+/// `isWorkingDay(date, options?)`: whether a day is a working day (工作日) under the embedded
+/// holiday schedule (`options.calendar`: a newer notice's CSV). A year without a notice throws
+/// `calendar` unless `options.provisional` (see `calendarDay` for the marked answer).
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<bool, JsValue> {
     let d = date_arg(&date, "date ")?;
-    gongkai::calendar::is_working_day(d).map_err(|e| js_error(&e))
+    let mut reader = OptionReader::new(&options, "options")?;
+    let c = CalendarOptions::read(&mut reader, true)?;
+    reader.finish()?;
+    c.with(|cal| cal.is_working_day(d))
+        .map_err(|e| js_error_lang(&e, c.lang))
 }
 
-/// `addWorkingDays(date, n)`: the `n`th working day after `date` (the start day is not counted).
+/// `calendarDay(date, options?)`: what the calendar says about a day: `{date, working, kind,
+/// name, provisional}` (`provisional`: the day's year has no notice loaded and was counted with
+/// the statutory holidays).
+#[wasm_bindgen(js_name = calendarDay, unchecked_return_type = "CalendarDay")]
+pub fn calendar_day(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let d = date_arg(&date, "date ")?;
+    let mut reader = OptionReader::new(&options, "options")?;
+    let c = CalendarOptions::read(&mut reader, false)?;
+    reader.finish()?;
+    let info = c
+        .with(|cal| cal.day(d))
+        .map_err(|e| js_error_lang(&e, c.lang))?;
+    to_js(&info)
+}
+
+/// `addWorkingDays(date, n, options?)`: the `n`th working day after `date` (the start day is not
+/// counted). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = addWorkingDays)]
 pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<String, JsValue> {
     let d = date_arg(&date, "date ")?;
     let n = count_arg(&n, "n ")?;
-    gongkai::calendar::add_working_days(d, n)
+    let mut reader = OptionReader::new(&options, "options")?;
+    let c = CalendarOptions::read(&mut reader, true)?;
+    reader.finish()?;
+    c.with(|cal| cal.add_working_days(d, n))
         .map(|d| d.to_string())
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, c.lang))
 }
 
-/// `workingDaysBetween(a, b)`: the working days in `(a, b]` (negative when `b` is before `a`).
+/// `workingDaysBetween(a, b, options?)`: the working days in `(a, b]` (negative when `b` is
+/// before `a`). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = workingDaysBetween)]
 pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<f64, JsValue> {
     let a = date_arg(&a, "a ")?;
     let b = date_arg(&b, "b ")?;
-    gongkai::calendar::working_days_between(a, b)
+    let mut reader = OptionReader::new(&options, "options")?;
+    let c = CalendarOptions::read(&mut reader, true)?;
+    reader.finish()?;
+    c.with(|cal| cal.working_days_between(a, b))
         .map(|n| n as f64)
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, c.lang))
 }
 
 /// `deadline(timeLimit, start, options?)`: the deadline of a 公开时限 (a TimeLimit object, or
@@ -388,6 +480,7 @@ pub fn deadline(
         None => 0,
         Some(v) => count_arg(&v, "options.extension ")?,
     };
+    let c = CalendarOptions::read(&mut reader, false)?;
     reader.finish()?;
     let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
         gongkai::import::text::parse_time_limit(&text)
@@ -400,8 +493,9 @@ pub fn deadline(
         return Err(invalid("timeLimit 应为公开时限对象或文字"));
     };
     let start = start_arg(&start)?.extended(extension);
-    let d = gongkai::deadline::deadline_with(gongkai::calendar::embedded(), &limit, &start)
-        .map_err(|e| js_error(&e))?;
+    let d = c
+        .with(|cal| gongkai::deadline::deadline_with(cal, &limit, &start))
+        .map_err(|e| js_error_lang(&e, c.lang))?;
     to_js(&d)
 }
 
@@ -418,11 +512,12 @@ pub fn audit(
 ) -> Result<JsValue, JsValue> {
     // lang and today only: the audit reports every record, so minSeverity would be ignored.
     let mut reader = OptionReader::new(&options, "options")?;
-    let lang = reader.string("lang")?;
     let today = reader.string("today")?;
+    let c = CalendarOptions::read(&mut reader, false)?;
     reader.finish()?;
-    let base =
-        options::options_from(lang.as_deref(), None, today.as_deref()).map_err(|e| js_error(&e))?;
+    let base = options::options_from(None, None, today.as_deref())
+        .map_err(|e| js_error(&e))?
+        .lang(c.lang);
     let mut opts = gongkai::audit::AuditOptions::default().lang(base.lang);
     if let Some(t) = base.today {
         opts = opts.today(t);
@@ -438,12 +533,7 @@ pub fn audit(
         gongkai::audit::read_records_json(&bytes)
     }
     .map_err(|e| js_error(&e))?;
-    to_js(&gongkai::audit::audit(
-        &cat,
-        &recs,
-        gongkai::calendar::embedded(),
-        &opts,
-    ))
+    to_js(&c.with(|cal| gongkai::audit::audit(&cat, &recs, cal, &opts)))
 }
 
 /// `diff(reference, local, options?)`: checks a local catalogue against the upper-level

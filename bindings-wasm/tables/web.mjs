@@ -21,6 +21,7 @@ export const {
   reportSchema,
   rules,
   isWorkingDay,
+  calendarDay,
   addWorkingDays,
   workingDaysBetween,
   deadline,
