@@ -24,6 +24,15 @@ export interface Deadline {
    */
   nominal_date: string | null;
   /**
+   * Whether the date rests on a provisional year: a year whose holiday notice is not
+   * loaded, counted with the statutory holidays only (see `crate::calendar`).
+   */
+  provisional: boolean;
+  /**
+   * The provisional years the date rests on, sorted.
+   */
+  provisional_years: number[];
+  /**
    * Why there is no date, when `date` is `None`.
    */
   reason: Reason | null;
@@ -31,6 +40,10 @@ export interface Deadline {
    * The start day.
    */
   start: string;
+  /**
+   * Warnings about the date: `calendar.provisional` when `provisional`.
+   */
+  warnings: Reason[];
   /**
    * `working_days`: the working days counted (days + extension).
    */
@@ -44,7 +57,8 @@ export interface Deadline {
  */
 export interface Reason {
   /**
-   * Stable code (`no_deadline.promptly`, …; see `REASONS`).
+   * Stable code (`no_deadline.promptly`, …; see `REASONS`; `calendar.provisional` in
+   * `Deadline::warnings`, see `crate::calendar::DEFS`).
    */
   code: string;
   /**
