@@ -206,12 +206,9 @@ fn csv_source(obj: &Bound<'_, PyAny>) -> PyResult<CsvSource> {
             .getattr("bytes")?
             .call1((obj,))?
             .extract()?;
-        return String::from_utf8(bytes).map(CsvSource::Text).map_err(|_| {
-            core_err(
-                py,
-                gongkai::Error::Calendar("节假日安排表不是 UTF-8 编码，请另存为 UTF-8".into()),
-            )
-        });
+        return String::from_utf8(bytes)
+            .map(CsvSource::Text)
+            .map_err(|_| core_err(py, gongkai::calendar::not_utf8_error()));
     }
     if obj.hasattr("__fspath__")? {
         let p = py.import("os")?.getattr("fsdecode")?.call1((obj,))?;
@@ -237,9 +234,8 @@ fn load(
                     path: name.to_string(),
                     message: e.to_string(),
                 })?;
-                let text = String::from_utf8(bytes).map_err(|_| {
-                    gongkai::Error::Calendar("节假日安排表不是 UTF-8 编码，请另存为 UTF-8".into())
-                })?;
+                let text =
+                    String::from_utf8(bytes).map_err(|_| gongkai::calendar::not_utf8_error())?;
                 build(&text)
             });
             result.map_err(|e| error::to_py_err(py, &Failure::Core(e), Origin::File(&name)))

@@ -111,7 +111,7 @@ for (const [build, api] of Object.entries(builds)) {
     for (const row of r.rows) {
       assert.equal(Object.getPrototypeOf(row), Object.prototype);
       for (const [k, v] of Object.entries(row)) {
-        assert.ok(v === null || ['string', 'number'].includes(typeof v), `row ${row.row} ${k} is flat`);
+        assert.ok(v === null || ['string', 'number', 'boolean'].includes(typeof v), `row ${row.row} ${k} is flat`);
       }
       for (const k of ['formed_on', 'published_on', 'request_received', 'deadline']) {
         if (row[k] !== null) assert.match(row[k], /^\d{4}-\d{2}-\d{2}$/, `${k} ${row[k]}`);

@@ -33,7 +33,10 @@
 //!   一级事项 (`category`) and overall.
 //! - `issues`: bad records and bad files, each with a stable code ([`DEFS`]), the record's 1-based
 //!   data `row`, the CSV `line` where the record starts, the column, and a Chinese or English
-//!   message. A bad record never stops the audit.
+//!   message. A bad record never stops the audit. When a deadline or a lateness rests on a year
+//!   whose holiday notice is not loaded (a provisional year, see [`crate::calendar`]), the row
+//!   says `provisional`, the report says `provisional` and `provisional_years`, and `issues`
+//!   holds one `calendar.provisional` warning naming the years.
 //!
 //! `today` is always passed by the caller ([`AuditOptions::today`]); the system clock is never
 //! read. How deadlines are computed is in [`crate::deadline`]: a record with `request_received`

@@ -95,11 +95,12 @@ pub const YEAR_BOUNDS: (i32, i32) = (1950, 2200);
 /// The first day of December that the next year's New Year block may move (observed: 29th).
 const NEW_YEAR_SPILL_FROM: u32 = 29;
 
-const SRC_LAW: &str = "《全国年节及纪念日放假办法》（国务院令第795号）";
-const SRC: &str = "gongkai";
+pub(crate) const SRC_LAW: &str = "《全国年节及纪念日放假办法》（国务院令第795号）";
+pub(crate) const SRC: &str = "gongkai";
 
-/// The codes of the calendar: the provisional-year warning, and the findings of [`check`] (a
-/// holiday file's problems), with their messages.
+/// The codes of the calendar: the provisional-year warning, and the problems of a holiday
+/// file's rows, with their messages (the problems of a year's shape, found by [`check()`] only,
+/// are [`check::SHAPE_DEFS`]).
 pub const DEFS: &[RuleDef] = &[
     RuleDef {
         code: "calendar.provisional",
@@ -172,38 +173,6 @@ pub const DEFS: &[RuleDef] = &[
         source: SRC,
         message_zh: "{date} 是{weekday}，而 work（调休上班）只用于周六、周日：工作日本来就上班；请核对日期，或删去此行",
         message_en: "{date} is a {weekday_en}, but work (adjusted working day) is only for Saturdays and Sundays: a weekday is a working day anyway; check the date or delete the line",
-    },
-    RuleDef {
-        code: "calendar.no_spring_festival",
-        severity: Severity::Error,
-        title: "缺少春节",
-        source: SRC,
-        message_zh: "{year} 年的安排没有春节放假日（name 为“春节”的 off 行）：每年的通知都有春节。文件中出现的年份会整体替换该年的安排，请列出该年通知的全部日期",
-        message_en: "the {year} schedule has no Spring Festival holiday (an off line named 春节), which every notice has. A year present in the file replaces that whole year: list every date of the year's notice",
-    },
-    RuleDef {
-        code: "calendar.statutory_missing",
-        severity: Severity::Error,
-        title: "法定节假日未列为放假",
-        source: SRC_LAW,
-        message_zh: "{year} 年有 {count} 个法定节假日没有列为 off（放假）：{days}；通知总是包含法定节假日，请核对通知并补上这些日期",
-        message_en: "{count} statutory holidays of {year} are not listed as off: {days_en}; a notice always includes the statutory holidays: check the notice and add these days",
-    },
-    RuleDef {
-        code: "calendar.too_many_days",
-        severity: Severity::Error,
-        title: "放假日过多",
-        source: SRC,
-        message_zh: "{year} 年列了 {count} 个放假日（off），远多于历年通知（2007–2026 年最多 33 个）；请检查是否混入了其他年份或重复的区间",
-        message_en: "{year} lists {count} holiday days (off), far more than any notice so far (at most 33 in 2007–2026); check for rows of another year or a repeated range",
-    },
-    RuleDef {
-        code: "calendar.day_count",
-        severity: Severity::Warning,
-        title: "放假天数与法定天数不符",
-        source: SRC_LAW,
-        message_zh: "{year} 年放假的工作日 {off} 个减去调休上班日 {work} 个为 {net}，按《全国年节及纪念日放假办法》应为 {expected}；请核对是否漏列或多列（有特别决定的年份除外，如 2015 年的纪念日、2020 年春节假期延长）",
-        message_en: "in {year}, {off} holiday weekdays minus {work} adjusted working days make {net}, where the holiday regulations give {expected}; check for missing or extra lines (unless a special decision applies, as in 2015 and 2020)",
     },
 ];
 
