@@ -343,57 +343,47 @@ fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'stat
         })
 }
 
-/// The calendar options: `calendar` (the CSV text of a newer holiday notice, added on top of
-/// the embedded schedule), `strictCalendar` (refuse years without a notice) and, for the
-/// functions returning a bare value, `provisional` (count such years provisionally; they
-/// refuse them otherwise, since a bare value cannot say it is provisional).
-struct CalendarOptions {
-    cal: Option<gongkai::calendar::Calendar>,
-    strict: bool,
-    lang: gongkai::Lang,
+/// Reads the calendar options: `calendar` (the CSV text of a newer holiday notice, added on
+/// top of the embedded schedule), `strictCalendar` (refuse years without a notice), `lang` (of
+/// error messages) and, for the functions returning a bare value (`bare`), `provisional` (count
+/// such years provisionally: they refuse them otherwise, since a bare value cannot say it is
+/// provisional). Returns the calendar to use and the language. One non-generic function for
+/// every caller keeps the module small.
+#[inline(never)]
+fn calendar_options(
+    options: &JsValue,
+    bare: bool,
+) -> Result<(OptionReader, gongkai::calendar::Calendar, gongkai::Lang), JsValue> {
+    let mut reader = OptionReader::new(options, "options")?;
+    let text = reader.string("calendar")?;
+    let mut strict = reader.boolean("strictCalendar")?.unwrap_or(false);
+    if bare {
+        strict |= !reader.boolean("provisional")?.unwrap_or(false);
+    }
+    let lang = match reader.string("lang")? {
+        None => gongkai::Lang::Zh,
+        Some(l) => {
+            options::options_from(Some(&l), None, None)
+                .map_err(|e| js_error(&e))?
+                .lang
+        }
+    };
+    let embedded = gongkai::calendar::embedded();
+    let cal = match text {
+        None => embedded.clone(),
+        Some(t) => embedded.with_csv(&t).map_err(|e| js_error_lang(&e, lang))?,
+    };
+    Ok((reader, cal.strict(strict), lang))
 }
 
-impl CalendarOptions {
-    fn read(reader: &mut OptionReader, bare: bool) -> Result<Self, JsValue> {
-        let text = reader.string("calendar")?;
-        let strict = reader.boolean("strictCalendar")?.unwrap_or(false);
-        let provisional = if bare {
-            reader.boolean("provisional")?.unwrap_or(false)
-        } else {
-            true
-        };
-        let lang = match reader.string("lang")? {
-            None => gongkai::Lang::Zh,
-            Some(l) => {
-                options::options_from(Some(&l), None, None)
-                    .map_err(|e| js_error(&e))?
-                    .lang
-            }
-        };
-        let strict = strict || !provisional;
-        let cal = match text {
-            None => None,
-            Some(t) => Some(
-                gongkai::calendar::embedded()
-                    .with_csv(&t)
-                    .map_err(|e| js_error_lang(&e, lang))?,
-            ),
-        };
-        Ok(CalendarOptions { cal, strict, lang })
-    }
-
-    /// Runs `f` with the calendar (the embedded one, shared, when no CSV was given).
-    fn with<T>(&self, f: impl FnOnce(&gongkai::calendar::Calendar) -> T) -> T {
-        let base = self
-            .cal
-            .as_ref()
-            .unwrap_or_else(|| gongkai::calendar::embedded());
-        if self.strict {
-            f(&base.clone().strict(true))
-        } else {
-            f(base)
-        }
-    }
+/// [`calendar_options`] for a function whose only options are the calendar's.
+fn calendar_only(
+    options: &JsValue,
+    bare: bool,
+) -> Result<(gongkai::calendar::Calendar, gongkai::Lang), JsValue> {
+    let (reader, cal, lang) = calendar_options(options, bare)?;
+    reader.finish()?;
+    Ok((cal, lang))
 }
 
 /// `isWorkingDay(date, options?)`: whether a day is a working day (工作日) under the embedded
@@ -405,11 +395,8 @@ pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<bool, JsValue> {
     let d = date_arg(&date, "date ")?;
-    let mut reader = OptionReader::new(&options, "options")?;
-    let c = CalendarOptions::read(&mut reader, true)?;
-    reader.finish()?;
-    c.with(|cal| cal.is_working_day(d))
-        .map_err(|e| js_error_lang(&e, c.lang))
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.is_working_day(d).map_err(|e| js_error_lang(&e, lang))
 }
 
 /// `calendarDay(date, options?)`: what the calendar says about a day: `{date, working, kind,
@@ -421,13 +408,8 @@ pub fn calendar_day(
     #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let d = date_arg(&date, "date ")?;
-    let mut reader = OptionReader::new(&options, "options")?;
-    let c = CalendarOptions::read(&mut reader, false)?;
-    reader.finish()?;
-    let info = c
-        .with(|cal| cal.day(d))
-        .map_err(|e| js_error_lang(&e, c.lang))?;
-    to_js(&info)
+    let (cal, lang) = calendar_only(&options, false)?;
+    to_js(&cal.day(d).map_err(|e| js_error_lang(&e, lang))?)
 }
 
 /// `addWorkingDays(date, n, options?)`: the `n`th working day after `date` (the start day is not
@@ -440,12 +422,10 @@ pub fn add_working_days(
 ) -> Result<String, JsValue> {
     let d = date_arg(&date, "date ")?;
     let n = count_arg(&n, "n ")?;
-    let mut reader = OptionReader::new(&options, "options")?;
-    let c = CalendarOptions::read(&mut reader, true)?;
-    reader.finish()?;
-    c.with(|cal| cal.add_working_days(d, n))
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.add_working_days(d, n)
         .map(|d| d.to_string())
-        .map_err(|e| js_error_lang(&e, c.lang))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
 /// `workingDaysBetween(a, b, options?)`: the working days in `(a, b]` (negative when `b` is
@@ -458,12 +438,10 @@ pub fn working_days_between(
 ) -> Result<f64, JsValue> {
     let a = date_arg(&a, "a ")?;
     let b = date_arg(&b, "b ")?;
-    let mut reader = OptionReader::new(&options, "options")?;
-    let c = CalendarOptions::read(&mut reader, true)?;
-    reader.finish()?;
-    c.with(|cal| cal.working_days_between(a, b))
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.working_days_between(a, b)
         .map(|n| n as f64)
-        .map_err(|e| js_error_lang(&e, c.lang))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
 /// `deadline(timeLimit, start, options?)`: the deadline of a 公开时限 (a TimeLimit object, or
@@ -475,12 +453,11 @@ pub fn deadline(
     #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DeadlineOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&options, "options")?;
+    let (mut reader, cal, lang) = calendar_options(&options, false)?;
     let extension = match reader.take("extension") {
         None => 0,
         Some(v) => count_arg(&v, "options.extension ")?,
     };
-    let c = CalendarOptions::read(&mut reader, false)?;
     reader.finish()?;
     let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
         gongkai::import::text::parse_time_limit(&text)
@@ -493,9 +470,8 @@ pub fn deadline(
         return Err(invalid("timeLimit 应为公开时限对象或文字"));
     };
     let start = start_arg(&start)?.extended(extension);
-    let d = c
-        .with(|cal| gongkai::deadline::deadline_with(cal, &limit, &start))
-        .map_err(|e| js_error_lang(&e, c.lang))?;
+    let d = gongkai::deadline::deadline_with(&cal, &limit, &start)
+        .map_err(|e| js_error_lang(&e, lang))?;
     to_js(&d)
 }
 
@@ -511,13 +487,12 @@ pub fn audit(
     #[wasm_bindgen(unchecked_param_type = "AuditOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     // lang and today only: the audit reports every record, so minSeverity would be ignored.
-    let mut reader = OptionReader::new(&options, "options")?;
+    let (mut reader, cal, lang) = calendar_options(&options, false)?;
     let today = reader.string("today")?;
-    let c = CalendarOptions::read(&mut reader, false)?;
     reader.finish()?;
     let base = options::options_from(None, None, today.as_deref())
         .map_err(|e| js_error(&e))?
-        .lang(c.lang);
+        .lang(lang);
     let mut opts = gongkai::audit::AuditOptions::default().lang(base.lang);
     if let Some(t) = base.today {
         opts = opts.today(t);
@@ -533,7 +508,7 @@ pub fn audit(
         gongkai::audit::read_records_json(&bytes)
     }
     .map_err(|e| js_error(&e))?;
-    to_js(&c.with(|cal| gongkai::audit::audit(&cat, &recs, cal, &opts)))
+    to_js(&gongkai::audit::audit(&cat, &recs, &cal, &opts))
 }
 
 /// `diff(reference, local, options?)`: checks a local catalogue against the upper-level

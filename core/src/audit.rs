@@ -1229,7 +1229,7 @@ fn audit_one(
         }
     };
     row.provisional = dl.provisional;
-    provisional_years.extend(&dl.provisional_years);
+    provisional_years.extend_from_slice(&dl.provisional_years);
     row.extension_days = dl.extension_days;
     row.deadline = dl.date;
     row.deadline_at = dl.datetime;
@@ -1245,7 +1245,7 @@ fn audit_one(
         if row.late_by_working_days.is_some() {
             let years = cal.provisional_years_between(due, until);
             row.provisional |= !years.is_empty();
-            provisional_years.extend(years);
+            provisional_years.extend_from_slice(&years);
         }
     };
     match published.date {

@@ -21,7 +21,7 @@
 //! rules of GB/T 33661-2017 and cross-checked; see its README), packed here in two bytes a
 //! year. A test checks that this table and the CSV agree.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// The first year of the table.
 pub const FIRST_YEAR: i32 = 2007;
@@ -100,15 +100,21 @@ pub fn statutory_days(year: i32) -> Option<Vec<(NaiveDate, &'static str)>> {
         out.push((ymd(5, 2)?, "劳动节"));
     }
     out.push((l.duanwu, "端午节"));
-    out.push((l.zhongqiu, "中秋节"));
+    // 中秋 (7 September – 8 October) and 国庆 (10月1日至3日), in date order without a sort.
+    let mut autumn: Vec<(NaiveDate, &'static str)> = Vec::with_capacity(4);
     for d in 1..=3 {
         let day = ymd(10, d)?;
         if day != l.zhongqiu {
-            out.push((day, "国庆节"));
+            autumn.push((day, "国庆节"));
         }
     }
-    out.sort_by_key(|(d, _)| *d);
-    debug_assert!(out.iter().all(|(d, _)| d.year() == year));
+    let at = autumn
+        .iter()
+        .position(|(d, _)| *d > l.zhongqiu)
+        .unwrap_or(autumn.len());
+    autumn.insert(at, (l.zhongqiu, "中秋节"));
+    out.extend(autumn);
+    debug_assert!(out.windows(2).all(|w| w[0].0 < w[1].0));
     Some(out)
 }
 
@@ -129,6 +135,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::calendar::{Calendar, DayKind, EMBEDDED_CSV};
+    use chrono::Datelike;
 
     const CSV: &str = include_str!("../../../data/cn-lunar-dates.csv");
 

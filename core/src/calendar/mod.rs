@@ -359,19 +359,24 @@ impl Calendar {
         if years.is_empty() {
             return Calendar::empty();
         }
-        let provisional: Vec<i32> = (lunar::CURRENT_LAW_FROM..=lunar::LAST_YEAR)
-            .filter(|y| years.binary_search(y).is_err())
-            .collect();
-        let provisional_entries: Vec<CalendarEntry> = provisional
-            .iter()
-            .filter_map(|&y| lunar::statutory_days(y))
-            .flatten()
-            .map(|(date, name)| CalendarEntry {
-                date,
-                kind: DayKind::Off,
-                name: name.to_owned(),
-            })
-            .collect();
+        // Plain loops rather than iterator chains here and below: each chain is its own code in
+        // the WebAssembly module, whose size has a goal.
+        let mut provisional: Vec<i32> = Vec::new();
+        for y in lunar::CURRENT_LAW_FROM..=lunar::LAST_YEAR {
+            if years.binary_search(&y).is_err() {
+                provisional.push(y);
+            }
+        }
+        let mut provisional_entries: Vec<CalendarEntry> = Vec::new();
+        for &y in &provisional {
+            for (date, name) in lunar::statutory_days(y).unwrap_or_default() {
+                provisional_entries.push(CalendarEntry {
+                    date,
+                    kind: DayKind::Off,
+                    name: name.to_owned(),
+                });
+            }
+        }
         let first = years.iter().chain(&provisional).copied().min();
         let last = years.iter().chain(&provisional).copied().max();
         let (Some(base), Some(end)) = (
@@ -432,13 +437,12 @@ impl Calendar {
         let mut replaced: Vec<i32> = new.iter().map(CalendarEntry::notice_year).collect();
         replaced.sort_unstable();
         replaced.dedup();
-        let mut entries: Vec<CalendarEntry> = self
-            .inner
-            .entries
-            .iter()
-            .filter(|e| replaced.binary_search(&e.notice_year()).is_err())
-            .cloned()
-            .collect();
+        let mut entries: Vec<CalendarEntry> = Vec::with_capacity(self.inner.entries.len());
+        for e in &self.inner.entries {
+            if replaced.binary_search(&e.notice_year()).is_err() {
+                entries.push(e.clone());
+            }
+        }
         entries.extend(new);
         let strict = self.strict;
         *self = Calendar::from_entries(entries).strict(strict);
@@ -518,9 +522,13 @@ impl Calendar {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         let spill = hi.month() == 12 && hi.day() >= NEW_YEAR_SPILL_FROM;
         let last = hi.year() + i32::from(spill);
-        (lo.year()..=last)
-            .filter(|&y| self.is_provisional(y))
-            .collect()
+        let mut out = Vec::new();
+        for y in lo.year()..=last {
+            if self.is_provisional(y) {
+                out.push(y);
+            }
+        }
+        out
     }
 
     /// Whether `date` is a working day.
@@ -650,74 +658,86 @@ impl Calendar {
 
     /// The error for a year the calendar cannot answer for, in both languages.
     fn uncovered(&self, year: i32, date: Option<NaiveDate>) -> Error {
+        Error::CalendarText {
+            zh: self.uncovered_text(year, date, Lang::Zh),
+            en: self.uncovered_text(year, date, Lang::En),
+        }
+    }
+
+    /// The message of [`Calendar::uncovered`] in one language: the year, the covered years and
+    /// how to load a notice (one code path for both languages keeps the WebAssembly small).
+    #[inline(never)]
+    fn uncovered_text(&self, year: i32, date: Option<NaiveDate>, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let t = |a: &'static str, b: &'static str| if zh { a } else { b };
         let years = &self.inner.years;
-        let (have_zh, have_en) = match self.year_range() {
+        let have = match self.year_range() {
             Some((a, b)) if years.len() as i64 == i64::from(b) - i64::from(a) + 1 => {
-                (format!("现有 {a}–{b} 年"), format!("it has {a}–{b}"))
+                format!("{}{a}–{b}{}", t("现有 ", "it has "), t(" 年", ""))
             }
             Some(_) => {
                 let list: Vec<String> = years.iter().map(i32::to_string).collect();
-                (
-                    format!("现有 {} 年", list.join("、")),
-                    format!("it has {}", list.join(", ")),
+                format!(
+                    "{}{}{}",
+                    t("现有 ", "it has "),
+                    list.join(t("、", ", ")),
+                    t(" 年", "")
                 )
             }
-            None => (
-                "当前没有载入任何年份".to_owned(),
-                "no year is loaded".to_owned(),
-            ),
+            None => t("当前没有载入任何年份", "no year is loaded").to_owned(),
         };
         let spill = date.is_some_and(|d| d.year() + 1 == year && d.month() == 12);
-        let (what_zh, what_en) = match date {
-            Some(d) if spill => (
-                format!(
-                    "{d} 可能因 {year} 年元旦放假安排而调整（元旦假期可从上一年 12 月 29 日开始），而 "
-                ),
-                format!(
-                    "{d} may be moved by the {year} New Year holiday (it can start on 29 December), and "
-                ),
+        let mut out = match date {
+            Some(d) if spill => format!(
+                "{d}{}{year}{}",
+                t(" 可能因 ", " may be moved by the "),
+                t(
+                    " 年元旦放假安排而调整（元旦假期可从上一年 12 月 29 日开始），而 ",
+                    " New Year holiday (it can start on 29 December), and "
+                )
             ),
-            Some(d) => (format!("{d} 所在的 "), format!("{d}: ")),
-            None => ("计算涉及的 ".to_owned(), "The count reaches ".to_owned()),
+            Some(d) => format!("{d}{}", t(" 所在的 ", ": ")),
+            None => t("计算涉及的 ", "The count reaches ").to_owned(),
         };
-        let which = if date.is_none() { ", which is" } else { " is" };
+        let which = match (zh, date.is_none()) {
+            (true, _) => " 年不在节假日安排表内（",
+            (false, true) => ", which is not in the holiday table (",
+            (false, false) => " is not in the holiday table (",
+        };
+        out.push_str(&format!(
+            "{year}{which}{have}{}{year}{}",
+            t(
+                "），无法确定工作日。请载入国务院办公厅 ",
+                "), so working days cannot be determined. Load the State Council's "
+            ),
+            t(
+                " 年部分节假日安排：命令行用 --calendar 文件（或环境变量 GONGKAI_CALENDAR、用户数据文件），\
+                 Python、JavaScript 用 calendar 参数；CSV 格式同 data/cn-holidays.csv（date,kind,name）",
+                " holiday notice: --calendar FILE on the command line (or the GONGKAI_CALENDAR \
+                 variable, or the user data file), the calendar option in Python and JavaScript; the \
+                 CSV format is that of data/cn-holidays.csv (date,kind,name)"
+            ),
+        ));
         let computable = (lunar::CURRENT_LAW_FROM..=lunar::LAST_YEAR).contains(&year);
-        let (tail_zh, tail_en) = if self.strict && computable {
-            (
-                "；或不用严格模式（去掉 --strict-calendar），按法定节假日临时计算".to_owned(),
-                "; or leave strict mode (drop --strict-calendar) to count it provisionally with the statutory holidays".to_owned(),
-            )
+        if self.strict && computable {
+            out.push_str(t(
+                "；或不用严格模式（去掉 --strict-calendar），按法定节假日临时计算",
+                "; or leave strict mode (drop --strict-calendar) to count it provisionally with the statutory holidays",
+            ));
         } else if !computable {
-            (
-                format!(
-                    "（只有 {}–{} 年能按法定节假日临时计算）",
-                    lunar::CURRENT_LAW_FROM,
-                    lunar::LAST_YEAR
-                ),
-                format!(
-                    " (only {}–{} can be counted provisionally with the statutory holidays)",
-                    lunar::CURRENT_LAW_FROM,
-                    lunar::LAST_YEAR
-                ),
-            )
-        } else {
-            (String::new(), String::new())
-        };
-        Error::CalendarText {
-            zh: format!(
-                "{what_zh}{year} 年不在节假日安排表内（{have_zh}），无法确定工作日。\
-                 请载入国务院办公厅 {year} 年部分节假日安排：命令行用 --calendar 文件（或环境变量 \
-                 GONGKAI_CALENDAR、用户数据文件），Python、JavaScript 用 calendar 参数；CSV 格式同 \
-                 data/cn-holidays.csv（date,kind,name）{tail_zh}。"
-            ),
-            en: format!(
-                "{what_en}{year}{which} not in the holiday table ({have_en}), so working days cannot be \
-                 determined. Load the State Council's {year} holiday notice: --calendar FILE on the \
-                 command line (or the GONGKAI_CALENDAR variable, or the user data file), the calendar \
-                 option in Python and JavaScript; the CSV format is that of data/cn-holidays.csv \
-                 (date,kind,name){tail_en}."
-            ),
+            out.push_str(&format!(
+                "{}{}–{}{}",
+                t("（只有 ", " (only "),
+                lunar::CURRENT_LAW_FROM,
+                lunar::LAST_YEAR,
+                t(
+                    " 年能按法定节假日临时计算）",
+                    " can be counted provisionally with the statutory holidays)"
+                )
+            ));
         }
+        out.push_str(t("。", "."));
+        out
     }
 }
 
