@@ -8,7 +8,7 @@ import type { AuditReport } from './types/audit';
 import type { Catalogue, Item, TimeLimit } from './types/catalogue';
 import type { Deadline } from './types/deadline';
 import type { DiffReport } from './types/diff';
-import type { Report, Severity } from './types/report';
+import type { Issue, Report, Severity } from './types/report';
 
 export type * from './types/audit';
 export type * from './types/catalogue';
@@ -48,11 +48,23 @@ export interface ItemContext extends Omit<ValidateOptions, 'fileName'> {
   header?: Partial<Catalogue> | string | null;
 }
 
-/** One rule of `rules()`: the core's rule table. */
+/** A diff or consistency finding: an `Issue` with both sides (`reference_path`, `local_path`, …). */
+export type DiffFinding = Issue;
+/** A problem of the audit's records: an `Issue` with the record's `row`, `line` and `column`. */
+export type AuditIssue = Issue;
+
+/** One code of `rules()`: the core's registry of every code any function can emit. */
 export interface RuleDef {
   /** Stable code, `family.name`. */
   code: string;
+  /** The family: `structure`, `catalogue`, `items`, `time`, `channels`, `basis`, `subject`,
+   * `import`, `diff`, `records` or `deadline`. */
+  family: string;
   severity: Severity;
+  /** Whether the published JSON Schema alone decides it (ajv finds it too). */
+  structural: boolean;
+  /** The source file that declares it. */
+  defined_in: string;
   /** Short Chinese title. */
   title: string;
   /** The legal or policy source. */

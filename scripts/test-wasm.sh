@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # WebAssembly binding: installs what is missing (wasm32 target, the wasm-bindgen CLI of
 # Cargo.lock's version, Chromium, a CJK font for legible screenshots, npm packages), builds
-# both builds (default, and with table import) for both targets, then runs the node:test suites
-# against the Node and web glue and the browser test of the demo in headless Chromium
-# (screenshots in target/).
+# both builds (default, and with table import) for both targets and the react-jsonschema-form
+# example (esbuild), then runs the node:test suites against the Node and web glue and the browser
+# tests of the demo and of the form example in headless Chromium (screenshots in target/).
 # Usage: scripts/test-wasm.sh     (scripts/test.sh calls it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,13 +37,16 @@ cargo clippy -p gongkai-wasm --target wasm32-unknown-unknown --all-targets --fea
 # --- build. The committed TypeScript types must match the schemas before the build rewrites them.
 node bindings-wasm/scripts/gen-types.mjs --check
 scripts/build-wasm.sh
+# The react-jsonschema-form example (examples/form/): one esbuild bundle, about a second.
+node bindings-wasm/scripts/build-examples.mjs
 
 # --- node:test: fixtures, schemas with ajv, API, calendar/deadline, audit, diff, panic recovery,
 #     robustness, types (default build, Node and web glue); tables (the tables build); the
 #     two builds agree and the default one lacks importTable (builds.test.mjs)
 (cd bindings-wasm && node --test tests-js/)
 
-# --- browser: the demo in headless Chromium, served from bindings-wasm/ on a free loopback port
+# --- browser: the demo and the form example in headless Chromium, served from bindings-wasm/ on a
+#     free loopback port
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory bindings-wasm >target/wasm-http.log 2>&1 &
 server=$!
@@ -53,3 +56,5 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 (cd bindings-wasm && CHROMIUM="$chromium" node tests-js/browser.mjs "http://127.0.0.1:$port" ../target)
+# The form generated from the published schema by react-jsonschema-form, with validateItem.
+(cd bindings-wasm && CHROMIUM="$chromium" node tests-js/form-browser.mjs "http://127.0.0.1:$port" ../target)

@@ -11,7 +11,6 @@ use crate::dates;
 use crate::error::{self, Failure, Origin};
 use crate::input::{self, looks_like_json_text};
 use crate::report::pandas;
-use gongkai::Severity;
 use gongkai::audit::{AuditIssue, AuditReport, AuditRow, ItemTally, Records, Status, Tally};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -485,16 +484,10 @@ impl PyAuditReport {
                 )
             }
             "issues" => {
-                let empty = AuditIssue {
-                    code: String::new(),
-                    severity: Severity::Error,
-                    row: None,
-                    line: None,
-                    column: None,
-                    item_id: None,
-                    message: String::new(),
-                    params: Default::default(),
-                };
+                let mut empty =
+                    gongkai::Finding::new(gongkai::codes::records::EMPTY, "", None, &[]);
+                empty.record = Some(Default::default());
+                let empty: AuditIssue = empty.render(gongkai::Lang::Zh, None);
                 frame(
                     py,
                     self.issues(py)?.cast_into::<PyList>()?,

@@ -146,11 +146,11 @@ fn origin<'a>(job: Option<&'a input::Job<'_>>) -> Origin<'a> {
 }
 
 fn local_location(f: &DiffFinding) -> Option<&gongkai::Location> {
-    f.local_location.as_ref()
+    f.local_location()
 }
 
 fn reference_location(f: &DiffFinding) -> Option<&gongkai::Location> {
-    f.reference_location.as_ref()
+    f.reference_location()
 }
 
 /// Checks a local catalogue against the upper-level standard (see the package docs).
@@ -330,22 +330,22 @@ impl PyDiffFinding {
     /// JSON Pointer into the reference (first) catalogue, or None.
     #[getter]
     fn reference_path(&self) -> Option<&str> {
-        self.inner.reference_path.as_deref()
+        self.inner.reference_path()
     }
     /// JSON Pointer into the local (second) catalogue, or None.
     #[getter]
     fn local_path(&self) -> Option<&str> {
-        self.inner.local_path.as_deref()
+        self.inner.local_path()
     }
     /// `id` of the reference item, or None.
     #[getter]
     fn reference_item_id(&self) -> Option<&str> {
-        self.inner.reference_item_id.as_deref()
+        self.inner.reference_item_id()
     }
     /// `id` of the local item, or None.
     #[getter]
     fn local_item_id(&self) -> Option<&str> {
-        self.inner.local_item_id.as_deref()
+        self.inner.local_item_id()
     }
     /// The rendered message.
     #[getter]
@@ -355,12 +355,15 @@ impl PyDiffFinding {
     /// The cell of the reference value, when the reference came from a table.
     #[getter]
     fn reference_location(&self) -> Option<PyLocation> {
-        self.inner.reference_location.clone().map(PyLocation::from)
+        self.inner
+            .reference_location()
+            .cloned()
+            .map(PyLocation::from)
     }
     /// The cell of the local value, when the local catalogue came from a table.
     #[getter]
     fn local_location(&self) -> Option<PyLocation> {
-        self.inner.local_location.clone().map(PyLocation::from)
+        self.inner.local_location().cloned().map(PyLocation::from)
     }
     /// The values the message was filled with (a new dict on each access).
     #[getter]
@@ -384,10 +387,10 @@ impl PyDiffFinding {
         };
         Ok(format!(
             "DiffFinding(code={}, severity={}, reference_path={}, local_path={}, message={})",
-            r(Some(&self.inner.code))?,
+            r(Some(self.inner.code.as_str()))?,
             r(Some(self.inner.severity.code()))?,
-            r(self.inner.reference_path.as_deref())?,
-            r(self.inner.local_path.as_deref())?,
+            r(self.inner.reference_path())?,
+            r(self.inner.local_path())?,
             r(Some(&self.inner.message))?,
         ))
     }
@@ -532,18 +535,12 @@ impl PyDiffReport {
         let s = |v: &str| PyString::new(py, v).into_any().unbind();
         let opt = |v: Option<&str>| v.map_or_else(|| py.None(), s);
         let data = PyDict::new(py);
-        data.set_item("code", col(&|f| s(&f.code))?)?;
+        data.set_item("code", col(&|f| s(f.code.as_str()))?)?;
         data.set_item("severity", col(&|f| s(f.severity.code()))?)?;
-        data.set_item(
-            "reference_path",
-            col(&|f| opt(f.reference_path.as_deref()))?,
-        )?;
-        data.set_item("local_path", col(&|f| opt(f.local_path.as_deref()))?)?;
-        data.set_item(
-            "reference_item_id",
-            col(&|f| opt(f.reference_item_id.as_deref()))?,
-        )?;
-        data.set_item("local_item_id", col(&|f| opt(f.local_item_id.as_deref()))?)?;
+        data.set_item("reference_path", col(&|f| opt(f.reference_path()))?)?;
+        data.set_item("local_path", col(&|f| opt(f.local_path()))?)?;
+        data.set_item("reference_item_id", col(&|f| opt(f.reference_item_id()))?)?;
+        data.set_item("local_item_id", col(&|f| opt(f.local_item_id()))?)?;
         data.set_item("message", col(&|f| s(&f.message))?)?;
         type Get = fn(&DiffFinding) -> Option<&gongkai::Location>;
         for (side, get) in [
@@ -611,8 +608,8 @@ impl PyDiffReport {
         for f in self.inner.findings.iter().take(REPR_FINDINGS) {
             let paths = format!(
                 "{} → {}",
-                f.reference_path.as_deref().unwrap_or("–"),
-                f.local_path.as_deref().unwrap_or("–")
+                f.reference_path().unwrap_or("–"),
+                f.local_path().unwrap_or("–")
             );
             out.push_str(&format!(
                 "\n  {:<7} {paths} {} {}",

@@ -70,19 +70,21 @@ impl Job<'_> {
 
     /// Reads the catalogue for an audit or a diff: JSON as given, a file by its name (tables
     /// through the importer, as `validate` does). Needs no Python.
-    pub(crate) fn catalogue(&self) -> Result<gongkai::diff::Loaded, Failure> {
+    pub(crate) fn catalogue(&self) -> Result<gongkai::import::Loaded, Failure> {
+        use gongkai::import::{Format, ImportOptions, load};
         match self {
-            Job::Json { bytes, .. } => Ok(gongkai::diff::Loaded {
-                catalogue: gongkai::Catalogue::from_json(bytes)?.into_owned(),
-                sources: None,
-                findings: Vec::new(),
-            }),
+            Job::Json { bytes, .. } => {
+                Ok(load(bytes, &ImportOptions::default().format(Format::Json))?)
+            }
             Job::File { path, name } => {
                 let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
                     path: name.to_string(),
                     message: e.to_string(),
                 })?;
-                Ok(gongkai::diff::load(&bytes, Some(name))?)
+                Ok(load(
+                    &bytes,
+                    &ImportOptions::default().file_name(name.as_ref()),
+                )?)
             }
         }
     }

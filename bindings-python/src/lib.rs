@@ -14,6 +14,7 @@ mod error;
 mod input;
 mod parallel;
 mod report;
+mod site;
 
 use error::{Error, Failure};
 use pyo3::prelude::*;
@@ -229,22 +230,29 @@ fn validate_many<'py>(
         .validate_many_impl(py, paths, workers, progress)
 }
 
-/// The published JSON Schema (draft 2020-12) of a catalogue, as a new dict.
+/// The published JSON Schema (draft 2020-12) of a catalogue, as a new dict (keys in the
+/// published file's order: properties in the standard table's column order).
 #[pyfunction]
 fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(pythonize(py, gongkai::schema::catalogue_schema())?)
+    json_loads(py, &gongkai::schema::catalogue_schema_text())
 }
 
-/// The JSON Schema of a report (what `Report.to_dict()` returns), as a new dict.
+/// The JSON Schema of a report (what `Report.to_dict()` returns, and each line of the CLI's
+/// `--format json` output), as a new dict.
 #[pyfunction]
 fn report_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(pythonize(py, gongkai::schema::report_schema())?)
+    json_loads(py, &gongkai::schema::report_schema_text())
+}
+
+/// `json.loads(text)`: a dict that keeps the text's key order.
+fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (text,))
 }
 
 /// Every rule: code, severity, title, legal source, message templates (zh, en).
 #[pyfunction]
 fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(pythonize(py, &gongkai::rules::all())?)
+    Ok(pythonize(py, &gongkai::codes::defs())?)
 }
 
 /// Test hook: panics in native code (with the GIL released when `detached`), to show that a
@@ -332,6 +340,7 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff::reference, m)?)?;
     m.add_function(wrap_pyfunction!(diff::reference_names, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff_report_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(site::site, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_worker_for_test, m)?)?;
     Ok(())

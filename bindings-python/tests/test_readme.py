@@ -85,6 +85,10 @@ def test_readme_python_examples_run(workdir: Path, capsys: pytest.CaptureFixture
     # Diff.
     assert "False 1 7" in lines
     assert any(line.startswith("diff.missing_item /items/1 上级标准目录的事项“燃气经营者改动市政燃气设施审批”") for line in lines)
+    # The 专题 site.
+    assert "10 False municipal_services-06a2bac5/index.html" in lines
+    assert "[] 10" in lines
+    assert "True site.refused" in lines
 
 
 def test_readme_bash_install_block_names_the_real_paths() -> None:

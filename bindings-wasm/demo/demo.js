@@ -119,7 +119,9 @@ function title(objectSchema, key) {
 /** The codes of a property whose values are a code list: `[{ code, title }]`. */
 function codes(p) {
   let s = p.items ?? p;
-  if (s.anyOf) s = s.anyOf.find((x) => x.$ref || x.oneOf) ?? s;
+  // An optional code (起算点, 类别): `type: [string, null]`, its list in `then` (applied when
+  // the value is not null).
+  if (s.then?.$ref) s = s.then;
   s = deref(s);
   return (s.oneOf ?? []).filter((o) => 'const' in o).map((o) => ({ code: o.const, title: o.title ?? o.const }));
 }

@@ -24,7 +24,8 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export const OUTPUTS = [
   { schema: '../../schema/catalogue.schema.json', name: 'Catalogue', out: '../types/catalogue.d.ts' },
-  { schema: '../../schema/report.schema.json', name: 'Report', out: '../types/report.d.ts' },
+  // The report schema's root also accepts the CLI's error lines; `validate` returns the report.
+  { schema: '../../schema/report.schema.json', name: 'Report', out: '../types/report.d.ts', root: 'Report' },
   { schema: '../schema/deadline.schema.json', name: 'Deadline', out: '../types/deadline.d.ts' },
   { schema: '../schema/audit-report.schema.json', name: 'AuditReport', out: '../types/audit.d.ts' },
   { schema: '../schema/diff-report.schema.json', name: 'DiffReport', out: '../types/diff.d.ts' },
@@ -62,7 +63,14 @@ function prepare(node, { isProperty = false } = {}) {
       out[k] = prepare(v);
     }
   }
+  // An optional code: `type: [string, null]` whose non-null values follow a code list (`if` not
+  // null `then` the list) is the list or null.
+  if (isObject(node.if) && JSON.stringify(node.if) === '{"not":{"type":"null"}}' && isObject(out.then) && '$ref' in out.then) {
+    out.anyOf = [out.then, { type: 'null' }];
+    delete out.type;
+  }
   // Conditions have no TypeScript form.
+  delete out.not;
   delete out.if;
   delete out.then;
   delete out.else;
@@ -116,8 +124,14 @@ function useImported(node, names) {
 export async function generate() {
   const files = {};
   const declared = new Map(); // type name → { module, definition } of the output declaring it
-  for (const { schema, name, out } of OUTPUTS) {
-    const source = JSON.parse(readFileSync(here(schema), 'utf8'));
+  for (const { schema, name, out, root } of OUTPUTS) {
+    const published = JSON.parse(readFileSync(here(schema), 'utf8'));
+    // `root`: the type is this definition of the schema, not the schema's root.
+    const source = root ? { ...published, ...published.$defs[root] } : published;
+    if (root) {
+      delete source.anyOf;
+      source.$defs = Object.fromEntries(Object.entries(published.$defs).filter(([d]) => d !== root));
+    }
     let s = prepare(source);
     s.title = name;
     s.description = doc(source.title, source.description);

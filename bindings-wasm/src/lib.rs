@@ -109,13 +109,13 @@ pub fn validate(
         None => validator
             .validate_json(&document_bytes(&input, "input ")?)
             .map_err(|e| js_error(&e))?,
-        // As `Validator::validate_bytes` (JSON, or a table imported then validated).
+        // The core's loader: JSON, or a table imported then validated.
         Some(name) => {
             let bytes = file_bytes(&input, "input ")?;
-            match import_file(&bytes, Some(&name), None)? {
-                None => validator.validate_json(&bytes).map_err(|e| js_error(&e))?,
-                Some(t) => validator.validate_imported(&t.catalogue, Some(&t.sources), &t.findings),
-            }
+            let options = gongkai::import::ImportOptions::default().file_name(name);
+            validator
+                .validate_bytes_with(&bytes, &options)
+                .map_err(|e| js_error(&tables_hint(e)))?
         }
     };
     to_js(&report)
@@ -153,19 +153,25 @@ pub fn import_table(
     let sheet = reader.string("sheet")?;
     reader.finish()?;
     let bytes = file_bytes(&input, "input ")?;
-    let imported = import_file(&bytes, file_name.as_deref(), sheet)?.ok_or_else(|| {
-        invalid("input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验")
-    })?;
-    let report = Validator::new(opts).validate_imported(
-        &imported.catalogue,
-        Some(&imported.sources),
-        &imported.findings,
-    );
+    let mut options = gongkai::import::ImportOptions::default();
+    if let Some(name) = file_name {
+        options = options.file_name(name);
+    }
+    if let Some(sheet) = sheet {
+        options = options.sheet(sheet);
+    }
+    if options.format_of(&bytes) == gongkai::import::Format::Json {
+        return Err(invalid(
+            "input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验",
+        ));
+    }
+    let loaded = gongkai::import::load(&bytes, &options).map_err(|e| js_error(&e))?;
+    let report = loaded.validate(&Validator::new(opts));
     to_js(&ImportedTable {
-        catalogue: &imported.catalogue,
+        catalogue: &loaded.catalogue,
         report: &report,
-        sources: imported.sources.iter().collect(),
-        encoding: imported.encoding.as_deref(),
+        sources: loaded.sources.iter().flat_map(|s| s.iter()).collect(),
+        encoding: loaded.encoding.as_deref(),
     })
 }
 
@@ -180,41 +186,19 @@ struct ImportedTable<'a> {
     encoding: Option<&'a str>,
 }
 
-/// Imports a table file (`None` when the name or content says JSON): what the core's
-/// `Validator::validate_bytes` does before validating.
-///
-/// Table import is the cargo feature `tables` (off by default): the package's `gongkai-wasm/tables`
-/// entry is built with it, the default entry without it (about 480 KB smaller gzipped), where
-/// `validate(bytes, { fileName })` of a table answers `unsupported_format` naming that entry.
-fn import_file(
-    bytes: &[u8],
-    name: Option<&str>,
-    sheet: Option<String>,
-) -> Result<Option<gongkai::import::Imported>, JsValue> {
-    use gongkai::import::{Format, ImportOptions, detect_format};
-    let format = detect_format(name, bytes);
-    if format == Format::Json {
-        return Ok(None);
+/// The default entry has no table import (cargo feature `tables`, about 480 KB of the gzipped
+/// module): a table there answers `unsupported_format`, naming the entry that reads it.
+fn tables_hint(e: gongkai::Error) -> gongkai::Error {
+    match e {
+        gongkai::Error::UnsupportedFormat(_) if !cfg!(feature = "tables") => {
+            gongkai::Error::UnsupportedFormat(
+                "gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML），\
+                 请改用 gongkai-wasm/tables（浏览器：gongkai-wasm/tables/web）"
+                    .into(),
+            )
+        }
+        e => e,
     }
-    let mut options = ImportOptions::default();
-    if let Some(name) = name {
-        options = options.file_name(name);
-    }
-    if let Some(sheet) = sheet {
-        options = options.sheet(sheet);
-    }
-    #[cfg(feature = "tables")]
-    let imported = gongkai::import::import_bytes(bytes, format, &options);
-    #[cfg(not(feature = "tables"))]
-    let imported: Result<gongkai::import::Imported, _> = {
-        let _ = (bytes, &options); // read only by the importer
-        Err(gongkai::Error::UnsupportedFormat(format!(
-            "{}：gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML），\
-             请改用 gongkai-wasm/tables（浏览器：gongkai-wasm/tables/web）",
-            format.name()
-        )))
-    };
-    imported.map(Some).map_err(|e| js_error(&e))
 }
 
 /// `validateItem(item, context?)`: validates one item as row `context.index` of a catalogue
@@ -242,19 +226,20 @@ pub fn validate_item(
 /// `schema()`: the published catalogue JSON Schema (draft 2020-12), with Chinese titles.
 #[wasm_bindgen(js_name = schema, unchecked_return_type = "object")]
 pub fn schema() -> Result<JsValue, JsValue> {
-    to_js(gongkai::schema::catalogue_schema())
+    // From the published text, so that the keys keep its order (the table's column order).
+    js_sys::JSON::parse(&gongkai::schema::catalogue_schema_compact())
 }
 
 /// `reportSchema()`: the JSON Schema of a validation report.
 #[wasm_bindgen(js_name = reportSchema, unchecked_return_type = "object")]
 pub fn report_schema() -> Result<JsValue, JsValue> {
-    to_js(gongkai::schema::report_schema())
+    js_sys::JSON::parse(&gongkai::schema::report_schema_compact())
 }
 
 /// `rules()`: every rule with its code, severity, title, legal source and message templates.
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleDef[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    to_js(&gongkai::rules::all())
+    to_js(&gongkai::codes::defs())
 }
 
 /// `version()`: the library version.

@@ -195,15 +195,25 @@ for (const [build, api] of Object.entries(builds)) {
     }
   });
 
-  t('rules(): the rule table, covering every code a report uses', () => {
+  t('rules(): the registry, covering every code a report uses', () => {
     const rules = api.rules();
     assert.ok(rules.length > 0);
     const codes = new Set(rules.map((r) => r.code));
     assert.equal(codes.size, rules.length, 'codes are unique');
     for (const r of rules) {
-      assert.deepEqual(Object.keys(r).sort(), ['code', 'message_en', 'message_zh', 'severity', 'source', 'title']);
+      assert.deepEqual(Object.keys(r).sort(), [
+        'code', 'defined_in', 'family', 'message_en', 'message_zh', 'severity', 'source', 'structural', 'title',
+      ]);
       assert.ok(['info', 'warning', 'error'].includes(r.severity));
+      assert.equal(typeof r.structural, 'boolean');
+      assert.match(r.defined_in, /^core\/src\/codes\/[a-z_]+\.rs$/);
     }
+    // Every family, and the structural codes are those the schema decides.
+    for (const f of ['structure', 'time', 'channels', 'import', 'diff', 'records', 'deadline']) {
+      assert.ok(rules.some((r) => r.family === f), f);
+    }
+    assert.ok(rules.find((r) => r.code === 'channels.website_required').structural);
+    assert.ok(!rules.find((r) => r.code === 'time.exceeds_statutory_limit').structural);
     for (const i of api.validate(bad).issues) {
       assert.ok(codes.has(i.code), i.code);
       assert.equal(rules.find((r) => r.code === i.code).severity, i.severity);

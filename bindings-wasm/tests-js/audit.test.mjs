@@ -39,9 +39,10 @@ for (const [build, api] of Object.entries(builds)) {
   for (const c of expected.cases) {
     for (const file of c.records) {
       const isCsv = file.endsWith('.csv');
+      const caseCatalogue = c.catalogue ? readRepo(...dir, c.catalogue) : catalogueText;
       for (const [how, records] of Object.entries(recordForms(file))) {
         t(`audit fixture ${file} (${how}): outcome per record, issues, tallies`, () => {
-          const r = audit(catalogueText, records, { today: expected.today });
+          const r = audit(caseCatalogue, records, { today: expected.today });
           assert.equal(Object.getPrototypeOf(r), Object.prototype);
           assert.equal(r.today, expected.today);
           assert.deepEqual(
@@ -67,7 +68,7 @@ for (const [build, api] of Object.entries(builds)) {
             assert.equal(r.summary.by_item.find((x) => x.item_id === id)?.records, n, `item ${id}`);
           }
           if (c.without_today) {
-            const none = audit(JSON.parse(catalogueText), records);
+            const none = audit(JSON.parse(caseCatalogue), records);
             assert.equal(none.today, null);
             for (const row of none.rows) {
               const before = r.rows.find((x) => x.row === row.row).status;

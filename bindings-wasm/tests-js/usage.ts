@@ -108,7 +108,7 @@ export function timeliness(csv: string, table: Uint8Array): string[] {
   const overall: Tally = report.summary.overall;
   const rate: number | null = overall.on_time_rate;
   const byCategory: string[] = report.summary.by_category.map((c) => `${c.category} ${c.on_time_rate ?? '—'}`);
-  const issueRows: (number | null)[] = fromObjects.issues.map((i) => i.row);
+  const issueRows: (number | null | undefined)[] = fromObjects.issues.map((i) => i.row);
   const checked: DiffReport = diff('municipal_services', catalogue, { minSeverity: 'warning', threshold: 0.7 });
   const linked: DiffReport = diff(catalogue, catalogue, { consistency: true });
   const coverage: Coverage = checked.coverage;

@@ -45,7 +45,7 @@ fn check(file: &str, generated: String) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("schema")
         .join(file);
-    if std::env::var_os("GONGKAI_UPDATE_SCHEMA").is_some() {
+    if std::env::var_os("GONGKAI_UPDATE_SCHEMA").is_some_and(|v| v == "1") {
         std::fs::write(&path, &generated).unwrap();
     }
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();

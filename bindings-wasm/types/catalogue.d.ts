@@ -2,12 +2,62 @@
  * Do not edit: run `node scripts/gen-types.mjs`. */
 
 /**
- * 全社会或特定群体
+ * 市级、县级、乡级或村级
  *
  * This interface was referenced by `Catalogue`'s JSON-Schema
- * via the `definition` "Audience".
+ * via the `definition` "Level".
  */
-export type Audience = 'public' | 'specific_groups';
+export type Level = 'city' | 'county' | 'township' | 'village';
+/**
+ * 编制机关所在的行政区划
+ *
+ * This interface was referenced by `Catalogue`'s JSON-Schema
+ * via the `definition` "Region".
+ */
+export type Region = {
+  /**
+   * 省（自治区、直辖市）：省
+   */
+  province: string;
+  /**
+   * 市（地、州、盟）：市
+   */
+  city: string;
+  /**
+   * 县（市、区、旗）：县
+   */
+  county: string;
+  /**
+   * 乡（镇、街道）：乡镇
+   */
+  township?: string | null;
+  /**
+   * 行政区划代码：6位行政区划代码（GB/T 2260），如武陟县 410823
+   */
+  code?: string | null;
+  [k: string]: unknown;
+} | null;
+/**
+ * 本目录据以编制的上级标准目录
+ *
+ * This interface was referenced by `Catalogue`'s JSON-Schema
+ * via the `definition` "BasedOn".
+ */
+export type BasedOn = {
+  /**
+   * 上级目录名称：名称
+   */
+  title: string;
+  /**
+   * 文号：如 建办厅〔2019〕71号
+   */
+  doc_no?: string | null;
+  /**
+   * 发文机关
+   */
+  issuer?: string | null;
+  [k: string]: unknown;
+} | null;
 /**
  * 法律、行政法规、地方性法规、部门规章、地方政府规章、规范性文件或其他
  *
@@ -22,6 +72,29 @@ export type CitationKind =
   | 'local_rule'
   | 'normative_document'
   | 'other';
+/**
+ * 公开时限的表达形式
+ *
+ * This interface was referenced by `Catalogue`'s JSON-Schema
+ * via the `definition` "TimeLimitKind".
+ */
+export type TimeLimitKind =
+  | 'working_days'
+  | 'calendar_days'
+  | 'hours_before'
+  | 'annual_by'
+  | 'on_the_spot'
+  | 'realtime'
+  | 'promptly'
+  | 'continuous'
+  | 'unparsed';
+/**
+ * 公开时限从何时起算
+ *
+ * This interface was referenced by `Catalogue`'s JSON-Schema
+ * via the `definition` "Anchor".
+ */
+export type Anchor = 'formed_or_changed' | 'request_received' | 'decided' | 'event' | 'unspecified';
 /**
  * 标准目录“公开渠道和载体”勾选框中的12个标准渠道（“其他”见 other_channels）
  *
@@ -42,12 +115,12 @@ export type Channel =
   | 'notice_board'
   | 'targeted_push';
 /**
- * 市级、县级、乡级或村级
+ * 全社会或特定群体
  *
  * This interface was referenced by `Catalogue`'s JSON-Schema
- * via the `definition` "Level".
+ * via the `definition` "Audience".
  */
-export type Level = 'city' | 'county' | 'township' | 'village';
+export type Audience = 'public' | 'specific_groups';
 /**
  * 主动公开或依申请公开（《政府信息公开条例》第十三条）
  *
@@ -55,61 +128,11 @@ export type Level = 'city' | 'county' | 'township' | 'village';
  * via the `definition` "Method".
  */
 export type Method = 'proactive' | 'on_request';
-/**
- * 公开时限从何时起算
- *
- * This interface was referenced by `Catalogue`'s JSON-Schema
- * via the `definition` "Anchor".
- */
-export type Anchor = 'formed_or_changed' | 'request_received' | 'decided' | 'event' | 'unspecified';
-/**
- * 公开时限的表达形式
- *
- * This interface was referenced by `Catalogue`'s JSON-Schema
- * via the `definition` "TimeLimitKind".
- */
-export type TimeLimitKind =
-  | 'working_days'
-  | 'calendar_days'
-  | 'hours_before'
-  | 'annual_by'
-  | 'on_the_spot'
-  | 'realtime'
-  | 'promptly'
-  | 'continuous'
-  | 'unparsed';
 
 /**
  * 基层政务公开标准目录：一个行政机关在一个领域的基层政务公开标准目录（数据模型 v1）
  */
 export interface Catalogue {
-  /**
-   * 上级标准目录：本目录据以编制（对照）的上级标准目录，如建办厅〔2019〕71号
-   */
-  based_on?: BasedOn | null;
-  /**
-   * 领域：领域代码（开放列表），如 municipal_services = 市政服务；未知代码给出警告
-   */
-  domain: string;
-  /**
-   * 编制日期：目录编制日期，格式 YYYY-MM-DD
-   */
-  issued: string;
-  /**
-   * 公开事项：目录的各行（公开事项），至少一项
-   *
-   * @minItems 1
-   */
-  items: Item[];
-  level: Level;
-  /**
-   * 编制单位：编制本目录的行政机关
-   */
-  publisher: string;
-  /**
-   * 行政区划：编制机关所在的省、市、县（乡）及行政区划代码
-   */
-  region?: Region | null;
   /**
    * 标准版本：数据模型版本，当前为 "1.0"，用于日后迁移旧文件
    */
@@ -119,30 +142,30 @@ export interface Catalogue {
    */
   title: string;
   /**
+   * 领域：领域代码（开放列表），如 municipal_services = 市政服务；未知代码给出警告
+   */
+  domain: string;
+  /**
+   * 编制单位：编制本目录的行政机关
+   */
+  publisher: string;
+  level: Level;
+  region?: Region;
+  /**
+   * 编制日期：目录编制日期，格式 YYYY-MM-DD
+   */
+  issued: string;
+  /**
    * 更新日期：最近一次更新日期，格式 YYYY-MM-DD，不得早于编制日期
    */
   updated?: string | null;
-  [k: string]: unknown;
-}
-/**
- * 本目录据以编制的上级标准目录
- *
- * This interface was referenced by `Catalogue`'s JSON-Schema
- * via the `definition` "BasedOn".
- */
-export interface BasedOn {
+  based_on?: BasedOn;
   /**
-   * 文号：如 建办厅〔2019〕71号
+   * 公开事项：目录的各行（公开事项），至少一项
+   *
+   * @minItems 1
    */
-  doc_no?: string | null;
-  /**
-   * 发文机关
-   */
-  issuer?: string | null;
-  /**
-   * 上级目录名称：名称
-   */
-  title: string;
+  items: Item[];
   [k: string]: unknown;
 }
 /**
@@ -152,6 +175,47 @@ export interface BasedOn {
  * via the `definition` "Item".
  */
 export interface Item {
+  /**
+   * 序号：序号或事项编码，目录内唯一
+   */
+  id: string;
+  /**
+   * 一级事项：合并单元格的一级事项向下填充
+   */
+  category: string;
+  /**
+   * 二级事项：公开事项名称
+   */
+  name: string;
+  /**
+   * 三级事项：部分领域使用的第三级事项
+   */
+  subitem?: string | null;
+  /**
+   * 公开内容：公开内容（要素），每个要素一条，如 申请条件、申请材料、申请流程
+   *
+   * @minItems 1
+   */
+  content: string[];
+  /**
+   * 公开依据：公开所依据的法律、法规、规章或规范性文件
+   *
+   * @minItems 1
+   */
+  basis: Citation[];
+  time_limit: TimeLimit;
+  /**
+   * 公开主体：制作或保存该信息、负责公开的行政机关
+   */
+  subject: string;
+  /**
+   * 公开渠道和载体：勾选的标准渠道；主动公开的事项必须包含政府网站
+   */
+  channels?: Channel[];
+  /**
+   * 其他渠道：“其他”后填写的渠道，或12个标准渠道之外的渠道
+   */
+  other_channels?: string[];
   /**
    * 公开对象：全社会、特定群体
    *
@@ -163,29 +227,11 @@ export interface Item {
    */
   audience_note?: string | null;
   /**
-   * 公开依据：公开所依据的法律、法规、规章或规范性文件
+   * 公开方式：主动、依申请，可同时勾选
    *
    * @minItems 1
    */
-  basis: Citation[];
-  /**
-   * 一级事项：合并单元格的一级事项向下填充
-   */
-  category: string;
-  /**
-   * 公开渠道和载体：勾选的标准渠道；主动公开的事项必须包含政府网站
-   */
-  channels?: Channel[];
-  /**
-   * 公开内容：公开内容（要素），每个要素一条，如 申请条件、申请材料、申请流程
-   *
-   * @minItems 1
-   */
-  content: string[];
-  /**
-   * 序号：序号或事项编码，目录内唯一
-   */
-  id: string;
+  method: Method[];
   /**
    * 公开层级：市级、县级、乡级、村级
    *
@@ -193,32 +239,9 @@ export interface Item {
    */
   levels: Level[];
   /**
-   * 公开方式：主动、依申请，可同时勾选
-   *
-   * @minItems 1
-   */
-  method: Method[];
-  /**
-   * 二级事项：公开事项名称
-   */
-  name: string;
-  /**
    * 备注
    */
   notes?: string | null;
-  /**
-   * 其他渠道：“其他”后填写的渠道，或12个标准渠道之外的渠道
-   */
-  other_channels?: string[];
-  /**
-   * 三级事项：部分领域使用的第三级事项
-   */
-  subitem?: string | null;
-  /**
-   * 公开主体：制作或保存该信息、负责公开的行政机关
-   */
-  subject: string;
-  time_limit: TimeLimit;
   [k: string]: unknown;
 }
 /**
@@ -229,13 +252,17 @@ export interface Item {
  */
 export interface Citation {
   /**
-   * 条款：引用的条款，如 第十五条
+   * 名称：法律文件名称，不含书名号《》
    */
-  articles?: string[];
+  title: string;
   /**
    * 文号：令号或文号，如 国务院令第583号
    */
   doc_no?: string | null;
+  /**
+   * 条款：引用的条款，如 第十五条
+   */
+  articles?: string[];
   /**
    * 类别：法律、行政法规、地方性法规、部门规章、地方政府规章、规范性文件或其他
    */
@@ -244,10 +271,6 @@ export interface Citation {
    * 原文：从表格导入时的原始写法
    */
   text?: string | null;
-  /**
-   * 名称：法律文件名称，不含书名号《》
-   */
-  title: string;
   [k: string]: unknown;
 }
 /**
@@ -257,63 +280,34 @@ export interface Citation {
  * via the `definition` "TimeLimit".
  */
 export interface TimeLimit {
-  /**
-   * 日：每年截止日期的日
-   */
-  day?: number | null;
+  kind: TimeLimitKind;
   /**
    * 天数：工作日或自然日天数（1–365）
    */
   days?: number | null;
   /**
-   * 起算事件：from 为 event 时的触发事件，如 分配结果确定
-   */
-  event?: string | null;
-  /**
    * 起算点：未填写时视为 unspecified（未写明）
    */
   from?: Anchor | null;
   /**
+   * 起算事件：from 为 event 时的触发事件，如 分配结果确定
+   */
+  event?: string | null;
+  /**
    * 提前小时数：事件发生前多少小时公开，如停水通知提前24小时
    */
   hours?: number | null;
-  kind: TimeLimitKind;
   /**
    * 月：每年截止日期的月份
    */
   month?: number | null;
   /**
+   * 日：每年截止日期的日
+   */
+  day?: number | null;
+  /**
    * 原文：时限的原始写法；kind 为 unparsed 时必填
    */
   text?: string | null;
-  [k: string]: unknown;
-}
-/**
- * 编制机关所在的行政区划
- *
- * This interface was referenced by `Catalogue`'s JSON-Schema
- * via the `definition` "Region".
- */
-export interface Region {
-  /**
-   * 市（地、州、盟）：市
-   */
-  city: string;
-  /**
-   * 行政区划代码：6位行政区划代码（GB/T 2260），如武陟县 410823
-   */
-  code?: string | null;
-  /**
-   * 县（市、区、旗）：县
-   */
-  county: string;
-  /**
-   * 省（自治区、直辖市）：省
-   */
-  province: string;
-  /**
-   * 乡（镇、街道）：乡镇
-   */
-  township?: string | null;
   [k: string]: unknown;
 }

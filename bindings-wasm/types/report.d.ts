@@ -2,6 +2,13 @@
  * Do not edit: run `node scripts/gen-types.mjs`. */
 
 /**
+ * 稳定的问题代码（见 gongkai rules）
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "Code".
+ */
+export type Code = string;
+/**
  * How serious an issue is.
  *
  * This interface was referenced by `Report`'s JSON-Schema
@@ -13,19 +20,23 @@ export type Severity = 'info' | 'warning' | 'error';
  * 校验报告：gongkai 校验报告
  */
 export interface Report {
+  /**
+   * 文件：所校验文件的路径：仅在命令行一次校验多个文件且 --format json 时出现（每个文件一行）
+   */
+  file?: string;
+  /**
+   * True exactly when no issue has severity `error`.
+   */
+  valid: boolean;
+  /**
+   * Number of items in the catalogue (0 when the items could not be read).
+   */
+  items: number;
   counts: Counts;
   /**
    * Every issue found, in document order.
    */
   issues: Issue[];
-  /**
-   * Number of items in the catalogue (0 when the items could not be read).
-   */
-  items: number;
-  /**
-   * True exactly when no issue has severity `error`.
-   */
-  valid: boolean;
 }
 /**
  * Issue counts by severity.
@@ -39,37 +50,39 @@ export interface Counts {
    */
   error: number;
   /**
-   * Issues of severity `info`.
-   */
-  info: number;
-  /**
    * Issues of severity `warning`.
    */
   warning: number;
+  /**
+   * Issues of severity `info`.
+   */
+  info: number;
 }
 /**
- * One problem found in a catalogue.
+ * One problem: the same shape for validation, import, diff, audit and deadlines.
  *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "Issue".
  */
 export interface Issue {
+  code: Code;
+  severity: Severity;
   /**
-   * Stable rule code, e.g. `time.exceeds_statutory_limit` (see `gongkai rules`).
+   * JSON Pointer (RFC 6901) into the document concerned; `""` is the whole document.
    */
-  code: string;
+  path: string;
   /**
    * The `id` of the item concerned, when the issue is about one item.
    */
   item_id?: string | null;
   /**
-   * Where the offending cell is in the user's table, when imported from one.
-   */
-  location?: Location | null;
-  /**
    * The rendered message (Chinese by default), naming the column as people know it.
    */
   message: string;
+  /**
+   * Where the offending cell is in the user's file, when it came from a table.
+   */
+  location?: Location | null;
   /**
    * The values the message template was filled with.
    */
@@ -77,18 +90,57 @@ export interface Issue {
     [k: string]: string;
   };
   /**
-   * JSON Pointer (RFC 6901) into the catalogue; `""` is the whole document.
+   * Audit issues only: 1-based data row of the record (null for a problem of the whole file).
    */
-  path: string;
-  severity: Severity;
+  row?: number | null;
+  /**
+   * Audit issues only: the line of the records file where the record starts, when known.
+   */
+  line?: number | null;
+  /**
+   * Audit issues only: the column (key) concerned.
+   */
+  column?: string | null;
+  /**
+   * Diff findings only: JSON Pointer into the reference (first) catalogue, or null.
+   */
+  reference_path?: string | null;
+  /**
+   * Diff findings only: JSON Pointer into the local (second) catalogue, or null.
+   */
+  local_path?: string | null;
+  /**
+   * Diff findings only: `id` of the reference item, or null.
+   */
+  reference_item_id?: string | null;
+  /**
+   * Diff findings only: `id` of the local item, or null.
+   */
+  local_item_id?: string | null;
+  /**
+   * Diff findings only: cell of the reference value, when the reference came from a table.
+   */
+  reference_location?: Location | null;
+  /**
+   * Diff findings only: cell of the local value, when the local catalogue came from a table.
+   */
+  local_location?: Location | null;
 }
 /**
- * Where a value was in the user's own table file.
+ * Where a value was in the user's own file.
  *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "Location".
  */
 export interface Location {
+  /**
+   * Sheet name (XLSX), table number (HTML, e.g. `表1`), or absent for CSV.
+   */
+  sheet?: string | null;
+  /**
+   * 1-based row number as the spreadsheet shows it (the line of a CSV file).
+   */
+  row: number;
   /**
    * Column letter as the spreadsheet shows it (`A`, `B`, … `AA`).
    */
@@ -97,12 +149,29 @@ export interface Location {
    * The header text of that column, as written in the file.
    */
   header?: string | null;
+}
+/**
+ * 命令行一次校验多个文件且 --format json 时，无法读取或不是目录的文件占一行（退出码 2）
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "FileError".
+ */
+export interface FileError {
   /**
-   * 1-based row number as the spreadsheet shows it.
+   * 文件：所校验文件的路径：仅在命令行一次校验多个文件且 --format json 时出现（每个文件一行）
    */
-  row: number;
+  file: string;
   /**
-   * Sheet name (XLSX), table number (HTML, e.g. `表1`), or absent for CSV.
+   * 错误
    */
-  sheet?: string | null;
+  error: {
+    /**
+     * 错误代码：json、not_a_catalogue、too_large、import、unsupported_format、io 等（gongkai::Error::code）
+     */
+    code: string;
+    /**
+     * 错误信息：说明位置、问题和改正方法
+     */
+    message: string;
+  };
 }

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// 目录文件（.json；表格导入完成后也可用 .csv、.xlsx、.html）
     catalogue: PathBuf,
-    /// 公开记录（.csv 或 .json：item_id、formed_on、published_on，可选 request_received、extended、event_at、note）
+    /// 公开记录（.csv 或 .json：item_id、formed_on、published_on，可选 request_received、extended、event_at、note、url、title）
     records: PathBuf,
     /// 今天的日期（YYYY-MM-DD），用于判断未公开的记录是否超期；不读取系统时钟
     #[arg(long, value_parser = common::parse_date_arg)]
@@ -43,29 +43,13 @@ pub fn run(a: Args) -> ExitCode {
         Ok(b) => b,
         Err(e) => return fail(&a.catalogue, &e),
     };
-    let cat_name = a.catalogue.to_string_lossy();
-    let imported;
-    let parsed;
-    let cat = match gongkai::import::detect_format(Some(&cat_name), &cat_bytes) {
-        gongkai::import::Format::Json => match gongkai::Catalogue::from_json(&cat_bytes) {
-            Ok(c) => {
-                parsed = c;
-                &parsed
-            }
-            Err(e) => return fail(&a.catalogue, &e),
-        },
-        other => match gongkai::import::import_bytes(
-            &cat_bytes,
-            other,
-            &gongkai::import::ImportOptions::default(),
-        ) {
-            Ok(i) => {
-                imported = i;
-                &imported.catalogue
-            }
-            Err(e) => return fail(&a.catalogue, &e),
-        },
+    let options =
+        gongkai::import::ImportOptions::default().file_name(a.catalogue.to_string_lossy());
+    let loaded = match gongkai::import::load(&cat_bytes, &options) {
+        Ok(l) => l,
+        Err(e) => return fail(&a.catalogue, &e),
     };
+    let cat = &loaded.catalogue;
     let rec_bytes = match common::read_file(&a.records) {
         Ok(b) => b,
         Err(e) => return fail(&a.records, &e),
@@ -196,7 +180,7 @@ fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Res
                 gongkai::Severity::Info => t(lang, "提示", "info"),
             };
             let at = i
-                .line
+                .line()
                 .map_or_else(String::new, |l| format!(" [{} {l}]", t(lang, "行", "line")));
             writeln!(out, "  {sev}{at} {}  ({})", i.message, i.code)?;
         }

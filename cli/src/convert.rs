@@ -8,7 +8,7 @@
 use crate::common;
 use gongkai::Catalogue;
 use gongkai::export::{self, CsvOptions, HtmlOptions, LevelColumns, XlsxOptions};
-use gongkai::import::{self, Format as InFormat, ImportOptions};
+use gongkai::import::{self, ImportOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,11 +87,8 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 
 fn read_catalogue(path: &Path) -> Result<Catalogue<'static>, gongkai::Error> {
     let bytes = common::read_file(path)?;
-    let name = path.to_string_lossy();
-    match import::detect_format(Some(&name), &bytes) {
-        InFormat::Json => Catalogue::from_json(&bytes).map(Catalogue::into_owned),
-        format => Ok(import::import_bytes(&bytes, format, &ImportOptions::default())?.catalogue),
-    }
+    let options = ImportOptions::default().file_name(path.to_string_lossy());
+    Ok(import::load(&bytes, &options)?.catalogue)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -40,7 +40,8 @@ struct Input {
 
 fn read(path: &Path) -> Result<Input, gongkai::Error> {
     let bytes = common::read_file(path)?;
-    let loaded = diff::load(&bytes, Some(&path.to_string_lossy()))?;
+    let options = gongkai::import::ImportOptions::default().file_name(path.to_string_lossy());
+    let loaded = gongkai::import::load(&bytes, &options)?;
     Ok(Input {
         catalogue: loaded.catalogue,
         sources: loaded.sources,
@@ -298,13 +299,13 @@ fn write_finding(
         (Severity::Warning, false) => paint(colour, "33", "warning"),
         (Severity::Info, false) => paint(colour, "36", "info"),
     };
-    let paths = match (&f.reference_path, &f.local_path) {
+    let paths = match (f.reference_path(), f.local_path()) {
         (Some(r), Some(l)) => format!("{r} → {l}"),
         (Some(r), None) => format!("{r} → –"),
         (None, Some(l)) => format!("– → {l}"),
         (None, None) => String::new(),
     };
-    let loc = f.local_location.as_ref().map_or_else(String::new, |l| {
+    let loc = f.local_location().map_or_else(String::new, |l| {
         let cell = format!("{}{}", l.column.as_deref().unwrap_or(""), l.row);
         match &l.sheet {
             Some(s) => format!(" [{s}!{cell}]"),

@@ -16,6 +16,7 @@ mod deadline;
 mod diff;
 mod rules_cmd;
 mod schema_cmd;
+mod site;
 mod validate;
 
 #[derive(Parser)]
@@ -49,6 +50,8 @@ enum Command {
     Diff(diff::Args),
     /// 节假日安排：检查或加入较新的放假安排 CSV
     Calendar(calendar_cmd::Args),
+    /// 生成基层政务公开专题（静态网站）
+    Site(site::Args),
 }
 
 fn main() -> ExitCode {
@@ -73,5 +76,6 @@ fn main() -> ExitCode {
         Command::Audit(a) => audit::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Calendar(a) => calendar_cmd::run(a),
+        Command::Site(a) => site::run(a),
     }
 }

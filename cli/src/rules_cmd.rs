@@ -1,4 +1,5 @@
-//! `gongkai rules`: lists every rule with its code, severity, source and message.
+//! `gongkai rules`: lists every code any command can emit, with its family, severity, source and
+//! message.
 
 use crate::common::{Format, LangArg};
 use std::process::ExitCode;
@@ -16,36 +17,51 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let rules = gongkai::rules::all();
+    let lang: gongkai::Lang = a.lang.into();
+    let defs = gongkai::codes::defs();
     match a.format {
         Format::Json => {
-            let v: Vec<serde_json::Value> = rules
+            let v: Vec<serde_json::Value> = defs
                 .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "code": r.code,
-                        "severity": r.severity,
-                        "title": r.title,
-                        "source": r.source,
-                        "message": match a.lang { LangArg::Zh => r.message_zh, LangArg::En => r.message_en },
-                        "message_zh": r.message_zh,
-                        "message_en": r.message_en,
-                    })
+                .map(|d| {
+                    let mut v = serde_json::to_value(d).unwrap_or_default();
+                    if let Some(m) = v.as_object_mut() {
+                        m.insert("message".into(), d.template(lang).into());
+                    }
+                    v
                 })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         Format::Text => {
-            for r in &rules {
-                let msg = match a.lang {
-                    LangArg::Zh => r.message_zh,
-                    LangArg::En => r.message_en,
+            let mut family = None;
+            for d in &defs {
+                if family != Some(d.family) {
+                    family = Some(d.family);
+                    println!("== {}", d.family.name(lang));
+                }
+                let structural = if d.structural {
+                    lang.pick("  [结构]", "  [schema]")
+                } else {
+                    ""
                 };
-                println!("{:<40} {:<7} {}", r.code, r.severity.code(), r.title);
-                println!("    依据：{}", r.source);
-                println!("    消息：{msg}");
+                println!(
+                    "{:<40} {:<7} {}{structural}",
+                    d.code,
+                    d.severity.name(lang),
+                    d.title
+                );
+                println!("    {}{}", lang.pick("依据：", "source: "), d.source);
+                println!(
+                    "    {}{}",
+                    lang.pick("消息：", "message: "),
+                    d.template(lang)
+                );
             }
-            println!("共 {} 条规则", rules.len());
+            match lang {
+                gongkai::Lang::Zh => println!("共 {} 个代码", defs.len()),
+                gongkai::Lang::En => println!("{} codes", defs.len()),
+            }
         }
     }
     ExitCode::SUCCESS

@@ -162,9 +162,9 @@ fn rules_lists_every_rule_as_json() {
     assert_eq!(o.status.code(), Some(0));
     let rules: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let rules = rules.as_array().expect("an array");
-    assert_eq!(rules.len(), gongkai::rules::all().len());
+    assert_eq!(rules.len(), gongkai::codes::defs().len());
     assert!(rules.len() >= 40);
-    for (r, def) in rules.iter().zip(gongkai::rules::all()) {
+    for (r, def) in rules.iter().zip(gongkai::codes::defs()) {
         assert_eq!(r["code"], def.code);
         assert_eq!(r["severity"], def.severity.code());
         assert_eq!(r["source"], def.source);
@@ -179,4 +179,80 @@ fn rules_lists_every_rule_as_json() {
     let o = gongkai(&["rules"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("subject.not_localised"));
+}
+
+#[test]
+fn every_json_line_follows_the_report_schema() {
+    // The published report schema covers what `validate --format json` prints: a report (one
+    // file), a report with `file` (several files), and `file` + `error` (a file not read).
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/report.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let broken = dir.join("gongkai-cli-report-schema-broken.json");
+    std::fs::write(&broken, "{\"schema_version\": ").unwrap();
+    let table = dir.join("gongkai-cli-report-schema.csv");
+    std::fs::write(&table, "序号,一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级\n1,城镇燃气,许可,申请条件,《城镇燃气管理条例》,30个工作日,武陟县城市管理局,政府网站,全社会,主动,县级\n").unwrap();
+    let missing = dir.join("gongkai-cli-report-schema-no-such-file.json");
+    let files = [
+        examples().join("wuzhi-municipal.json"),
+        examples().join("invalid/broken-structure.json"),
+        table.clone(),
+        broken,
+        missing,
+    ];
+    let mut lines: Vec<Value> = Vec::new();
+    let mut args = vec!["validate", "--format", "json", "--issued", "2024-03-01"];
+    args.extend(files.iter().map(|f| path(f)));
+    for lang in ["zh", "en"] {
+        let mut a = args.clone();
+        a.extend(["--lang", lang]);
+        let o = gongkai(&a);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        lines.extend(
+            stdout(&o)
+                .lines()
+                .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+        );
+        // One file alone: the pretty report.
+        let o = gongkai(&[
+            "validate",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+            "--issued",
+            "2024-03-01",
+            path(&table),
+        ]);
+        lines.push(serde_json::from_str(&stdout(&o)).unwrap());
+    }
+    assert_eq!(lines.len(), 12);
+    let errors = lines.iter().filter(|l| l.get("error").is_some()).count();
+    assert_eq!(errors, 4, "two unreadable files, two languages");
+    assert!(lines.iter().any(|l| {
+        l["issues"]
+            .as_array()
+            .is_some_and(|i| i.iter().any(|i| i.get("location").is_some()))
+    }));
+    for line in &lines {
+        let errs: Vec<String> = validator
+            .iter_errors(line)
+            .map(|e| format!("{} {e}", e.instance_path()))
+            .collect();
+        assert!(errs.is_empty(), "{line}: {errs:?}");
+    }
+    // And the schema still tells the two forms apart: an error line is no report.
+    let report = &schema["$defs"]["Report"];
+    let mut defs = schema.clone();
+    defs.as_object_mut().unwrap().remove("anyOf");
+    let mut only_report = report.clone();
+    only_report["$defs"] = defs["$defs"].clone();
+    let only_report = jsonschema::draft202012::new(&only_report).unwrap();
+    assert!(!only_report.is_valid(lines.iter().find(|l| l.get("error").is_some()).unwrap()));
 }

@@ -197,24 +197,20 @@ pub fn annotate_with(
             location: None,
         });
     }
-    let format = import::detect_format(name, bytes);
-    if format == Format::Json {
-        return Err(Error::InvalidArgument(
-            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
-        ));
-    }
     let mut iopts = options.import.clone();
     if let Some(n) = name {
         if iopts.file_name.is_none() {
             iopts = iopts.file_name(n);
         }
     }
-    let imported = import::import_bytes(bytes, format, &iopts)?;
-    let report = validator.validate_imported(
-        &imported.catalogue,
-        Some(&imported.sources),
-        &imported.findings,
-    );
+    let format = iopts.format_of(bytes);
+    if format == Format::Json {
+        return Err(Error::InvalidArgument(
+            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
+        ));
+    }
+    let imported = import::load(bytes, &iopts)?;
+    let report = imported.validate(validator);
     let mut book = match format {
         Format::Xlsx => read_xlsx(bytes, options.max_cells, lang)?,
         _ => {
@@ -1528,7 +1524,7 @@ fn write_issue_sheet(
             &sev_style(issue.severity),
         )
         .map_err(e)?;
-        ws.write_string_with_format(r, 2, &issue.code, &top)
+        ws.write_string_with_format(r, 2, issue.code.as_str(), &top)
             .map_err(e)?;
         let sheet = names.get(a.sheet).map_or("", String::as_str);
         let cell = cell_ref(a.row, a.col);
@@ -1570,15 +1566,16 @@ mod tests {
     use super::*;
 
     fn issue(loc: Option<Location>) -> Issue {
-        Issue {
-            code: "x".into(),
-            severity: Severity::Warning,
-            path: "/items/0/category".into(),
-            item_id: None,
-            message: "m".into(),
-            location: loc,
-            params: Default::default(),
-        }
+        let mut f = crate::Finding::new(
+            crate::codes::items::BLANK_TEXT,
+            "/items/0/category",
+            None,
+            &[],
+        );
+        f.location = loc;
+        let mut i = f.render(Lang::Zh, None);
+        i.message = "m".into();
+        i
     }
 
     fn loc(sheet: Option<&str>, row: u32, col: Option<&str>) -> Option<Location> {

@@ -41,99 +41,47 @@
 //! ```
 
 use crate::calendar::Calendar;
+use crate::codes;
+use crate::codes::Code;
+use crate::issue::{Finding, Issue, Lang, render};
 use crate::model::{TimeLimit, TimeLimitKind};
-use crate::report::{Lang, Severity};
-use crate::rules::{RuleDef, render};
 use crate::{Error, excerpt};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The longest extension of a reply to a request (条例 第三十三条), in working days.
 pub const MAX_EXTENSION_WORKING_DAYS: u32 = 20;
 
-const SRC: &str = "gongkai";
-
-/// The reasons a time limit has no computable deadline (severity is not used).
-pub const REASONS: &[RuleDef] = &[
-    RuleDef {
-        code: "no_deadline.promptly",
-        severity: Severity::Info,
-        title: "及时公开无截止日期",
-        source: SRC,
-        message_zh: "公开时限为“及时公开”，没有可计算的截止日期",
-        message_en: "the time limit is “promptly”: there is no computable deadline",
-    },
-    RuleDef {
-        code: "no_deadline.continuous",
-        severity: Severity::Info,
-        title: "长期公开无截止日期",
-        source: SRC,
-        message_zh: "公开时限为“长期公开”（常态化公开），信息应持续公开，没有截止日期",
-        message_en: "the time limit is “continuously”: the information stays public, there is no deadline",
-    },
-    RuleDef {
-        code: "no_deadline.unparsed",
-        severity: Severity::Info,
-        title: "时限未能解析",
-        source: SRC,
-        message_zh: "公开时限“{text}”未能解析，无法计算截止日期；可改写为如“自信息形成或者变更之日起20个工作日内”",
-        message_en: "the time limit “{text}” was not understood, so no deadline can be computed; rewrite it like “自信息形成或者变更之日起20个工作日内”",
-    },
-    RuleDef {
-        code: "no_deadline.incomplete",
-        severity: Severity::Info,
-        title: "时限缺少数值",
-        source: SRC,
-        message_zh: "公开时限（{kind}）缺少或填错了 {missing}，无法计算截止日期",
-        message_en: "the time limit ({kind}) lacks a valid {missing}, so no deadline can be computed",
-    },
-    RuleDef {
-        code: "no_deadline.no_event",
-        severity: Severity::Info,
-        title: "缺少事件时间",
-        source: SRC,
-        message_zh: "公开时限为事件前{hours}小时，需要事件时间：请在记录的 event_at 列填写事件（如停水）开始的日期或时间",
-        message_en: "the time limit is {hours} hours before an event: fill in event_at (the date or time the event, e.g. a water stoppage, begins)",
-    },
-    RuleDef {
-        code: "no_deadline.calendar",
-        severity: Severity::Info,
-        title: "日历未覆盖",
-        source: SRC,
-        message_zh: "{error}",
-        message_en: "{error_en}",
-    },
-];
-
-/// Why there is no deadline: a stable code and the message in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Why there is no deadline: an [`Issue`] (code `no_deadline.*`, path `""`, message in
+/// Chinese) with the message in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reason {
-    /// Stable code (`no_deadline.promptly`, …; see [`REASONS`]; `calendar.provisional` in
-    /// [`Deadline::warnings`], see [`crate::calendar::DEFS`]).
-    pub code: String,
+    /// The issue (code, severity, message in Chinese, params).
+    #[serde(flatten)]
+    pub issue: Issue,
     /// The message in Chinese.
     pub message_zh: String,
     /// The message in English.
     pub message_en: String,
 }
 
+impl std::ops::Deref for Reason {
+    type Target = Issue;
+    fn deref(&self) -> &Issue {
+        &self.issue
+    }
+}
+
 impl Reason {
-    /// A reason from its code and template values (an unknown code keeps the code as message).
-    pub fn new(code: &str, params: &[(&str, String)]) -> Reason {
-        let params: BTreeMap<String, String> = params
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect();
-        let def = REASONS
-            .iter()
-            .find(|r| r.code == code)
-            .or_else(|| crate::calendar::def(code));
+    /// A reason from its code and template values.
+    pub fn new(code: Code, params: &[(&str, String)]) -> Reason {
+        let issue = Finding::new(code, "", None, params).render(Lang::Zh, None);
+        let message_en = render(code.def().message_en, &issue.params);
         Reason {
-            code: code.to_owned(),
-            message_zh: def.map_or_else(|| code.to_owned(), |d| render(d.message_zh, &params)),
-            message_en: def.map_or_else(|| code.to_owned(), |d| render(d.message_en, &params)),
+            message_zh: issue.message.clone(),
+            message_en,
+            issue,
         }
     }
 
@@ -240,7 +188,7 @@ impl Deadline {
         if !years.is_empty() {
             self.provisional = true;
             self.warnings.push(Reason::new(
-                "calendar.provisional",
+                codes::calendar::PROVISIONAL,
                 &crate::calendar::years_params(&years),
             ));
             self.provisional_years = years;
@@ -248,7 +196,7 @@ impl Deadline {
         self
     }
 
-    fn none(mut self, code: &str, params: &[(&str, String)]) -> Deadline {
+    fn none(mut self, code: Code, params: &[(&str, String)]) -> Deadline {
         self.reason = Some(Reason::new(code, params));
         self
     }
@@ -292,7 +240,7 @@ pub fn deadline_with(
     let out = Deadline::new(limit.kind, start);
     let incomplete = |out: Deadline, missing: &str| {
         out.none(
-            "no_deadline.incomplete",
+            codes::deadline::INCOMPLETE,
             &[
                 ("kind", limit.kind.code().to_owned()),
                 ("missing", missing.to_owned()),
@@ -359,11 +307,11 @@ pub fn deadline_with(
             date: Some(start.date),
             ..out
         },
-        TimeLimitKind::Promptly => out.none("no_deadline.promptly", &[]),
-        TimeLimitKind::Continuous => out.none("no_deadline.continuous", &[]),
+        TimeLimitKind::Promptly => out.none(codes::deadline::PROMPTLY, &[]),
+        TimeLimitKind::Continuous => out.none(codes::deadline::CONTINUOUS, &[]),
         TimeLimitKind::Unparsed => {
             let text = limit.text.as_deref().unwrap_or("").to_owned();
-            out.none("no_deadline.unparsed", &[("text", excerpt(&text, 80))])
+            out.none(codes::deadline::UNPARSED, &[("text", excerpt(&text, 80))])
         }
     })
 }
@@ -410,25 +358,5 @@ mod tests {
         assert_eq!(next_annual(d("2024-05-01"), 2, 30), None);
         assert_eq!(next_annual(d("2024-05-01"), 13, 1), None);
         assert_eq!(next_annual(d("2024-05-01"), 1, 0), None);
-    }
-
-    #[test]
-    fn every_reason_code_is_defined() {
-        for code in [
-            "no_deadline.promptly",
-            "no_deadline.continuous",
-            "no_deadline.unparsed",
-            "no_deadline.incomplete",
-            "no_deadline.no_event",
-            "no_deadline.calendar",
-        ] {
-            let r = Reason::new(code, &[]);
-            assert_ne!(r.message_zh, code);
-            assert_ne!(r.message_en, code);
-        }
-        let mut codes: Vec<_> = REASONS.iter().map(|r| r.code).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        assert_eq!(codes.len(), REASONS.len());
     }
 }

@@ -133,12 +133,51 @@ impl Error {
                 };
             }
         }
+        if raw.contains("hex escape") || raw.contains("unicode code point") {
+            // serde_json's words for a \uD800–\uDFFF escape without its pair ("lone leading
+            // surrogate", "unexpected end of hex escape"): nothing to do with commas or quotes.
+            let escape = surrogate_escape_before(bytes, e.line(), e.column());
+            return Error::Json {
+                line: e.line(),
+                column: e.column(),
+                message: format!(
+                    "字符串中的转义{}是不成对的 UTF-16 代理项（\\ud800–\\udfff 只能成对出现，\
+                     如 \\ud83d\\ude00 表示一个字符），不代表任何字符；请删除该转义或写出完整的字符",
+                    escape.map_or_else(String::new, |x| format!(" {x} "))
+                ),
+            };
+        }
         Error::Json {
             line: e.line(),
             column: e.column(),
             message: format!("{msg}；{hint}"),
         }
     }
+}
+
+/// The last `\uD800`–`\uDFFF` escape on line `line` before byte column `column` (1-based), as
+/// written (`\ud800`).
+fn surrogate_escape_before(bytes: &[u8], line: usize, column: usize) -> Option<String> {
+    let start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)?
+            .0
+            + 1
+    };
+    let end = (start + column).min(bytes.len());
+    let text = bytes.get(start..end)?;
+    (0..text.len().saturating_sub(5)).rev().find_map(|i| {
+        let w = text.get(i..i + 6)?;
+        let hex = std::str::from_utf8(w.get(2..)?).ok()?;
+        let n = u16::from_str_radix(hex, 16).ok()?;
+        (w[0] == b'\\' && w[1] == b'u' && (0xD800..=0xDFFF).contains(&n))
+            .then(|| String::from_utf8_lossy(w).into_owned())
+    })
 }
 
 impl From<Error> for String {

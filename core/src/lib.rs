@@ -45,21 +45,26 @@
 pub mod annotate;
 pub mod audit;
 pub mod calendar;
+pub mod codes;
 pub mod deadline;
 pub mod diff;
 mod error;
 pub mod export;
 pub mod import;
+pub mod issue;
 mod json;
 pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod site;
 mod validate;
 
+pub use codes::Code;
 pub use error::{Error, excerpt};
+pub use issue::{Counts, Finding, Issue, Lang, Location, Severity};
 pub use model::{Catalogue, Citation, Item, Text, TimeLimit};
-pub use report::{Counts, Issue, Lang, Location, Report, Severity, SourceMap};
+pub use report::{Report, SourceMap};
 pub use validate::{
     MAX_PARAM_CHARS, Options, Validator, is_real_date, parse_date, structurally_valid,
 };

@@ -1,108 +1,10 @@
-//! The validation report: one issue type for every rule, every binding and the CLI.
+//! The validation report, and the source map that gives every value of an imported catalogue
+//! its cell. The issue type itself is in [`crate::issue`].
 
+pub use crate::issue::{Counts, Issue, Lang, Location, Severity};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// How serious an issue is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// 提示: an observation, nothing to fix necessarily.
-    Info,
-    /// 警告: a likely defect needing human review.
-    Warning,
-    /// 错误: a legal or template requirement is broken; the catalogue is not valid.
-    Error,
-}
-
-impl Severity {
-    /// The stable code.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    /// The Chinese name.
-    pub const fn zh(self) -> &'static str {
-        match self {
-            Severity::Info => "提示",
-            Severity::Warning => "警告",
-            Severity::Error => "错误",
-        }
-    }
-
-    /// Parses `info`, `warning` or `error`.
-    pub fn from_code(s: &str) -> Option<Self> {
-        match s {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-}
-
-/// The language of rendered messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Parses `zh` or `en` (also `zh-CN`, `en-US`, any case).
-    pub fn from_code(s: &str) -> Option<Self> {
-        let s = s.to_ascii_lowercase();
-        if s == "zh" || s.starts_with("zh-") || s.starts_with("zh_") {
-            Some(Lang::Zh)
-        } else if s == "en" || s.starts_with("en-") || s.starts_with("en_") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-}
-
-/// Where a value was in the user's own table file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Location {
-    /// Sheet name (XLSX), table number (HTML, e.g. `表1`), or absent for CSV.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-    /// 1-based row number as the spreadsheet shows it.
-    pub row: u32,
-    /// Column letter as the spreadsheet shows it (`A`, `B`, … `AA`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-    /// The header text of that column, as written in the file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub header: Option<String>,
-}
-
-impl Location {
-    /// Column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA.
-    pub fn column_letter(index: usize) -> String {
-        let mut n = index + 1;
-        let mut out = Vec::new();
-        while n > 0 {
-            let rem = (n - 1) % 26;
-            out.push(b'A' + rem as u8);
-            n = (n - 1) / 26;
-        }
-        out.reverse();
-        String::from_utf8(out).unwrap_or_default()
-    }
-}
 
 /// Maps JSON Pointers of an imported catalogue to the cells they came from.
 ///
@@ -400,39 +302,6 @@ impl<'de> Deserialize<'de> for SourceMap {
     }
 }
 
-/// One problem found in a catalogue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Issue {
-    /// Stable rule code, e.g. `time.exceeds_statutory_limit` (see `gongkai rules`).
-    pub code: String,
-    /// Severity of the rule.
-    pub severity: Severity,
-    /// JSON Pointer (RFC 6901) into the catalogue; `""` is the whole document.
-    pub path: String,
-    /// The `id` of the item concerned, when the issue is about one item.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item_id: Option<String>,
-    /// The rendered message (Chinese by default), naming the column as people know it.
-    pub message: String,
-    /// Where the offending cell is in the user's table, when imported from one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<Location>,
-    /// The values the message template was filled with.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<String, String>,
-}
-
-/// Issue counts by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Counts {
-    /// Issues of severity `error`.
-    pub error: usize,
-    /// Issues of severity `warning`.
-    pub warning: usize,
-    /// Issues of severity `info`.
-    pub info: usize,
-}
-
 /// The result of validating one catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "校验报告", description = "gongkai 校验报告")]
@@ -455,14 +324,7 @@ impl Report {
                 .then_with(|| b.severity.cmp(&a.severity))
                 .then_with(|| a.code.cmp(&b.code))
         });
-        let mut counts = Counts::default();
-        for i in &issues {
-            match i.severity {
-                Severity::Error => counts.error += 1,
-                Severity::Warning => counts.warning += 1,
-                Severity::Info => counts.info += 1,
-            }
-        }
+        let counts = Counts::of(issues.iter().map(|i| i.severity));
         Report {
             valid: counts.error == 0,
             items,
@@ -508,15 +370,6 @@ pub fn pointer_order(a: &str, b: &str) -> std::cmp::Ordering {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(Location::column_letter(0), "A");
-        assert_eq!(Location::column_letter(25), "Z");
-        assert_eq!(Location::column_letter(26), "AA");
-        assert_eq!(Location::column_letter(701), "ZZ");
-        assert_eq!(Location::column_letter(702), "AAA");
-    }
 
     #[test]
     fn source_map_falls_back_to_ancestor() {

@@ -22,6 +22,7 @@ pub fn catalogue_schema() -> &'static Value {
             .into_root_schema_for::<Catalogue<'static>>();
         let mut v = schema.to_value();
         finish_schema(&mut v, CATALOGUE_SCHEMA_ID);
+        finish_catalogue(&mut v);
         v
     })
 }
@@ -36,31 +37,338 @@ pub fn report_schema() -> &'static Value {
             .into_root_schema_for::<Report>();
         let mut v = schema.to_value();
         finish_schema(&mut v, REPORT_SCHEMA_ID);
+        report_lines(&mut v);
         v
     })
 }
 
+/// The report schema covers every line `gongkai validate --format json` prints: a report (one
+/// file), a report with a `file` key (each line of several files), or a `file` with an `error`
+/// (a file that could not be read). The report itself moves to `$defs/Report` (with `file` as an
+/// optional key), the root accepts either form.
+fn report_lines(v: &mut Value) {
+    let Value::Object(root) = v else { return };
+    let mut report = serde_json::Map::new();
+    for k in ["title", "description", "type", "properties", "required"] {
+        if let Some(x) = root.remove(k) {
+            report.insert(k.into(), x);
+        }
+    }
+    // Written as JSON text: smaller in the WebAssembly build than `json!`'s code.
+    let mut lines = parse(REPORT_LINES);
+    if let (Some(Value::Object(props)), Some(file)) = (
+        report.get_mut("properties"),
+        lines.pointer("/$defs/FileError/properties/file").cloned(),
+    ) {
+        props.insert("file".into(), file);
+    }
+    if let Some(Value::Object(defs)) = lines.get_mut("$defs") {
+        defs.insert("Report".into(), Value::Object(report));
+        if let Some(Value::Object(d)) = root.remove("$defs") {
+            defs.extend(d);
+        }
+    }
+    if let Value::Object(l) = lines {
+        root.extend(l);
+    }
+}
+
+/// The report schema's root and the error line of an unreadable file (see [`report_lines`]).
+const REPORT_LINES: &str = r##"{
+  "title": "校验报告",
+  "description": "gongkai 的校验报告（validate 的返回值），或 gongkai validate --format json 输出的一行：多个文件时每行带 file 键，无法读取的文件为 file 与 error",
+  "anyOf": [{ "$ref": "#/$defs/Report" }, { "$ref": "#/$defs/FileError" }],
+  "$defs": {
+    "FileError": {
+      "title": "无法读取的文件",
+      "description": "命令行一次校验多个文件且 --format json 时，无法读取或不是目录的文件占一行（退出码 2）",
+      "type": "object",
+      "properties": {
+        "file": {
+          "title": "文件",
+          "description": "所校验文件的路径：仅在命令行一次校验多个文件且 --format json 时出现（每个文件一行）",
+          "type": "string"
+        },
+        "error": {
+          "title": "错误",
+          "type": "object",
+          "properties": {
+            "code": {
+              "title": "错误代码",
+              "description": "json、not_a_catalogue、too_large、import、unsupported_format、io 等（gongkai::Error::code）",
+              "type": "string",
+              "minLength": 1
+            },
+            "message": { "title": "错误信息", "description": "说明位置、问题和改正方法", "type": "string" }
+          },
+          "required": ["code", "message"]
+        }
+      },
+      "required": ["file", "error"]
+    }
+  }
+}"##;
+
+/// Parses a schema fragment of this module (covered by the schema tests: never `null`).
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
 /// The catalogue schema as pretty JSON text with a trailing newline (what `schema/` holds).
+///
+/// Keywords come in a reader's order (`title`, `description`, `type`, …, `$defs` last) and the
+/// properties of each object in the model's order, which is the standard table's column order
+/// (序号, 一级事项, 二级事项, 三级事项, 公开内容, 公开依据, 公开时限, 公开主体, 公开渠道, 公开对象,
+/// 公开方式, 公开层级, then the rest): form libraries lay fields out in this order.
 pub fn catalogue_schema_text() -> String {
-    let mut s = serde_json::to_string_pretty(catalogue_schema()).unwrap_or_default();
-    s.push('\n');
-    s
+    ordered_text(catalogue_schema())
 }
 
 /// The report schema as pretty JSON text with a trailing newline.
 pub fn report_schema_text() -> String {
-    let mut s = serde_json::to_string_pretty(report_schema()).unwrap_or_default();
+    ordered_text(report_schema())
+}
+
+/// The catalogue schema as compact JSON text, keys in the same order as
+/// [`catalogue_schema_text`] (for bindings that hand the schema over as text).
+pub fn catalogue_schema_compact() -> String {
+    serde_json::to_string(&ordered(catalogue_schema())).unwrap_or_default()
+}
+
+/// The report schema as compact JSON text, keys in the published order.
+pub fn report_schema_compact() -> String {
+    serde_json::to_string(&ordered(report_schema())).unwrap_or_default()
+}
+
+fn ordered(v: &Value) -> Ordered<'_> {
+    Ordered {
+        v,
+        ctx: Ctx::Schema,
+    }
+}
+
+fn ordered_text(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(&ordered(v)).unwrap_or_default();
     s.push('\n');
     s
 }
 
+/// What a JSON value is inside a schema: a schema, a map from names to schemas (`properties`,
+/// `$defs`), or data (`const`, `enum`).
+#[derive(Clone, Copy, PartialEq)]
+enum Ctx {
+    Schema,
+    Names,
+    Data,
+}
+
+/// Serialises a schema with its keys in reading order (serde_json's map is sorted by key unless
+/// its `preserve_order` feature is on, which would change every other map the crate writes).
+struct Ordered<'a> {
+    v: &'a Value,
+    ctx: Ctx,
+}
+
+/// Keywords in the order a reader expects them; others follow alphabetically.
+const KEYWORD_ORDER: &[&str] = &[
+    "$schema",
+    "$id",
+    "$ref",
+    "title",
+    "description",
+    "type",
+    "const",
+    "enum",
+    "format",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "items",
+    "contains",
+    "properties",
+    "required",
+    "additionalProperties",
+    "oneOf",
+    "anyOf",
+    "allOf",
+    "not",
+    "if",
+    "then",
+    "else",
+    "$defs",
+];
+
+/// The key orders of the objects the schemas describe: a `properties` map is written in the
+/// order of the first list that holds all its keys (the model's field order).
+const PROPERTY_ORDERS: &[&[&str]] = &[
+    crate::model::known_keys::ITEM,
+    crate::model::known_keys::TIME_LIMIT,
+    crate::model::known_keys::CITATION,
+    crate::model::known_keys::BASED_ON,
+    crate::model::known_keys::REGION,
+    crate::model::known_keys::CATALOGUE,
+    // The report (see report.rs and issue.rs) and the CLI's per-file lines.
+    &["file", "valid", "items", "counts", "issues"],
+    &["file", "error"],
+    &[
+        "code",
+        "severity",
+        "path",
+        "item_id",
+        "message",
+        "location",
+        "params",
+        // An audit record's row (issue.rs `RecordRef`), a diff pair (`PairRef`).
+        "row",
+        "line",
+        "column",
+        "reference_path",
+        "local_path",
+        "reference_item_id",
+        "local_item_id",
+        "reference_location",
+        "local_location",
+    ],
+    &["code", "message"],
+    &["sheet", "row", "column", "header"],
+    &["error", "warning", "info"],
+];
+
+/// The keys of `m`: those `order` names first, in its order, then the others in the map's
+/// (alphabetical) order. No sort: the WebAssembly build stays smaller without one more
+/// instantiation of the standard library's sort.
+fn keys_in_order<'m>(m: &'m serde_json::Map<String, Value>, order: &[&str]) -> Vec<&'m String> {
+    let mut keys: Vec<&String> = order
+        .iter()
+        .filter_map(|k| m.get_key_value(*k).map(|(k, _)| k))
+        .collect();
+    keys.extend(m.keys().filter(|k| !order.contains(&k.as_str())));
+    keys
+}
+
+impl serde::Serialize for Ordered<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.v {
+            Value::Object(m) => {
+                let order: &[&str] = match self.ctx {
+                    Ctx::Schema => KEYWORD_ORDER,
+                    Ctx::Names => PROPERTY_ORDERS
+                        .iter()
+                        .find(|o| m.keys().all(|k| o.contains(&k.as_str())))
+                        .copied()
+                        .unwrap_or(&[]),
+                    Ctx::Data => &[],
+                };
+                let keys = keys_in_order(m, order);
+                let mut map = s.serialize_map(Some(keys.len()))?;
+                for k in keys {
+                    let ctx = match (self.ctx, k.as_str()) {
+                        (Ctx::Schema, "properties" | "$defs" | "dependentSchemas") => Ctx::Names,
+                        (Ctx::Schema, "const" | "enum" | "default" | "examples")
+                        | (Ctx::Data, _) => Ctx::Data,
+                        _ => Ctx::Schema,
+                    };
+                    map.serialize_entry(k, &Ordered { v: &m[k], ctx })?;
+                }
+                map.end()
+            }
+            Value::Array(a) => {
+                let mut seq = s.serialize_seq(Some(a.len()))?;
+                for v in a {
+                    seq.serialize_element(&Ordered { v, ctx: self.ctx })?;
+                }
+                seq.end()
+            }
+            other => other.serialize(s),
+        }
+    }
+}
+
 fn finish_schema(v: &mut Value, id: &str) {
     if let Value::Object(m) = v {
-        // Put $schema and $id first for readers; serde_json keeps insertion order only with
-        // preserve_order, so the order here is alphabetical either way.
         m.insert("$id".into(), Value::String(id.into()));
     }
     strip_numeric_formats(v);
+}
+
+/// The catalogue schema's edits for form libraries (react-jsonschema-form, JSON Forms), same
+/// verdicts:
+/// - no `default` (a form pre-fills it; `channels: []` is what an absent key means anyway);
+/// - an optional object (`region`, `based_on`) is its definition with `type: [object, null]`
+///   instead of `anyOf: [{$ref}, {type: null}]`, which forms show as a type picker;
+/// - an optional code (`time_limit.from`, citation `kind`) is `type: [string, null]` with its
+///   code list applied to any value that is not null (`if`/`then`), again without a picker.
+///
+/// `null` stays accepted for every optional key because the core reads it as absent.
+fn finish_catalogue(v: &mut Value) {
+    strip_key(v, "default");
+    let defs = v.get("$defs").cloned().unwrap_or(Value::Null);
+    let mut nullable_defs = Vec::new();
+    nullable_without_picker(v, &defs, &mut nullable_defs);
+    for name in nullable_defs {
+        if let Some(Value::Object(def)) = v.pointer_mut(&format!("/$defs/{name}")) {
+            def.insert("type".into(), parse(r#"["object", "null"]"#));
+        }
+    }
+}
+
+fn strip_key(v: &mut Value, key: &str) {
+    match v {
+        Value::Object(m) => {
+            m.remove(key);
+            m.values_mut().for_each(|c| strip_key(c, key));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|c| strip_key(c, key)),
+        _ => {}
+    }
+}
+
+/// Rewrites each `anyOf: [{$ref: D}, {type: null}]` (see [`finish_catalogue`]); the names of
+/// object definitions that must accept null are collected in `objects`.
+fn nullable_without_picker(v: &mut Value, defs: &Value, objects: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            let target = match m.get("anyOf") {
+                Some(Value::Array(alts))
+                    if alts.len() == 2
+                        && alts[1].get("type").and_then(Value::as_str) == Some("null") =>
+                {
+                    alts[0].get("$ref").and_then(Value::as_str)
+                }
+                _ => None,
+            };
+            if let Some(name) = target.and_then(|r| r.strip_prefix("#/$defs/")) {
+                let def_type = defs.get(name).and_then(|d| d.get("type"));
+                let rewritten = if def_type.and_then(Value::as_str) == Some("object") {
+                    if !objects.iter().any(|o| o == name) {
+                        objects.push(name.to_owned());
+                    }
+                    format!(r##"{{"$ref":"#/$defs/{name}"}}"##)
+                } else {
+                    let t = def_type.and_then(Value::as_str).unwrap_or("string");
+                    format!(
+                        r##"{{"type":["{t}","null"],"if":{{"not":{{"type":"null"}}}},"then":{{"$ref":"#/$defs/{name}"}}}}"##
+                    )
+                };
+                m.remove("anyOf");
+                if let Value::Object(r) = parse(&rewritten) {
+                    m.extend(r);
+                }
+            }
+            m.values_mut()
+                .for_each(|c| nullable_without_picker(c, defs, objects));
+        }
+        Value::Array(a) => a
+            .iter_mut()
+            .for_each(|c| nullable_without_picker(c, defs, objects)),
+        _ => {}
+    }
 }
 
 /// schemars writes `format: uint32` etc., which no validator knows and ajv's strict mode
@@ -83,26 +391,39 @@ fn strip_numeric_formats(v: &mut Value) {
 }
 
 /// Conditions of an item that derive macros cannot express:
-/// - at least one of `channels` / `other_channels` is non-empty;
+/// - at least one of `channels` / `other_channels` is non-empty: said as "not both absent or
+///   empty" (`not`), which a form library does not render, where an `anyOf` of the two would
+///   be shown as a picker between two untitled alternatives;
 /// - an item whose `method` contains `proactive` lists `gov_website` in `channels`
 ///   (《政府信息公开条例》第二十四条; the template marks 政府网站 ■ 必选).
+///
+/// Each keyword that applies to one type states that type (Ajv's strict mode asks for it).
 pub fn item_conditions(schema: &mut Schema) {
-    schema.insert(
-        "anyOf".into(),
-        json!([
-            { "required": ["channels"], "properties": { "channels": { "minItems": 1 } } },
-            { "required": ["other_channels"], "properties": { "other_channels": { "minItems": 1 } } }
-        ]),
-    );
-    schema.insert(
-        "if".into(),
-        json!({ "required": ["method"], "properties": { "method": { "contains": { "const": "proactive" } } } }),
-    );
-    schema.insert(
-        "then".into(),
-        json!({ "required": ["channels"], "properties": { "channels": { "contains": { "const": "gov_website" } } } }),
-    );
+    if let Value::Object(m) = parse(ITEM_CONDITIONS) {
+        for (k, v) in m {
+            schema.insert(k, v);
+        }
+    }
 }
+
+const ITEM_CONDITIONS: &str = r#"{
+  "not": {
+    "title": "公开渠道和其他渠道都为空",
+    "description": "公开渠道和其他渠道至少填写一项",
+    "properties": {
+      "channels": { "type": "array", "maxItems": 0 },
+      "other_channels": { "type": "array", "maxItems": 0 }
+    }
+  },
+  "if": {
+    "required": ["method"],
+    "properties": { "method": { "type": "array", "contains": { "const": "proactive" } } }
+  },
+  "then": {
+    "required": ["channels"],
+    "properties": { "channels": { "type": "array", "contains": { "const": "gov_website" } } }
+  }
+}"#;
 
 /// The keys each time-limit kind requires.
 pub fn time_limit_conditions(schema: &mut Schema) {

@@ -10,13 +10,14 @@
 //! The structural verdict is always that of the published schema: tests compare
 //! [`structurally_valid`] with the schema validator on every fixture and on generated mutants.
 
+use crate::codes;
+use crate::issue::Finding;
 use crate::model::{Catalogue, Item, Level, Text, TimeLimit, TimeLimitKind};
 use crate::report::{Lang, Report, Severity, SourceMap};
-use crate::rules::{self, Ctx, Finding};
+use crate::rules::{self, Ctx};
 use crate::{Error, json};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Options of a validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,16 +174,9 @@ impl Validator {
         bytes: &[u8],
         options: &crate::import::ImportOptions,
     ) -> Result<Report, Error> {
-        match crate::import::detect_format(options.file_name.as_deref(), bytes) {
+        match options.format_of(bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
-            other => {
-                let imported = crate::import::import_bytes(bytes, other, options)?;
-                Ok(self.validate_imported(
-                    &imported.catalogue,
-                    Some(&imported.sources),
-                    &imported.findings,
-                ))
-            }
+            _ => Ok(crate::import::load(bytes, options)?.validate(self)),
         }
     }
 
@@ -290,18 +284,15 @@ impl Validator {
                 .unwrap_or_default()
                 .replace("~1", "/")
                 .replace("~0", "~");
-            let mut params = BTreeMap::new();
-            params.insert("key".to_owned(), key);
-            params.insert(
-                "field".to_owned(),
-                crate::model::column_title(&d).to_owned(),
+            let field = crate::model::column_title(&d).to_owned();
+            let mut f = Finding::new(
+                codes::schema::DUPLICATE_KEY,
+                d,
+                None,
+                &[("key", key), ("field", field)],
             );
-            raw.push(Finding {
-                code: "json.duplicate_key",
-                item_id: item_id_at(&value, &d),
-                path: d,
-                params,
-            });
+            f.item_id = item_id_at(&value, &f.path);
+            raw.push(f);
         }
         let (partial, index, header_ok) = partial_catalogue(&value);
         let items = value
@@ -318,10 +309,13 @@ impl Validator {
         for f in &mut raw {
             bound_finding(f, self.options.mask_values);
         }
-        let has_error = raw
-            .iter()
-            .any(|r| rules::by_code(r.code).is_some_and(|d| d.severity == Severity::Error));
-        let issues = rules::finish(raw, self.options.lang, self.options.min_severity, sources);
+        let has_error = raw.iter().any(|r| r.severity() == Severity::Error);
+        let (lang, min) = (self.options.lang, self.options.min_severity);
+        let issues = raw
+            .into_iter()
+            .filter(|f| f.severity() >= min)
+            .map(|f| f.render(lang, sources))
+            .collect();
         let mut report = Report::from_issues(items, issues);
         report.valid = !has_error;
         report
@@ -346,8 +340,8 @@ fn bound_finding(f: &mut Finding, mask: bool) {
     }
     for (k, v) in &mut f.params {
         cut(v);
-        let structural = k.starts_with("loc_")
-            || (NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit()));
+        let structural =
+            NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit());
         if mask && !structural {
             *v = crate::export::mask::mask_text(v, true);
         }
@@ -540,7 +534,7 @@ pub fn is_real_date(s: &str) -> bool {
     parse_date(s).is_some()
 }
 
-/// Parses a strict `YYYY-MM-DD` date.
+/// Parses a strict `YYYY-MM-DD` date of the years 0001–9999.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -554,5 +548,9 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
             .flatten()
     };
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if y == 0 {
+        // No year zero (the schema's pattern refuses 0000 too; see DATE_PATTERN).
+        return None;
+    }
     chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }

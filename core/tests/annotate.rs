@@ -357,7 +357,11 @@ fn check_annotations(a: &Annotated, main: &str, csv_sheet: Option<&str>, lang: L
             "{key:?}: one entry per issue in {text}"
         );
         for i in issues {
-            assert!(text.contains(&i.code), "{key:?} lacks {}: {text}", i.code);
+            assert!(
+                text.contains(i.code.as_str()),
+                "{key:?} lacks {}: {text}",
+                i.code
+            );
             assert!(
                 text.contains(&i.message),
                 "{key:?} lacks the message of {}",
@@ -607,7 +611,7 @@ fn xlsx_with_known_problems_is_annotated_on_the_right_cells() {
         .iter()
         .find(|i| i.location.is_none())
         .expect("an issue without a cell");
-    assert!(notes["A1"].contains(&unplaced.code), "{unplaced:?}");
+    assert!(notes["A1"].contains(unplaced.code.as_str()), "{unplaced:?}");
     assert!(notes["A1"].contains("此问题没有对应的单元格"));
     assert_eq!(out.fill(TABLE, "F6").as_deref(), Some("FFFFC7CE"));
     assert_eq!(out.fill(TABLE, "H7").as_deref(), Some("FFFFC7CE"));

@@ -19,7 +19,7 @@ fn pairs(rel: &str) -> Vec<(String, String)> {
     let mut v: Vec<_> = report
         .issues
         .iter()
-        .map(|i| (i.code.clone(), i.path.clone()))
+        .map(|i| (i.code.to_string(), i.path.clone()))
         .collect();
     v.sort();
     v

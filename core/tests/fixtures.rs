@@ -27,12 +27,18 @@ const EXEMPT_PREFIXES: &[(&str, &str)] = &[
         "importer findings: produced from tables, covered by the importer's corpus tests",
     ),
     (
-        "diff.",
-        "diff findings: fixtures under tests/diff/, with their own coverage test (core/tests/diff.rs)",
+        "site.",
+        "site findings: covered by the site generator's tests (core/src/site/tests.rs)",
+    ),
+    (
+        "calendar.",
+        "holiday calendar: the provisional-year warning and the holiday-file checks are covered by \
+         core/src/calendar (unit tests), core/tests/calendar.rs, core/tests/deadline.rs, \
+         core/tests/audit.rs and cli/tests/deadline_audit.rs",
     ),
 ];
 
-/// Codes no JSON document can trigger, and why.
+/// Codes no input can trigger, and why.
 const EXEMPT_CODES: &[(&str, &str)] = &[(
     "schema.invalid",
     "fallback for a validator error kind the mapping does not know; the published schema uses none",
@@ -139,7 +145,7 @@ fn actual_pairs(report: &Report) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = report
         .issues
         .iter()
-        .map(|i| (i.code.clone(), i.path.clone()))
+        .map(|i| (i.code.to_string(), i.path.clone()))
         .collect();
     v.sort();
     v
@@ -291,12 +297,60 @@ fn structural_verdict_matches_the_schema_and_the_fast_path() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// For each code, the best case whose expected issues contain it: one in the rule family's own
-/// area first, then the most focused (fewest distinct codes), then in path order.
-fn examples() -> BTreeMap<&'static str, &'static str> {
+/// The codes a fixture file outside `tests/cases/` expects, by file (relative to the repository
+/// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`) and the audit
+/// fixture (`issues[].code` and `rows[].reason`, compared by `core/tests/audit.rs`).
+fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
+    fn collect(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if let ("code" | "reason", Value::String(c)) = (k.as_str(), x) {
+                        if gongkai::Code::from_code(c).is_some() {
+                            out.insert(c.clone());
+                        }
+                    }
+                    collect(x, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            _ => {}
+        }
+    }
+    let mut files = Vec::new();
+    for dir in ["tests/diff", "tests/diff/corpus", "tests/audit"] {
+        for f in std::fs::read_dir(repo_root().join(dir)).unwrap() {
+            let f = f.unwrap().path();
+            let name = f.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with("expected.json") {
+                files.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|rel| {
+            let v: Value =
+                serde_json::from_str(&std::fs::read_to_string(repo_root().join(&rel)).unwrap())
+                    .unwrap();
+            let mut codes = std::collections::BTreeSet::new();
+            collect(&v["expected"], &mut codes);
+            collect(&v["cases"], &mut codes);
+            (rel, codes)
+        })
+        .collect()
+}
+
+/// For each code, the best fixture that expects it: a case of `tests/cases/` in the rule family's
+/// own area first, then the most focused (fewest distinct codes), then in path order; for codes
+/// no case has, a diff or audit fixture.
+fn examples() -> BTreeMap<&'static str, String> {
+    let others = other_fixtures();
     let mut out = BTreeMap::new();
-    for rule in gongkai::rules::all() {
-        let family = rule.code.split('.').next().unwrap_or_default();
+    for code in gongkai::codes::all() {
+        let code = code.as_str();
+        let family = code.split('.').next().unwrap_or_default();
         let best = cases()
             .iter()
             .filter_map(|c| {
@@ -305,14 +359,22 @@ fn examples() -> BTreeMap<&'static str, &'static str> {
                     .iter()
                     .filter_map(|i| i["code"].as_str())
                     .collect();
-                codes.contains(rule.code).then(|| {
+                codes.contains(code).then(|| {
                     let own_area = c.name.starts_with(&format!("{family}/"));
-                    (!own_area, codes.len(), c.rel.as_str())
+                    (!own_area, codes.len(), c.rel.clone())
                 })
             })
-            .min();
-        if let Some((_, _, rel)) = best {
-            out.insert(rule.code, rel);
+            .min()
+            .map(|(_, _, rel)| rel)
+            .or_else(|| {
+                others
+                    .iter()
+                    .filter(|(_, codes)| codes.contains(code))
+                    .min_by_key(|(rel, codes)| (codes.len(), rel.clone()))
+                    .map(|(rel, _)| rel.clone())
+            });
+        if let Some(rel) = best {
+            out.insert(code, rel);
         }
     }
     out
@@ -327,24 +389,22 @@ fn exemption(code: &str) -> Option<&'static str> {
 }
 
 #[test]
-fn every_rule_has_a_triggering_fixture() {
+fn every_code_has_a_triggering_fixture() {
     let ex = examples();
-    let missing: Vec<&str> = gongkai::rules::all()
-        .iter()
-        .map(|r| r.code)
+    let missing: Vec<&str> = gongkai::codes::all()
+        .map(|c| c.as_str())
         .filter(|c| !ex.contains_key(c) && exemption(c).is_none())
         .collect();
-    assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
     // An exemption must not hide a code that does have a fixture (keep the list honest).
     for (code, _) in EXEMPT_CODES {
         assert!(!ex.contains_key(code), "{code} is exempt but has a fixture");
     }
-    // Every code a fixture expects exists.
-    let known: Vec<&str> = gongkai::rules::all().iter().map(|r| r.code).collect();
+    // Every code a fixture expects is registered.
     for case in cases() {
         for (code, _) in expected_pairs(case) {
             assert!(
-                known.contains(&code.as_str()),
+                gongkai::Code::from_code(&code).is_some(),
                 "{}: unknown code {code}",
                 case.name
             );
@@ -357,20 +417,22 @@ fn md_cell(s: &str) -> String {
 }
 
 fn rules_reference() -> String {
-    let rules = gongkai::rules::all();
+    let codes: Vec<gongkai::Code> = gongkai::codes::all().collect();
     let ex = examples();
-    let count = |s: gongkai::Severity| rules.iter().filter(|r| r.severity == s).count();
+    let count = |s: gongkai::Severity| codes.iter().filter(|c| c.severity() == s).count();
     let mut out = String::new();
-    out.push_str("# 校验规则 / Validation rules\n\n");
+    out.push_str("# 问题代码 / Codes\n\n");
     out.push_str(
         "<!-- Generated from the code by core/tests/fixtures.rs; do not edit by hand.\n     \
          Regenerate: GONGKAI_UPDATE_DOCS=1 cargo test -p gongkai --test fixtures -->\n\n",
     );
     let _ = writeln!(
         out,
-        "{} rules: {} errors (错误), {} warnings (警告), {} info (提示). `gongkai rules` prints the same \
-         list; `gongkai rules --format json` prints it as JSON.\n",
-        rules.len(),
+        "{} codes: {} errors (错误), {} warnings (警告), {} info (提示), every code any command can \
+         emit (validation rules, the importer's findings, the diff, the timeliness audit and the \
+         reasons a deadline cannot be computed). `gongkai rules` prints the same list; \
+         `gongkai rules --format json` prints it as JSON.\n",
+        codes.len(),
         count(gongkai::Severity::Error),
         count(gongkai::Severity::Warning),
         count(gongkai::Severity::Info)
@@ -378,33 +440,51 @@ fn rules_reference() -> String {
     out.push_str(
         "A catalogue is valid when no issue has the severity `error`. Messages name the column as \
          people know it and say how to fix the problem; `{name}` in a template is filled from the \
-         issue's `params`. Each example is a fixture of `tests/cases/` whose expected issues include \
-         the code.\n\n",
+         issue's `params`. **structural** codes are decided by the published JSON Schema alone \
+         (any schema validator finds them); the others need gongkai. Each example is a fixture \
+         whose expected issues include the code; **defined in** is the file that declares it.\n\n",
     );
-    out.push_str("| code | severity | title | example |\n|---|---|---|---|\n");
-    for r in &rules {
-        let example = ex.get(r.code).map_or_else(
-            || "—".to_owned(),
-            |p| format!("[`{}`](../{p})", p.trim_start_matches("tests/cases/")),
-        );
+    for family in gongkai::codes::Family::ALL {
+        let list: Vec<&gongkai::Code> = codes.iter().filter(|c| c.family() == *family).collect();
         let _ = writeln!(
             out,
-            "| [`{}`](#{}) | {} | {} | {example} |",
-            r.code,
-            r.code.replace('.', ""),
-            r.severity.code(),
-            md_cell(r.title),
+            "## {} / {} ({} codes)\n\n| code | severity | structural | title | example |\n|---|---|---|---|---|",
+            family.zh(),
+            family.en(),
+            list.len()
         );
+        for c in list {
+            let example = ex.get(c.as_str()).map_or_else(
+                || "—".to_owned(),
+                |p| format!("[`{}`](../{p})", p.trim_start_matches("tests/")),
+            );
+            let _ = writeln!(
+                out,
+                "| [`{}`](#{}) | {} | {} | {} | {example} |",
+                c.as_str(),
+                c.as_str().replace('.', ""),
+                c.severity().code(),
+                if c.def().structural { "yes" } else { "" },
+                md_cell(c.def().title),
+            );
+        }
+        out.push('\n');
     }
-    for r in &rules {
+    for c in &codes {
+        let r = c.def();
         let _ = write!(
             out,
-            "\n## {}\n\n- **title**: {}\n- **severity**: {} ({})\n- **source**: {}\n- **zh**: {}\n- **en**: {}\n",
+            "\n### {}\n\n- **title**: {}\n- **family**: {} ({})\n- **severity**: {} ({})\n- **structural**: {}\n- **source**: {}\n- **defined in**: [`{}`](../{})\n- **zh**: {}\n- **en**: {}\n",
             r.code,
             r.title,
+            r.family.code(),
+            r.family.zh(),
             r.severity.code(),
             r.severity.zh(),
+            if r.structural { "yes" } else { "no" },
             r.source,
+            r.defined_in,
+            r.defined_in,
             r.message_zh,
             r.message_en,
         );

@@ -1,7 +1,7 @@
 //! Hostile input, the cases `json_input.rs` (JSON through `validate_json`) and
 //! `import_hostile.rs` (zip bombs, entity expansion, a million CSV rows, arbitrary bytes) do not
 //! cover: the same attacks through the other entry points (`validate_item_json`,
-//! `Catalogue::from_json`, `diff::load`, the audit records reader, the CSV and HTML importers),
+//! `Catalogue::from_json`, `import::load`, the audit records reader, the CSV and HTML importers),
 //! a 50 MB value in a field the rules read, a 10 MB CSV cell, an HTML page with 10,000 tables
 //! and scripts, pathological cells for the free-text parsers, and a catalogue of 100,000 items.
 //!
@@ -92,9 +92,12 @@ fn deep_nesting_through_every_json_entry_point() {
             "json"
         );
         assert_eq!(
-            gongkai::diff::load(text.as_bytes(), Some("a.json"))
-                .unwrap_err()
-                .code(),
+            gongkai::import::load(
+                text.as_bytes(),
+                &gongkai::import::ImportOptions::default().file_name("a.json")
+            )
+            .unwrap_err()
+            .code(),
             "json"
         );
         // Publication records.

@@ -306,7 +306,7 @@ fn huge_cells_and_columns_are_bounded() {
     wide.push('\n');
     wide.push_str(&format!("1,事项,{long},《条例》,20个工作日,城管局\n"));
     let imp = import_csv(wide.as_bytes(), &ImportOptions::default()).unwrap();
-    let codes: Vec<&str> = imp.findings.iter().map(|f| f.code).collect();
+    let codes: Vec<&str> = imp.findings.iter().map(|f| f.code.as_str()).collect();
     assert!(codes.contains(&"import.cell_truncated"), "{codes:?}");
     assert!(codes.contains(&"import.columns_truncated"), "{codes:?}");
     assert!(imp.catalogue.items[0].content[0].len() <= 64 << 10);

@@ -34,7 +34,7 @@ fn paths_of<'a>(imp: &'a Imported, code: &str) -> Vec<&'a str> {
 }
 
 fn codes(imp: &Imported) -> Vec<&'static str> {
-    imp.findings.iter().map(|f| f.code).collect()
+    imp.findings.iter().map(|f| f.code.as_str()).collect()
 }
 
 #[test]

@@ -141,7 +141,7 @@ fn workbook_with_merged_cells_imports_with_exact_locations() {
     assert_eq!(imp.catalogue.domain.as_str(), "municipal_services");
     assert_eq!(imp.catalogue.issued.as_str(), "2024-03-01");
     // The other sheets: one without a header, one hidden.
-    let codes: Vec<&str> = imp.findings.iter().map(|f| f.code).collect();
+    let codes: Vec<&str> = imp.findings.iter().map(|f| f.code.as_str()).collect();
     assert!(codes.contains(&"import.table_skipped"), "{codes:?}");
     assert!(codes.contains(&"import.sheet_hidden"), "{codes:?}");
     assert!(codes.contains(&"import.row_skipped"), "{codes:?}");

@@ -36,6 +36,38 @@ fn truncated_json_says_so() {
 }
 
 #[test]
+fn an_unpaired_surrogate_escape_is_named() {
+    // A lone half of a UTF-16 pair, leading or trailing, at the end of a string or before
+    // another escape: the message names the escape and what it is, not commas and quotes.
+    let text = minimal();
+    for (escape, quoted) in [
+        (r"\ud800", r"\ud800"),
+        (r"\uD800x", r"\uD800"),
+        (r"\udc00", r"\udc00"),
+        (r"\ud800\u0041", r"\ud800"),
+        (r"\ud800\n", r"\ud800"),
+    ] {
+        let doc = text.replacen("\"title\":\"T\"", &format!("\"title\":\n\"T{escape}\""), 1);
+        let err = validate_json(doc.as_bytes()).unwrap_err();
+        let msg = err.to_string();
+        assert_eq!(err.code(), "json");
+        assert!(msg.contains("不成对的 UTF-16 代理项"), "{escape}: {msg}");
+        assert!(msg.contains(&format!(" {quoted} ")), "{escape}: {msg}");
+        assert!(
+            !msg.contains("逗号") && !msg.contains("escape"),
+            "{escape}: {msg}"
+        );
+        assert!(
+            matches!(err, Error::Json { line: 2, .. }),
+            "{escape}: {err:?}"
+        );
+    }
+    // A proper pair is a character.
+    let doc = text.replacen("\"title\":\"T\"", r#""title":"T\ud83d\ude00""#, 1);
+    assert!(validate_json(doc.as_bytes()).is_ok());
+}
+
+#[test]
 fn non_objects_are_not_catalogues() {
     for doc in ["null", "[]", "[1,2]", "\"x\"", "42", "true"] {
         let err = validate_json(doc.as_bytes()).unwrap_err();

@@ -316,7 +316,11 @@ fn a_megabyte_value_is_never_echoed_in_full() {
         // The strict reader (convert, diff) and the diff loader say what is wrong briefly.
         for e in [
             Catalogue::from_json(bytes).err(),
-            gongkai::diff::load(bytes, Some("x.json")).err(),
+            gongkai::import::load(
+                bytes,
+                &gongkai::import::ImportOptions::default().file_name("x.json"),
+            )
+            .err(),
         ]
         .into_iter()
         .flatten()
@@ -373,7 +377,7 @@ fn the_report_can_be_masked() {
         let key = |r: &gongkai::Report| -> Vec<(String, String)> {
             r.issues
                 .iter()
-                .map(|i| (i.code.clone(), i.path.clone()))
+                .map(|i| (i.code.to_string(), i.path.clone()))
                 .collect()
         };
         assert_eq!(key(&masked), key(&plain));

@@ -9,7 +9,7 @@ fn check(file: &str, generated: String) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../schema")
         .join(file);
-    if std::env::var_os("GONGKAI_UPDATE_SCHEMA").is_some() {
+    if std::env::var_os("GONGKAI_UPDATE_SCHEMA").is_some_and(|v| v == "1") {
         std::fs::write(&path, &generated).unwrap();
     }
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
@@ -43,6 +43,7 @@ fn schema_has_chinese_titles_everywhere() {
                     && !path.contains("/then")
                     && !path.contains("/if")
                     && !path.contains("/anyOf")
+                    && !path.contains("/not")
                 {
                     missing.push(format!("{path}/properties/{k}"));
                 }
@@ -80,7 +81,89 @@ fn schema_declares_draft_2020_12_and_conditions() {
         item["then"]["properties"]["channels"]["contains"]["const"],
         "gov_website"
     );
-    assert!(item["anyOf"].is_array());
+    // "At least one channel" is a `not` (no picker in a form), with the array types strict
+    // validators ask for.
+    assert_eq!(
+        item["not"]["properties"]["channels"],
+        serde_json::json!({ "type": "array", "maxItems": 0 })
+    );
     // No numeric formats that other validators do not know.
     assert!(!gongkai::schema::catalogue_schema_text().contains("uint32"));
+}
+
+/// Every schema object of `v` with its JSON Pointer.
+fn objects<'a>(
+    v: &'a serde_json::Value,
+    path: String,
+    out: &mut Vec<(String, &'a serde_json::Value)>,
+) {
+    match v {
+        serde_json::Value::Object(m) => {
+            out.push((path.clone(), v));
+            for (k, c) in m {
+                objects(c, format!("{path}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, c) in a.iter().enumerate() {
+                objects(c, format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn schema_is_form_friendly() {
+    let s = gongkai::schema::catalogue_schema();
+    let mut all = Vec::new();
+    objects(s, String::new(), &mut all);
+    for (path, o) in &all {
+        // Nothing a form would pre-fill.
+        assert!(o.get("default").is_none(), "{path} has a default");
+        // No optional value as a picker between a definition and null.
+        if let Some(serde_json::Value::Array(alts)) = o.get("anyOf") {
+            assert!(
+                !alts
+                    .iter()
+                    .any(|a| a == &serde_json::json!({ "type": "null" })),
+                "{path}: anyOf with null"
+            );
+        }
+    }
+    // Optional objects and codes still accept null (the core reads null as absent).
+    assert_eq!(
+        s["$defs"]["Region"]["type"],
+        serde_json::json!(["object", "null"])
+    );
+    let from = &s["$defs"]["TimeLimit"]["properties"]["from"];
+    assert_eq!(from["type"], serde_json::json!(["string", "null"]));
+    assert_eq!(from["then"]["$ref"], "#/$defs/Anchor");
+}
+
+#[test]
+fn properties_are_written_in_table_order() {
+    let text = gongkai::schema::catalogue_schema_text();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let item = &text[text.find("\"Item\": {").unwrap()..];
+    let props = &item[item.find("\"properties\": {").unwrap()..];
+    let mut last = 0;
+    for key in gongkai::model::known_keys::ITEM {
+        let at = props
+            .find(&format!("\n        \"{key}\": {{"))
+            .unwrap_or_else(|| panic!("{key} not in Item"));
+        assert!(at > last || last == 0, "{key} out of order");
+        last = at;
+    }
+    // Keywords in reading order: $schema first, $defs last; the text is the same schema.
+    assert!(text.starts_with("{\n  \"$schema\""));
+    assert!(text.trim_end().ends_with('}'));
+    let top: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("  \""))
+        .map(|l| l.trim().split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(top.first(), Some(&"$schema"));
+    assert_eq!(top.last(), Some(&"$defs"));
+    assert_eq!(&v, gongkai::schema::catalogue_schema());
 }

@@ -45,7 +45,8 @@ holiday file.
 
 :func:`audit` checks publication records against a catalogue (按时公开率); :func:`diff` checks
 a catalogue against the upper-level standard (``"municipal_services"`` is embedded) and
-:func:`consistency` two linked catalogues against each other.
+:func:`consistency` two linked catalogues against each other. :func:`site` publishes
+catalogues as a static 基层政务公开专题 site (what ``gongkai site`` writes, byte for byte).
 
 Parsing, validation, audits and diffs run with the GIL released; :class:`Validator` is
 thread-safe, and :func:`validate_many` validates a batch on all cores.
@@ -79,6 +80,7 @@ from ._gongkai import (
     report_schema,
     rules,
     schema,
+    site,
     validate,
     validate_many,
     working_days_between,
@@ -112,6 +114,7 @@ __all__ = [
     "report_schema",
     "rules",
     "schema",
+    "site",
     "validate",
     "validate_many",
     "working_days_between",

@@ -39,6 +39,7 @@ __all__ = [
     "report_schema",
     "rules",
     "schema",
+    "site",
     "validate",
     "validate_many",
     "working_days_between",
@@ -559,3 +560,23 @@ def reference(name: str = "municipal_services") -> dict[str, Any]:
 def reference_names() -> list[str]: ...
 def diff_report_schema() -> dict[str, Any]:
     """The JSON Schema of ``DiffReport.to_dict()``."""
+
+# --- The 基层政务公开专题 site ---------------------------------------------------------------------
+
+_Path: TypeAlias = Union[str, os.PathLike[str]]
+
+def site(
+    inputs: _Path | Iterable[_Path],
+    out_dir: _Path,
+    *,
+    records: _Path | None = None,
+    title: str | None = None,
+    base_url: str | None = None,
+    strict: bool = False,
+    lang: _Lang | str = "zh",
+) -> dict[str, Any]:
+    """Publishes catalogues (files of any supported format, or folders of them) as a static
+    基层政务公开专题 site in ``out_dir``: the same files as ``gongkai site``. Only changed files
+    are written; files of an earlier run no longer produced are removed; files the generator did
+    not write are never touched. Returns ``written``, ``unchanged``, ``removed``, ``refused``
+    (``strict`` and a catalogue with errors: nothing written), ``catalogues`` and ``issues``."""

@@ -20,49 +20,11 @@
 //! ```
 
 use super::{CalendarEntry, DayKind, YEAR_BOUNDS, lunar};
-use crate::report::{Lang, Severity};
-use crate::rules::RuleDef;
+use crate::issue::{Lang, Severity};
 use crate::{Error, excerpt};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-
-/// The codes of the shape of a year (reported by [`check`] only; kept apart from
-/// [`super::DEFS`] so that a build that never checks files does not carry their messages).
-pub const SHAPE_DEFS: &[RuleDef] = &[
-    RuleDef {
-        code: "calendar.no_spring_festival",
-        severity: Severity::Error,
-        title: "缺少春节",
-        source: super::SRC,
-        message_zh: "{year} 年的安排没有春节放假日（name 为“春节”的 off 行）：每年的通知都有春节。文件中出现的年份会整体替换该年的安排，请列出该年通知的全部日期",
-        message_en: "the {year} schedule has no Spring Festival holiday (an off line named 春节), which every notice has. A year present in the file replaces that whole year: list every date of the year's notice",
-    },
-    RuleDef {
-        code: "calendar.statutory_missing",
-        severity: Severity::Error,
-        title: "法定节假日未列为放假",
-        source: super::SRC_LAW,
-        message_zh: "{year} 年有 {count} 个法定节假日没有列为 off（放假）：{days}；通知总是包含法定节假日，请核对通知并补上这些日期",
-        message_en: "{count} statutory holidays of {year} are not listed as off: {days_en}; a notice always includes the statutory holidays: check the notice and add these days",
-    },
-    RuleDef {
-        code: "calendar.too_many_days",
-        severity: Severity::Error,
-        title: "放假日过多",
-        source: super::SRC,
-        message_zh: "{year} 年列了 {count} 个放假日（off），远多于历年通知（2007–2026 年最多 33 个）；请检查是否混入了其他年份或重复的区间",
-        message_en: "{year} lists {count} holiday days (off), far more than any notice so far (at most 33 in 2007–2026); check for rows of another year or a repeated range",
-    },
-    RuleDef {
-        code: "calendar.day_count",
-        severity: Severity::Warning,
-        title: "放假天数与法定天数不符",
-        source: super::SRC_LAW,
-        message_zh: "{year} 年放假的工作日 {off} 个减去调休上班日 {work} 个为 {net}，按《全国年节及纪念日放假办法》应为 {expected}；请核对是否漏列或多列（有特别决定的年份除外，如 2015 年的纪念日、2020 年春节假期延长）",
-        message_en: "in {year}, {off} holiday weekdays minus {work} adjusted working days make {net}, where the holiday regulations give {expected}; check for missing or extra lines (unless a special decision applies, as in 2015 and 2020)",
-    },
-];
 
 /// The most holiday days (`off` rows) a year may list before it is reported as absurd (the
 /// most in 2007–2026 is 33, in 2020).
@@ -103,24 +65,16 @@ impl CheckReport {
     }
 }
 
-/// The definition of a code a check reports: a row problem or a year's shape.
-fn def(code: &str) -> Option<&'static RuleDef> {
-    super::def(code).or_else(|| SHAPE_DEFS.iter().find(|d| d.code == code))
+/// The definition of a code a check reports.
+fn def(code: &str) -> Option<&'static crate::codes::CodeDef> {
+    super::def(code)
 }
 
 /// The message of `code` in `lang`.
 fn render(code: &str, lang: Lang, params: &BTreeMap<String, String>) -> String {
     def(code).map_or_else(
         || code.to_owned(),
-        |d| {
-            crate::rules::render(
-                match lang {
-                    Lang::Zh => d.message_zh,
-                    Lang::En => d.message_en,
-                },
-                params,
-            )
-        },
+        |d| crate::issue::render(d.template(lang), params),
     )
 }
 

@@ -76,8 +76,7 @@
 //! [`Calendar::add_working_days`] is a binary search, O(log n), whatever `n`.
 
 use crate::Error;
-use crate::report::{Lang, Severity};
-use crate::rules::RuleDef;
+use crate::issue::Lang;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
@@ -95,90 +94,10 @@ pub const YEAR_BOUNDS: (i32, i32) = (1950, 2200);
 /// The first day of December that the next year's New Year block may move (observed: 29th).
 const NEW_YEAR_SPILL_FROM: u32 = 29;
 
-pub(crate) const SRC_LAW: &str = "《全国年节及纪念日放假办法》（国务院令第795号）";
-pub(crate) const SRC: &str = "gongkai";
 
-/// The codes of the calendar: the provisional-year warning, and the problems of a holiday
-/// file's rows, with their messages (the problems of a year's shape, found by [`check()`] only,
-/// are [`check::SHAPE_DEFS`]).
-pub const DEFS: &[RuleDef] = &[
-    RuleDef {
-        code: "calendar.provisional",
-        severity: Severity::Warning,
-        title: "节假日安排为临时推算",
-        source: SRC_LAW,
-        message_zh: "{years} 年的放假安排尚未载入，已按《全国年节及纪念日放假办法》规定的法定节假日临时计算，未计调休；国务院办公厅公布该年安排后请载入（命令行 --calendar 文件，Python、JavaScript 的 calendar 参数）并重新计算",
-        message_en: "the holiday notice for {years_en} is not loaded: counted provisionally with the statutory holidays of the national holiday regulations, without adjusted working days; once the State Council publishes it, load it (--calendar FILE on the command line, the calendar option in Python and JavaScript) and compute again",
-    },
-    RuleDef {
-        code: "calendar.header",
-        severity: Severity::Error,
-        title: "表头不符",
-        source: SRC,
-        message_zh: "表头应为 date,kind,name（name 可省略），实为“{found}”；请把第一行改为 date,kind,name",
-        message_en: "the header should be date,kind,name (name may be left out), found “{found}”; make the first line date,kind,name",
-    },
-    RuleDef {
-        code: "calendar.csv",
-        severity: Severity::Error,
-        title: "CSV 格式错误",
-        source: SRC,
-        message_zh: "不是有效的 CSV 行（引号不配对？）；每行写作 日期,off 或 work,节日名，如 2027-01-01,off,元旦",
-        message_en: "not a valid CSV line (unbalanced quotes?); write each line as date,off or work,festival, e.g. 2027-01-01,off,元旦",
-    },
-    RuleDef {
-        code: "calendar.empty",
-        severity: Severity::Error,
-        title: "没有数据行",
-        source: SRC,
-        message_zh: "没有数据行；表头之后每行一个日期，如 2027-01-01,off,元旦",
-        message_en: "there are no data lines; after the header, one date per line, e.g. 2027-01-01,off,元旦",
-    },
-    RuleDef {
-        code: "calendar.bad_date",
-        severity: Severity::Error,
-        title: "日期无效",
-        source: SRC,
-        message_zh: "日期“{value}”无效，应为 YYYY-MM-DD，如 2027-02-05",
-        message_en: "the date “{value}” is not valid; write YYYY-MM-DD, e.g. 2027-02-05",
-    },
-    RuleDef {
-        code: "calendar.bad_kind",
-        severity: Severity::Error,
-        title: "类型无效",
-        source: SRC,
-        message_zh: "kind“{value}”无效，应为 off（放假）或 work（调休上班）",
-        message_en: "the kind “{value}” is not valid; write off (holiday) or work (adjusted working day)",
-    },
-    RuleDef {
-        code: "calendar.year_range",
-        severity: Severity::Error,
-        title: "年份超出范围",
-        source: SRC,
-        message_zh: "{year} 年超出支持范围（1950–2200 年）；请检查日期",
-        message_en: "the year {year} is outside the supported range (1950–2200); check the date",
-    },
-    RuleDef {
-        code: "calendar.duplicate",
-        severity: Severity::Error,
-        title: "日期重复",
-        source: SRC,
-        message_zh: "{date} 重复（第 {first} 行已列出）；每个日期只列一行，请删去其中一行",
-        message_en: "{date} is listed twice (already on line {first}); list each date once and delete one of the lines",
-    },
-    RuleDef {
-        code: "calendar.work_on_weekday",
-        severity: Severity::Error,
-        title: "调休上班日不在周末",
-        source: SRC,
-        message_zh: "{date} 是{weekday}，而 work（调休上班）只用于周六、周日：工作日本来就上班；请核对日期，或删去此行",
-        message_en: "{date} is a {weekday_en}, but work (adjusted working day) is only for Saturdays and Sundays: a weekday is a working day anyway; check the date or delete the line",
-    },
-];
-
-/// The definition of a calendar code.
-pub fn def(code: &str) -> Option<&'static RuleDef> {
-    DEFS.iter().find(|d| d.code == code)
+/// The definition of a calendar code (`calendar.*`, in the registry: [`crate::codes::calendar`]).
+pub fn def(code: &str) -> Option<&'static crate::codes::CodeDef> {
+    crate::codes::by_code(code).filter(|d| d.family == crate::codes::Family::Calendar)
 }
 
 /// What a listed day is.
@@ -758,21 +677,10 @@ pub fn years_params(years: &[i32]) -> [(&'static str, String); 2] {
 
 /// The message of a calendar code in `lang`, filled with `params`.
 pub fn render(code: &str, lang: Lang, params: &[(&str, String)]) -> String {
-    let p: std::collections::BTreeMap<String, String> = params
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.clone()))
-        .collect();
+    let p = crate::issue::params(params);
     def(code).map_or_else(
         || code.to_owned(),
-        |d| {
-            crate::rules::render(
-                match lang {
-                    Lang::Zh => d.message_zh,
-                    Lang::En => d.message_en,
-                },
-                &p,
-            )
-        },
+        |d| crate::issue::render(d.template(lang), &p),
     )
 }
 

@@ -1,12 +1,12 @@
 //! Comparing a matched pair of items: what the local item weakened (diff mode), or where two
 //! linked catalogues disagree (consistency mode); and the order of time limits.
 
-use super::codes::*;
 use super::normalize::{
     MatchMethod, NameMatch, citation_key, citations_match, content_elements, element_kept,
     element_matches, fold, is_placeholder_subject,
 };
 use super::{MatchStatus, Raw, RefMeta};
+use crate::codes::diff::*;
 use crate::model::{Audience, Channel, Item, Level, Method, TimeLimit, TimeLimitKind};
 use crate::report::Lang;
 
@@ -19,7 +19,7 @@ pub(crate) struct PairCtx<'x, 'a, 'b> {
 }
 
 impl PairCtx<'_, '_, '_> {
-    fn raw(&self, code: &'static str, r_field: &str, l_field: &str) -> Raw {
+    fn raw(&self, code: crate::codes::Code, r_field: &str, l_field: &str) -> Raw {
         let mut raw = Raw::new(code);
         raw.reference_path = Some(format!("{}{r_field}", self.r_path));
         raw.local_path = Some(format!("{}{l_field}", self.l_path));

@@ -26,23 +26,21 @@
 //! assert_eq!(report.coverage.matched, 1);
 //! assert_eq!(report.matches[0].method.code(), "suffix");
 //! assert!(report.findings.iter().any(|f| f.code == "diff.missing_item"
-//!     && f.reference_path.as_deref() == Some("/items/2")));
+//!     && f.reference_path() == Some("/items/2")));
 //! ```
 
-mod codes;
 mod compare;
 mod matching;
 mod normalize;
 mod trad;
 
-pub use codes::DEFS;
 pub use compare::describe_time;
 pub use normalize::{MatchMethod, NameMatch, compare_names, fold};
 
-use crate::Error;
+use crate::codes::Code;
+use crate::issue::{Finding, Issue, PairRef};
 use crate::model::Catalogue;
-use crate::report::{Counts, Lang, Location, Severity, SourceMap, pointer_order};
-use crate::rules::{Finding, render};
+use crate::report::{Counts, Lang, Severity, SourceMap, pointer_order};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -236,34 +234,10 @@ pub struct ItemMatch {
     pub status: MatchStatus,
 }
 
-/// One finding of a diff or consistency check: the same fields as a validation
-/// [`crate::Issue`], with a path (and item id, and cell location) on each side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct DiffFinding {
-    /// Stable code, e.g. `diff.missing_item` (see `gongkai rules`).
-    pub code: String,
-    /// Severity of the code.
-    pub severity: Severity,
-    /// JSON Pointer into the reference (first) catalogue, or null.
-    pub reference_path: Option<String>,
-    /// JSON Pointer into the local (second) catalogue, or null.
-    pub local_path: Option<String>,
-    /// `id` of the reference item, or null.
-    pub reference_item_id: Option<String>,
-    /// `id` of the local item, or null.
-    pub local_item_id: Option<String>,
-    /// The rendered message (Chinese by default).
-    pub message: String,
-    /// Cell of the reference value, when the reference was imported from a table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference_location: Option<Location>,
-    /// Cell of the local value, when the local catalogue was imported from a table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub local_location: Option<Location>,
-    /// The values the message template was filled with.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<String, String>,
-}
+/// One finding of a diff or consistency check: an [`Issue`] whose `path`, `item_id` and
+/// `location` are the local side's (the reference side's when there is no local item), with both
+/// sides in its [`PairRef`] (`reference_path`, `local_path`, … in JSON).
+pub type DiffFinding = Issue;
 
 /// The result of [`diff`] or [`consistency`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -308,12 +282,20 @@ impl DiffReport {
         local: Option<&SourceMap>,
     ) -> Self {
         for f in &mut self.findings {
-            if let (Some(map), Some(p)) = (reference, f.reference_path.as_deref()) {
-                f.reference_location = map.lookup(p);
+            let Some(pair) = f.pair.as_deref_mut() else {
+                continue;
+            };
+            if let (Some(map), Some(p)) = (reference, pair.reference_path.as_deref()) {
+                pair.reference_location = map.lookup(p);
             }
-            if let (Some(map), Some(p)) = (local, f.local_path.as_deref()) {
-                f.local_location = map.lookup(p);
+            if let (Some(map), Some(p)) = (local, pair.local_path.as_deref()) {
+                pair.local_location = map.lookup(p);
             }
+            f.location = if pair.local_path.is_some() {
+                pair.local_location.clone()
+            } else {
+                pair.reference_location.clone()
+            };
         }
         self
     }
@@ -324,50 +306,10 @@ pub fn report_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(DiffReport)).unwrap_or_default()
 }
 
-/// A catalogue read for a diff, with the cells of its values when it came from a table.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The catalogue.
-    pub catalogue: Catalogue<'static>,
-    /// JSON Pointer → cell, for tables.
-    pub sources: Option<SourceMap>,
-    /// What the importer noticed (tables only).
-    pub findings: Vec<Finding>,
-}
-
-/// Reads a catalogue from JSON or a table (by file name, else by content), for a diff.
-///
-/// JSON must be a readable catalogue (`Catalogue::from_json`; run `validate` for a report of
-/// structural problems); tables go through [`crate::import::import_bytes`].
-pub fn load(bytes: &[u8], name: Option<&str>) -> Result<Loaded, Error> {
-    use crate::import::{Format, ImportOptions, detect_format, import_bytes};
-    match detect_format(name, bytes) {
-        Format::Json => Ok(Loaded {
-            catalogue: Catalogue::from_json(bytes)?.into_owned(),
-            sources: None,
-            findings: Vec::new(),
-        }),
-        format => {
-            let mut options = ImportOptions::default();
-            if let Some(name) = name {
-                // The file name is also where the title (and so the 领域) may come from, as in
-                // `Validator::validate_bytes`.
-                options = options.file_name(name);
-            }
-            let imported = import_bytes(bytes, format, &options)?;
-            Ok(Loaded {
-                catalogue: imported.catalogue,
-                sources: Some(imported.sources),
-                findings: imported.findings,
-            })
-        }
-    }
-}
-
 /// A finding before rendering.
 #[derive(Debug, Clone)]
 pub(crate) struct Raw {
-    pub code: &'static str,
+    pub code: Code,
     pub reference_path: Option<String>,
     pub local_path: Option<String>,
     pub reference_item_id: Option<String>,
@@ -376,7 +318,7 @@ pub(crate) struct Raw {
 }
 
 impl Raw {
-    pub(crate) fn new(code: &'static str) -> Self {
+    pub(crate) fn new(code: Code) -> Self {
         Raw {
             code,
             reference_path: None,
@@ -574,7 +516,7 @@ fn run(
         let Some(ri) = reference.items.get(a.reference) else {
             continue;
         };
-        let mut f = Raw::new(codes::AMBIGUOUS_MATCH);
+        let mut f = Raw::new(crate::codes::diff::AMBIGUOUS_MATCH);
         f.reference_path = Some(item_path(a.reference));
         f.reference_item_id = Some(ri.id.to_string());
         if let Some((l, _)) = a.candidates.first() {
@@ -637,7 +579,7 @@ fn run(
         let name = |code: &str| {
             crate::model::domain_by_code(code).map_or_else(|| code.to_owned(), |d| d.zh.to_owned())
         };
-        let mut f = Raw::new(codes::DOMAIN_MISMATCH);
+        let mut f = Raw::new(crate::codes::diff::DOMAIN_MISMATCH);
         f.reference_path = Some("/domain".into());
         f.local_path = Some("/domain".into());
         f.param("ref_domain", &name(&reference.domain));
@@ -659,9 +601,9 @@ fn run(
             cov.missing += 1;
             let meta = metas.get(r).cloned().unwrap_or_default();
             let code = if meta.uncertain {
-                codes::MISSING_UNCERTAIN_ITEM
+                crate::codes::diff::MISSING_UNCERTAIN_ITEM
             } else {
-                codes::MISSING_ITEM
+                crate::codes::diff::MISSING_ITEM
             };
             let mut f = Raw::new(code);
             f.reference_path = Some(item_path(r));
@@ -709,7 +651,7 @@ fn run(
                 continue;
             }
             cov.local_additions += 1;
-            let mut f = Raw::new(codes::LOCAL_ADDITION);
+            let mut f = Raw::new(crate::codes::diff::LOCAL_ADDITION);
             f.local_path = Some(item_path(l));
             f.local_item_id = Some(li.id.to_string());
             f.param("item", &li.name);
@@ -765,51 +707,9 @@ fn finish(
     coverage: Coverage,
     options: &DiffOptions,
 ) -> DiffReport {
-    let mut findings = Vec::with_capacity(raw.len());
-    let mut valid = true;
-    let mut counts = Counts::default();
-    for r in raw {
-        let Some(def) = codes::def(r.code) else {
-            debug_assert!(false, "diff code without definition: {}", r.code);
-            continue;
-        };
-        if def.severity == Severity::Error {
-            valid = false;
-        }
-        if def.severity < options.min_severity {
-            continue;
-        }
-        match def.severity {
-            Severity::Error => counts.error += 1,
-            Severity::Warning => counts.warning += 1,
-            Severity::Info => counts.info += 1,
-        }
-        let template = match options.lang {
-            Lang::Zh => def.message_zh,
-            Lang::En => def.message_en,
-        };
-        findings.push(DiffFinding {
-            code: r.code.to_owned(),
-            severity: def.severity,
-            message: render(template, &r.params),
-            reference_path: r.reference_path,
-            local_path: r.local_path,
-            reference_item_id: r.reference_item_id,
-            local_item_id: r.local_item_id,
-            reference_location: None,
-            local_location: None,
-            params: r
-                .params
-                .into_iter()
-                .map(|(k, mut v)| {
-                    crate::error::cap_chars(&mut v, crate::MAX_PARAM_CHARS);
-                    (k, v)
-                })
-                .collect(),
-        });
-    }
-    findings.sort_by(|a, b| {
-        let key = |f: &DiffFinding| {
+    let mut raw = raw;
+    raw.sort_by(|a, b| {
+        let key = |f: &Raw| {
             let r = item_index(f.reference_path.as_deref());
             let l = item_index(f.local_path.as_deref());
             // The document first, then reference items in order, then local-only findings.
@@ -840,9 +740,43 @@ fn finish(
                     b.local_path.as_deref().unwrap_or(""),
                 )
             })
-            .then_with(|| b.severity.cmp(&a.severity))
+            .then_with(|| b.code.severity().cmp(&a.code.severity()))
             .then_with(|| a.code.cmp(&b.code))
     });
+    let valid = !raw.iter().any(|r| r.code.severity() == Severity::Error);
+    let findings: Vec<DiffFinding> = raw
+        .into_iter()
+        .filter(|r| r.code.severity() >= options.min_severity)
+        .map(|r| {
+            let (path, item_id) = match &r.local_path {
+                Some(p) => (p.clone(), r.local_item_id.clone()),
+                None => (
+                    r.reference_path.clone().unwrap_or_default(),
+                    r.reference_item_id.clone(),
+                ),
+            };
+            let mut f = Finding::new(r.code, path, None, &[]);
+            f.item_id = item_id;
+            f.params = r
+                .params
+                .into_iter()
+                .map(|(k, mut v)| {
+                    crate::error::cap_chars(&mut v, crate::MAX_PARAM_CHARS);
+                    (k, v)
+                })
+                .collect();
+            f.pair = Some(Box::new(PairRef {
+                reference_path: r.reference_path,
+                local_path: r.local_path,
+                reference_item_id: r.reference_item_id,
+                local_item_id: r.local_item_id,
+                reference_location: None,
+                local_location: None,
+            }));
+            f.render(options.lang, None)
+        })
+        .collect();
+    let counts = Counts::of(findings.iter().map(|f| f.severity));
     DiffReport {
         mode,
         valid,
@@ -867,34 +801,6 @@ mod tests {
             assert!(reference_json(name).is_some());
         }
         assert!(reference("no_such").is_none());
-    }
-
-    #[test]
-    fn every_code_has_a_definition() {
-        use codes::*;
-        for code in [
-            MISSING_ITEM,
-            MISSING_UNCERTAIN_ITEM,
-            DOMAIN_MISMATCH,
-            WEAKENED_TIME_LIMIT,
-            TIME_LIMIT_NOT_COMPARABLE,
-            WEAKENED_CHANNEL,
-            WEAKENED_METHOD,
-            WEAKENED_AUDIENCE,
-            WEAKENED_LEVEL,
-            WEAKENED_BASIS,
-            WEAKENED_CONTENT,
-            PLACEHOLDER_SUBJECT,
-            AMBIGUOUS_MATCH,
-            RENAMED_ITEM,
-            NOT_STATED,
-            LOCAL_ADDITION,
-            INCONSISTENT_CONTENT,
-            INCONSISTENT_TIME_LIMIT,
-        ] {
-            assert!(def(code).is_some(), "{code}");
-        }
-        assert_eq!(DEFS.len(), 18);
     }
 
     #[test]
@@ -954,7 +860,7 @@ mod tests {
                 .collect();
             assert_eq!(amb.len(), 2);
             for f in amb {
-                assert_eq!(f.local_path.as_deref(), Some("/items/0"));
+                assert_eq!(f.local_path(), Some("/items/0"));
                 assert!(f.message.starts_with(side), "{}", f.message);
                 assert!(f.message.contains("同样接近"), "{}", f.message);
             }
@@ -982,7 +888,7 @@ mod tests {
             .iter()
             .find(|f| f.code == "diff.weakened_channel")
             .expect("政务服务网 is not the government website");
-        assert_eq!(f.reference_path.as_deref(), Some("/items/0/channels/0"));
+        assert_eq!(f.reference_path(), Some("/items/0/channels/0"));
         assert!(f.message.contains("政府网站"), "{}", f.message);
     }
 

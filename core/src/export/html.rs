@@ -74,7 +74,7 @@ th.category{font-weight:bold}
 td.tick,td.id{text-align:center}
 ul.channels{list-style:none;margin:0;padding:0;min-width:14em;max-width:19em}
 ul.channels li{display:inline-block;white-space:nowrap;margin-right:.6em}
-ul.channels li.off{color:#888}
+ul.channels li.off{color:#595959}
 ul.channels li.on{font-weight:bold}
 footer{margin-top:.75rem;color:#555;font-size:.85rem}
 @media print{
@@ -132,41 +132,79 @@ impl Renderer<'_> {
         out
     }
 
-    fn cell(&self, column: &Column, item: &Item<'_>) -> String {
+    /// One cell; `anchor` makes the 序号 a link to the row, `labels` adds `data-label`.
+    fn cell(
+        &self,
+        column: &Column,
+        item: &Item<'_>,
+        anchor: Option<&String>,
+        labels: bool,
+    ) -> String {
+        let label = if labels {
+            let text = match column.sub() {
+                Some(sub) if column.is_tick() => format!("{}（{sub}）", column.top()),
+                _ => column.label(),
+            };
+            format!(" data-label=\"{}\"", escape(&text))
+        } else {
+            String::new()
+        };
         match column {
             Column::Name => format!("<th scope=\"row\">{}</th>", self.text(&item.name, false)),
-            Column::Channels => format!("<td>{}</td>", self.channels(item)),
-            Column::Id => format!("<td class=\"id\">{}</td>", self.text(&item.id, false)),
-            c if c.is_tick() => format!("<td class=\"tick\">{}</td>", c.cell(item)),
+            Column::Channels => format!("<td{label}>{}</td>", self.channels(item)),
+            Column::Id => match anchor {
+                Some(id) => format!(
+                    "<td class=\"id\"{label}><a href=\"#{}\">{}</a></td>",
+                    escape(id),
+                    self.text(&item.id, false)
+                ),
+                None => format!(
+                    "<td class=\"id\"{label}>{}</td>",
+                    self.text(&item.id, false)
+                ),
+            },
+            c if c.is_tick() => format!("<td class=\"tick\"{label}>{}</td>", c.cell(item)),
             c => {
                 let names = matches!(c, Column::Notes | Column::AudienceNote);
-                format!("<td>{}</td>", self.text(&c.cell(item), names))
+                format!("<td{label}>{}</td>", self.text(&c.cell(item), names))
             }
         }
     }
 }
 
-/// Writes the catalogue as a self-contained HTML page: `<!doctype html>`, `lang="zh-CN"`,
-/// UTF-8, inline CSS only (no script, no external resource, no URL from the data), the
-/// metadata as a `<dl>`, and one `<table>` with a `<caption>`, the two-row `<thead>`
-/// (`scope`, `colspan`, `rowspan`) and one `<tbody>` per run of items with the same
-/// 一级事项 (a `<th scope="rowgroup" rowspan>`); 二级事项 is each row's header. The page
-/// scrolls sideways on a phone and prints in landscape with the header repeated on every
-/// page. Every text from the data is escaped ([`escape`]) and masked on request.
-pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
-    let r = Renderer { options };
-    let layout = Layout::new(cat, options.levels);
-    let title = r.text(&cat.title, false);
-    // For <title> and the attribute: no <br>, line breaks as spaces.
-    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "), false);
-    let mut out = String::with_capacity(4096 + cat.items.len() * 2048);
+/// What the 专题 site ([`crate::site`]) adds to the export's table. The default adds nothing:
+/// the table of [`to_html`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TableExtras<'x> {
+    /// The `class` of the `<table>`.
+    pub(crate) class: Option<&'static str>,
+    /// The `id` of each item's row, by item index; the 序号 cell then links to it.
+    pub(crate) anchors: Option<&'x [String]>,
+    /// A `data-label` (the column as people know it) on every data cell, for the card layout
+    /// of a phone.
+    pub(crate) labels: bool,
+    /// A trailing column: its header and, by item index, the cell's HTML (already escaped).
+    pub(crate) column: Option<(&'x str, &'x [String])>,
+}
+
+/// `<!doctype html>` … `</head>`: the page's title (HTML, already escaped, on one line), the
+/// export's style and `extra_style` after it.
+pub(crate) fn page_head(out: &mut String, title: &str, extra_style: &str) {
     out.push_str("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!(
-        "<title>{plain_title}</title>\n<style>\n{STYLE}</style>\n"
+        "<title>{title}</title>\n<style>\n{STYLE}{extra_style}</style>\n"
     ));
-    out.push_str("</head>\n<body>\n<main>\n<header>\n");
-    out.push_str(&format!("<h1>{title}</h1>\n<dl class=\"meta\">\n"));
+    out.push_str("</head>\n");
+}
+
+/// The catalogue's `<h1>` and its metadata as a `<dl>`.
+pub(crate) fn page_header(out: &mut String, cat: &Catalogue<'_>, options: &HtmlOptions) {
+    let r = Renderer { options };
+    out.push_str(&format!(
+        "<h1>{}</h1>\n<dl class=\"meta\">\n",
+        r.text(&cat.title, false)
+    ));
     for (label, value) in super::display_metadata(cat) {
         out.push_str(&format!(
             "<div><dt>{}</dt><dd>{}</dd></div>\n",
@@ -174,9 +212,25 @@ pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
             r.text(&value, false)
         ));
     }
-    out.push_str("</dl>\n</header>\n");
+    out.push_str("</dl>\n");
+}
+
+/// The catalogue's table in its scrollable region: `<div class="table-wrap">` … `</div>`.
+pub(crate) fn table(
+    out: &mut String,
+    cat: &Catalogue<'_>,
+    options: &HtmlOptions,
+    extras: &TableExtras<'_>,
+) {
+    let r = Renderer { options };
+    let layout = Layout::new(cat, options.levels);
+    let title = r.text(&cat.title, false);
+    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "), false);
+    let class = extras
+        .class
+        .map_or_else(String::new, |c| format!(" class=\"{c}\""));
     out.push_str(&format!(
-        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{plain_title}\" tabindex=\"0\">\n<table>\n<caption>{title}</caption>\n<thead>\n<tr>"
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{plain_title}\" tabindex=\"0\">\n<table{class}>\n<caption>{title}</caption>\n<thead>\n<tr>"
     ));
     for g in layout.groups() {
         let top = escape(&g.top);
@@ -193,6 +247,12 @@ pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
             out.push_str(&format!("<th scope=\"col\" rowspan=\"2\">{top}</th>"));
         }
     }
+    if let Some((header, _)) = extras.column {
+        out.push_str(&format!(
+            "<th scope=\"col\" rowspan=\"2\">{}</th>",
+            escape(header)
+        ));
+    }
     out.push_str("</tr>\n<tr>");
     for c in &layout.columns {
         if let Some(sub) = c.sub() {
@@ -202,11 +262,15 @@ pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
     out.push_str("</tr>\n</thead>\n");
     for (first, len) in category_runs(&cat.items) {
         out.push_str("<tbody>\n");
-        for (k, item) in cat.items.iter().skip(first).take(len).enumerate() {
-            out.push_str("<tr>");
+        for (k, item) in cat.items.iter().enumerate().skip(first).take(len) {
+            let anchor = extras.anchors.and_then(|a| a.get(k));
+            match anchor {
+                Some(id) => out.push_str(&format!("<tr id=\"{}\">", escape(id))),
+                None => out.push_str("<tr>"),
+            }
             for c in &layout.columns {
                 if *c == Column::Category {
-                    if k == 0 {
+                    if k == first {
                         let span = if len > 1 {
                             format!(" rowspan=\"{len}\"")
                         } else {
@@ -219,13 +283,43 @@ pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
                     }
                     continue;
                 }
-                out.push_str(&r.cell(c, item));
+                out.push_str(&r.cell(c, item, anchor, extras.labels));
+            }
+            if let Some((header, cells)) = extras.column {
+                let label = if extras.labels {
+                    format!(" data-label=\"{}\"", escape(header))
+                } else {
+                    String::new()
+                };
+                out.push_str(&format!(
+                    "<td class=\"extra\"{label}>{}</td>",
+                    cells.get(k).map_or("", String::as_str)
+                ));
             }
             out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n");
     }
     out.push_str("</table>\n</div>\n");
+}
+
+/// Writes the catalogue as a self-contained HTML page: `<!doctype html>`, `lang="zh-CN"`,
+/// UTF-8, inline CSS only (no script, no external resource, no URL from the data), the
+/// metadata as a `<dl>`, and one `<table>` with a `<caption>`, the two-row `<thead>`
+/// (`scope`, `colspan`, `rowspan`) and one `<tbody>` per run of items with the same
+/// 一级事项 (a `<th scope="rowgroup" rowspan>`); 二级事项 is each row's header. The page
+/// scrolls sideways on a phone and prints in landscape with the header repeated on every
+/// page. Every text from the data is escaped ([`escape`]) and masked on request.
+pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
+    let r = Renderer { options };
+    let mut out = String::with_capacity(4096 + cat.items.len() * 2048);
+    // For <title>: no <br>, line breaks as spaces.
+    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "), false);
+    page_head(&mut out, &plain_title, "");
+    out.push_str("<body>\n<main>\n<header>\n");
+    page_header(&mut out, cat, options);
+    out.push_str("</header>\n");
+    table(&mut out, cat, options, &TableExtras::default());
     out.push_str(&format!(
         "<footer>共 {} 项公开事项。</footer>\n</main>\n</body>\n</html>\n",
         cat.items.len()

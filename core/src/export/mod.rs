@@ -104,7 +104,7 @@
 
 pub mod cells;
 mod csv;
-mod html;
+pub(crate) mod html;
 pub mod layout;
 mod losses;
 mod markdown;

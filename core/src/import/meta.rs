@@ -13,10 +13,11 @@
 
 use super::grid::Grid;
 use super::text::match_key;
+use crate::codes;
 use crate::export::layout::{JSON_SUFFIX, meta};
+use crate::issue::Finding;
 use crate::model::{BasedOn, Catalogue, Level, Region, Text};
 use crate::report::{Location, SourceMap};
-use crate::rules::Finding;
 
 /// One `label | value` row.
 #[derive(Debug, Clone)]
@@ -222,7 +223,7 @@ fn keep(cat: &mut Catalogue<'static>, m: &MetaRow, findings: &mut Vec<Finding>, 
         .or_insert_with(|| serde_json::Value::String(m.value.clone()));
     findings.push(
         Finding::new(
-            "import.metadata_unrecognised",
+            codes::import::METADATA_UNRECOGNISED,
             format!("/{}", crate::json::escape_pointer_token(&m.label)),
             None,
             &[

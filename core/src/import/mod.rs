@@ -63,6 +63,7 @@
 //! refused with a hint to save as `.xlsx`.
 
 use crate::Error;
+use crate::codes;
 
 pub mod channels;
 mod csv;
@@ -72,15 +73,17 @@ pub mod grid;
 pub mod hanzi;
 pub mod header;
 mod html;
+mod load;
 mod meta;
 mod rows;
 pub mod text;
 mod xlsx;
 
+use crate::issue::Finding;
 use crate::model::{Catalogue, Level, Text};
 use crate::report::{Location, SourceMap};
-use crate::rules::Finding;
 pub use header::{Column, Layout, Role};
+pub use load::{Loaded, load};
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,8 +119,10 @@ impl Format {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ImportOptions {
-    /// The file name (used for the default title and in messages).
+    /// The file name (its extension gives the format; a table's default title comes from it).
     pub file_name: Option<String>,
+    /// The format, when the caller knows it (otherwise from the file name, else the content).
+    pub format: Option<Format>,
     /// Read only this sheet (XLSX sheet name) or table (`表2` for the second `<table>` of a page).
     pub sheet: Option<String>,
     /// 目录名称.
@@ -148,6 +153,7 @@ impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             file_name: None,
+            format: None,
             sheet: None,
             title: None,
             domain: None,
@@ -168,6 +174,11 @@ impl ImportOptions {
     /// Sets the file name.
     pub fn file_name(mut self, name: impl Into<String>) -> Self {
         self.file_name = Some(name.into());
+        self
+    }
+    /// Sets the format (instead of detecting it).
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
         self
     }
     /// Reads only this sheet (or `表N` table).
@@ -257,6 +268,15 @@ pub struct Imported {
     pub encoding: Option<String>,
 }
 
+impl ImportOptions {
+    /// The format of `bytes`: [`ImportOptions::format`], else by the file name's extension, else by
+    /// the content.
+    pub fn format_of(&self, bytes: &[u8]) -> Format {
+        self.format
+            .unwrap_or_else(|| detect_format(self.file_name.as_deref(), bytes))
+    }
+}
+
 /// Detects the format from the file name's extension, else from the content.
 pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Format {
     if let Some(n) = name {
@@ -332,7 +352,7 @@ pub fn import_csv(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Err
     let (text, encoding) = csv::decode(bytes)?;
     if encoding != "UTF-8" {
         budget.findings.push(Finding::new(
-            "import.encoding",
+            codes::import::ENCODING,
             "",
             None,
             &[("encoding", encoding.to_owned())],
@@ -460,7 +480,7 @@ impl Budget {
                 };
                 self.findings.push(
                     Finding::new(
-                        "import.truncated",
+                        codes::import::TRUNCATED,
                         "/items",
                         None,
                         &[
@@ -493,7 +513,7 @@ impl Budget {
             };
             self.findings.push(
                 Finding::new(
-                    "import.cell_truncated",
+                    codes::import::CELL_TRUNCATED,
                     "/items",
                     None,
                     &[
@@ -517,7 +537,7 @@ impl Budget {
         };
         self.findings.push(
             Finding::new(
-                "import.columns_truncated",
+                codes::import::COLUMNS_TRUNCATED,
                 "/items",
                 None,
                 &[("limit", self.max_columns.to_string())],
@@ -608,7 +628,7 @@ fn assemble(
             };
             findings.push(
                 Finding::new(
-                    "import.table_skipped",
+                    codes::import::TABLE_SKIPPED,
                     "",
                     None,
                     &[("table", g.sheet.clone().unwrap_or_default())],

@@ -7,12 +7,13 @@ use super::channels::{ChannelCell, ChannelName, channel_name, parse_channel_cell
 use super::grid::Grid;
 use super::header::{self, Layout, Role, audience_of, levels_of_label};
 use super::text::{self, TimeLimitNote, match_key, normalize_cell};
+use crate::codes;
+use crate::issue::Finding;
 use crate::model::{
     Audience, Catalogue, Citation, DOMAINS, Extra, Item, Level, Method, Text, TimeLimit,
     domain_by_code, domain_by_zh,
 };
 use crate::report::{CellRef, Location, SourceMap};
-use crate::rules::Finding;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -230,7 +231,7 @@ impl Reader {
     pub(crate) fn finish(mut self) -> (Vec<Item<'static>>, SourceMap, Vec<Finding>) {
         if let Some(loc) = self.gloss.take() {
             self.findings
-                .push(Finding::new("import.gloss_removed", "", None, &[]).at(&loc));
+                .push(Finding::new(codes::import::GLOSS_REMOVED, "", None, &[]).at(&loc));
         }
         (self.items, self.sources, self.findings)
     }
@@ -287,7 +288,7 @@ impl Reader {
                 let loc = grid.location(r, 0, None);
                 self.findings.push(
                     Finding::new(
-                        "import.header_repeated",
+                        codes::import::HEADER_REPEATED,
                         "/items",
                         None,
                         &[("row", grid.row_number(r).to_string())],
@@ -340,7 +341,7 @@ impl Reader {
                         let loc = grid.location(r, col.index, None);
                         self.findings.push(
                             Finding::new(
-                                "import.section_row",
+                                codes::import::SECTION_ROW,
                                 "/items",
                                 None,
                                 &[
@@ -383,7 +384,7 @@ impl Reader {
                 let loc = grid.location(r, 0, None);
                 self.findings.push(
                     Finding::new(
-                        "import.continuation_row",
+                        codes::import::CONTINUATION_ROW,
                         format!("/items/{idx}"),
                         None,
                         &[
@@ -445,7 +446,7 @@ impl Reader {
                     if let Some(s) = prev.cols[nk].first().cloned() {
                         let idx = base + raws.len();
                         self.findings.push(Finding::new(
-                            "import.carried_down",
+                            codes::import::CARRIED_DOWN,
                             format!("/items/{idx}/name"),
                             None,
                             &[
@@ -494,7 +495,7 @@ impl Reader {
             };
             self.findings.push(
                 Finding::new(
-                    "import.header_missing_column",
+                    codes::import::HEADER_MISSING_COLUMN,
                     "/items",
                     None,
                     &[("field", "一级事项".to_owned())],
@@ -509,7 +510,7 @@ impl Reader {
                     let loc = grid.location(h, col.index, Some(group_zh(g)));
                     self.findings.push(
                         Finding::new(
-                            "import.marks_missing_column",
+                            codes::import::MARKS_MISSING_COLUMN,
                             "/items",
                             None,
                             &[
@@ -534,7 +535,7 @@ impl Reader {
         };
         self.findings.push(
             Finding::new(
-                "import.row_skipped",
+                codes::import::ROW_SKIPPED,
                 "/items",
                 None,
                 &[
@@ -554,7 +555,7 @@ impl Reader {
             if col.inferred {
                 self.findings.push(
                     Finding::new(
-                        "import.header_inferred",
+                        codes::import::HEADER_INFERRED,
                         "/items",
                         None,
                         &[
@@ -568,7 +569,7 @@ impl Reader {
             if let Role::Extra(key) = &col.role {
                 self.findings.push(
                     Finding::new(
-                        "import.extra_column",
+                        codes::import::EXTRA_COLUMN,
                         "/items",
                         None,
                         &[
@@ -611,7 +612,7 @@ impl Reader {
                 };
                 self.findings.push(
                     Finding::new(
-                        "import.header_missing_column",
+                        codes::import::HEADER_MISSING_COLUMN,
                         "/items",
                         None,
                         &[("field", zh.to_owned())],
@@ -679,7 +680,7 @@ impl Reader {
                         s.text = Cow::Owned(joined.clone());
                         if (s.r, s.c) == (raw.row, s.c) {
                             self.findings.push(Finding::new(
-                                "import.split_cell_joined",
+                                codes::import::SPLIT_CELL_JOINED,
                                 format!("/items/{}/category", base + j),
                                 None,
                                 &[
@@ -735,7 +736,7 @@ impl Reader {
                 );
                 if j == 0 {
                     self.findings.push(Finding::new(
-                        "import.same_as_above_unresolved",
+                        codes::import::SAME_AS_ABOVE_UNRESOLVED,
                         path,
                         None,
                         &[("field", field_zh)],
@@ -750,7 +751,7 @@ impl Reader {
                     .collect::<Vec<_>>()
                     .join(" ");
                 self.findings.push(Finding::new(
-                    "import.same_as_above",
+                    codes::import::SAME_AS_ABOVE,
                     path,
                     None,
                     &[
@@ -814,7 +815,7 @@ impl Reader {
                     };
                     if id_k.is_some() {
                         self.findings.push(Finding::new(
-                            "import.id_generated",
+                            codes::import::ID_GENERATED,
                             format!("/items/{}/id", base + j),
                             None,
                             &[
@@ -829,7 +830,7 @@ impl Reader {
             if self.ids.contains(&id) {
                 let renamed = format!("{}-{id}", self.table_no);
                 self.findings.push(Finding::new(
-                    "import.id_renamed",
+                    codes::import::ID_RENAMED,
                     format!("/items/{}/id", base + j),
                     None,
                     &[
@@ -1009,9 +1010,9 @@ impl Reader {
                         }
                     }
                     let code = match note {
-                        TimeLimitNote::Unparsed => Some("import.time_limit_unparsed"),
-                        TimeLimitNote::Compound => Some("import.time_limit_compound"),
-                        TimeLimitNote::Duration => Some("import.time_limit_duration"),
+                        TimeLimitNote::Unparsed => Some(codes::import::TIME_LIMIT_UNPARSED),
+                        TimeLimitNote::Compound => Some(codes::import::TIME_LIMIT_COMPOUND),
+                        TimeLimitNote::Duration => Some(codes::import::TIME_LIMIT_DURATION),
                         _ => None,
                     };
                     if let Some(code) = code {
@@ -1088,7 +1089,7 @@ impl Reader {
                 push_unique(&mut item.other_channels, Text::from(o.clone()));
                 if self.others_reported.insert(text::normalize_name(o)) {
                     self.findings.push(Finding::new(
-                        "import.channel_other",
+                        codes::import::CHANNEL_OTHER,
                         format!("{path}/other_channels"),
                         Some(item.id.as_str()),
                         &[("name", o.clone())],
@@ -1104,7 +1105,7 @@ impl Reader {
                     .chain(item.other_channels.iter().map(|t| t.as_str()))
                     .collect();
                 self.findings.push(Finding::new(
-                    "import.channel_ambiguous",
+                    codes::import::CHANNEL_AMBIGUOUS,
                     format!("{path}/channels"),
                     Some(item.id.as_str()),
                     &[
@@ -1148,7 +1149,7 @@ impl Reader {
                 Err(None) => {
                     if !all_blank.contains(&g) {
                         self.findings.push(Finding::new(
-                            "import.mark_missing",
+                            codes::import::MARK_MISSING,
                             format!("{path}/{}", group_field(g)),
                             Some(item.id.as_str()),
                             &[
@@ -1168,7 +1169,7 @@ impl Reader {
 
     fn mark_unclear(&mut self, path: &str, field: &str, header: &str, value: &str, id: &str) {
         self.findings.push(Finding::new(
-            "import.mark_unclear",
+            codes::import::MARK_UNCLEAR,
             format!("{path}/{field}"),
             Some(id),
             &[
@@ -1211,7 +1212,7 @@ impl Reader {
             if spread > 1 && s.c == col.index {
                 any_mark = true;
                 self.findings.push(Finding::new(
-                    "import.mark_spans_group",
+                    codes::import::MARK_SPANS_GROUP,
                     format!("{path}/{field}"),
                     Some(item.id.as_str()),
                     &[
@@ -1571,7 +1572,7 @@ pub(crate) fn fill_header(
     let default =
         |findings: &mut Vec<Finding>, path: &str, field: &str, value: &str, source: &str| {
             findings.push(Finding::new(
-                "import.header_default",
+                codes::import::HEADER_DEFAULT,
                 path,
                 None,
                 &[
@@ -1583,7 +1584,7 @@ pub(crate) fn fill_header(
         };
     let missing = |findings: &mut Vec<Finding>, path: &str, field: &str, option: &str| {
         findings.push(Finding::new(
-            "import.header_missing",
+            codes::import::HEADER_MISSING,
             path,
             None,
             &[("field", field.to_owned()), ("option", option.to_owned())],

@@ -7,6 +7,7 @@
 use super::Budget;
 use super::grid::{Cell, Grid, Row};
 use crate::Error;
+use crate::codes;
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
 use std::io::{Cursor, Read};
 
@@ -435,8 +436,8 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
             Some(want) if *want != name => continue,
             None if !visible => {
                 budget.findings.push(
-                    crate::rules::Finding::new(
-                        "import.sheet_hidden",
+                    crate::issue::Finding::new(
+                        codes::import::SHEET_HIDDEN,
                         "",
                         None,
                         &[("sheet", name.clone())],

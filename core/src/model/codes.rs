@@ -60,7 +60,9 @@ macro_rules! code_enum {
 
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
                 let one_of: Vec<serde_json::Value> = vec![
-                    $( serde_json::json!({ "const": $code, "title": $zh, "description": $en }), )*
+                    // No English gloss as `description`: a form shows the chosen option's
+                    // description under the select, in a Chinese form.
+                    $( serde_json::json!({ "const": $code, "title": $zh }), )*
                 ];
                 json_schema!({
                     "type": "string",

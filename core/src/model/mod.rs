@@ -137,7 +137,7 @@ pub struct Catalogue<'a> {
     #[schemars(
         title = "编制日期",
         description = "目录编制日期，格式 YYYY-MM-DD",
-        extend("format" = "date", "pattern" = DATE_PATTERN)
+        extend("format" = "date", "pattern" = DATE_PATTERN, "maxLength" = 10)
     )]
     pub issued: Text<'a>,
     /// 更新日期 (YYYY-MM-DD), not before `issued`
@@ -145,7 +145,7 @@ pub struct Catalogue<'a> {
     #[schemars(
         title = "更新日期",
         description = "最近一次更新日期，格式 YYYY-MM-DD，不得早于编制日期",
-        extend("format" = "date", "pattern" = DATE_PATTERN)
+        extend("format" = "date", "pattern" = DATE_PATTERN, "maxLength" = 10)
     )]
     pub updated: Option<Text<'a>>,
     /// 上级标准目录
@@ -168,8 +168,11 @@ pub struct Catalogue<'a> {
     pub extra: Extra,
 }
 
-/// The pattern of a `YYYY-MM-DD` date (the schema adds `format: date`, which rejects 2020-02-30).
-pub const DATE_PATTERN: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+/// The pattern of a `YYYY-MM-DD` date of the years 0001–9999 (the schema adds `format: date`,
+/// which rejects 2020-02-30, and `maxLength`, since Python's `re` lets `$` match before a final
+/// newline). Year 0000 is refused: RFC 3339 allows it, but the Gregorian calendar has no year
+/// zero and Python's date parser (used by jsonschema's format check) refuses it.
+pub const DATE_PATTERN: &str = r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 deserialize_object!(Catalogue, "a catalogue object", {
     schema_version: "schema_version" => req,
@@ -206,7 +209,8 @@ pub struct Region<'a> {
     #[schemars(
         title = "行政区划代码",
         description = "6位行政区划代码（GB/T 2260），如武陟县 410823",
-        regex(pattern = r"^[0-9]{6}$")
+        regex(pattern = r"^[0-9]{6}$"),
+        length(max = 6)
     )]
     pub code: Option<Text<'a>>,
     /// Keys outside the model.

@@ -2,61 +2,9 @@
 //! do not fit the item's sector (a copy-paste from the row above).
 
 use super::lexicon::{Facts, core_text, flag};
-use super::{Ctx, Env, RuleDef};
+use super::{Ctx, Env};
+use crate::codes;
 use crate::model::{Catalogue, Citation, Item};
-use crate::report::Severity::{Error, Info, Warning};
-
-/// The citation rules.
-pub const DEFS: &[RuleDef] = &[
-    RuleDef {
-        code: "basis.no_instrument",
-        severity: Error,
-        title: "公开依据未列明具体文件",
-        source: "国办发〔2019〕54号（依据为目录必备要素）",
-        message_zh: "事项“{item}”的公开依据只写了“{value}”这类笼统说法，没有列明任何具体的法律、法规、规章或规范性文件；请写出文件全称，如《城镇燃气管理条例》",
-        message_en: "Item “{item}”: the basis (公开依据) only says “{value}” and names no actual law, regulation, rule or normative document; give the full title, e.g. 《城镇燃气管理条例》",
-    },
-    RuleDef {
-        code: "basis.vague_title",
-        severity: Warning,
-        title: "公开依据中有笼统的说法",
-        source: "国办发〔2019〕54号（依据为目录必备要素）；gongkai 启发式",
-        message_zh: "事项“{item}”的公开依据“{value}”不是具体文件名称；请改为文件全称或删除",
-        message_en: "Item “{item}”: the basis (公开依据) entry “{value}” is not the title of an instrument; give the full title or remove it",
-    },
-    RuleDef {
-        code: "basis.title_brackets",
-        severity: Info,
-        title: "依据名称含书名号",
-        source: "数据模型 v1（名称不含书名号《》）",
-        message_zh: "事项“{item}”的公开依据名称“{value}”带有书名号；名称中请不要写《》，显示时会自动加上",
-        message_en: "Item “{item}”: the basis (公开依据) title “{value}” includes the 《》 brackets; store the title without them",
-    },
-    RuleDef {
-        code: "basis.known_typo",
-        severity: Warning,
-        title: "依据名称有误",
-        source: "gongkai 启发式（已知的错误写法）",
-        message_zh: "事项“{item}”的公开依据“{value}”名称有误，应为《{suggestion}》；请更正",
-        message_en: "Item “{item}”: the basis (公开依据) title “{value}” is misspelt; the instrument is 《{suggestion}》",
-    },
-    RuleDef {
-        code: "basis.superseded",
-        severity: Warning,
-        title: "引用已被修订的政府信息公开条例",
-        source: "《政府信息公开条例》（2019年修订，国务院令第711号，2019年5月15日起施行）",
-        message_zh: "事项“{item}”的公开依据引用了2007年版《政府信息公开条例》（国务院令第492号），该版本已于2019年5月15日被修订版（国务院令第711号）取代；请改引国务院令第711号，并按新条文核对条款序号",
-        message_en: "Item “{item}”: the basis (公开依据) cites the 2007 Regulations on Open Government Information (State Council Decree 492), replaced on 15 May 2019 by the revised text (Decree 711); cite Decree 711 and check the article numbers",
-    },
-    RuleDef {
-        code: "basis.subject_mismatch",
-        severity: Warning,
-        title: "公开依据与事项不符",
-        source: "gongkai 启发式（依据应为事项所属行业的法规）",
-        message_zh: "事项“{item}”涉及{topic}，但公开依据引用的是{found}方面的法规，没有{expected}；请核对是否从其他行复制粘贴了依据",
-        message_en: "Item “{item}” is about {topic_en}, but its basis (公开依据) cites {found_en} legislation and not {expected}; check whether the basis was copied from another row",
-    },
-];
 
 struct Topic {
     bit: u64,
@@ -144,7 +92,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ct
         let path = || format!("/basis/{j}/title");
         if f.basis & flag::BRACKET != 0 && c.title.contains(['《', '》']) {
             ctx.push_item(
-                "basis.title_brackets",
+                codes::basis::TITLE_BRACKETS,
                 i,
                 item,
                 &path(),
@@ -153,7 +101,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ct
         }
         if let Some(s) = typo(title, f.basis & flag::TYPO != 0) {
             ctx.push_item(
-                "basis.known_typo",
+                codes::basis::KNOWN_TYPO,
                 i,
                 item,
                 &path(),
@@ -161,14 +109,20 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ct
             );
         }
         if env.after_revision && f.basis & flag::GOVINFO != 0 && cites_2007_text(c) {
-            ctx.push_item("basis.superseded", i, item, &format!("/basis/{j}"), &[]);
+            ctx.push_item(
+                codes::basis::SUPERSEDED,
+                i,
+                item,
+                &format!("/basis/{j}"),
+                &[],
+            );
         }
     }
     if let Some(first) = vague {
         if real == 0 {
             let value = item.basis.get(first).map(|c| c.title.to_string());
             ctx.push_item(
-                "basis.no_instrument",
+                codes::basis::NO_INSTRUMENT,
                 i,
                 item,
                 "/basis",
@@ -178,7 +132,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ct
             for (j, c) in item.basis.iter().enumerate().skip(first) {
                 if is_vague(&c.title) {
                     ctx.push_item(
-                        "basis.vague_title",
+                        codes::basis::VAGUE_TITLE,
                         i,
                         item,
                         &format!("/basis/{j}/title"),
@@ -192,7 +146,7 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ct
     let cited = f.basis & flag::TOPICS;
     if topics != 0 && cited != 0 && topics & cited == 0 {
         ctx.push_item(
-            "basis.subject_mismatch",
+            codes::basis::SUBJECT_MISMATCH,
             i,
             item,
             "/basis",

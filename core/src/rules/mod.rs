@@ -13,57 +13,18 @@
 //! and they leave to the schema what the schema reports (an empty string is `schema.empty`;
 //! white space only is `items.blank_text`).
 
+use crate::codes::Code;
+use crate::issue::Finding;
 use crate::model::{Catalogue, Item};
-use crate::report::{Issue, Lang, Severity, SourceMap};
-use std::collections::BTreeMap;
 
 pub mod basis;
 pub mod catalogue;
 pub mod channels;
-pub mod import;
 pub mod items;
 mod lexicon;
 pub mod structure;
 pub mod subject;
 pub mod time;
-
-/// The definition of one rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct RuleDef {
-    /// Stable code, `family.name`.
-    pub code: &'static str,
-    /// Severity of every issue with this code.
-    pub severity: Severity,
-    /// Short Chinese title of the rule.
-    pub title: &'static str,
-    /// The legal or policy source, or `gongkai` for our own heuristics.
-    pub source: &'static str,
-    /// Chinese message template; `{name}` is replaced by the issue's param `name`.
-    pub message_zh: &'static str,
-    /// English message template.
-    pub message_en: &'static str,
-}
-
-/// Every rule of every family, in a stable order.
-pub fn all() -> Vec<&'static RuleDef> {
-    let families: &[&[RuleDef]] = &[
-        structure::DEFS,
-        catalogue::DEFS,
-        items::DEFS,
-        time::DEFS,
-        channels::DEFS,
-        basis::DEFS,
-        subject::DEFS,
-        import::DEFS,
-        crate::diff::DEFS,
-    ];
-    families.iter().flat_map(|f| f.iter()).collect()
-}
-
-/// Looks a rule up by code.
-pub fn by_code(code: &str) -> Option<&'static RuleDef> {
-    all().into_iter().find(|r| r.code == code)
-}
 
 /// Runs every semantic rule family over a catalogue.
 pub(crate) fn run_all(cat: &Catalogue<'_>, ctx: &mut Ctx) {
@@ -98,72 +59,6 @@ pub(crate) struct Env<'c> {
     pub after_revision: bool,
     /// The county of the region, when given.
     pub county: Option<&'c str>,
-}
-
-/// An issue before rendering: a rule code, where, and the values for its message template.
-/// Importers return findings too (unparsed cells, ambiguous glyphs, 同上 resolved), so that
-/// they reach the report with the same rendering and locations as the rules' issues.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    /// The rule code (must be defined in a family's `DEFS`).
-    pub code: &'static str,
-    /// JSON Pointer into the catalogue.
-    pub path: String,
-    /// The item's `id`, when about one item.
-    pub item_id: Option<String>,
-    /// Template values.
-    pub params: BTreeMap<String, String>,
-}
-
-impl Finding {
-    /// A finding with params given as pairs.
-    pub fn new(
-        code: &'static str,
-        path: impl Into<String>,
-        item_id: Option<&str>,
-        params: &[(&str, String)],
-    ) -> Self {
-        Finding {
-            code,
-            path: path.into(),
-            item_id: item_id.map(str::to_owned),
-            params: params
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), v.clone()))
-                .collect(),
-        }
-    }
-}
-
-impl Finding {
-    /// Gives the finding an explicit cell location (for findings about a table's structure,
-    /// such as a header or a skipped row, that no value of the catalogue stands for). The
-    /// location travels in the params `loc_sheet`, `loc_row`, `loc_column`, `loc_header`, which
-    /// the report's `finish` step turns back into the issue's `location`.
-    pub fn at(mut self, loc: &crate::report::Location) -> Self {
-        if let Some(s) = &loc.sheet {
-            self.params.insert("loc_sheet".into(), s.clone());
-        }
-        self.params.insert("loc_row".into(), loc.row.to_string());
-        if let Some(c) = &loc.column {
-            self.params.insert("loc_column".into(), c.clone());
-        }
-        if let Some(h) = &loc.header {
-            self.params.insert("loc_header".into(), h.clone());
-        }
-        self
-    }
-}
-
-/// Takes an explicit location out of a finding's params (see [`Finding::at`]).
-fn take_location(params: &mut BTreeMap<String, String>) -> Option<crate::report::Location> {
-    let row = params.remove("loc_row")?.parse().ok()?;
-    Some(crate::report::Location {
-        sheet: params.remove("loc_sheet"),
-        row,
-        column: params.remove("loc_column"),
-        header: params.remove("loc_header"),
-    })
 }
 
 /// What a rule sees besides the catalogue, and where it reports.
@@ -232,41 +127,29 @@ impl Ctx {
     }
 
     /// Pushes an issue about the whole document (or a header field).
-    pub fn push(&mut self, code: &'static str, path: impl Into<String>, params: &[(&str, String)]) {
-        self.issues.push(Finding {
-            code,
-            path: path.into(),
-            item_id: None,
-            params: params
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), v.clone()))
-                .collect(),
-        });
+    pub fn push(&mut self, code: Code, path: impl Into<String>, params: &[(&str, String)]) {
+        self.issues.push(Finding::new(code, path, None, params));
     }
 
     /// Pushes an issue about item `i`; `field` is the rest of the pointer (`"/time_limit"`, or `""`).
     pub fn push_item(
         &mut self,
-        code: &'static str,
+        code: Code,
         i: usize,
         item: &Item<'_>,
         field: &str,
         params: &[(&str, String)],
     ) {
-        let mut params: BTreeMap<String, String> = params
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect();
-        params
+        let mut f = Finding::new(
+            code,
+            format!("{}{field}", self.item_path(i)),
+            Some(&item.id),
+            params,
+        );
+        f.params
             .entry("item".into())
             .or_insert_with(|| item.name.to_string());
-        let path = format!("{}{field}", self.item_path(i));
-        self.issues.push(Finding {
-            code,
-            path,
-            item_id: Some(item.id.to_string()),
-            params,
-        });
+        self.issues.push(f);
     }
 
     /// Pushes a fully built finding.
@@ -276,116 +159,5 @@ impl Ctx {
 
     pub(crate) fn into_issues(self) -> Vec<Finding> {
         self.issues
-    }
-}
-
-/// Renders a template: `{name}` → the param (escaped for display: control characters dropped,
-/// bounded length), unknown names left as they are.
-pub fn render(template: &str, params: &BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end)
-                if after[..end]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-            {
-                let name = &after[..end];
-                match params.get(name) {
-                    Some(v) => out.push_str(&crate::error::excerpt(v, 300)),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[end + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Turns raw issues into rendered issues: severity and message from the rule table, location
-/// from the source map; filters by the minimum severity.
-pub(crate) fn finish(
-    raw: Vec<Finding>,
-    lang: Lang,
-    min_severity: Severity,
-    sources: Option<&SourceMap>,
-) -> Vec<Issue> {
-    let mut out = Vec::with_capacity(raw.len());
-    for mut r in raw {
-        let Some(def) = by_code_fast(r.code) else {
-            debug_assert!(false, "rule code without definition: {}", r.code);
-            continue;
-        };
-        if def.severity < min_severity {
-            continue;
-        }
-        let template = match lang {
-            Lang::Zh => def.message_zh,
-            Lang::En => def.message_en,
-        };
-        let message = render(template, &r.params);
-        let explicit = take_location(&mut r.params);
-        let location = explicit.or_else(|| sources.and_then(|s| s.lookup(&r.path)));
-        out.push(Issue {
-            code: r.code.to_owned(),
-            severity: def.severity,
-            path: r.path,
-            item_id: r.item_id,
-            message,
-            location,
-            params: r.params,
-        });
-    }
-    out
-}
-
-fn by_code_fast(code: &str) -> Option<&'static RuleDef> {
-    use std::sync::OnceLock;
-    static INDEX: OnceLock<BTreeMap<&'static str, &'static RuleDef>> = OnceLock::new();
-    INDEX
-        .get_or_init(|| all().into_iter().map(|r| (r.code, r)).collect())
-        .get(code)
-        .copied()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_unique_and_well_formed() {
-        let mut seen = std::collections::BTreeSet::new();
-        for r in all() {
-            assert!(seen.insert(r.code), "duplicate code {}", r.code);
-            assert!(
-                r.code
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
-                "bad code {}",
-                r.code
-            );
-            assert!(r.code.contains('.'), "code without family: {}", r.code);
-            assert!(!r.message_zh.is_empty() && !r.message_en.is_empty());
-        }
-    }
-
-    #[test]
-    fn render_fills_params() {
-        let mut p = BTreeMap::new();
-        p.insert("field".to_owned(), "公开时限".to_owned());
-        assert_eq!(render("缺少{field}，{x}", &p), "缺少公开时限，{x}");
-        assert_eq!(render("a{b", &p), "a{b");
     }
 }

@@ -1,138 +1,13 @@
 //! Structural rules: what the published JSON Schema says, mapped to our own codes and Chinese
 //! messages (no raw validator text reaches users), plus duplicate and unknown keys.
 
-use super::{Ctx, Finding, RuleDef};
+use super::Ctx;
+use crate::codes;
+use crate::issue::Finding;
 use crate::model::{Catalogue, Extra, column_title, field_title, known_keys};
-use crate::report::Severity::{Error, Warning};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-const SCHEMA: &str = "gongkai 数据模型 v1（JSON Schema）";
-
-/// The structural rules.
-pub const DEFS: &[RuleDef] = &[
-    RuleDef {
-        code: "schema.required",
-        severity: Error,
-        title: "缺少必填项",
-        source: "国办发〔2019〕54号（目录至少包括名称、内容、依据、时限、主体、方式、渠道、公开对象）；数据模型 v1",
-        message_zh: "缺少必填项“{field}”（{key}），请补充",
-        message_en: "Required field “{field}” ({key}) is missing; add it",
-    },
-    RuleDef {
-        code: "schema.type",
-        severity: Error,
-        title: "类型错误",
-        source: SCHEMA,
-        message_zh: "“{field}”应为{expected}，实际为{actual}，请更正",
-        message_en: "“{field}” must be {expected_en}, found {actual_en}; correct it",
-    },
-    RuleDef {
-        code: "schema.enum",
-        severity: Error,
-        title: "取值不在允许范围内",
-        source: SCHEMA,
-        message_zh: "“{field}”的取值“{value}”无效，应为以下之一：{allowed}",
-        message_en: "“{field}” has the invalid value “{value}”; use one of: {allowed}",
-    },
-    RuleDef {
-        code: "schema.schema_version",
-        severity: Error,
-        title: "标准版本不受支持",
-        source: SCHEMA,
-        message_zh: "标准版本“{value}”不受支持，本工具读取 \"1.0\"",
-        message_en: "Schema version “{value}” is not supported; this tool reads \"1.0\"",
-    },
-    RuleDef {
-        code: "schema.empty",
-        severity: Error,
-        title: "内容为空",
-        source: "国办发〔2019〕54号；数据模型 v1",
-        message_zh: "“{field}”不能为空，请填写",
-        message_en: "“{field}” must not be empty; fill it in",
-    },
-    RuleDef {
-        code: "schema.min_items",
-        severity: Error,
-        title: "至少填写一项",
-        source: "国办发〔2019〕54号；数据模型 v1",
-        message_zh: "“{field}”至少需要填写或勾选一项",
-        message_en: "“{field}” needs at least one entry",
-    },
-    RuleDef {
-        code: "schema.duplicate_values",
-        severity: Error,
-        title: "重复的取值",
-        source: SCHEMA,
-        message_zh: "“{field}”中有重复的取值，请删除重复项",
-        message_en: "“{field}” lists a value twice; remove the duplicate",
-    },
-    RuleDef {
-        code: "schema.out_of_range",
-        severity: Error,
-        title: "数值超出范围",
-        source: SCHEMA,
-        message_zh: "“{field}”的数值 {value} 超出允许范围（{limit}）",
-        message_en: "“{field}” value {value} is out of range ({limit_en})",
-    },
-    RuleDef {
-        code: "schema.invalid_date",
-        severity: Error,
-        title: "日期无效",
-        source: "《政府信息公开条例》第十二条（目录应包括生成日期）；数据模型 v1",
-        message_zh: "“{field}”的日期“{value}”无效，请按 YYYY-MM-DD 填写真实日期，如 2024-03-01",
-        message_en: "“{field}” date “{value}” is not a real date; write YYYY-MM-DD, e.g. 2024-03-01",
-    },
-    RuleDef {
-        code: "schema.pattern",
-        severity: Error,
-        title: "格式不符",
-        source: "GB/T 2260（行政区划代码）；数据模型 v1",
-        message_zh: "“{field}”的格式不符：“{value}”，行政区划代码应为6位数字，如 410823",
-        message_en: "“{field}” is malformed: “{value}”; a division code is 6 digits, e.g. 410823",
-    },
-    RuleDef {
-        code: "schema.channels_missing",
-        severity: Error,
-        title: "未勾选公开渠道",
-        source: "国办发〔2019〕54号（渠道为目录必备要素）",
-        message_zh: "未勾选任何公开渠道，请在“公开渠道和载体”中至少勾选一项或填写“其他”",
-        message_en: "No disclosure channel is chosen; tick at least one channel or fill in “other”",
-    },
-    RuleDef {
-        code: "channels.website_required",
-        severity: Error,
-        title: "主动公开事项须经政府网站公开",
-        source: "《政府信息公开条例》第二十四条；国办发〔2019〕54号；标准目录“■政府网站”必选",
-        message_zh: "主动公开的事项必须勾选“政府网站”作为公开渠道（政府网站为必选项）",
-        message_en: "A proactively disclosed item must list the government website as a channel (mandatory)",
-    },
-    RuleDef {
-        code: "schema.invalid",
-        severity: Error,
-        title: "结构无效",
-        source: SCHEMA,
-        message_zh: "“{field}”的结构无效（{detail}）",
-        message_en: "“{field}” is structurally invalid ({detail})",
-    },
-    RuleDef {
-        code: "json.duplicate_key",
-        severity: Error,
-        title: "重复的键",
-        source: "RFC 8259 第4节（对象中的键应唯一）",
-        message_zh: "同一对象中键“{key}”出现了多次，数据有歧义，请只保留一个",
-        message_en: "Key “{key}” appears more than once in the same object; the data is ambiguous, keep one",
-    },
-    RuleDef {
-        code: "model.unknown_key",
-        severity: Warning,
-        title: "未知的键",
-        source: "数据模型 v1（未知键保留但给出警告）",
-        message_zh: "未知的键“{key}”{suggestion_zh}；该键已保留，但不会被校验",
-        message_en: "Unknown key “{key}”{suggestion_en}; it is kept but not validated",
-    },
-];
 
 /// Unknown keys of the model as read (warnings naming the closest known key).
 pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
@@ -186,12 +61,10 @@ fn unknown(ctx: &mut Ctx, extra: &Extra, base: &str, known: &[&str], item_id: Op
                 params.insert("suggestion_en".into(), String::new());
             }
         }
-        ctx.push_raw(Finding {
-            code: "model.unknown_key",
-            path: format!("{base}/{}", crate::json::escape_pointer_token(key)),
-            item_id: item_id.map(str::to_owned),
-            params,
-        });
+        let path = format!("{base}/{}", crate::json::escape_pointer_token(key));
+        let mut f = Finding::new(codes::schema::UNKNOWN_KEY, path, item_id, &[]);
+        f.params = params;
+        ctx.push_raw(f);
     }
 }
 
@@ -263,25 +136,25 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
         let item_id = item_id_of(instance, &ipath);
         let mut params: BTreeMap<String, String> = BTreeMap::new();
         let value = e.instance();
-        let (code, path): (&'static str, String) = match e.kind() {
+        let (code, path): (crate::codes::Code, String) = match e.kind() {
             ValidationErrorKind::Required { property } => {
                 let key = property.as_str().unwrap_or_default().to_owned();
                 let path = format!("{ipath}/{}", crate::json::escape_pointer_token(&key));
                 if spath.contains("/then/") && key == "channels" && !spath.contains("allOf") {
-                    ("channels.website_required", path)
+                    (codes::channels::WEBSITE_REQUIRED, path)
                 } else {
                     params.insert("key".into(), key.clone());
                     params.insert("field".into(), column_title(&path).to_owned());
-                    ("schema.required", path)
+                    (codes::schema::REQUIRED, path)
                 }
             }
             ValidationErrorKind::Contains if spath.contains("/then/") => {
-                ("channels.website_required", ipath)
+                (codes::channels::WEBSITE_REQUIRED, ipath)
             }
-            ValidationErrorKind::AnyOf { .. }
-                if spath.ends_with("/anyOf") && ipath.starts_with("/items/") =>
+            ValidationErrorKind::Not { .. }
+                if spath.ends_with("/not") && ipath.starts_with("/items/") =>
             {
-                ("schema.channels_missing", format!("{ipath}/channels"))
+                (codes::schema::CHANNELS_MISSING, format!("{ipath}/channels"))
             }
             ValidationErrorKind::Type { kind } => {
                 let (zh, en) = expected_type(kind);
@@ -290,49 +163,49 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 let (azh, aen) = actual_type(value);
                 params.insert("actual".into(), azh.into());
                 params.insert("actual_en".into(), aen.into());
-                ("schema.type", ipath)
+                (codes::schema::TYPE, ipath)
             }
             ValidationErrorKind::Constant { .. } if ipath == "/schema_version" => {
                 params.insert("value".into(), display_value(value));
-                ("schema.schema_version", ipath)
+                (codes::schema::SCHEMA_VERSION, ipath)
             }
             ValidationErrorKind::Enum { options } => {
                 params.insert("value".into(), display_value(value));
                 params.insert("allowed".into(), allowed_list(options));
-                ("schema.enum", ipath)
+                (codes::schema::ENUM, ipath)
             }
             ValidationErrorKind::Constant { expected_value } => {
                 params.insert("value".into(), display_value(value));
                 params.insert("allowed".into(), display_value(expected_value));
-                ("schema.enum", ipath)
+                (codes::schema::ENUM, ipath)
             }
             ValidationErrorKind::OneOfNotValid { .. } => {
                 // Code lists are `oneOf` of `const` + `title`.
                 params.insert("value".into(), display_value(value));
                 params.insert("allowed".into(), code_titles_at(&spath));
-                ("schema.enum", ipath)
+                (codes::schema::ENUM, ipath)
             }
-            ValidationErrorKind::MinLength { .. } => ("schema.empty", ipath),
-            ValidationErrorKind::MinItems { .. } => ("schema.min_items", ipath),
-            ValidationErrorKind::UniqueItems => ("schema.duplicate_values", ipath),
+            ValidationErrorKind::MinLength { .. } => (codes::schema::EMPTY, ipath),
+            ValidationErrorKind::MinItems { .. } => (codes::schema::MIN_ITEMS, ipath),
+            ValidationErrorKind::UniqueItems => (codes::schema::DUPLICATE_VALUES, ipath),
             ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
                 params.insert("value".into(), display_value(value));
                 let (lo, hi) = range_at(&spath);
                 params.insert("limit".into(), format!("{lo}–{hi}"));
                 params.insert("limit_en".into(), format!("{lo} to {hi}"));
                 let _ = limit;
-                ("schema.out_of_range", ipath)
+                (codes::schema::OUT_OF_RANGE, ipath)
             }
             ValidationErrorKind::Format { .. } => {
                 params.insert("value".into(), display_value(value));
-                ("schema.invalid_date", ipath)
+                (codes::schema::INVALID_DATE, ipath)
             }
-            ValidationErrorKind::Pattern { .. } => {
+            ValidationErrorKind::Pattern { .. } | ValidationErrorKind::MaxLength { .. } => {
                 params.insert("value".into(), display_value(value));
                 if ipath == "/issued" || ipath == "/updated" {
-                    ("schema.invalid_date", ipath)
+                    (codes::schema::INVALID_DATE, ipath)
                 } else {
-                    ("schema.pattern", ipath)
+                    (codes::schema::PATTERN, ipath)
                 }
             }
             other => {
@@ -340,7 +213,7 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                     "detail".into(),
                     format!("{other:?}").chars().take(60).collect(),
                 );
-                ("schema.invalid", ipath)
+                (codes::schema::INVALID, ipath)
             }
         };
         params
@@ -349,12 +222,10 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
         if let Some(name) = item_name_of(instance, &path) {
             params.entry("item".into()).or_insert(name);
         }
-        out.push(Finding {
-            code,
-            path,
-            item_id,
-            params,
-        });
+        let mut f = Finding::new(code, path, None, &[]);
+        f.item_id = item_id;
+        f.params = params;
+        out.push(f);
     }
 }
 

@@ -1,0 +1,697 @@
+//! The one finding type of the core, at its bottom: every problem any part of the core finds
+//! (validation rules, the importer, diff and consistency, the timeliness audit, deadlines) is a
+//! [`Finding`] with a registered [`Code`], rendered once into an [`Issue`] of one shape.
+//!
+//! An [`Issue`] always has `code`, `severity`, `path`, `item_id`, `message`, `location` and
+//! `params`. Issues about publication records also carry the record's `row`, `line` and `column`
+//! ([`RecordRef`]); diff findings also carry both sides' paths, ids and cells ([`PairRef`]). Those
+//! keys appear only on the issues they belong to.
+
+use crate::codes::Code;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How serious an issue is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 提示: an observation, nothing to fix necessarily.
+    Info,
+    /// 警告: a likely defect needing human review.
+    Warning,
+    /// 错误: a legal or template requirement is broken; the catalogue is not valid.
+    Error,
+}
+
+impl Severity {
+    /// The stable code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The Chinese name.
+    pub const fn zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+
+    /// The name in `lang`.
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.code(),
+        }
+    }
+
+    /// Parses `info`, `warning` or `error` (also 提示, 警告, 错误).
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" | "提示" => Some(Severity::Info),
+            "warning" | "警告" => Some(Severity::Warning),
+            "error" | "错误" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = crate::Error;
+
+    /// Parses a severity, or says which values are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::from_code(s).ok_or_else(|| {
+            crate::Error::InvalidArgument(format!(
+                "级别“{}”无效，应为 info（提示）、warning（警告）或 error（错误）",
+                crate::excerpt(s, 40)
+            ))
+        })
+    }
+}
+
+/// The language of rendered messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses `zh` or `en` (also `zh-CN`, `en-US`, `en_GB.UTF-8`, any case).
+    pub fn from_code(s: &str) -> Option<Self> {
+        let s = s.trim().to_ascii_lowercase();
+        let base = s.split(['-', '_', '.']).next().unwrap_or_default();
+        match base {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The stable code, `zh` or `en`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text of this language.
+    pub const fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = crate::Error;
+
+    /// Parses a language, or says which values are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::from_code(s).ok_or_else(|| {
+            crate::Error::InvalidArgument(format!(
+                "语言“{}”无效，应为 zh（中文）或 en（English）",
+                crate::excerpt(s, 40)
+            ))
+        })
+    }
+}
+
+/// Where a value was in the user's own file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Location {
+    /// Sheet name (XLSX), table number (HTML, e.g. `表1`), or absent for CSV.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based row number as the spreadsheet shows it (the line of a CSV file).
+    pub row: u32,
+    /// Column letter as the spreadsheet shows it (`A`, `B`, … `AA`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// The header text of that column, as written in the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+}
+
+impl Location {
+    /// Column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA.
+    pub fn column_letter(index: usize) -> String {
+        let mut n = index + 1;
+        let mut out = Vec::new();
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            out.push(b'A' + rem as u8);
+            n = (n - 1) / 26;
+        }
+        out.reverse();
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+/// The values a message template is filled with.
+pub type Params = BTreeMap<String, String>;
+
+/// Builds params from pairs.
+pub fn params(pairs: &[(&str, String)]) -> Params {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect()
+}
+
+/// A problem before rendering: a registered code, where it is, and the values of its message
+/// template. Every part of the core reports through it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The code.
+    pub code: Code,
+    /// JSON Pointer into the document the finding is about.
+    pub path: String,
+    /// The item's `id`, when about one item.
+    pub item_id: Option<String>,
+    /// Template values.
+    pub params: Params,
+    /// An explicit cell, for findings about a table's structure (a header, a skipped row) that no
+    /// value of the catalogue stands for; otherwise the location comes from the source map.
+    pub location: Option<Location>,
+    /// The record concerned (audit).
+    pub record: Option<RecordRef>,
+    /// Both sides (diff and consistency).
+    pub pair: Option<Box<PairRef>>,
+}
+
+impl Finding {
+    /// A finding with params given as pairs.
+    pub fn new(
+        code: Code,
+        path: impl Into<String>,
+        item_id: Option<&str>,
+        pairs: &[(&str, String)],
+    ) -> Self {
+        Finding {
+            code,
+            path: path.into(),
+            item_id: item_id.map(str::to_owned),
+            params: params(pairs),
+            location: None,
+            record: None,
+            pair: None,
+        }
+    }
+
+    /// Gives the finding an explicit cell location.
+    pub fn at(mut self, loc: &Location) -> Self {
+        self.location = Some(loc.clone());
+        self
+    }
+
+    /// Sets one template value.
+    pub fn param(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.params.insert(key.to_owned(), value.into());
+        self
+    }
+
+    /// The severity of its code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// Renders the finding in `lang`: the message from the code's template, the location from
+    /// the explicit one or else the source map (the cell of the path or its nearest ancestor).
+    pub fn render(self, lang: Lang, sources: Option<&crate::SourceMap>) -> Issue {
+        let def = self.code.def();
+        let message = render(def.template(lang), &self.params);
+        let location = self
+            .location
+            .or_else(|| sources.and_then(|s| s.lookup(&self.path)));
+        Issue {
+            code: self.code,
+            severity: def.severity,
+            path: self.path,
+            item_id: self.item_id,
+            message,
+            location,
+            params: self.params,
+            record: self.record,
+            pair: self.pair,
+        }
+    }
+}
+
+/// Renders a template: `{name}` → the param (escaped for display: control characters dropped,
+/// bounded length), unknown names left as they are.
+pub fn render(template: &str, params: &Params) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end)
+                if after[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                let name = &after[..end];
+                match params.get(name) {
+                    Some(v) => out.push_str(&crate::error::excerpt(v, 300)),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where an audit issue's record is in the records file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RecordRef {
+    /// 1-based data row, when about one record.
+    pub row: Option<usize>,
+    /// The line of the records file where the record starts (CSV), when known.
+    pub line: Option<u64>,
+    /// The column (key) concerned.
+    pub column: Option<String>,
+}
+
+/// Both sides of a diff or consistency finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PairRef {
+    /// JSON Pointer into the reference (first) catalogue, or null.
+    pub reference_path: Option<String>,
+    /// JSON Pointer into the local (second) catalogue, or null.
+    pub local_path: Option<String>,
+    /// `id` of the reference item, or null.
+    pub reference_item_id: Option<String>,
+    /// `id` of the local item, or null.
+    pub local_item_id: Option<String>,
+    /// Cell of the reference value, when the reference was imported from a table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_location: Option<Location>,
+    /// Cell of the local value, when the local catalogue was imported from a table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_location: Option<Location>,
+}
+
+/// One problem, rendered: the same shape for validation, import, diff, audit and deadlines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Stable code, e.g. `time.exceeds_statutory_limit` (see `gongkai rules`).
+    pub code: Code,
+    /// Severity of the code.
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) into the document concerned; `""` is the whole document.
+    pub path: String,
+    /// The `id` of the item concerned, when the issue is about one item.
+    pub item_id: Option<String>,
+    /// The rendered message (Chinese by default), naming the column as people know it.
+    pub message: String,
+    /// Where the offending cell is in the user's file, when it came from a table.
+    pub location: Option<Location>,
+    /// The values the message template was filled with.
+    pub params: Params,
+    /// Audit issues: the record's row, line and column.
+    pub record: Option<RecordRef>,
+    /// Diff and consistency findings: both sides.
+    pub pair: Option<Box<PairRef>>,
+}
+
+impl Issue {
+    /// Renders the message again in `lang` (from the code's template and the params).
+    pub fn rerender(&mut self, lang: Lang) {
+        self.message = render(self.code.def().template(lang), &self.params);
+    }
+
+    /// Audit issues: the record's 1-based data row.
+    pub fn row(&self) -> Option<usize> {
+        self.record.as_ref().and_then(|r| r.row)
+    }
+
+    /// Audit issues: the line of the records file where the record starts.
+    pub fn line(&self) -> Option<u64> {
+        self.record.as_ref().and_then(|r| r.line)
+    }
+
+    /// Audit issues: the column (key) concerned.
+    pub fn column(&self) -> Option<&str> {
+        self.record.as_ref().and_then(|r| r.column.as_deref())
+    }
+
+    /// Diff findings: the path in the reference catalogue.
+    pub fn reference_path(&self) -> Option<&str> {
+        self.pair
+            .as_deref()
+            .and_then(|p| p.reference_path.as_deref())
+    }
+
+    /// Diff findings: the path in the local catalogue.
+    pub fn local_path(&self) -> Option<&str> {
+        self.pair.as_deref().and_then(|p| p.local_path.as_deref())
+    }
+
+    /// Diff findings: the reference item's id.
+    pub fn reference_item_id(&self) -> Option<&str> {
+        self.pair
+            .as_deref()
+            .and_then(|p| p.reference_item_id.as_deref())
+    }
+
+    /// Diff findings: the local item's id.
+    pub fn local_item_id(&self) -> Option<&str> {
+        self.pair
+            .as_deref()
+            .and_then(|p| p.local_item_id.as_deref())
+    }
+
+    /// Diff findings: the cell of the reference value.
+    pub fn reference_location(&self) -> Option<&Location> {
+        self.pair
+            .as_deref()
+            .and_then(|p| p.reference_location.as_ref())
+    }
+
+    /// Diff findings: the cell of the local value.
+    pub fn local_location(&self) -> Option<&Location> {
+        self.pair.as_deref().and_then(|p| p.local_location.as_ref())
+    }
+}
+
+impl Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("severity", &self.severity)?;
+        m.serialize_entry("path", &self.path)?;
+        if let Some(id) = &self.item_id {
+            m.serialize_entry("item_id", id)?;
+        }
+        m.serialize_entry("message", &self.message)?;
+        if let Some(l) = &self.location {
+            m.serialize_entry("location", l)?;
+        }
+        // Audit issues always listed their params, even when empty.
+        if !self.params.is_empty() || self.record.is_some() {
+            m.serialize_entry("params", &self.params)?;
+        }
+        if let Some(r) = &self.record {
+            m.serialize_entry("row", &r.row)?;
+            m.serialize_entry("line", &r.line)?;
+            m.serialize_entry("column", &r.column)?;
+        }
+        if let Some(p) = &self.pair {
+            m.serialize_entry("reference_path", &p.reference_path)?;
+            m.serialize_entry("local_path", &p.local_path)?;
+            m.serialize_entry("reference_item_id", &p.reference_item_id)?;
+            m.serialize_entry("local_item_id", &p.local_item_id)?;
+            if let Some(l) = &p.reference_location {
+                m.serialize_entry("reference_location", l)?;
+            }
+            if let Some(l) = &p.local_location {
+                m.serialize_entry("local_location", l)?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// Deserialises `Some(value)` when the key is present (even as `null`), for telling an absent key
+/// from a null one.
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// What deserialising an [`Issue`] reads (an absent key told from a `null` one).
+#[derive(Deserialize)]
+struct IssueRepr {
+    code: Code,
+    severity: Severity,
+    #[serde(default)]
+    path: String,
+    #[serde(default)]
+    item_id: Option<String>,
+    message: String,
+    #[serde(default)]
+    location: Option<Location>,
+    #[serde(default)]
+    params: Params,
+    #[serde(default, deserialize_with = "present")]
+    row: Option<Option<usize>>,
+    #[serde(default, deserialize_with = "present")]
+    line: Option<Option<u64>>,
+    #[serde(default, deserialize_with = "present")]
+    column: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    reference_path: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    local_path: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    reference_item_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    local_item_id: Option<Option<String>>,
+    #[serde(default)]
+    reference_location: Option<Location>,
+    #[serde(default)]
+    local_location: Option<Location>,
+}
+
+/// The JSON Schema of [`Issue`]: the keys every issue has, and those only some have.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[schemars(
+    rename = "Issue",
+    description = "One problem: the same shape for validation, import, diff, audit and deadlines."
+)]
+struct IssueSchema {
+    /// Stable code, e.g. `time.exceeds_statutory_limit` (see `gongkai rules`).
+    code: Code,
+    /// Severity of the code.
+    severity: Severity,
+    /// JSON Pointer (RFC 6901) into the document concerned; `""` is the whole document.
+    path: String,
+    /// The `id` of the item concerned, when the issue is about one item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item_id: Option<String>,
+    /// The rendered message (Chinese by default), naming the column as people know it.
+    message: String,
+    /// Where the offending cell is in the user's file, when it came from a table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Location>,
+    /// The values the message template was filled with.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    params: Params,
+    /// Audit issues only: 1-based data row of the record (null for a problem of the whole file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    row: Option<Option<usize>>,
+    /// Audit issues only: the line of the records file where the record starts, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<Option<u64>>,
+    /// Audit issues only: the column (key) concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<Option<String>>,
+    /// Diff findings only: JSON Pointer into the reference (first) catalogue, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_path: Option<Option<String>>,
+    /// Diff findings only: JSON Pointer into the local (second) catalogue, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    local_path: Option<Option<String>>,
+    /// Diff findings only: `id` of the reference item, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_item_id: Option<Option<String>>,
+    /// Diff findings only: `id` of the local item, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    local_item_id: Option<Option<String>>,
+    /// Diff findings only: cell of the reference value, when the reference came from a table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_location: Option<Location>,
+    /// Diff findings only: cell of the local value, when the local catalogue came from a table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    local_location: Option<Location>,
+}
+
+impl<'de> Deserialize<'de> for Issue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = IssueRepr::deserialize(d)?;
+        let record =
+            (r.row.is_some() || r.line.is_some() || r.column.is_some()).then(|| RecordRef {
+                row: r.row.flatten(),
+                line: r.line.flatten(),
+                column: r.column.flatten(),
+            });
+        let pair = (r.reference_path.is_some()
+            || r.local_path.is_some()
+            || r.reference_item_id.is_some()
+            || r.local_item_id.is_some())
+        .then(|| {
+            Box::new(PairRef {
+                reference_path: r.reference_path.flatten(),
+                local_path: r.local_path.flatten(),
+                reference_item_id: r.reference_item_id.flatten(),
+                local_item_id: r.local_item_id.flatten(),
+                reference_location: r.reference_location,
+                local_location: r.local_location,
+            })
+        });
+        Ok(Issue {
+            code: r.code,
+            severity: r.severity,
+            path: r.path,
+            item_id: r.item_id,
+            message: r.message,
+            location: r.location,
+            params: r.params,
+            record,
+            pair,
+        })
+    }
+}
+
+impl JsonSchema for Issue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Issue".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        IssueSchema::json_schema(generator)
+    }
+}
+
+/// Issue counts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Counts {
+    /// Issues of severity `error`.
+    pub error: usize,
+    /// Issues of severity `warning`.
+    pub warning: usize,
+    /// Issues of severity `info`.
+    pub info: usize,
+}
+
+impl Counts {
+    /// Counts the severities.
+    pub fn of(severities: impl IntoIterator<Item = Severity>) -> Counts {
+        let mut c = Counts::default();
+        for s in severities {
+            c.add(s);
+        }
+        c
+    }
+
+    /// Counts one more issue of severity `s`.
+    pub fn add(&mut self, s: Severity) {
+        match s {
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Info => self.info += 1,
+        }
+    }
+
+    /// The count of severity `s`.
+    pub fn get(&self, s: Severity) -> usize {
+        match s {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::codes;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(Location::column_letter(0), "A");
+        assert_eq!(Location::column_letter(25), "Z");
+        assert_eq!(Location::column_letter(26), "AA");
+        assert_eq!(Location::column_letter(701), "ZZ");
+        assert_eq!(Location::column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn render_fills_params() {
+        let mut p = Params::new();
+        p.insert("field".to_owned(), "公开时限".to_owned());
+        assert_eq!(render("缺少{field}，{x}", &p), "缺少公开时限，{x}");
+        assert_eq!(render("a{b", &p), "a{b");
+    }
+
+    #[test]
+    fn languages_and_severities_parse_with_messages() {
+        assert_eq!("zh-CN".parse::<Lang>().unwrap(), Lang::Zh);
+        assert_eq!("en_US.UTF-8".parse::<Lang>().unwrap(), Lang::En);
+        assert_eq!("EN".parse::<Lang>().unwrap(), Lang::En);
+        let e = "fr".parse::<Lang>().unwrap_err();
+        assert!(e.to_string().contains("zh（中文）或 en"), "{e}");
+        assert_eq!("warning".parse::<Severity>().unwrap(), Severity::Warning);
+        assert_eq!("错误".parse::<Severity>().unwrap(), Severity::Error);
+        let e = "fatal".parse::<Severity>().unwrap_err();
+        assert!(e.to_string().contains("“fatal”"), "{e}");
+    }
+
+    #[test]
+    fn issues_of_each_kind_round_trip_with_their_own_keys() {
+        let plain = Finding::new(codes::time::UNPARSED, "/items/0/time_limit", Some("1"), &[])
+            .param("item", "x")
+            .param("text", "y")
+            .render(Lang::Zh, None);
+        let json = serde_json::to_value(&plain).unwrap();
+        assert!(json.get("row").is_none() && json.get("local_path").is_none());
+        let back: Issue = serde_json::from_value(json).unwrap();
+        assert_eq!(back, plain);
+
+        let mut audit = Finding::new(codes::records::EMPTY, "", None, &[]);
+        audit.record = Some(RecordRef::default());
+        let audit = audit.render(Lang::En, None);
+        let json = serde_json::to_value(&audit).unwrap();
+        assert_eq!(json["row"], serde_json::Value::Null);
+        assert_eq!(json["params"], serde_json::json!({}));
+        let back: Issue = serde_json::from_value(json).unwrap();
+        assert_eq!(back, audit);
+
+        let mut diff = Finding::new(codes::diff::LOCAL_ADDITION, "/items/2", None, &[]);
+        diff.pair = Some(Box::new(PairRef {
+            local_path: Some("/items/2".into()),
+            ..PairRef::default()
+        }));
+        let diff = diff.render(Lang::Zh, None);
+        let json = serde_json::to_value(&diff).unwrap();
+        assert_eq!(json["reference_path"], serde_json::Value::Null);
+        assert_eq!(json["local_path"], "/items/2");
+        assert!(json.get("row").is_none());
+        let back: Issue = serde_json::from_value(json).unwrap();
+        assert_eq!(back, diff);
+    }
+}
