@@ -512,7 +512,7 @@ impl PyDeadline {
         let out = pyo3::types::PyList::empty(py);
         for w in &self.inner.warnings {
             let d = PyDict::new(py);
-            d.set_item("code", &w.code)?;
+            d.set_item("code", w.code.as_str())?;
             d.set_item("message", w.message(self.lang))?;
             out.append(d)?;
         }
