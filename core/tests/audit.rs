@@ -238,7 +238,14 @@ fn a_loaded_schedule_makes_a_new_year_auditable() {
     )
     .unwrap();
     let msg = en.rows[0].message.as_deref().unwrap();
-    assert!(msg.contains("2027 is not in the holiday table"), "{msg}");
+    assert!(
+        msg.contains("2027, which is not in the holiday table"),
+        "{msg}"
+    );
+    assert!(
+        msg.ends_with("to count it provisionally."),
+        "not cut: {msg}"
+    );
     assert!(!msg.contains("年"), "{msg}");
     // 2026-12-20 (Sunday) + 20 working days: 12-21..25, 28..31, [01-01 off], 01-04..08,
     // 11..15, 18 → 2027-01-18.

@@ -94,7 +94,6 @@ pub const YEAR_BOUNDS: (i32, i32) = (1950, 2200);
 /// The first day of December that the next year's New Year block may move (observed: 29th).
 const NEW_YEAR_SPILL_FROM: u32 = 29;
 
-
 /// The definition of a calendar code (`calendar.*`, in the registry: [`crate::codes::calendar`]).
 pub fn def(code: &str) -> Option<&'static crate::codes::CodeDef> {
     crate::codes::by_code(code).filter(|d| d.family == crate::codes::Family::Calendar)
@@ -609,10 +608,10 @@ impl Calendar {
         let mut out = match date {
             Some(d) if spill => format!(
                 "{d}{}{year}{}",
-                t(" 可能因 ", " may be moved by the "),
+                t(" 可能因 ", " may move with the "),
                 t(
                     " 年元旦放假安排而调整（元旦假期可从上一年 12 月 29 日开始），而 ",
-                    " New Year holiday (it can start on 29 December), and "
+                    " New Year holiday, and "
                 )
             ),
             Some(d) => format!("{d}{}", t(" 所在的 ", ": ")),
@@ -625,23 +624,19 @@ impl Calendar {
         };
         out.push_str(&format!(
             "{year}{which}{have}{}{year}{}",
-            t(
-                "），无法确定工作日。请载入国务院办公厅 ",
-                "), so working days cannot be determined. Load the State Council's "
-            ),
+            t("），无法确定工作日。请载入国务院办公厅 ", "): load the "),
             t(
                 " 年部分节假日安排：命令行用 --calendar 文件（或环境变量 GONGKAI_CALENDAR、用户数据文件），\
                  Python、JavaScript 用 calendar 参数；CSV 格式同 data/cn-holidays.csv（date,kind,name）",
-                " holiday notice: --calendar FILE on the command line (or the GONGKAI_CALENDAR \
-                 variable, or the user data file), the calendar option in Python and JavaScript; the \
-                 CSV format is that of data/cn-holidays.csv (date,kind,name)"
+                " holiday notice (CSV like data/cn-holidays.csv) with --calendar FILE, \
+                 GONGKAI_CALENDAR or the user data file; in Python and JavaScript, the calendar option"
             ),
         ));
         let computable = (lunar::CURRENT_LAW_FROM..=lunar::LAST_YEAR).contains(&year);
         if self.strict && computable {
             out.push_str(t(
                 "；或不用严格模式（去掉 --strict-calendar），按法定节假日临时计算",
-                "; or leave strict mode (drop --strict-calendar) to count it provisionally with the statutory holidays",
+                "; or drop --strict-calendar to count it provisionally",
             ));
         } else if !computable {
             out.push_str(&format!(
@@ -651,7 +646,7 @@ impl Calendar {
                 lunar::LAST_YEAR,
                 t(
                     " 年能按法定节假日临时计算）",
-                    " can be counted provisionally with the statutory holidays)"
+                    " can be counted provisionally)"
                 )
             ));
         }
