@@ -33,7 +33,7 @@ pub const MAX_OFF_DAYS: usize = 45;
 /// One problem of a holiday file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Stable code (`calendar.bad_date`, …; see [`super::DEFS`]).
+    /// Stable code (`calendar.bad_date`, …; see [`crate::codes::calendar`]).
     pub code: String,
     /// `error` (the file is refused) or `warning`.
     pub severity: Severity,
