@@ -77,7 +77,7 @@ mod load;
 mod meta;
 mod rows;
 pub mod text;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use crate::issue::Finding;
 use crate::model::{Catalogue, Level, Text};
