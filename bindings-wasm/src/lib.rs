@@ -166,7 +166,7 @@ pub fn import_table(
         ));
     }
     let loaded = gongkai::import::load(&bytes, &options).map_err(|e| js_error(&e))?;
-    let report = loaded.validate(&Validator::new(opts));
+    let report = Validator::new(opts).validate_loaded(&loaded);
     to_js(&ImportedTable {
         catalogue: &loaded.catalogue,
         report: &report,

@@ -40,7 +40,7 @@ pub enum Error {
         /// What is wrong, where, and how to fix it.
         message: String,
         /// Where in the file, when known.
-        location: Option<Box<crate::Location>>,
+        location: Option<Box<crate::location::Location>>,
     },
     /// The format is not supported (by extension or content).
     #[error("不支持的格式：{0}")]
@@ -87,11 +87,11 @@ impl Error {
         }
     }
 
-    /// The message in `lang`: the English text where the error has one (calendar errors),
-    /// else the Chinese message (`Display`).
-    pub fn message(&self, lang: crate::Lang) -> String {
-        match (self, lang) {
-            (Error::CalendarText { en, .. }, crate::Lang::En) => en.clone(),
+    /// The English message where the error has one (calendar errors), else the Chinese
+    /// message (`Display`). `Error::message(lang)` (in [`crate::calendar`]) picks by language.
+    pub fn message_en(&self) -> String {
+        match self {
+            Error::CalendarText { en, .. } => en.clone(),
             _ => self.to_string(),
         }
     }

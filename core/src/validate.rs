@@ -11,6 +11,7 @@
 //! [`structurally_valid`] with the schema validator on every fixture and on generated mutants.
 
 use crate::codes;
+use crate::date::is_real_date;
 use crate::issue::Finding;
 use crate::model::{Catalogue, Item, Level, Text, TimeLimit, TimeLimitKind};
 use crate::report::{Lang, Report, Severity, SourceMap};
@@ -36,7 +37,7 @@ pub struct Options {
     /// Mask personal data in the report (default off): in every value a message quotes
     /// (`params`, hence `message`), runs of 6 or more digits (phone, ID card, account numbers)
     /// and the names after 联系人：, 申请人： etc. become `＊`, by the rules of
-    /// [`crate::export::mask`]. Codes, paths, item ids, locations and numbers such as row counts
+    /// [`crate::mask`]. Codes, paths, item ids, locations and numbers such as row counts
     /// are kept.
     pub mask_values: bool,
 }
@@ -133,6 +134,12 @@ impl Validator {
         self.finish(cat.items.len(), raw, sources)
     }
 
+    /// Validates a catalogue read by the one loader ([`crate::import::load`]) with the importer's
+    /// findings, every issue at its cell.
+    pub fn validate_loaded(&self, loaded: &crate::import::Loaded) -> Report {
+        self.validate_imported(&loaded.catalogue, loaded.sources.as_ref(), &loaded.findings)
+    }
+
     /// Validates JSON bytes (a UTF-8 BOM is accepted). Invalid data gives a report; only input
     /// that is not a JSON document, or not an object, is an error.
     pub fn validate_json(&self, bytes: &[u8]) -> Result<Report, Error> {
@@ -176,7 +183,7 @@ impl Validator {
     ) -> Result<Report, Error> {
         match options.format_of(bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
-            _ => Ok(crate::import::load(bytes, options)?.validate(self)),
+            _ => Ok(self.validate_loaded(&crate::import::load(bytes, options)?)),
         }
     }
 
@@ -343,7 +350,7 @@ fn bound_finding(f: &mut Finding, mask: bool) {
         let structural =
             NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit());
         if mask && !structural {
-            *v = crate::export::mask::mask_text(v, true);
+            *v = crate::mask::mask_text(v, true);
         }
     }
 }
@@ -527,30 +534,4 @@ fn time_limit_valid(t: &TimeLimit<'_>) -> bool {
 
 fn unique<T: PartialEq>(v: &[T]) -> bool {
     v.iter().enumerate().all(|(i, x)| !v[..i].contains(x))
-}
-
-/// Whether `s` is a real `YYYY-MM-DD` date (the pattern and `format: date` of the schema).
-pub fn is_real_date(s: &str) -> bool {
-    parse_date(s).is_some()
-}
-
-/// Parses a strict `YYYY-MM-DD` date of the years 0001–9999.
-pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let digits = |r: std::ops::Range<usize>| {
-        b[r.clone()]
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| s[r].parse::<u32>().ok())
-            .flatten()
-    };
-    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if y == 0 {
-        // No year zero (the schema's pattern refuses 0000 too; see DATE_PATTERN).
-        return None;
-    }
-    chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }

@@ -211,7 +211,7 @@ pub fn annotate_with(
         ));
     }
     let imported = import::load(bytes, &iopts)?;
-    let report = imported.validate(validator);
+    let report = validator.validate_loaded(&imported);
     let mut book = match format {
         Format::Xlsx => read_xlsx(bytes, options.max_cells, lang)?,
         _ => {

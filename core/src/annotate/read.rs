@@ -7,7 +7,7 @@ use crate::import::grid::Grid;
 use crate::report::Lang;
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufReader, Cursor};
 
 /// Days between the 1904 and 1900 date systems.
 pub(super) const EPOCH_1904: f64 = 1462.0;
@@ -246,20 +246,6 @@ pub(super) struct ColSpec {
     pub(super) max: u32,
     pub(super) width: Option<f64>,
     pub(super) hidden: bool,
-}
-
-/// Reads at most `limit` bytes of a zip entry as text.
-pub(super) fn read_entry(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    path: &str,
-    limit: u64,
-) -> Result<String, String> {
-    let f = zip.by_name(path).map_err(|e| e.to_string())?;
-    let mut s = String::new();
-    f.take(limit)
-        .read_to_string(&mut s)
-        .map_err(|e| e.to_string())?;
-    Ok(s)
 }
 
 pub(super) type XmlAttrs = Vec<(String, Option<String>, String)>;

@@ -33,7 +33,7 @@
 //! - `summary`: counts per status and 按时公开率 (`on_time_rate` = on time / (on time + late +
 //!   overdue); `None` when nothing was assessed) per item (every catalogue item, in order), per
 //!   一级事项 (`category`) and overall.
-//! - `issues`: bad records and bad files, each with a stable code ([`DEFS`]), the record's 1-based
+//! - `issues`: bad records and bad files, each with a stable code (`records.*`, `record.*`: [`crate::codes::records`]), the record's 1-based
 //!   data `row`, the CSV `line` where the record starts, the column, and a Chinese or English
 //!   message. A bad record never stops the audit. When a deadline or a lateness rests on a year
 //!   whose holiday notice is not loaded (a provisional year, see [`crate::calendar`]), the row

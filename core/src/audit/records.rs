@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn record_dates() {
-        let d = |s| crate::parse_date(s).unwrap();
+        let d = |s| crate::date::parse_date(s).unwrap();
         assert_eq!(
             parse_record_datetime("2024-03-05"),
             Some((d("2024-03-05"), None))

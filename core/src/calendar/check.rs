@@ -158,7 +158,7 @@ fn parse(text: &str, lang: Lang) -> Parsed {
         out.read += 1;
         let at = Some(line);
         let date_s = rec.get(c_date).unwrap_or("");
-        let Some(date) = crate::parse_date(date_s) else {
+        let Some(date) = crate::date::parse_date(date_s) else {
             out.findings.push(finding(
                 "calendar.bad_date",
                 lang,
@@ -466,7 +466,7 @@ mod tests {
         let r = check("date,kind,name\n", Lang::Zh);
         assert_eq!(codes(&r), [("calendar.empty", None)]);
         let mut s = year_2027();
-        let mut d = crate::parse_date("2027-07-01").unwrap();
+        let mut d = crate::date::parse_date("2027-07-01").unwrap();
         for _ in 0..40 {
             s.push_str(&format!("{d},off,暑假\n"));
             d = d.succ_opt().unwrap();

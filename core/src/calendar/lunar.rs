@@ -146,7 +146,7 @@ mod tests {
             let f: Vec<&str> = line.split(',').collect();
             let year: i32 = f[0].parse().unwrap();
             let d = dates(year).unwrap();
-            let p = |s: &str| crate::parse_date(s).unwrap();
+            let p = |s: &str| crate::date::parse_date(s).unwrap();
             assert_eq!(d.chuxi, p(f[1]), "{year} 除夕");
             assert_eq!(d.qingming, p(f[2]), "{year} 清明");
             assert_eq!(d.duanwu, p(f[3]), "{year} 端午");
@@ -189,13 +189,13 @@ mod tests {
         assert_eq!(statutory_days(2007), None);
         // 除夕 is a working day under the 2013 version: 2014-01-30 was one.
         let chuxi = dates(2014).unwrap().chuxi;
-        assert_eq!(chuxi, crate::parse_date("2014-01-30").unwrap());
+        assert_eq!(chuxi, crate::date::parse_date("2014-01-30").unwrap());
         assert!(cal.is_working_day(chuxi).unwrap());
     }
 
     #[test]
     fn the_2024_version() {
-        let d = |s: &str| crate::parse_date(s).unwrap();
+        let d = |s: &str| crate::date::parse_date(s).unwrap();
         let days = statutory_days(2027).unwrap();
         assert_eq!(days.len(), 13);
         let spring: Vec<_> = days

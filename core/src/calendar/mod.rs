@@ -655,6 +655,17 @@ impl Calendar {
     }
 }
 
+impl Error {
+    /// The message in `lang`: the English text where the error has one (calendar errors:
+    /// [`Error::CalendarText`]), else the Chinese message (`Display`).
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.to_string(),
+            Lang::En => self.message_en(),
+        }
+    }
+}
+
 /// A CSV field: quoted when it holds a comma, a quote or a line break.
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -685,7 +696,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        crate::parse_date(s).unwrap()
+        crate::date::parse_date(s).unwrap()
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! 公开依据: instruments, titles, known typos, superseded texts.
 
-use crate::issue::Severity::{Error, Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 define_codes! {
     family: Basis;

@@ -2,7 +2,7 @@
 //! holiday notice loaded), and the problems of a holiday file found by `gongkai calendar check`
 //! (its rows, and the shape of each year it contains).
 
-use crate::issue::Severity::{Error, Warning};
+use crate::codes::Severity::{Error, Warning};
 
 const SRC: &str = "gongkai";
 const SRC_LAW: &str = "《全国年节及纪念日放假办法》（国务院令第795号）";

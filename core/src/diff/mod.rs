@@ -411,32 +411,12 @@ fn run(
 }
 
 /// The column order of an item's fields, for listing findings as people read a row.
+/// The rank of the item field a pointer is about, in the table's column order (0 for the
+/// item itself or the document).
 fn field_rank(p: Option<&str>) -> usize {
-    const ORDER: &[&str] = &[
-        "name",
-        "category",
-        "subitem",
-        "content",
-        "basis",
-        "time_limit",
-        "subject",
-        "channels",
-        "other_channels",
-        "audience",
-        "audience_note",
-        "method",
-        "levels",
-    ];
-    let Some(field) = p
-        .and_then(|p| p.strip_prefix("/items/"))
+    p.and_then(|p| p.strip_prefix("/items/"))
         .and_then(|r| r.split('/').nth(1))
-    else {
-        return 0;
-    };
-    ORDER
-        .iter()
-        .position(|f| *f == field)
-        .map_or(ORDER.len() + 1, |i| i + 1)
+        .map_or(0, crate::layout::field_rank)
 }
 
 fn item_index(p: Option<&str>) -> Option<usize> {

@@ -163,10 +163,10 @@ pub struct ItemMatch {
 
 /// One finding of a diff or consistency check: an [`Issue`] whose `path`, `item_id` and
 /// `location` are the local side's (the reference side's when there is no local item), with both
-/// sides in its [`PairRef`] (`reference_path`, `local_path`, … in JSON).
+/// sides in its [`crate::issue::PairRef`] (`reference_path`, `local_path`, … in JSON).
 pub type DiffFinding = Issue;
 
-/// The result of [`diff`] or [`consistency`].
+/// The result of [`super::diff`] or [`super::consistency`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     title = "对照检查报告",

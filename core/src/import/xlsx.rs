@@ -537,7 +537,7 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
                     });
                 }
                 // Undo the exporters' formula guard (`'=…` → `=…`), before anything else.
-                let text = match crate::export::cells::strip_formula_guard(&text) {
+                let text = match crate::layout::cells::strip_formula_guard(&text) {
                     s if s.len() == text.len() => text,
                     s => s.to_owned(),
                 };

@@ -68,8 +68,8 @@ pub(crate) fn after_revision(cat: &Catalogue<'_>, header_ok: bool) -> bool {
     let date = cat
         .updated
         .as_deref()
-        .and_then(crate::parse_date)
-        .or_else(|| crate::parse_date(&cat.issued));
+        .and_then(crate::date::parse_date)
+        .or_else(|| crate::date::parse_date(&cat.issued));
     match (date, revised) {
         (Some(d), Some(r)) => d >= r,
         _ => true,
