@@ -21,6 +21,7 @@ export const {
   laws,
   lookupLaw,
   isWorkingDay,
+  calendarDay,
   addWorkingDays,
   workingDaysBetween,
   deadline,

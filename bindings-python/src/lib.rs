@@ -339,6 +339,11 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::check_calendar, m)?)?;
+    m.add(
+        "ProvisionalWarning",
+        py.get_type::<calendar::ProvisionalWarning>(),
+    )?;
     m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
     m.add_function(wrap_pyfunction!(diff::consistency, m)?)?;

@@ -71,8 +71,10 @@ def test_readme_python_examples_run(workdir: Path, capsys: pytest.CaptureFixture
         "2024-11-25 40",
         "None no_deadline.promptly",
     ]
+    assert "2027-01-05 True" in lines
     assert "calendar True" in lines
     assert "True 2027" in lines
+    assert "False" in lines[lines.index("True 2027") :]
     # Audit.
     assert "<gongkai.AuditReport records=3 on_time=1 late=1 overdue=1 on_time_rate=33.3% today=2024-12-31>" in lines
     at = lines.index("1 on_time 2024-10-28 None")

@@ -23,6 +23,7 @@ export const FUNCTIONS = Object.freeze([
   'laws',
   'lookupLaw',
   'isWorkingDay',
+  'calendarDay',
   'addWorkingDays',
   'workingDaysBetween',
   'deadline',

@@ -29,7 +29,12 @@ use wasm_bindgen::prelude::*;
 /// Converts a core error into a thrown JavaScript `Error` with `code` (and `line`/`column` for
 /// JSON syntax errors).
 fn js_error(e: &gongkai::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    js_error_lang(e, gongkai::Lang::Zh)
+}
+
+/// [`js_error`] with the message in `lang` where the core has one (calendar errors).
+fn js_error_lang(e: &gongkai::Error, lang: gongkai::Lang) -> JsValue {
+    let err = js_sys::Error::new(&e.message(lang));
     set(&err, "code", &JsValue::from_str(e.code()));
     if let gongkai::Error::Json { line, column, .. } = e {
         set(&err, "line", &JsValue::from(*line as f64));
@@ -379,40 +384,105 @@ fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'stat
         })
 }
 
-/// `isWorkingDay(date)`: whether a day is a working day (工作日) under the embedded holiday
-/// schedule. Throws `calendar` for a year the schedule does not cover.
+/// Reads the calendar options: `calendar` (the CSV text of a newer holiday notice, added on
+/// top of the embedded schedule), `strictCalendar` (refuse years without a notice), `lang` (of
+/// error messages) and, for the functions returning a bare value (`bare`), `provisional` (count
+/// such years provisionally: they refuse them otherwise, since a bare value cannot say it is
+/// provisional). Returns the calendar to use and the language. One non-generic function for
+/// every caller keeps the module small.
+#[inline(never)]
+fn calendar_options(
+    options: &JsValue,
+    bare: bool,
+) -> Result<(OptionReader, gongkai::calendar::Calendar, gongkai::Lang), JsValue> {
+    let mut reader = OptionReader::new(options, "options")?;
+    let text = reader.string("calendar")?;
+    let mut strict = reader.boolean("strictCalendar")?.unwrap_or(false);
+    if bare {
+        strict |= !reader.boolean("provisional")?.unwrap_or(false);
+    }
+    let lang = match reader.string("lang")? {
+        None => gongkai::Lang::Zh,
+        Some(l) => {
+            options::options_from(Some(&l), None, None)
+                .map_err(|e| js_error(&e))?
+                .lang
+        }
+    };
+    let embedded = gongkai::calendar::embedded();
+    let cal = match text {
+        None => embedded.clone(),
+        Some(t) => embedded.with_csv(&t).map_err(|e| js_error_lang(&e, lang))?,
+    };
+    Ok((reader, cal.strict(strict), lang))
+}
+
+/// [`calendar_options`] for a function whose only options are the calendar's.
+fn calendar_only(
+    options: &JsValue,
+    bare: bool,
+) -> Result<(gongkai::calendar::Calendar, gongkai::Lang), JsValue> {
+    let (reader, cal, lang) = calendar_options(options, bare)?;
+    reader.finish()?;
+    Ok((cal, lang))
+}
+
+/// `isWorkingDay(date, options?)`: whether a day is a working day (工作日) under the embedded
+/// holiday schedule (`options.calendar`: a newer notice's CSV). A year without a notice throws
+/// `calendar` unless `options.provisional` (see `calendarDay` for the marked answer).
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<bool, JsValue> {
     let d = date_arg(&date, "date ")?;
-    gongkai::calendar::is_working_day(d).map_err(|e| js_error(&e))
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.is_working_day(d).map_err(|e| js_error_lang(&e, lang))
 }
 
-/// `addWorkingDays(date, n)`: the `n`th working day after `date` (the start day is not counted).
+/// `calendarDay(date, options?)`: what the calendar says about a day: `{date, working, kind,
+/// name, provisional}` (`provisional`: the day's year has no notice loaded and was counted with
+/// the statutory holidays).
+#[wasm_bindgen(js_name = calendarDay, unchecked_return_type = "CalendarDay")]
+pub fn calendar_day(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let d = date_arg(&date, "date ")?;
+    let (cal, lang) = calendar_only(&options, false)?;
+    to_js(&cal.day(d).map_err(|e| js_error_lang(&e, lang))?)
+}
+
+/// `addWorkingDays(date, n, options?)`: the `n`th working day after `date` (the start day is not
+/// counted). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = addWorkingDays)]
 pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<String, JsValue> {
     let d = date_arg(&date, "date ")?;
     let n = count_arg(&n, "n ")?;
-    gongkai::calendar::add_working_days(d, n)
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.add_working_days(d, n)
         .map(|d| d.to_string())
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
-/// `workingDaysBetween(a, b)`: the working days in `(a, b]` (negative when `b` is before `a`).
+/// `workingDaysBetween(a, b, options?)`: the working days in `(a, b]` (negative when `b` is
+/// before `a`). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = workingDaysBetween)]
 pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<f64, JsValue> {
     let a = date_arg(&a, "a ")?;
     let b = date_arg(&b, "b ")?;
-    gongkai::calendar::working_days_between(a, b)
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.working_days_between(a, b)
         .map(|n| n as f64)
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
 /// `deadline(timeLimit, start, options?)`: the deadline of a 公开时限 (a TimeLimit object, or
@@ -424,7 +494,7 @@ pub fn deadline(
     #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DeadlineOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&options, "options")?;
+    let (mut reader, cal, lang) = calendar_options(&options, false)?;
     let extension = match reader.take("extension") {
         None => 0,
         Some(v) => count_arg(&v, "options.extension ")?,
@@ -441,8 +511,8 @@ pub fn deadline(
         return Err(invalid("timeLimit 应为公开时限对象或文字"));
     };
     let start = start_arg(&start)?.extended(extension);
-    let d = gongkai::deadline::deadline_with(gongkai::calendar::embedded(), &limit, &start)
-        .map_err(|e| js_error(&e))?;
+    let d = gongkai::deadline::deadline_with(&cal, &limit, &start)
+        .map_err(|e| js_error_lang(&e, lang))?;
     to_js(&d)
 }
 
@@ -458,12 +528,12 @@ pub fn audit(
     #[wasm_bindgen(unchecked_param_type = "AuditOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     // lang and today only: the audit reports every record, so minSeverity would be ignored.
-    let mut reader = OptionReader::new(&options, "options")?;
-    let lang = reader.string("lang")?;
+    let (mut reader, cal, lang) = calendar_options(&options, false)?;
     let today = reader.string("today")?;
     reader.finish()?;
-    let base =
-        options::options_from(lang.as_deref(), None, today.as_deref()).map_err(|e| js_error(&e))?;
+    let base = options::options_from(None, None, today.as_deref())
+        .map_err(|e| js_error(&e))?
+        .lang(lang);
     let mut opts = gongkai::audit::AuditOptions::default().lang(base.lang);
     if let Some(t) = base.today {
         opts = opts.today(t);
@@ -479,12 +549,7 @@ pub fn audit(
         gongkai::audit::read_records_json(&bytes)
     }
     .map_err(|e| js_error(&e))?;
-    to_js(&gongkai::audit::audit(
-        &cat,
-        &recs,
-        gongkai::calendar::embedded(),
-        &opts,
-    ))
+    to_js(&gongkai::audit::audit(&cat, &recs, &cal, &opts))
 }
 
 /// `diff(reference, local, options?)`: checks a local catalogue against the upper-level
@@ -590,7 +655,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions } from "../tables/index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions } from "../tables/index.js";"#;

@@ -15,6 +15,7 @@ export const {
   laws,
   lookupLaw,
   isWorkingDay,
+  calendarDay,
   addWorkingDays,
   workingDaysBetween,
   deadline,

@@ -23,6 +23,7 @@ export const {
   laws,
   lookupLaw,
   isWorkingDay,
+  calendarDay,
   addWorkingDays,
   workingDaysBetween,
   deadline,

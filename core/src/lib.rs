@@ -54,6 +54,7 @@ pub mod export;
 pub mod import;
 pub mod issue;
 mod json;
+mod lang;
 pub mod laws;
 pub mod layout;
 mod location;

@@ -16,6 +16,7 @@
 //! near miss that must not (`tests/cases/`), and regenerate `docs/rules.md`
 //! (`GONGKAI_UPDATE_DOCS=1 cargo test -p gongkai --test fixtures`).
 
+pub use crate::lang::Lang;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -40,6 +41,7 @@ macro_rules! define_codes {
 }
 
 pub mod basis;
+pub mod calendar;
 pub mod catalogue;
 pub mod channels;
 pub mod deadline;
@@ -80,6 +82,8 @@ pub enum Family {
     Deadline,
     /// 专题网站: what the site generator could not publish.
     Site,
+    /// 节假日安排: provisional years and the problems of a holiday file.
+    Calendar,
 }
 
 impl Family {
@@ -97,6 +101,7 @@ impl Family {
         Family::Records,
         Family::Deadline,
         Family::Site,
+        Family::Calendar,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -114,6 +119,7 @@ impl Family {
             Family::Records => "records",
             Family::Deadline => "deadline",
             Family::Site => "site",
+            Family::Calendar => "calendar",
         }
     }
 
@@ -132,6 +138,7 @@ impl Family {
             Family::Records => "公开记录",
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
+            Family::Calendar => "节假日安排",
         }
     }
 
@@ -150,6 +157,7 @@ impl Family {
             Family::Records => "publication records",
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
+            Family::Calendar => "holiday calendar",
         }
     }
 
@@ -435,60 +443,6 @@ impl std::str::FromStr for Severity {
     }
 }
 
-/// The language of rendered messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Parses `zh` or `en` (also `zh-CN`, `en-US`, `en_GB.UTF-8`, any case).
-    pub fn from_code(s: &str) -> Option<Self> {
-        let s = s.trim().to_ascii_lowercase();
-        let base = s.split(['-', '_', '.']).next().unwrap_or_default();
-        match base {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The stable code, `zh` or `en`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub const fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = crate::Error;
-
-    /// Parses a language, or says which values are accepted.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_code(s).ok_or_else(|| {
-            crate::Error::InvalidArgument(format!(
-                "语言“{}”无效，应为 zh（中文）或 en（English）",
-                crate::excerpt(s, 40)
-            ))
-        })
-    }
-}
-
 /// Every family's codes, in the order of the rules reference.
 const FAMILIES: &[&[Code]] = &[
     schema::ALL,
@@ -503,6 +457,7 @@ const FAMILIES: &[&[Code]] = &[
     records::ALL,
     deadline::ALL,
     site::ALL,
+    calendar::ALL,
 ];
 
 /// Every registered code, in a stable order.
