@@ -67,6 +67,7 @@ use crate::codes;
 
 pub mod channels;
 mod csv;
+mod defaults;
 #[doc(hidden)]
 pub mod dom;
 pub mod grid;
@@ -687,7 +688,7 @@ fn assemble(
                 .and_then(|m| meta::level(&m.value));
         }
     }
-    rows::fill_header(&mut cat, &with_meta, &captions, &mut findings);
+    defaults::fill_header(&mut cat, &with_meta, &captions, &mut findings);
     meta::apply(&mut cat, &metadata, &mut sources, &mut findings);
     Ok(Imported {
         catalogue: cat,
