@@ -251,6 +251,58 @@ fn bare_citation(raw: &str) -> Option<Citation<'static>> {
     Some(c)
 }
 
+/// A title that lost its opening 《 (`税收征收管理法》、《发票管理办法》`): a 》 that closes nothing
+/// gets a 《 where its title starts, after the separator, tag or title before it and the words
+/// that introduce a citation (根据, 1.). Returns the text and the positions of the 《 added.
+fn restore_openings(chars: &[char]) -> (Vec<char>, Vec<usize>) {
+    if !chars.contains(&'》') {
+        return (chars.to_vec(), Vec::new());
+    }
+    let mut out: Vec<char> = Vec::with_capacity(chars.len() + 2);
+    let mut added = Vec::new();
+    let mut depth = 0usize;
+    for &c in chars {
+        match c {
+            '《' => depth += 1,
+            '》' if depth > 0 => depth -= 1,
+            '》' => {
+                let start = out
+                    .iter()
+                    .rposition(|&p| {
+                        matches!(
+                            p,
+                            '、' | ';'
+                                | '；'
+                                | ','
+                                | '，'
+                                | '\n'
+                                | '。'
+                                | ':'
+                                | '：'
+                                | '】'
+                                | ']'
+                                | '》'
+                        )
+                    })
+                    .map_or(0, |p| p + 1);
+                let lead: String = out[start..].iter().collect();
+                let title = strip_lead(&lead);
+                // `strip_lead` returns a slice of `lead`: where it starts is what it skipped.
+                let offset = (title.as_ptr() as usize).saturating_sub(lead.as_ptr() as usize);
+                let skipped = lead.get(..offset).map_or(0, |x| x.chars().count());
+                if title.chars().count() >= 2 {
+                    let at = start + skipped;
+                    out.insert(at, '《');
+                    added.push(at);
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    (out, added)
+}
+
 /// Parses a 公开依据 cell into citations, keeping each original in `text`.
 ///
 /// Titles in 《》 are taken as they are (white space inside removed, line breaks inside a title
@@ -271,7 +323,7 @@ fn bare_citation(raw: &str) -> Option<Citation<'static>> {
 pub fn parse_citations(text: &str) -> Vec<Citation<'static>> {
     let folded = fold_width(text);
     let (plain, _) = strip_glosses(&folded);
-    let chars: Vec<char> = plain.chars().collect();
+    let (chars, restored) = restore_openings(&plain.chars().collect::<Vec<_>>());
     // Spans of 《…》 (an unclosed 《 runs to the end of the line).
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -430,7 +482,9 @@ pub fn parse_citations(text: &str) -> Vec<Citation<'static>> {
         };
         let inner: String = chars[(a + 1).min(inner_end)..inner_end].iter().collect();
         let title: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
-        let raw_span: String = chars[a..=b.min(chars.len() - 1)].iter().collect();
+        // The wording as written: a restored 《 is not part of it.
+        let from = if restored.contains(&a) { a + 1 } else { a };
+        let raw_span: String = chars[from.min(b)..=b.min(chars.len() - 1)].iter().collect();
         let head = heads[k].trim().to_owned();
         let tail = tails[k].trim_end().to_owned();
         let kind_tag = head.find('【').and_then(|p| {
@@ -462,4 +516,47 @@ pub fn parse_citations(text: &str) -> Vec<Citation<'static>> {
         push_middles(&mut out, &mut tails, &middles[k + 1]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<String> {
+        parse_citations(text)
+            .iter()
+            .map(|c| c.title.to_string())
+            .collect()
+    }
+
+    /// A title whose opening 《 was lost keeps its title, wherever it stands in the list, and
+    /// its wording is kept as written.
+    #[test]
+    fn a_lost_opening_mark_keeps_the_title() {
+        assert_eq!(
+            titles("税收征收管理法》、《中华人民共和国发票管理办法》"),
+            ["税收征收管理法", "中华人民共和国发票管理办法"]
+        );
+        assert_eq!(
+            titles("《社会救助暂行办法》、最低生活保障审核确认办法》、《特困人员认定办法》"),
+            [
+                "社会救助暂行办法",
+                "最低生活保障审核确认办法",
+                "特困人员认定办法"
+            ]
+        );
+        assert_eq!(
+            titles("1.根据中华人民共和国城乡规划法》第四十条\n2.《建设工程规划许可管理办法》"),
+            ["中华人民共和国城乡规划法", "建设工程规划许可管理办法"]
+        );
+        assert_eq!(
+            titles("【法律】中华人民共和国行政许可法》(主席令第7号)"),
+            ["中华人民共和国行政许可法"]
+        );
+        let c = parse_citations("税收征收管理法》第二十条、《发票管理办法》");
+        assert_eq!(c[0].text.as_deref(), Some("税收征收管理法》第二十条"));
+        assert_eq!(c[0].articles.len(), 1);
+        // A closing mark with nothing before it adds nothing.
+        assert_eq!(titles("《城镇燃气管理条例》》"), ["城镇燃气管理条例"]);
+    }
 }
