@@ -65,9 +65,11 @@
 use crate::Error;
 use crate::codes;
 
+mod by_values;
 pub mod channels;
 mod csv;
 mod defaults;
+mod docx;
 #[doc(hidden)]
 pub mod dom;
 pub mod grid;
@@ -98,8 +100,15 @@ pub enum Format {
     Xlsx,
     /// An HTML page with one or more tables.
     Html,
-    /// A legacy Excel 97–2003 workbook (refused with a hint).
+    /// A legacy Excel 97–2003 workbook (also WPS .et; refused in WebAssembly).
     Xls,
+    /// A Word document (.docx, also what WPS writes as .docx): every table of its body.
+    Docx,
+    /// A legacy Word 97–2003 (.doc) or WPS 文字 (.wps) document: refused with a hint to save it
+    /// as .docx.
+    Doc,
+    /// A PDF or OFD document: refused with a hint to use the .docx/.xlsx it was made from.
+    Pdf,
 }
 
 impl Format {
@@ -111,6 +120,9 @@ impl Format {
             Format::Xlsx => "XLSX",
             Format::Html => "HTML",
             Format::Xls => "XLS",
+            Format::Docx => "DOCX",
+            Format::Doc => "DOC",
+            Format::Pdf => "PDF",
         }
     }
 }
@@ -144,10 +156,12 @@ pub struct ImportOptions {
     pub max_columns: usize,
     /// Longest cell kept, in bytes (default 64 KiB); longer cells are cut with a warning.
     pub max_cell_bytes: usize,
-    /// Largest total decompressed size of an XLSX (default 512 MiB).
+    /// Largest total decompressed size of an XLSX or DOCX (default 512 MiB).
     pub max_decompressed_bytes: u64,
-    /// Most entries in an XLSX zip (default 10,000).
+    /// Most entries in an XLSX or DOCX zip (default 10,000).
     pub max_zip_entries: usize,
+    /// Deepest XML element nesting read in a DOCX (default 256).
+    pub max_xml_depth: usize,
 }
 
 impl Default for ImportOptions {
@@ -167,6 +181,7 @@ impl Default for ImportOptions {
             max_cell_bytes: 64 << 10,
             max_decompressed_bytes: 512 << 20,
             max_zip_entries: 10_000,
+            max_xml_depth: 256,
         }
     }
 }
@@ -237,6 +252,16 @@ impl ImportOptions {
         self.max_columns = n;
         self
     }
+    /// Sets the zip entry limit (XLSX, DOCX).
+    pub fn max_zip_entries(mut self, n: usize) -> Self {
+        self.max_zip_entries = n;
+        self
+    }
+    /// Sets the XML nesting limit (DOCX).
+    pub fn max_xml_depth(mut self, n: usize) -> Self {
+        self.max_xml_depth = n;
+        self
+    }
 }
 
 /// One table that was read: where it is, its header and what each column means.
@@ -278,31 +303,49 @@ impl ImportOptions {
     }
 }
 
-/// Detects the format from the file name's extension, else from the content.
+/// Detects the format from the file name's extension, else from the content. A legacy or
+/// page-layout document (.doc, .wps, PDF, OFD) is recognised by its extension or its magic
+/// bytes, so that it gets a clear error rather than being read as something else; a .doc that
+/// is really a web page or a .docx (Word and portals save both under that name) is read as what
+/// it is.
 pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Format {
-    if let Some(n) = name {
+    let by_name = name.and_then(|n| {
         let lower = n.to_ascii_lowercase();
-        if lower.ends_with(".json") {
-            return Format::Json;
-        }
-        if lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt") {
-            return Format::Csv;
-        }
-        if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
-            return Format::Xlsx;
-        }
-        if lower.ends_with(".xls") || lower.ends_with(".et") {
-            return Format::Xls;
-        }
-        if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".shtml") {
-            return Format::Html;
-        }
+        let ext = lower.rsplit_once('.').map(|(_, e)| e)?;
+        Some(match ext {
+            "json" => Format::Json,
+            "csv" | "tsv" | "txt" => Format::Csv,
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "xls" | "et" | "ett" => Format::Xls,
+            "html" | "htm" | "shtml" => Format::Html,
+            "docx" | "docm" | "dotx" => Format::Docx,
+            "doc" | "dot" | "wps" | "wpt" => Format::Doc,
+            "pdf" | "ofd" => Format::Pdf,
+            _ => return None,
+        })
+    });
+    match by_name {
+        // A legacy name on a file of another kind: what the content says.
+        Some(Format::Doc) => match sniff(bytes) {
+            f @ (Format::Html | Format::Docx | Format::Pdf) => f,
+            _ => Format::Doc,
+        },
+        Some(f) => f,
+        None => sniff(bytes),
+    }
+}
+
+/// The format the content shows.
+fn sniff(bytes: &[u8]) -> Format {
+    if let Some(f) = legacy_kind(bytes) {
+        return f;
     }
     let b = crate::json::strip_bom(bytes);
     let first = b.iter().copied().find(|c| !c.is_ascii_whitespace());
     match first {
         Some(b'{') | Some(b'[') => Format::Json,
         Some(b'<') => Format::Html,
+        _ if b.starts_with(b"PK\x03\x04") && is_docx_zip(b) => Format::Docx,
         _ if b.starts_with(b"PK\x03\x04") => Format::Xlsx,
         _ if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Format::Xls,
         _ if looks_like_csv(b) => Format::Csv,
@@ -317,17 +360,72 @@ fn looks_like_csv(b: &[u8]) -> bool {
     has_sep && has_nl && !head.contains(&0)
 }
 
+/// Whether a zip holds a Word document body and no workbook (by the names its directory lists).
+fn is_docx_zip(b: &[u8]) -> bool {
+    memchr::memmem::find(b, b"word/document.xml").is_some()
+        && memchr::memmem::find(b, b"xl/workbook.xml").is_none()
+}
+
+/// A document this importer refuses, by its magic bytes: PDF (`%PDF-` near the start), OFD (a
+/// zip with `OFD.xml`), a legacy Word or WPS 文字 document (an OLE compound file with a
+/// `WordDocument` stream), RTF.
+pub(crate) fn legacy_kind(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if memchr::memmem::find(head, b"%PDF-").is_some() || bytes.starts_with(b"{\\rtf") {
+        return Some(if bytes.starts_with(b"{\\rtf") {
+            Format::Doc
+        } else {
+            Format::Pdf
+        });
+    }
+    // OFD: a zip whose first entry is OFD.xml (the name stands at offset 30 of the header).
+    if bytes.starts_with(b"PK\x03\x04") {
+        let n = bytes
+            .get(26..28)
+            .map_or(0, |l| usize::from(u16::from_le_bytes([l[0], l[1]])));
+        if bytes.get(30..30 + n) == Some(b"OFD.xml".as_slice()) {
+            return Some(Format::Pdf);
+        }
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // Directory entry names are UTF-16LE.
+        let word: Vec<u8> = "WordDocument"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if memchr::memmem::find(bytes, &word).is_some() {
+            return Some(Format::Doc);
+        }
+    }
+    None
+}
+
+/// The error for a document this importer does not read: what it is and what to save it as.
+pub(crate) fn legacy_error(format: Format) -> Error {
+    Error::UnsupportedFormat(match format {
+        Format::Pdf => "PDF/OFD 版式文件中的表格无法可靠读取（表格线和合并单元格都已丢失）：请使用制作该文件的 Word（.docx）或 Excel（.xlsx）原件，或在 WPS/Word 中把它转换为 .docx 后核对再导入".into(),
+        _ => "这是旧版 Word 97-2003（.doc）、WPS 文字（.wps）或 RTF 文档，无法直接读取：请在 Word 或 WPS 中“另存为” .docx（目录在 Excel 中则另存为 .xlsx）后再导入".into(),
+    })
+}
+
 /// Imports a table in the given format.
 pub fn import_bytes(
     bytes: &[u8],
     format: Format,
     options: &ImportOptions,
 ) -> Result<Imported, Error> {
+    if format != Format::Json {
+        if let Some(kind) = legacy_kind(bytes) {
+            return Err(legacy_error(kind));
+        }
+    }
     match format {
         Format::Csv => import_csv(bytes, options),
         Format::Xlsx => import_xlsx(bytes, options),
         Format::Html => import_html(bytes, options),
         Format::Xls => import_xls(bytes, options),
+        Format::Docx => import_docx(bytes, options),
+        Format::Doc | Format::Pdf => Err(legacy_error(format)),
         Format::Json => Err(Error::InvalidArgument(
             "JSON 不是表格：请用 validate_json 读取 JSON 目录".into(),
         )),
@@ -385,8 +483,38 @@ pub fn import_xls(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Err
     }
     check_size(bytes, options)?;
     let mut budget = Budget::new(options);
-    let grids = xlsx::read_xls(bytes, &mut budget)?;
+    let wps = options.file_name.as_deref().is_some_and(|n| {
+        let n = n.to_ascii_lowercase();
+        n.ends_with(".et") || n.ends_with(".ett")
+    });
+    let grids = xlsx::read_xls(bytes, &mut budget).map_err(|e| {
+        if wps {
+            // WPS 表格's own format is read when it is the Excel 97-2003 layout WPS also
+            // writes; otherwise it cannot be.
+            Error::UnsupportedFormat(
+                "这个 WPS 表格（.et）文件无法读取：请在 WPS 中“另存为” .xlsx 后再导入".into(),
+            )
+        } else {
+            e
+        }
+    })?;
     assemble(grids, Format::Xls, options, budget, None)
+}
+
+/// Imports every table of a Word document (.docx) with a catalogue header (or the one named
+/// `表N` in [`ImportOptions::sheet`]); see `docx.rs` for how the document is read.
+pub fn import_docx(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
+    check_size(bytes, options)?;
+    let mut budget = Budget::new(options);
+    let grids = docx::read(bytes, &mut budget)?;
+    if grids.is_empty() {
+        return Err(Error::Import {
+            format: "DOCX".into(),
+            message: "文档中没有表格；请确认目录是以表格形式编排的（不是文本框或图片），或把目录另存为 Excel 后再导入".into(),
+            location: None,
+        });
+    }
+    assemble(grids, Format::Docx, options, budget, None)
 }
 
 /// Imports every catalogue `<table>` of an HTML page (or the one named `表N` in
@@ -433,6 +561,8 @@ pub(crate) fn read_grids(
         }
         // A legacy workbook's values and merges (its own formatting is not readable here).
         Format::Xls => xlsx::read_xls(bytes, &mut budget),
+        // Every table of a Word document, as the importer reads it.
+        Format::Docx => docx::read(bytes, &mut budget),
         other => Err(Error::InvalidArgument(format!(
             "{} 不是文本表格（CSV/HTML）",
             other.name()
@@ -447,6 +577,7 @@ pub(crate) struct Budget {
     pub max_cell_bytes: usize,
     pub max_decompressed: u64,
     pub max_zip_entries: usize,
+    pub max_xml_depth: usize,
     pub max_rows: usize,
     pub sheet: Option<String>,
     pub findings: Vec<Finding>,
@@ -461,6 +592,7 @@ impl Budget {
             max_cell_bytes: o.max_cell_bytes.max(16),
             max_decompressed: o.max_decompressed_bytes,
             max_zip_entries: o.max_zip_entries.max(1),
+            max_xml_depth: o.max_xml_depth.max(1),
             max_rows: o.max_rows.max(1),
             sheet: o.sheet.clone(),
             findings: Vec::new(),
@@ -564,7 +696,8 @@ fn assemble(
     let n_grids = grids.len();
     for grid in &grids {
         match header::detect(grid) {
-            Some(layout) => {
+            Some(mut layout) => {
+                findings.extend(by_values::audience_column(grid, &mut layout));
                 let start = reader.items.len();
                 let above = layout.header_rows.first().copied().unwrap_or(0);
                 let block = meta::block(grid, above);
@@ -601,6 +734,7 @@ fn assemble(
         let what = match format {
             Format::Html => "页面中的表格",
             Format::Xlsx => "工作簿的工作表",
+            Format::Docx => "文档中的表格",
             _ => "文件",
         };
         let first = grids
