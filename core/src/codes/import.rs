@@ -55,6 +55,14 @@ define_codes! {
         message_en: "“{table}” has no catalogue header (序号, 公开事项, 公开内容 …) and was not read as a catalogue",
     }
 
+    TABLE_CONTINUED = "import.table_continued" {
+        severity: Info,
+        title: "无表头的续表",
+        source: SRC,
+        message_zh: "“{table}”没有表头，列数与“{previous}”相同，已作为其续表读取；如不正确，请为该表格加上表头",
+        message_en: "“{table}” has no header and as many columns as “{previous}”; it was read as its continuation. Give it a header if that is wrong",
+    }
+
     HEADER_REPEATED = "import.header_repeated" {
         severity: Info,
         title: "重复的表头",

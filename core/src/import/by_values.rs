@@ -75,11 +75,26 @@ pub(crate) fn audience_column(grid: &Grid, layout: &mut Layout) -> Option<Findin
     let (k, _, _) = best?;
     let col = &mut layout.columns[k];
     let header = col.display().to_owned();
+    let index = col.index;
     col.role = Role::AudienceText;
+    let group = col.group.clone().filter(|_| col.header.is_empty());
+    // A blank header after a group heading was taken for a column of that group (a merged
+    // heading in a CSV); with this column gone, the one left of the group is the heading's own.
+    if let Some(g) = group {
+        let rest: Vec<usize> = (0..layout.columns.len())
+            .filter(|&i| i != k && layout.columns[i].group.as_deref() == Some(g.as_str()))
+            .collect();
+        if let ([only], Some(role)) = (rest.as_slice(), heading_role(&g)) {
+            let other = &mut layout.columns[*only];
+            if matches!(other.role, Role::Extra(_) | Role::Empty) && other.header.is_empty() {
+                other.role = role;
+            }
+        }
+    }
     let loc = Location {
         sheet: grid.sheet.clone(),
         row: grid.row_number(layout.header_rows.last().copied().unwrap_or(0)),
-        column: Some(Location::column_letter(col.index)),
+        column: Some(Location::column_letter(index)),
         header: Some(header.clone()).filter(|h| !h.is_empty()),
     };
     Some(
@@ -88,12 +103,30 @@ pub(crate) fn audience_column(grid: &Grid, layout: &mut Layout) -> Option<Findin
             "/items",
             None,
             &[
-                ("column", Location::column_letter(col.index)),
+                ("column", Location::column_letter(index)),
                 ("header", header),
             ],
         )
         .at(&loc),
     )
+}
+
+/// The role of a group heading standing over a single column.
+fn heading_role(heading: &str) -> Option<Role> {
+    let k = match_key(heading);
+    Some(if k.contains("渠道") || k.contains("载体") {
+        Role::Channels
+    } else if k.contains("对象") {
+        Role::AudienceText
+    } else if k.contains("方式") {
+        Role::MethodText
+    } else if k.contains("层级") {
+        Role::LevelText
+    } else if k.contains("事项") {
+        Role::Name
+    } else {
+        return None;
+    })
 }
 
 #[cfg(test)]

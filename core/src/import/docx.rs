@@ -85,10 +85,17 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
         None => None,
     }
     .unwrap_or_else(|| "word/document.xml".to_owned());
-    let Some(xml) = entry(&mut zip, &main, budget, &mut inflated)? else {
-        let is_xlsx = (0..zip.len())
-            .filter_map(|i| zip.name_for_index(i))
-            .any(|n| n.eq_ignore_ascii_case("xl/workbook.xml"));
+    let workbook = main.to_ascii_lowercase().starts_with("xl/");
+    let xml = if workbook {
+        None
+    } else {
+        entry(&mut zip, &main, budget, &mut inflated)?
+    };
+    let Some(xml) = xml else {
+        let is_xlsx = workbook
+            || (0..zip.len())
+                .filter_map(|i| zip.name_for_index(i))
+                .any(|n| n.eq_ignore_ascii_case("xl/workbook.xml"));
         return Err(Error::Import {
             format: "DOCX".into(),
             message: if is_xlsx {

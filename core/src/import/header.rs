@@ -133,6 +133,15 @@ impl Layout {
     pub fn data_start(&self) -> usize {
         self.header_rows.last().map_or(0, |r| r + 1)
     }
+
+    /// The column model of a table that continues this one without a header of its own (split
+    /// at a page break): the same columns, no header rows.
+    pub fn continued(&self) -> Layout {
+        Layout {
+            header_rows: Vec::new(),
+            ..self.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -680,6 +680,26 @@ impl Budget {
     }
 }
 
+/// A table without a header of its own that continues the table before it (a table of a Word
+/// document or a page split at a page break, the header not repeated): the same number of
+/// columns, and rows of data (three cells or more filled in one row at least).
+fn continued(
+    format: Format,
+    grid: &grid::Grid,
+    last: Option<&header::Layout>,
+) -> Option<header::Layout> {
+    let last = last.filter(|_| matches!(format, Format::Docx | Format::Html))?;
+    let width = grid.width();
+    let data = grid.rows.iter().any(|r| {
+        r.cells
+            .iter()
+            .filter(|c| c.origin.is_none() && !c.text.trim().is_empty())
+            .count()
+            >= 3.min(width)
+    });
+    (width == last.width && width >= 3 && data).then(|| last.continued())
+}
+
 fn assemble(
     grids: Vec<grid::Grid>,
     format: Format,
@@ -694,10 +714,37 @@ fn assemble(
     let mut skipped = Vec::new();
     let mut metadata: Option<Vec<meta::MetaRow>> = None;
     let n_grids = grids.len();
+    // The column model of the last table read, for a table that continues it.
+    let mut last: Option<header::Layout> = None;
     for grid in &grids {
-        match header::detect(grid) {
+        let layout = match header::detect(grid) {
             Some(mut layout) => {
                 findings.extend(by_values::audience_column(grid, &mut layout));
+                Some(layout)
+            }
+            None => continued(format, grid, last.as_ref()).inspect(|_| {
+                findings.push(
+                    Finding::new(
+                        codes::import::TABLE_CONTINUED,
+                        "/items",
+                        None,
+                        &[
+                            ("table", grid.sheet.clone().unwrap_or_default()),
+                            (
+                                "previous",
+                                tables
+                                    .last()
+                                    .and_then(|t: &TableInfo| t.sheet.clone())
+                                    .unwrap_or_default(),
+                            ),
+                        ],
+                    )
+                    .at(&grid.location(0, 0, None)),
+                );
+            }),
+        };
+        match layout {
+            Some(layout) => {
                 let start = reader.items.len();
                 let above = layout.header_rows.first().copied().unwrap_or(0);
                 let block = meta::block(grid, above);
@@ -722,6 +769,7 @@ fn assemble(
                     columns: layout.columns.clone(),
                     items: start..reader.items.len(),
                 });
+                last = Some(layout);
             }
             None => match meta::block(grid, grid.rows.len()) {
                 // A sheet holding only the metadata block (目录信息) is not a skipped table.

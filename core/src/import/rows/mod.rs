@@ -153,7 +153,11 @@ impl Reader {
         let cols = &layout.columns;
         let h = layout.header_rows.first().copied().unwrap_or(0);
         let hl = layout.header_rows.last().copied().unwrap_or(h);
-        self.header_findings(grid, layout, hl);
+        // A table continuing another (no header of its own) was described with the first.
+        let own_header = !layout.header_rows.is_empty();
+        if own_header {
+            self.header_findings(grid, layout, hl);
+        }
         let find = |pred: fn(&Role) -> bool| cols.iter().position(|c| pred(&c.role));
         let id_k = find(|r| *r == Role::Id);
         let name_k = find(|r| *r == Role::Name);
@@ -350,6 +354,7 @@ impl Reader {
         if let Some(k) = cat_k {
             self.join_split_categories(grid, &mut raws, k, base);
         }
+        self.carry_merged_blanks(grid, layout, &mut raws, cat_k, base);
         self.resolve_same_as_above(grid, layout, &mut raws, base);
         let ids = self.make_ids(grid, layout, &raws, id_k, base);
         // Without a 一级事项 column, section titles give the category.
@@ -372,7 +377,10 @@ impl Reader {
             self.items.push(item);
         }
         // No 一级事项 column, and no section titles to stand in for it.
-        if cat_k.is_none() && self.items[base..].iter().any(|it| it.category.is_empty()) {
+        if own_header
+            && cat_k.is_none()
+            && self.items[base..].iter().any(|it| it.category.is_empty())
+        {
             let loc = Location {
                 sheet: grid.sheet.clone(),
                 row: grid.row_number(h),
@@ -391,7 +399,7 @@ impl Reader {
         }
         // Groups without a single mark in the whole table: one warning at the header.
         for g in [GroupKind::Audience, GroupKind::Method, GroupKind::Levels] {
-            if all_blank.contains(&g) && !raws.is_empty() {
+            if own_header && all_blank.contains(&g) && !raws.is_empty() {
                 if let Some(col) = cols.iter().find(|c| group_kind(&c.role) == Some(g)) {
                     let loc = grid.location(h, col.index, Some(group_zh(g)));
                     self.findings.push(
