@@ -737,6 +737,9 @@ impl<'b> Parser<'b> {
                     cut = true;
                     break;
                 }
+                if cb.span > max - c0 {
+                    cut = true;
+                }
                 let span = cb.span.clamp(1, max - c0);
                 let above = (cb.vmerge == Some(false))
                     .then(|| ri.checked_sub(1))
