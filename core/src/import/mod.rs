@@ -1,7 +1,10 @@
-//! Importers: tables (CSV, XLSX, HTML) into the canonical catalogue, with a source map.
+//! Importers: tables (CSV, XLSX, HTML, DOCX) into the canonical catalogue, with a source map.
 //!
-//! One entry point, [`import_bytes`], and one function per format ([`import_csv`],
-//! [`import_xlsx`], [`import_xls`], [`import_html`]). Each reads the file into [`grid::Grid`]s (rows of cells with
+//! One entry point, [`import_bytes`] (through the one loader [`load`]), and one function per
+//! format ([`import_csv`], [`import_xlsx`], [`import_xls`], [`import_html`], [`import_docx`]).
+//! Legacy Word and WPS 文字 documents (.doc, .wps, RTF) and PDF/OFD files are recognised by
+//! their extension or magic bytes ([`detect_format`]) and refused with a hint to save them as
+//! .docx/.xlsx ([`Format::Doc`], [`Format::Pdf`]). Each reads the file into [`grid::Grid`]s (rows of cells with
 //! merged-cell origins and the spreadsheet's own row numbers), finds the header of each grid
 //! ([`header::detect`]), and reads the rows into items ([`Imported`]).
 //!
@@ -10,7 +13,7 @@
 //! Every sheet of a workbook (or the one named in [`ImportOptions::sheet`]) and every `<table>`
 //! of a page that has a catalogue header is read; their items are concatenated in order into one
 //! catalogue. Each value's [`Location`] names its sheet (the sheet name for XLSX, `表N` for the
-//! N-th `<table>` of a page, none for CSV), its row as the spreadsheet shows it, its column
+//! N-th `<table>` of a page or of a Word document, none for CSV), its row as the spreadsheet shows it, its column
 //! letter and its header text. Sheets and tables without a catalogue header are skipped with an
 //! info finding; when none has one, the import fails with [`Error::Import`]. When two tables
 //! reuse the same 序号, the later items' ids are prefixed with the table number (`2-1`) and an
@@ -35,10 +38,20 @@
 //!   one, and is reported the same way. Text that is not a mark is kept in `notes`.
 //! - **Channel cells**: see [`channels`]. Ambiguous glyphs are read the likely way and reported.
 //! - **Extra columns** (not in the standard layout) are kept in each item's `extra` under their
-//!   header text (validation lists them as unknown keys), with one info finding per column.
-//! - **Merged cells** are carried to every row they cover. In CSV, where a merge leaves empty
-//!   cells, 一级事项 is carried down always, and 二级事项 when the row has its own 序号 (with an
-//!   info finding); other empty cells stay empty (a CSV cannot tell a blank from a merge).
+//!   header text (validation lists them as unknown keys), with one info finding per column. A
+//!   column whose values are all 公开对象 words (全社会, 特定群体, 申请人 …) is the audience
+//!   column whatever its header (公开范围), when the table has no audience column with data
+//!   (`by_values.rs`; info finding).
+//! - **Merged cells** are carried to every row they cover. In CSV (or a table flattened by
+//!   hand), where a merge leaves empty cells, 一级事项 is carried down always, and 二级事项 when
+//!   the row has its own 序号; a row with two or more of 公开内容, 公开依据, 公开时限, 公开主体,
+//!   公开渠道 blank stands under merged cells, and takes each blank one (and each wholly blank
+//!   tick group) from the item above in the same 一级事项. Each carried value has an info
+//!   finding naming the row it stands on. A single blank cell in an otherwise complete row is
+//!   missing data and stays empty (validation reports it).
+//! - **Tables continued**: in a page or a Word document, a table without a header of its own
+//!   right after a catalogue table with as many columns is read as its continuation (a table
+//!   split at a page break; info finding).
 //! - **Rows**: a row with its own 序号 or 二级事项 is an item; a row with neither but with other
 //!   text continues the item above (its 公开内容/公开依据 are appended; info finding); a row with
 //!   only a 序号, or a single text across the table (a section title or a note), is not an item
@@ -54,8 +67,10 @@
 //! not read, and a warning says so), columns (`max_columns`, 256), bytes per cell
 //! (`max_cell_bytes`, 64 KiB, longer cells are cut with a warning), and for XLSX the total
 //! decompressed size (`max_decompressed_bytes`, 512 MiB) and number of zip entries (10,000),
-//! checked against both the declared and the actual sizes before the workbook is parsed. The XML
-//! parser of XLSX does not expand entities (a billion-laughs payload is an error). Legacy `.xls`
+//! checked against both the declared and the actual sizes before the workbook is parsed; for
+//! DOCX the same two limits (only the parts read are inflated) and the XML nesting depth
+//! (`max_xml_depth`, 256). The XML
+//! parsers of XLSX and DOCX do not expand entities (a billion-laughs payload is an error). Legacy `.xls`
 //! workbooks ([`import_xls`]) are read whole: their reader allocates each sheet's bounding box
 //! up front, so a small hostile file can make it allocate up to the format's own limit of
 //! 65,536 × 256 cells (about 0.5 GB) before the row limit applies. That is accepted on servers
