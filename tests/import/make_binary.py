@@ -381,3 +381,47 @@ docx(
     + tbl(13, simple_row("2", "燃气经营者改动市政燃气设施审批"), simple_row("3", "瓶装燃气供应许可"))
     + p(),
 )
+
+
+def numbered(text: str = "", num_id: str = "1") -> str:
+    return f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>' + (run(text) if text else "") + "</w:p>"
+
+
+def ruby(base: str, pinyin: str) -> str:
+    return (
+        "<w:r><w:ruby><w:rubyPr/>"
+        f'<w:rt><w:r><w:t>{pinyin}</w:t></w:r></w:rt>'
+        f"<w:rubyBase><w:r><w:t>{base}</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+    )
+
+
+def numbered_row(name: str) -> str:
+    return tr(
+        tc(numbered()),
+        tc("城镇燃气管理"),
+        tc(name),
+        tc(numbered("申请条件", "2") + numbered("申请材料", "2")),
+        tc("《城镇燃气管理条例》"),
+        tc("自信息形成或者变更之日起20个工作日内"),
+        tc("某县城市管理局"),
+        tc(p(sym("Wingdings", "F06E"), run("政府网站"))),
+        tc(p(sym("Wingdings 2", "F050"))),
+        tc(),
+        tc(p(sym("Wingdings 2", "F050"))),
+        tc(),
+        tc(p(sym("Wingdings 2", "F050"))),
+    )
+
+
+# 序号 numbered by Word (the numbers are in no text of the document), a 公开内容 cell whose
+# paragraphs are a numbered list (their text is the elements), pinyin over a word (ruby).
+docx(
+    "word_numbered.docx",
+    tbl(
+        13,
+        SIMPLE_HEAD,
+        numbered_row(p(ruby("燃", "rán"), ruby("气", "qì"), run("经营许可证核发"))),
+        numbered_row("燃气经营者改动市政燃气设施审批"),
+        numbered_row("瓶装燃气供应许可"),
+    ),
+)

@@ -23,8 +23,20 @@ pub(crate) fn audience_word(word: &str) -> Option<Audience> {
         .unwrap_or(k);
     let k = k.strip_suffix("公开").unwrap_or(k);
     match k {
-        "全社会" | "社会" | "社会公众" | "公众" | "全体" | "全体公众" | "全体社会成员"
-        | "不特定对象" | "不特定公众" | "所有人" => Some(Audience::Public),
+        "全社会"
+        | "社会"
+        | "社会公众"
+        | "公众"
+        | "全体"
+        | "全体公众"
+        | "全体社会成员"
+        | "不特定对象"
+        | "不特定公众"
+        | "所有人"
+        | "公民"
+        | "法人"
+        | "其他组织"
+        | "公民法人和其他组织" => Some(Audience::Public),
         "申请人" | "当事人" | "相关当事人" | "利害关系人" | "行政相对人" | "相对人" | "本人"
         | "申请人本人" | "服务对象" => Some(Audience::SpecificGroups),
         _ if k.starts_with("特定") && k.chars().count() <= 6 => Some(Audience::SpecificGroups),
@@ -34,6 +46,8 @@ pub(crate) fn audience_word(word: &str) -> Option<Audience> {
 
 /// Whether every word of a cell is a 公开对象 word.
 fn audience_cell(text: &str) -> bool {
+    // 公民、法人或者其他组织: the connectives separate words too.
+    let text = text.replace("或者", "、").replace('或', "、");
     let words: Vec<&str> = text
         .split(['、', ',', '，', ';', '；', '/', ' ', '\n', '和', '及'])
         .filter(|w| !w.trim().is_empty())
@@ -150,6 +164,7 @@ mod tests {
         assert_eq!(audience_word("特定群体以外的内容不予公开"), None);
         assert!(audience_cell("全社会、特定群体"));
         assert!(audience_cell("全社会/申请人"));
+        assert!(audience_cell("公民、法人或者其他组织"));
         assert!(!audience_cell("全社会、社会保险"));
         assert!(!audience_cell(""));
     }

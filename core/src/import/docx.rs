@@ -320,6 +320,14 @@ struct Parser<'b> {
     form_box: Option<(bool, Option<bool>)>,
     sdts: Vec<Sdt>,
     revisions: bool,
+    /// Where the paragraph being read starts in its cell's text, and its list (`w:numId` at
+    /// level 0) when it is a numbered paragraph.
+    para_start: usize,
+    para_list: Option<String>,
+    /// The numbered paragraph is of a sub-list (level 1 or deeper).
+    para_deep: bool,
+    /// How many numbered paragraphs each list has had.
+    list_counts: std::collections::HashMap<String, u32>,
     /// Symbols that are not marks, each with the first cell it is in.
     unknown_symbols: Vec<(SymbolFont, u32, Option<Location>)>,
 }
@@ -340,6 +348,10 @@ impl<'b> Parser<'b> {
             form_box: None,
             sdts: Vec::new(),
             revisions: false,
+            para_start: 0,
+            para_list: None,
+            para_deep: false,
+            list_counts: std::collections::HashMap::new(),
             unknown_symbols: Vec::new(),
         }
     }
@@ -528,8 +540,22 @@ impl<'b> Parser<'b> {
                 self.revisions = true;
                 self.skip = Some(depth);
             }
+            // (`rt`: the pinyin over ruby text.)
             b"instrText" | b"delInstrText" | b"txbxContent" | b"drawing" | b"pict" | b"object"
-            | b"Fallback" => self.skip = Some(depth),
+            | b"Fallback" | b"rt" => self.skip = Some(depth),
+            b"p" => {
+                self.para_start = self.target().map_or(0, |t| t.len());
+                self.para_list = None;
+                self.para_deep = false;
+            }
+            // A numbered paragraph (Word's automatic numbering, as in a 序号 column).
+            b"numId" if self.parent(1) == Some(b"numPr") && self.parent(2) == Some(b"pPr") => {
+                self.para_list = attr(e, b"val").filter(|v| v != "0");
+            }
+            b"ilvl" if self.parent(1) == Some(b"numPr") => {
+                // Only the first level counts: a sub-list is not numbered here.
+                self.para_deep = attr(e, b"val").is_some_and(|v| v != "0");
+            }
             b"ins" | b"moveTo" => self.revisions = true,
             b"tbl" => {
                 if self.tables.is_empty() {
@@ -674,6 +700,7 @@ impl<'b> Parser<'b> {
                         }
                     }
                 } else {
+                    self.number_paragraph();
                     self.push("\n");
                 }
             }
@@ -709,6 +736,23 @@ impl<'b> Parser<'b> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Word writes the number of an automatically numbered paragraph nowhere: an otherwise empty
+    /// numbered paragraph in a cell (a 序号 column numbered by Word) gets its number, counted
+    /// per list, as the decimal numbering Word uses by default shows it.
+    fn number_paragraph(&mut self) {
+        let Some(list) = self.para_list.take().filter(|_| !self.para_deep) else {
+            return;
+        };
+        let start = self.para_start;
+        let Some(text) = self.target() else { return };
+        if text.get(start..).is_some_and(|t| t.trim().is_empty()) {
+            let n = self.list_counts.entry(list).or_insert(0);
+            *n += 1;
+            let n = *n;
+            self.push(&n.to_string());
         }
     }
 

@@ -42,8 +42,8 @@
 //!   column whose values are all 公开对象 words (全社会, 特定群体, 申请人 …) is the audience
 //!   column whatever its header (公开范围), when the table has no audience column with data
 //!   (`by_values.rs`; info finding).
-//! - **Merged cells** are carried to every row they cover. In CSV (or a table flattened by
-//!   hand), where a merge leaves empty cells, 一级事项 is carried down always, and 二级事项 when
+//! - **Merged cells** are carried to every row they cover. In CSV, where a merge leaves empty
+//!   cells, 一级事项 is carried down always, and 二级事项 when
 //!   the row has its own 序号; a row with two or more of 公开内容, 公开依据, 公开时限, 公开主体,
 //!   公开渠道 blank stands under merged cells, and takes each blank one (and each wholly blank
 //!   tick group) from the item above in the same 一级事项. Each carried value has an info
@@ -724,6 +724,8 @@ fn assemble(
 ) -> Result<Imported, Error> {
     let mut findings = budget.findings;
     let mut reader = rows::Reader::new();
+    // Only a CSV loses its merged cells: elsewhere a merge is written, and a blank is a blank.
+    reader.carry_blanks = format == Format::Csv;
     let mut tables = Vec::new();
     let mut captions: Vec<String> = Vec::new();
     let mut skipped = Vec::new();

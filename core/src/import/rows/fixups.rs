@@ -100,7 +100,7 @@ impl Reader {
         }
     }
 
-    /// Cells of a merge that a CSV (or a table flattened by hand) left blank: a row that has
+    /// Cells of a merge that a CSV left blank (other formats write their merges): a row that has
     /// its own 序号 or 二级事项 (and ticks) but two or more of 公开内容, 公开依据, 公开时限,
     /// 公开主体, 公开渠道 blank stands under merged cells; each blank cell (and each tick group
     /// left wholly blank) takes the value of the item above in the same 一级事项, with an info

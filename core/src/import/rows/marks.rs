@@ -278,7 +278,8 @@ pub(super) fn words_into(res: &mut GroupResult, role: &Role, t: &str) {
         }
         match role {
             Role::AudienceText => {
-                if let Some(a) = audience_of(w) {
+                let a = crate::import::by_values::audience_word(w).or_else(|| audience_of(w));
+                if let Some(a) = a {
                     push_unique(&mut res.audience, a);
                     if a == Audience::SpecificGroups && !match_key(w).starts_with("特定") {
                         res.note = Some(w.to_owned());

@@ -51,6 +51,9 @@ pub(crate) struct Reader {
     content_cache: HashMap<String, Vec<String>>,
     others_reported: HashSet<String>,
     gloss: Option<Location>,
+    /// Whether blank cells under merged ones are carried down (a CSV, which loses its merges;
+    /// see `fixups.rs`).
+    pub carry_blanks: bool,
 }
 
 fn field_zh(role: &Role) -> &'static str {
@@ -111,6 +114,7 @@ impl Reader {
             content_cache: HashMap::new(),
             others_reported: HashSet::new(),
             gloss: None,
+            carry_blanks: false,
         }
     }
 
@@ -354,7 +358,9 @@ impl Reader {
         if let Some(k) = cat_k {
             self.join_split_categories(grid, &mut raws, k, base);
         }
-        self.carry_merged_blanks(grid, layout, &mut raws, cat_k, base);
+        if self.carry_blanks {
+            self.carry_merged_blanks(grid, layout, &mut raws, cat_k, base);
+        }
         self.resolve_same_as_above(grid, layout, &mut raws, base);
         let ids = self.make_ids(grid, layout, &raws, id_k, base);
         // Without a 一级事项 column, section titles give the category.

@@ -139,30 +139,24 @@ impl Found {
     }
 }
 
-/// The sentence of each char: sentences end at `;` `。` and at the markers of a numbered list
-/// (`1.…2.…`, `(1)…(2)…`, `①…②…`; white space is gone from the key, so a marker needs no
-/// space before it); commas do not end one. Also whether each sentence holds a label
-/// (`处罚决定:`), the sign of a limit per part of the content.
-fn sentences(chars: &[char]) -> (Vec<usize>, Vec<bool>) {
+/// The sentence of each char: sentences end at `;` `。`, at a label's colon (`处罚决定:` starts
+/// the limit of one part of the content) and at the markers of a numbered list (`1.…2.…`,
+/// `(1)…(2)…`, `①…②…`; white space is gone from the key, so a marker needs no space before it);
+/// commas do not end one.
+fn sentences(chars: &[char]) -> Vec<usize> {
     let starts = list_markers(chars);
     let mut ids = Vec::with_capacity(chars.len());
-    let mut labelled = vec![false];
     let mut id = 0;
     for (i, &c) in chars.iter().enumerate() {
         if i > 0 && starts.contains(&i) && ids.last() == Some(&id) {
             id += 1;
-            labelled.push(false);
         }
         ids.push(id);
-        if c == ':' {
-            labelled[id] = true;
-        }
-        if matches!(c, ';' | '。') {
+        if matches!(c, ';' | '。' | ':') {
             id += 1;
-            labelled.push(false);
         }
     }
-    (ids, labelled)
+    ids
 }
 
 /// The positions of the markers of a numbered list numbered from 1 (two at least).
@@ -223,17 +217,14 @@ fn the_limit(chars: &[char], mut found: Vec<Found>) -> Vec<Found> {
         _ => true,
     });
     // 及时 / 长期公开 / 动态更新 beside a deadline of the same sentence qualify it.
-    let (sentence, labelled) = sentences(chars);
+    let sentence = sentences(chars);
     let sentence_of = |f: &Found| sentence.get(f.at).copied().unwrap_or(0);
     let definite: Vec<usize> = found
         .iter()
         .filter(|f| f.definite())
         .map(sentence_of)
         .collect();
-    found.retain(|f| {
-        let s = sentence_of(f);
-        !(f.modifier() && definite.contains(&s) && !labelled.get(s).copied().unwrap_or(false))
-    });
+    found.retain(|f| !(f.modifier() && definite.contains(&sentence_of(f))));
     // 当场答复…不能当场答复的，自收到申请之日起20个工作日内: the statutory bound (条例第三十三条).
     let request_bound = found.iter().any(|f| {
         matches!(
@@ -533,6 +524,7 @@ mod tests {
             "信息形成之日起20个工作日内公开，动态更新",
             "信息形成之日起20个工作日前公开",
             "该信息形成（变更）后20个工作日内第一时间公开",
+            "公开时限：自该政府信息形成或者变更之日起20个工作日内及时公开",
         ] {
             assert_eq!(read(text), formed_20, "{text}");
             assert_eq!(parse_time_limit(text).text.as_deref(), Some(text));
