@@ -37,6 +37,12 @@ export interface ValidateOptions {
    * The default entry has no table import: a table throws `unsupported_format`.
    */
   fileName?: string;
+  /**
+   * A registry file of instruments (依据库, the format of docs/laws.md) as JSON text or an
+   * object, merged over the embedded registry: local 地方性法规, 规章 and 规范性文件 the `basis`
+   * rules then know. A bad file throws `laws`, naming each entry and field.
+   */
+  laws?: string | LawsFile;
 }
 
 /** Where the item of `validateItem` sits. */
@@ -140,6 +146,80 @@ export function reportSchema(): Record<string, unknown>;
 
 /** Every rule: code, severity, title, legal source and message templates. */
 export function rules(): RuleDef[];
+
+/** One version of an instrument. */
+export interface LawVersion {
+  change?: 'original' | 'revision' | 'amendment';
+  /** 令号 / 文号, e.g. 国务院令第711号. */
+  doc_no?: string;
+  /** Promulgated, adopted or issued (`YYYY-MM-DD`). */
+  promulgated?: string;
+  /** In force from (`YYYY-MM-DD`). */
+  in_force?: string;
+  /** The decision that made the change. */
+  by?: string;
+  note?: string;
+  /** Where the facts were checked. */
+  source?: string;
+}
+
+/** One instrument of the registry (依据库). */
+export interface Law {
+  title: string;
+  short_names?: string[];
+  kind:
+    | 'law'
+    | 'administrative_regulation'
+    | 'local_regulation'
+    | 'departmental_rule'
+    | 'local_rule'
+    | 'normative_document'
+    | 'other';
+  issuer?: string;
+  /** Oldest first. */
+  versions?: LawVersion[];
+  status: 'in_force' | 'repealed';
+  repealed_on?: string;
+  /** The title of the entry that replaced it. */
+  replaced_by?: string;
+  repeal_source?: string;
+  sources?: string[];
+}
+
+/** A registry file (docs/laws.md). */
+export interface LawsFile {
+  format: 'gongkai-laws';
+  format_version: 1;
+  description?: string;
+  entries: Law[];
+}
+
+/** Options of `laws()`. */
+export interface LawsOptions {
+  /** A registry file merged over the embedded one. */
+  laws?: string | LawsFile;
+  /** Language of error messages. */
+  lang?: 'zh' | 'en';
+}
+
+/** Options of `lookupLaw()`. */
+export interface LookupLawOptions extends LawsOptions {
+  /** The citation's document number: picks the version (or finds the instrument alone). */
+  docNo?: string;
+}
+
+/** What `lookupLaw` finds. */
+export interface LawMatch {
+  law: Law;
+  /** The version `docNo` names, or null. */
+  version: LawVersion | null;
+}
+
+/** Every instrument of the registry: the embedded one, or `options.laws` merged over it. */
+export function laws(options?: LawsOptions): Law[];
+
+/** The instrument a citation's title (and document number) names, or null. */
+export function lookupLaw(title: string, options?: LookupLawOptions): LawMatch | null;
 
 /** The version of the gongkai core (in the browser: once `init()` has resolved). */
 export const version: string;

@@ -18,6 +18,8 @@ export const {
   schema,
   reportSchema,
   rules,
+  laws,
+  lookupLaw,
   isWorkingDay,
   addWorkingDays,
   workingDaysBetween,

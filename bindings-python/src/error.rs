@@ -15,7 +15,7 @@ pyo3::create_exception!(
      argument, a year the holiday schedule does not cover. Invalid *data* never raises: it is a \
      report with issues.\n\n\
      Attributes: code (stable: json, not_a_catalogue, too_large, import, unsupported_format, io, \
-     calendar, invalid_argument, internal), message, path (the file, when one was read), line \
+     calendar, laws, invalid_argument, internal), message, path (the file, when one was read), line \
      and column (1-based, in the JSON text or the table), location (the table cell, for import \
      errors)."
 );

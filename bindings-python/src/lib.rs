@@ -12,6 +12,7 @@ mod dates;
 mod diff;
 mod error;
 mod input;
+mod laws;
 mod parallel;
 mod report;
 mod site;
@@ -35,6 +36,7 @@ impl PyValidator {
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
+        laws: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let lang = gongkai::Lang::from_code(lang).ok_or_else(|| {
             error::invalid_argument(py, format!("lang 应为 \"zh\" 或 \"en\"，实际为 {lang:?}"))
@@ -75,6 +77,9 @@ impl PyValidator {
                 )
             })?;
             options = options.today(date);
+        }
+        if let Some(reg) = laws::registry(py, laws, lang)? {
+            options = options.laws(reg);
         }
         Ok(PyValidator {
             inner: gongkai::Validator::new(options),
@@ -135,17 +140,18 @@ impl PyValidator {
 
 #[pymethods]
 impl PyValidator {
-    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False)`.
+    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None)`.
     #[new]
-    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false))]
+    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
     fn new(
         py: Python<'_>,
         lang: &str,
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
+        laws: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        Self::build(py, lang, min_severity, today, mask)
+        Self::build(py, lang, min_severity, today, mask, laws)
     }
 
     /// Validates one catalogue (see `gongkai.validate`).
@@ -200,7 +206,7 @@ impl PyValidator {
 
 /// Validates one catalogue and returns a Report (see the package docs for what `data` may be).
 #[pyfunction]
-#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false))]
+#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
 fn validate(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
@@ -208,13 +214,14 @@ fn validate(
     min_severity: &str,
     today: Option<&Bound<'_, PyAny>>,
     mask: bool,
+    laws: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
-    PyValidator::build(py, lang, min_severity, today, mask)?.validate_one(py, data)
+    PyValidator::build(py, lang, min_severity, today, mask, laws)?.validate_one(py, data)
 }
 
 /// Validates many catalogues in parallel; one Report (or gongkai.Error) per input, in order.
 #[pyfunction]
-#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false))]
+#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
 #[allow(clippy::too_many_arguments)]
 fn validate_many<'py>(
     py: Python<'py>,
@@ -225,8 +232,9 @@ fn validate_many<'py>(
     min_severity: &str,
     today: Option<&Bound<'py, PyAny>>,
     mask: bool,
+    laws: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    PyValidator::build(py, lang, min_severity, today, mask)?
+    PyValidator::build(py, lang, min_severity, today, mask, laws)?
         .validate_many_impl(py, paths, workers, progress)
 }
 
@@ -319,6 +327,8 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(laws::laws, m)?)?;
+    m.add_function(wrap_pyfunction!(laws::lookup_law, m)?)?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<calendar::PyDeadline>()?;
     m.add_class::<audit::PyAuditReport>()?;

@@ -36,6 +36,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "holidays-2027.csv").write_text(
         "date,kind,name\n2027-01-01,off,元旦\n", encoding="utf-8"
     )
+    # A user registry of instruments (its 示例县 entries are fictional test data).
+    (tmp_path / "local.laws.json").write_bytes((REPO / "tests" / "laws" / "local.laws.json").read_bytes())
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -20,6 +20,8 @@ export const FUNCTIONS = Object.freeze([
   'schema',
   'reportSchema',
   'rules',
+  'laws',
+  'lookupLaw',
   'isWorkingDay',
   'addWorkingDays',
   'workingDaysBetween',

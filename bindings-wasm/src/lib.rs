@@ -161,7 +161,7 @@ pub fn import_table(
         ));
     }
     let loaded = gongkai::import::load(&bytes, &options).map_err(|e| js_error(&e))?;
-    let report = loaded.validate(&Validator::new(opts));
+    let report = Validator::new(opts).validate_loaded(&loaded);
     to_js(&ImportedTable {
         catalogue: &loaded.catalogue,
         report: &report,
@@ -235,6 +235,62 @@ pub fn report_schema() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleDef[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&gongkai::codes::defs())
+}
+
+/// `laws(options?)`: every instrument of the registry (依据库): the embedded one, or
+/// `options.laws` (a registry file as JSON text or an object) merged over it.
+#[wasm_bindgen(js_name = laws, unchecked_return_type = "Law[]")]
+pub fn laws(
+    #[wasm_bindgen(unchecked_param_type = "LawsOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let lang = lang_option(&mut reader)?;
+    let user = options::laws_option(&mut reader, lang)?;
+    reader.finish()?;
+    let reg = user
+        .as_deref()
+        .unwrap_or_else(|| gongkai::laws::Registry::embedded());
+    to_js(reg.laws())
+}
+
+/// `lookupLaw(title, options?)`: the instrument a citation names, `{ law, version }` (the
+/// version `options.docNo` names, or null), or null. Titles match without 《》, spaces, the
+/// 中华人民共和国 prefix, full-width or traditional forms; short names (条例) work.
+#[wasm_bindgen(js_name = lookupLaw, unchecked_return_type = "LawMatch | null")]
+pub fn lookup_law(
+    #[wasm_bindgen(unchecked_param_type = "string")] title: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LookupLawOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let title = title
+        .as_string()
+        .ok_or_else(|| invalid("title 应为字符串（依据名称）"))?;
+    let mut reader = OptionReader::new(&options, "options")?;
+    let doc_no = reader.string("docNo")?;
+    let lang = lang_option(&mut reader)?;
+    let user = options::laws_option(&mut reader, lang)?;
+    reader.finish()?;
+    let reg = user
+        .as_deref()
+        .unwrap_or_else(|| gongkai::laws::Registry::embedded());
+    let found = reg
+        .lookup_citation(&title, doc_no.as_deref(), None)
+        .or_else(|| doc_no.as_deref().and_then(|d| reg.lookup_doc_no(d)));
+    match found {
+        None => Ok(JsValue::NULL),
+        Some(m) => to_js(&serde_json::json!({ "law": m.law, "version": m.version() })),
+    }
+}
+
+fn lang_option(r: &mut OptionReader) -> Result<gongkai::Lang, JsValue> {
+    match r.string("lang")? {
+        None => Ok(gongkai::Lang::Zh),
+        Some(l) => gongkai::Lang::from_code(&l).ok_or_else(|| {
+            invalid(format!(
+                "lang 应为 \"zh\" 或 \"en\"，实际为 \"{}\"",
+                gongkai::excerpt(&l, 40)
+            ))
+        }),
+    }
 }
 
 /// `version()`: the library version.
@@ -534,7 +590,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable } from "../tables/index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions } from "../tables/index.js";"#;

@@ -12,6 +12,8 @@ export const {
   schema,
   reportSchema,
   rules,
+  laws,
+  lookupLaw,
   isWorkingDay,
   addWorkingDays,
   workingDaysBetween,

@@ -20,6 +20,8 @@ export const {
   schema,
   reportSchema,
   rules,
+  laws,
+  lookupLaw,
   isWorkingDay,
   addWorkingDays,
   workingDaysBetween,

@@ -476,7 +476,7 @@ fn parse_entries(text: &str) -> Result<Vec<CalendarEntry>, Error> {
             continue;
         }
         let date_s = rec.get(c_date).unwrap_or("");
-        let date = crate::parse_date(date_s).ok_or_else(|| {
+        let date = crate::date::parse_date(date_s).ok_or_else(|| {
             bad(
                 line,
                 format!(
@@ -528,7 +528,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        crate::parse_date(s).unwrap()
+        crate::date::parse_date(s).unwrap()
     }
 
     #[test]

@@ -308,7 +308,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        crate::parse_date(s).unwrap()
+        crate::date::parse_date(s).unwrap()
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub enum Error {
         /// What is wrong, where, and how to fix it.
         message: String,
         /// Where in the file, when known.
-        location: Option<Box<crate::Location>>,
+        location: Option<Box<crate::location::Location>>,
     },
     /// The format is not supported (by extension or content).
     #[error("不支持的格式：{0}")]
@@ -56,6 +56,10 @@ pub enum Error {
     /// A date or calendar request that cannot be answered (e.g. a year the holiday table does not cover).
     #[error("{0}")]
     Calendar(String),
+    /// A registry file of legal instruments (依据库, `--laws FILE`) with problems: every problem
+    /// on its own line, naming the entry and the field.
+    #[error("{0}")]
+    Laws(String),
     /// An argument the caller passed is not valid.
     #[error("参数无效：{0}")]
     InvalidArgument(String),
@@ -63,7 +67,7 @@ pub enum Error {
 
 impl Error {
     /// A stable code for bindings (`json`, `not_a_catalogue`, `too_large`, `import`,
-    /// `unsupported_format`, `io`, `calendar`, `invalid_argument`).
+    /// `unsupported_format`, `io`, `calendar`, `laws`, `invalid_argument`).
     pub fn code(&self) -> &'static str {
         match self {
             Error::Json { .. } => "json",
@@ -73,6 +77,7 @@ impl Error {
             Error::UnsupportedFormat(_) => "unsupported_format",
             Error::Io { .. } => "io",
             Error::Calendar(_) => "calendar",
+            Error::Laws(_) => "laws",
             Error::InvalidArgument(_) => "invalid_argument",
         }
     }

@@ -46,6 +46,7 @@ pub mod annotate;
 pub mod audit;
 pub mod calendar;
 pub mod codes;
+mod date;
 pub mod deadline;
 pub mod diff;
 mod error;
@@ -53,6 +54,10 @@ pub mod export;
 pub mod import;
 pub mod issue;
 mod json;
+pub mod laws;
+pub mod layout;
+mod location;
+pub mod mask;
 pub mod model;
 pub mod report;
 pub mod rules;
@@ -61,13 +66,12 @@ pub mod site;
 mod validate;
 
 pub use codes::Code;
+pub use date::{is_real_date, parse_date};
 pub use error::{Error, excerpt};
 pub use issue::{Counts, Finding, Issue, Lang, Location, Severity};
 pub use model::{Catalogue, Citation, Item, Text, TimeLimit};
 pub use report::{Report, SourceMap};
-pub use validate::{
-    MAX_PARAM_CHARS, Options, Validator, is_real_date, parse_date, structurally_valid,
-};
+pub use validate::{MAX_PARAM_CHARS, Options, Validator, structurally_valid};
 
 /// The library version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

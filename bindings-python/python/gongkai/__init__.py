@@ -35,6 +35,13 @@ too): :func:`is_working_day`, :func:`add_working_days`, :func:`working_days_betw
 exactly the file given; a ``Calendar`` has the same methods, and :func:`deadline` and
 :func:`audit` take it as ``calendar=``.
 
+The 公开依据 rules check citations against a registry of instruments (依据库) embedded in the
+library: repealed instruments, superseded versions, a wrong kind. ``laws=`` (on
+:func:`validate`, :class:`Validator`, :func:`validate_many`) adds a user's registry file (a
+path, JSON text or bytes, or a dict, in the format of ``docs/laws.md``) merged over the embedded
+one; a bad file raises :class:`Error` (code ``laws``) naming each entry and field. :func:`laws`
+lists the registry and :func:`lookup_law` finds the instrument a citation names.
+
 :func:`audit` checks publication records against a catalogue (按时公开率); :func:`diff` checks
 a catalogue against the upper-level standard (``"municipal_services"`` is embedded) and
 :func:`consistency` two linked catalogues against each other. :func:`site` publishes
@@ -65,6 +72,8 @@ from ._gongkai import (
     diff,
     diff_report_schema,
     is_working_day,
+    laws,
+    lookup_law,
     reference,
     reference_names,
     report_schema,
@@ -97,6 +106,8 @@ __all__ = [
     "diff",
     "diff_report_schema",
     "is_working_day",
+    "laws",
+    "lookup_law",
     "reference",
     "reference_names",
     "report_schema",

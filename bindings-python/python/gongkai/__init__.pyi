@@ -32,6 +32,8 @@ __all__ = [
     "diff",
     "diff_report_schema",
     "is_working_day",
+    "laws",
+    "lookup_law",
     "reference",
     "reference_names",
     "report_schema",
@@ -66,6 +68,8 @@ table."""
 _Lang: TypeAlias = Literal["zh", "en"]
 _SeverityName: TypeAlias = Literal["info", "warning", "error"]
 _Today: TypeAlias = Union[datetime.date, str, None]
+_Laws: TypeAlias = Union[str, bytes, os.PathLike[str], dict[str, Any], None]
+"""A registry file of instruments (依据库): a path, JSON text or bytes, or a dict."""
 
 class Error(ValueError):
     """A call that cannot produce a report (unreadable file, not JSON, not a catalogue, bad
@@ -176,6 +180,7 @@ class Validator:
         min_severity: _SeverityName | str = "info",
         today: _Today = None,
         mask: bool = False,
+        laws: _Laws = None,
     ) -> Validator: ...
     @property
     def lang(self) -> str: ...
@@ -200,6 +205,7 @@ def validate(
     min_severity: _SeverityName | str = "info",
     today: _Today = None,
     mask: bool = False,
+    laws: _Laws = None,
 ) -> Report:
     """Validates one catalogue. Invalid data gives a report; only input that cannot be read
     raises :class:`Error`. ``mask=True`` masks personal data (phone numbers, the names after
@@ -214,6 +220,7 @@ def validate_many(
     min_severity: _SeverityName | str = "info",
     today: _Today = None,
     mask: bool = False,
+    laws: _Laws = None,
 ) -> list[Report | Error]:
     """Validates many catalogues in parallel (in Rust, on ``workers`` threads, default all
     cores). One result per input, in input order: a :class:`Report`, or the :class:`Error`
@@ -227,6 +234,22 @@ def report_schema() -> dict[str, Any]:
 
 def rules() -> list[dict[str, Any]]:
     """Every rule: code, severity, title, source, message_zh, message_en."""
+
+def laws(*, laws: _Laws = None, lang: _Lang | str = "zh") -> list[dict[str, Any]]:
+    """Every instrument of the registry (依据库): the embedded one, or ``laws`` merged over it.
+    Each is a dict: title, short_names, kind, issuer, versions, status, repealed_on,
+    replaced_by, sources."""
+
+def lookup_law(
+    title: str,
+    *,
+    doc_no: str | None = None,
+    laws: _Laws = None,
+    lang: _Lang | str = "zh",
+) -> dict[str, Any] | None:
+    """The instrument a citation names: ``{"law": {...}, "version": {...} | None}`` (the version
+    ``doc_no`` names), or None. Titles match without 《》, spaces, the 中华人民共和国 prefix,
+    full-width or traditional forms; short names (条例, 行政许可法) work."""
 
 # --- Working days and deadlines -------------------------------------------------------------
 

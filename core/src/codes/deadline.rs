@@ -1,6 +1,6 @@
 //! Why a time limit has no computable deadline (`no_deadline.*`; reported with the deadline, and as the reason of a `not_applicable` audit row).
 
-use crate::issue::Severity::Info;
+use crate::codes::Severity::Info;
 
 const SRC: &str = "gongkai";
 

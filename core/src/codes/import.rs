@@ -1,6 +1,6 @@
 //! The importer's findings: what it noticed while reading a table (text it kept but could not parse, ambiguous glyphs, missing marks, 同上 resolved, rows skipped, defaults taken).
 
-use crate::issue::Severity::{Info, Warning};
+use crate::codes::Severity::{Info, Warning};
 
 const SRC: &str = "gongkai 表格导入";
 const TL: &str = "《政府信息公开条例》第二十六条；gongkai 表格导入";

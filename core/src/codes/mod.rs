@@ -7,16 +7,16 @@
 //! alone decides it (`structural`). [`Code::from_code`] looks a code up by its text in O(1);
 //! [`all`] lists every code in a stable order (the order of `gongkai rules` and `docs/rules.md`).
 //!
-//! This module is at the bottom of the core: it depends on nothing but [`crate::issue`]'s
-//! severity, so rules, import, diff, audit and deadline all use it without depending on each
-//! other.
+//! This module is at the bottom of the core, with the [`Severity`] and [`Lang`] of its
+//! declarations, and depends on nothing above it (only the error type, for the messages of its parsers):
+//! rules, import, diff, audit, deadline and site all use it without depending on each other.
 //!
 //! Adding a code: add an entry to the family's `define_codes!` block (the constant's name is the
 //! code's last part in capitals), push it where it applies, add a fixture that triggers it and a
 //! near miss that must not (`tests/cases/`), and regenerate `docs/rules.md`
 //! (`GONGKAI_UPDATE_DOCS=1 cargo test -p gongkai --test fixtures`).
 
-use crate::issue::{Lang, Severity};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -365,6 +365,126 @@ impl schemars::JsonSchema for Code {
             "type": "string",
             "description": "稳定的问题代码（见 gongkai rules）",
             "pattern": "^[a-z_]+\\.[a-z_]+$"
+        })
+    }
+}
+
+/// How serious an issue is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 提示: an observation, nothing to fix necessarily.
+    Info,
+    /// 警告: a likely defect needing human review.
+    Warning,
+    /// 错误: a legal or template requirement is broken; the catalogue is not valid.
+    Error,
+}
+
+impl Severity {
+    /// The stable code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The Chinese name.
+    pub const fn zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+
+    /// The name in `lang`.
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.code(),
+        }
+    }
+
+    /// Parses `info`, `warning` or `error` (also 提示, 警告, 错误).
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" | "提示" => Some(Severity::Info),
+            "warning" | "警告" => Some(Severity::Warning),
+            "error" | "错误" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = crate::Error;
+
+    /// Parses a severity, or says which values are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::from_code(s).ok_or_else(|| {
+            crate::Error::InvalidArgument(format!(
+                "级别“{}”无效，应为 info（提示）、warning（警告）或 error（错误）",
+                crate::excerpt(s, 40)
+            ))
+        })
+    }
+}
+
+/// The language of rendered messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses `zh` or `en` (also `zh-CN`, `en-US`, `en_GB.UTF-8`, any case).
+    pub fn from_code(s: &str) -> Option<Self> {
+        let s = s.trim().to_ascii_lowercase();
+        let base = s.split(['-', '_', '.']).next().unwrap_or_default();
+        match base {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The stable code, `zh` or `en`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text of this language.
+    pub const fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = crate::Error;
+
+    /// Parses a language, or says which values are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::from_code(s).ok_or_else(|| {
+            crate::Error::InvalidArgument(format!(
+                "语言“{}”无效，应为 zh（中文）或 en（English）",
+                crate::excerpt(s, 40)
+            ))
         })
     }
 }

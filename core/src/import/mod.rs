@@ -95,7 +95,7 @@ mod load;
 mod meta;
 mod rows;
 pub mod text;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use crate::issue::Finding;
 use crate::model::{Catalogue, Level, Text};
@@ -877,13 +877,13 @@ fn assemble(
                 *slot = meta::value(&metadata, label).map(|m| m.value.clone());
             }
         };
-        use crate::export::layout::meta::{DOMAIN, ISSUED, PUBLISHER, TITLE};
+        use crate::layout::meta::{DOMAIN, ISSUED, PUBLISHER, TITLE};
         fill(&mut with_meta.title, TITLE);
         fill(&mut with_meta.domain, DOMAIN);
         fill(&mut with_meta.publisher, PUBLISHER);
         fill(&mut with_meta.issued, ISSUED);
         if with_meta.level.is_none() {
-            with_meta.level = meta::value(&metadata, crate::export::layout::meta::LEVEL)
+            with_meta.level = meta::value(&metadata, crate::layout::meta::LEVEL)
                 .and_then(|m| meta::level(&m.value));
         }
     }

@@ -377,7 +377,7 @@ fn stem(name: &str) -> &str {
 
 /// The date part of a `YYYY-MM-DD` text, when it is a real date.
 fn valid_date(text: &str) -> Option<String> {
-    crate::parse_date(text.trim()).map(|d| d.format("%Y-%m-%d").to_string())
+    crate::date::parse_date(text.trim()).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Whether `url` may be a link: `http://` or `https://`, a host, no white space or control

@@ -22,7 +22,7 @@ impl Reader {
             let mut x = text::parse_time_limit_noted(t);
             // The wording is kept in `text` unless it is exactly the canonical wording of what
             // was parsed (the exporters' contract, see `crate::export`).
-            crate::export::cells::drop_canonical_time_limit_text(&mut x.0);
+            crate::layout::cells::drop_canonical_time_limit_text(&mut x.0);
             x
         })
     }
@@ -31,7 +31,7 @@ impl Reader {
         memo(&mut self.basis_cache, t, |t| {
             let mut x = text::parse_citations(t);
             for c in &mut x {
-                crate::export::cells::drop_canonical_citation_text(c);
+                crate::layout::cells::drop_canonical_citation_text(c);
             }
             x
         })
@@ -219,16 +219,15 @@ impl Reader {
                     if !t.is_empty() {
                         // A header ending in （JSON） holds JSON values (the exporters' contract);
                         // a cell that is not JSON is kept as text under the header as written.
-                        let (key, value) = match key
-                            .strip_suffix(crate::export::layout::JSON_SUFFIX)
-                            .and_then(|k| {
+                        let (key, value) =
+                            match key.strip_suffix(crate::layout::JSON_SUFFIX).and_then(|k| {
                                 serde_json::from_str::<serde_json::Value>(t)
                                     .ok()
                                     .map(|v| (k, v))
                             }) {
-                            Some((k, v)) => (k.to_owned(), v),
-                            None => (key.clone(), serde_json::Value::String(t.to_owned())),
-                        };
+                                Some((k, v)) => (k.to_owned(), v),
+                                None => (key.clone(), serde_json::Value::String(t.to_owned())),
+                            };
                         let tail = crate::json::escape_pointer_token(&key);
                         self.source(grid, i, &tail, at, Some(header), false);
                         item.extra.insert(key, value);
