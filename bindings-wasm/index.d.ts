@@ -119,7 +119,7 @@ export default function init(
  * Validates a catalogue: JSON text (a string), a file's bytes (UTF-8, BOM accepted) or an
  * object. Returns the report of data-model.md; throws a `GongkaiError` only when the input is
  * not a JSON document or not an object (`json`, `not_a_catalogue`) or an option is invalid.
- * With `options.fileName`, a table's bytes (CSV, XLSX, HTML) are imported and validated
+ * With `options.fileName`, a table's bytes (CSV, XLSX, HTML, DOCX) are imported and validated
  * (gongkai-wasm/tables; the default entry throws `unsupported_format` for a table); an
  * unreadable table throws `import` or `unsupported_format`.
  */

@@ -475,4 +475,4 @@ def test_check_calendar_reports_every_problem(tmp_path: Path) -> None:
     assert any("Wednesday" in f["message"] for f in en["findings"])
     ok = gongkai.check_calendar(REPO / "data" / "cn-holidays.csv")
     assert not [f for f in ok["findings"] if f["severity"] == "error"]
-    assert [f["year"] for f in ok["findings"]] == [2015, 2020]
+    assert [int(f["params"]["year"]) for f in ok["findings"]] == [2015, 2020]

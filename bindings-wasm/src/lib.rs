@@ -92,7 +92,7 @@ fn document_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 
 /// `validate(input, options?)`: validates a catalogue given as JSON text, bytes or an object.
 /// With `options.fileName`, the bytes (or text) are a file of that name: a table (CSV, XLSX,
-/// HTML) is imported first and every issue carries its cell (`location`); the format comes from
+/// HTML, DOCX) is imported first and every issue carries its cell (`location`); the format comes from
 /// the name's extension, else from the content (the core's `Validator::validate_bytes`).
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Report")]
 pub fn validate(
@@ -136,7 +136,7 @@ fn file_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-/// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV, XLSX or HTML bytes) into the
+/// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV, XLSX, HTML or DOCX bytes) into the
 /// canonical JSON, and validates it: `{ catalogue, report, sources, encoding }`, the report's
 /// issues located in the table, `sources` the cell of every value (JSON Pointer → location).
 /// `options.fileName` helps detect the format; `options.sheet` reads one XLSX sheet (or `表N`,
@@ -162,7 +162,7 @@ pub fn import_table(
     }
     if options.format_of(&bytes) == gongkai::import::Format::Json {
         return Err(invalid(
-            "input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验",
+            "input 不是表格（CSV、XLSX、HTML、DOCX）：JSON 目录请直接用 validate 校验",
         ));
     }
     let loaded = gongkai::import::load(&bytes, &options).map_err(|e| js_error(&e))?;
@@ -192,7 +192,7 @@ fn tables_hint(e: gongkai::Error) -> gongkai::Error {
     match e {
         gongkai::Error::UnsupportedFormat(_) if !cfg!(feature = "tables") => {
             gongkai::Error::UnsupportedFormat(
-                "gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML），\
+                "gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML、DOCX），\
                  请改用 gongkai-wasm/tables（浏览器：gongkai-wasm/tables/web）"
                     .into(),
             )

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 /// Arguments of `gongkai annotate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录表格（.xlsx、.csv、.html）
+    /// 目录表格（.xlsx、.csv、.html、.docx）
     input: PathBuf,
     /// 输出的标注工作簿（.xlsx），不能与输入文件相同
     #[arg(short, long)]

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 /// Arguments of `gongkai audit`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录文件（.json；表格导入完成后也可用 .csv、.xlsx、.html）
+    /// 目录文件（.json、.csv、.xlsx、.html、.docx）
     catalogue: PathBuf,
     /// 公开记录（.csv 或 .json：item_id、formed_on、published_on，可选 request_received、extended、event_at、note、url、title）
     records: PathBuf,

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// Arguments of `gongkai validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录文件（.json、.csv、.xlsx、.html）
+    /// 目录文件（.json、.csv、.xlsx、.html、.docx）
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// 输出格式：text（便于阅读）或 json（与数据模型一致的报告）

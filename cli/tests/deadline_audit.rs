@@ -135,14 +135,13 @@ fn deadline_from_text_is_a_date_or_a_reason() {
     ]);
     assert!(stdout(&o).contains("无截止日期"), "{}", stdout(&o));
     assert!(stdout(&o).contains("按有关规定办理"));
-    // The statutory wording: whatever the parser makes of it, the deadline is consistent with
-    // it (once the full parser lands: 20 working days → 2024-10-28).
+    // The statutory wording (条例第二十六条), adverb and all: 20 working days.
     let o = gongkai(&[
         "deadline",
         "--start",
         "2024-09-25",
         "--time-limit",
-        "自信息形成或者变更之日起20个工作日内",
+        "自该政府信息形成或者变更之日起20个工作日内及时公开",
         "--format",
         "json",
     ]);
@@ -150,16 +149,12 @@ fn deadline_from_text_is_a_date_or_a_reason() {
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(
         v["time_limit"]["text"],
-        "自信息形成或者变更之日起20个工作日内"
+        "自该政府信息形成或者变更之日起20个工作日内及时公开"
     );
-    match v["time_limit"]["kind"].as_str().unwrap() {
-        "working_days" => {
-            assert_eq!(v["time_limit"]["days"], 20);
-            assert_eq!(v["deadline"]["date"], "2024-10-28");
-        }
-        "unparsed" => assert_eq!(v["deadline"]["reason"]["code"], "no_deadline.unparsed"),
-        other => panic!("unexpected kind {other}"),
-    }
+    assert_eq!(v["time_limit"]["kind"], "working_days");
+    assert_eq!(v["time_limit"]["days"], 20);
+    assert_eq!(v["time_limit"]["from"], "formed_or_changed");
+    assert_eq!(v["deadline"]["date"], "2024-10-28");
 }
 
 #[test]

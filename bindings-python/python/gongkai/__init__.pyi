@@ -377,7 +377,7 @@ def deadline(
 
 def check_calendar(source: _CsvSource, *, lang: _Lang | str = "zh") -> dict[str, Any]:
     """Checks a holiday file: ``{"rows", "years", "findings"}``, each finding with its ``code``,
-    ``severity``, ``line``, ``year`` and ``message``; the file loads when no finding is an
+    ``severity``, ``line``, ``message`` and ``params`` (``params["year"]`` for a finding about a year); the file loads when no finding is an
     error."""
 
 # --- Timeliness audit -------------------------------------------------------------------------

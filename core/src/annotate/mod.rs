@@ -1,7 +1,7 @@
 //! The annotated workbook: a copy of the user's own table with every problem marked on its cell.
 //!
 //! County staff fix their own file rather than read a report. [`annotate`] validates a table
-//! file (XLSX, CSV or HTML) exactly as [`Validator::validate_bytes`] does and writes an XLSX
+//! file (XLSX, CSV, HTML or DOCX) exactly as [`Validator::validate_bytes`] does and writes an XLSX
 //! workbook that
 //!
 //! - holds the user's sheets, in order, with their names, their cell values and their merged
@@ -58,10 +58,11 @@
 //! hyperlinks, images, charts and chart sheets, data validation, conditional formatting,
 //! defined names, freeze panes, print settings, protection and macros.
 //!
-//! **CSV and HTML** have no workbook: the copy is one sheet per table, the grid the importer
-//! reads (the same rows, blank lines included, and columns, so locations match), every cell a
-//! string (序号 `01` stays `01`): a CSV cell as written, an HTML cell as a browser shows its
-//! text. An HTML table's `rowspan`/`colspan`
+//! **CSV, HTML and DOCX** have no workbook: the copy is one sheet per table, the grid the
+//! importer reads (the same rows, blank lines included, and columns, so locations match), every
+//! cell a string (序号 `01` stays `01`): a CSV cell as written, an HTML or Word cell as the
+//! browser or word processor shows its text (tick symbols as ■ □ √). An HTML table's
+//! `rowspan`/`colspan` and a Word table's `gridSpan`/`vMerge`
 //! become merged ranges; sheets are named `表1`, `表2` … as in the issue locations. A CSV's sheet
 //! is named after the file (as Excel names it when it opens a CSV). Column widths are set from
 //! the text.
@@ -207,7 +208,7 @@ pub fn annotate_with(
     let format = iopts.format_of(bytes);
     if format == Format::Json {
         return Err(Error::InvalidArgument(
-            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
+            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html、.docx）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
         ));
     }
     let imported = import::load(bytes, &iopts)?;
