@@ -5,7 +5,6 @@
 //! or Python values (a list of dicts, a pandas DataFrame), which the package's
 //! `_records_json` writes as JSON. Reading, parsing and auditing run with the GIL released.
 
-use crate::calendar::PyCalendar;
 use crate::error::{Failure, Origin, arg, to_py_err};
 use crate::input::{self, looks_like_json_text};
 use gongkai::audit::{AuditRow, CategoryTally, ItemTally, Records};
@@ -82,22 +81,26 @@ impl RecordsInput {
 
 /// Audits publication records against a catalogue (see the package docs).
 #[pyfunction]
-#[pyo3(signature = (catalogue, records, *, today = None, lang = "zh", calendar = None))]
+#[pyo3(signature = (catalogue, records, *, today = None, lang = "zh", calendar = None, strict_calendar = false))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn audit<'py>(
     py: Python<'py>,
     catalogue: &Bound<'py, PyAny>,
     records: &Bound<'py, PyAny>,
     today: Option<&Bound<'py, PyAny>>,
     lang: &str,
-    calendar: Option<&Bound<'py, PyCalendar>>,
+    calendar: Option<&Bound<'py, PyAny>>,
+    strict_calendar: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut options = gongkai::audit::AuditOptions::default().lang(arg(py, "lang", lang)?);
+    let lang = arg(py, "lang", lang)?;
+    let mut options = gongkai::audit::AuditOptions::default().lang(lang);
     if let Some(t) = today.filter(|t| !t.is_none()) {
         options = options.today(crate::dates::date(t, "today")?);
     }
     let cat = input::extract(catalogue)?;
     let (cat_job, recs) = (cat.job(), RecordsInput::extract(records)?);
-    let cal = PyCalendar::of(calendar);
+    let cal = crate::calendar::calendar_arg(py, calendar, strict_calendar, lang)?;
+    let cal = &cal;
     let result = py.detach(|| {
         let loaded = cat_job.catalogue()?;
         let records = recs.read().map_err(|e| (Failure::Core(e), recs.origin()))?;

@@ -16,7 +16,7 @@ pyo3::create_exception!(
      argument, a year the holiday schedule does not cover. Invalid *data* never raises: it is a \
      report with issues.\n\n\
      Attributes: code (stable: json, not_a_catalogue, too_large, import, unsupported_format, io, \
-     calendar, invalid_argument, internal), message, path (the file, when one was read), line \
+     calendar, laws, invalid_argument, internal), message, path (the file, when one was read), line \
      and column (1-based, in the JSON text or the table), location (the table cell, for import \
      errors)."
 );
@@ -62,12 +62,27 @@ pub(crate) fn init_class(py: Python<'_>) -> PyResult<()> {
 
 /// Builds the Python exception for a failure.
 pub(crate) fn to_py_err(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyErr {
-    build(py, failure, origin).unwrap_or_else(|e| e)
+    to_py_err_lang(py, failure, origin, gongkai::Lang::Zh)
 }
 
-fn build(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyResult<PyErr> {
+/// Builds the Python exception for a failure, its message in `lang` where the core has one.
+pub(crate) fn to_py_err_lang(
+    py: Python<'_>,
+    failure: &Failure,
+    origin: Origin<'_>,
+    lang: gongkai::Lang,
+) -> PyErr {
+    build(py, failure, origin, lang).unwrap_or_else(|e| e)
+}
+
+fn build(
+    py: Python<'_>,
+    failure: &Failure,
+    origin: Origin<'_>,
+    lang: gongkai::Lang,
+) -> PyResult<PyErr> {
     let (code, message) = match failure {
-        Failure::Core(e) => (e.code(), e.to_string()),
+        Failure::Core(e) => (e.code(), e.message(lang)),
         Failure::Panic(m) => (
             "internal",
             format!("gongkai 内部错误（请报告此问题）/ internal error, please report it: {m}"),
@@ -104,6 +119,11 @@ fn build(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyResult<PyEr
 /// A core error raised as `gongkai.Error` (no file involved).
 pub(crate) fn core_err(py: Python<'_>, e: gongkai::Error) -> PyErr {
     to_py_err(py, &Failure::Core(e), Origin::Text)
+}
+
+/// A core error raised as `gongkai.Error` with its message in `lang`.
+pub(crate) fn core_err_lang(py: Python<'_>, e: gongkai::Error, lang: gongkai::Lang) -> PyErr {
+    to_py_err_lang(py, &Failure::Core(e), Origin::Text, lang)
 }
 
 /// Parses a text argument with the core's parser and message ([`gongkai::args::parse`]).

@@ -19,6 +19,7 @@ mod dates;
 mod diff;
 mod error;
 mod input;
+mod laws;
 mod parallel;
 mod result;
 mod site;
@@ -41,13 +42,18 @@ impl PyValidator {
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
+        laws: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let lang = arg(py, "lang", lang)?;
         let mut options = gongkai::Options::default()
-            .lang(arg(py, "lang", lang)?)
+            .lang(lang)
             .min_severity(arg(py, "min_severity", min_severity)?)
             .mask_values(mask);
         if let Some(t) = today.filter(|t| !t.is_none()) {
             options = options.today(dates::date(t, "today")?);
+        }
+        if let Some(reg) = laws::registry(py, laws, lang)? {
+            options = options.laws(reg);
         }
         Ok(PyValidator {
             inner: gongkai::Validator::new(options),
@@ -121,17 +127,18 @@ fn reports<'py, 'a>(
 
 #[pymethods]
 impl PyValidator {
-    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False)`.
+    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None)`.
     #[new]
-    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false))]
+    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
     fn new(
         py: Python<'_>,
         lang: &str,
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
+        laws: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        Self::build(py, lang, min_severity, today, mask)
+        Self::build(py, lang, min_severity, today, mask, laws)
     }
 
     /// Validates one catalogue (see `gongkai.validate`).
@@ -270,7 +277,14 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(laws::laws, m)?)?;
+    m.add_function(wrap_pyfunction!(laws::lookup_law, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::check_calendar, m)?)?;
+    m.add(
+        "ProvisionalWarning",
+        py.get_type::<calendar::ProvisionalWarning>(),
+    )?;
     m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
     m.add_function(wrap_pyfunction!(audit::_audit_columns, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff, m)?)?;

@@ -32,7 +32,12 @@ use wasm_bindgen::prelude::*;
 /// Converts a core error into a thrown JavaScript `Error` with `code` (and `line`/`column` for
 /// JSON syntax errors).
 fn js_error(e: &gongkai::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    js_error_lang(e, gongkai::Lang::Zh)
+}
+
+/// [`js_error`] with the message in `lang` where the core has one (calendar errors).
+fn js_error_lang(e: &gongkai::Error, lang: gongkai::Lang) -> JsValue {
+    let err = js_sys::Error::new(&e.message(lang));
     set(&err, "code", &JsValue::from_str(e.code()));
     if let gongkai::Error::Json { line, column, .. } = e {
         set(&err, "line", &JsValue::from(*line as f64));
@@ -142,7 +147,7 @@ fn catalogue_arg(value: &JsValue, name: &str) -> Result<gongkai::Catalogue<'stat
 
 /// `validate(input, options?)`: validates a catalogue given as JSON text, bytes or an object.
 /// With `options.fileName`, the bytes (or text) are a file of that name: a table (CSV, XLSX,
-/// HTML) is imported first and every issue carries its cell (`location`); the format comes from
+/// HTML, DOCX) is imported first and every issue carries its cell (`location`); the format comes from
 /// the name's extension, else from the content (the core's `Validator::validate_bytes`).
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Report")]
 pub fn validate(
@@ -151,7 +156,7 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let o: options::ValidateOptions = from_js(&options, "options")?;
-    let validator = Validator::new(o.core());
+    let validator = Validator::new(o.core()?);
     let report = match o.file_name {
         None => validator.validate_json(&document_bytes(&input, "input")?),
         // The core's loader: JSON, or a table imported then validated.
@@ -166,7 +171,7 @@ pub fn validate(
 }
 
 /// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV,
-/// XLSX or HTML bytes) into the canonical JSON, and validates it: `{ catalogue, report,
+/// XLSX, HTML or DOCX bytes) into the canonical JSON, and validates it: `{ catalogue, report,
 /// sources, encoding }`, the report's issues located in the table, `sources` the cell of every
 /// value (JSON Pointer → location). `options.fileName` helps detect the format;
 /// `options.sheet` reads one XLSX sheet (or `表N`, the Nth table of a page).
@@ -187,12 +192,12 @@ pub fn import_table(
     }
     if import.format_of(&bytes) == Format::Json {
         let e = gongkai::Error::InvalidArgument(
-            "input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验".into(),
+            "input 不是表格（CSV、XLSX、HTML、DOCX）：JSON 目录请直接用 validate 校验".into(),
         );
         return Err(js_error(&e));
     }
     let loaded = gongkai::import::load(&bytes, &import).map_err(|e| js_error(&e))?;
-    let report = loaded.validate(&Validator::new(o.core()));
+    let report = Validator::new(o.core()?).validate_loaded(&loaded);
     to_js(&ImportedTable {
         catalogue: &loaded.catalogue,
         report: &report,
@@ -218,7 +223,7 @@ fn tables_hint(e: gongkai::Error) -> gongkai::Error {
     match e {
         gongkai::Error::UnsupportedFormat(_) if !cfg!(feature = "tables") => {
             gongkai::Error::UnsupportedFormat(
-                "gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML），\
+                "gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML、DOCX），\
                  请改用 gongkai-wasm/tables（浏览器：gongkai-wasm/tables/web）"
                     .into(),
             )
@@ -239,7 +244,7 @@ pub fn validate_item(
         serde_json::Value::String(text) => text.clone().into_bytes(),
         other => other.to_string().into_bytes(),
     });
-    let report = Validator::new(c.core())
+    let report = Validator::new(c.core()?)
         .validate_item_json(
             &document_bytes(&item, "item")?,
             c.index as usize,
@@ -268,6 +273,46 @@ pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&gongkai::codes::defs())
 }
 
+/// `laws(options?)`: every instrument of the registry (依据库): the embedded one, or
+/// `options.laws` (a registry file as JSON text or an object) merged over it.
+#[wasm_bindgen(js_name = laws, unchecked_return_type = "Law[]")]
+pub fn laws(
+    #[wasm_bindgen(unchecked_param_type = "LawsOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let o: options::LawsOptions = from_js(&options, "options")?;
+    let user = options::registry(o.laws.as_ref(), o.lang.unwrap_or_default())?;
+    let reg = user
+        .as_deref()
+        .unwrap_or_else(|| gongkai::laws::Registry::embedded());
+    to_js(reg.laws())
+}
+
+/// `lookupLaw(title, options?)`: the instrument a citation names, `{ law, version }` (the
+/// version `options.docNo` names, or null), or null. Titles match without 《》, spaces, the
+/// 中华人民共和国 prefix, full-width or traditional forms; short names (条例) work.
+#[wasm_bindgen(js_name = lookupLaw, unchecked_return_type = "LawMatch | null")]
+pub fn lookup_law(
+    #[wasm_bindgen(unchecked_param_type = "string")] title: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LookupLawOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(title) = title.as_string() else {
+        return Err(invalid("title", "字符串（依据名称）", &title));
+    };
+    let o: options::LawsOptions = from_js(&options, "options")?;
+    let user = options::registry(o.laws.as_ref(), o.lang.unwrap_or_default())?;
+    let reg = user
+        .as_deref()
+        .unwrap_or_else(|| gongkai::laws::Registry::embedded());
+    let doc_no = o.doc_no.as_deref();
+    let found = reg
+        .lookup_citation(&title, doc_no, None)
+        .or_else(|| doc_no.and_then(|d| reg.lookup_doc_no(d)));
+    match found {
+        None => Ok(JsValue::NULL),
+        Some(m) => to_js(&serde_json::json!({ "law": m.law, "version": m.version() })),
+    }
+}
+
 /// `version()`: the library version.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
@@ -284,35 +329,76 @@ fn count_arg(value: &JsValue, name: &str) -> Result<u32, JsValue> {
     }
 }
 
-/// `isWorkingDay(date)`: whether a day is a working day (工作日) under the embedded holiday
-/// schedule. Throws `calendar` for a year the schedule does not cover.
+/// The calendar of [`options::CalendarOptions`] and the language of its errors; for the
+/// functions returning a bare value (`bare`), a year without a notice is refused unless
+/// `options.provisional`.
+fn calendar_only(
+    options: &JsValue,
+    bare: bool,
+) -> Result<(gongkai::calendar::Calendar, gongkai::Lang), JsValue> {
+    let o: options::CalendarOptions = from_js(options, "options")?;
+    let lang = o.lang.unwrap_or_default();
+    let strict = o.strict_calendar || (bare && !o.provisional);
+    Ok((
+        options::calendar(o.calendar.as_deref(), strict, lang)?,
+        lang,
+    ))
+}
+
+/// `isWorkingDay(date, options?)`: whether a day is a working day (工作日) under the embedded
+/// holiday schedule (`options.calendar`: a newer notice's CSV). A year without a notice throws
+/// `calendar` unless `options.provisional` (see `calendarDay` for the marked answer).
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<bool, JsValue> {
-    gongkai::calendar::is_working_day(arg(&date, "date")?).map_err(|e| js_error(&e))
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.is_working_day(arg(&date, "date")?)
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
-/// `addWorkingDays(date, n)`: the `n`th working day after `date` (the start day is not counted).
+/// `calendarDay(date, options?)`: what the calendar says about a day: `{date, working, kind,
+/// name, provisional}` (`provisional`: the day's year has no notice loaded and was counted with
+/// the statutory holidays).
+#[wasm_bindgen(js_name = calendarDay, unchecked_return_type = "CalendarDay")]
+pub fn calendar_day(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let d = arg(&date, "date")?;
+    let (cal, lang) = calendar_only(&options, false)?;
+    to_js(&cal.day(d).map_err(|e| js_error_lang(&e, lang))?)
+}
+
+/// `addWorkingDays(date, n, options?)`: the `n`th working day after `date` (the start day is not
+/// counted). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = addWorkingDays)]
 pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<String, JsValue> {
-    gongkai::calendar::add_working_days(arg(&date, "date")?, count_arg(&n, "n")?)
+    let (d, n) = (arg(&date, "date")?, count_arg(&n, "n")?);
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.add_working_days(d, n)
         .map(|d| d.to_string())
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
-/// `workingDaysBetween(a, b)`: the working days in `(a, b]` (negative when `b` is before `a`).
+/// `workingDaysBetween(a, b, options?)`: the working days in `(a, b]` (negative when `b` is
+/// before `a`). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = workingDaysBetween)]
 pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<f64, JsValue> {
-    gongkai::calendar::working_days_between(arg(&a, "a")?, arg(&b, "b")?)
+    let (a, b) = (arg(&a, "a")?, arg(&b, "b")?);
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.working_days_between(a, b)
         .map(|n| n as f64)
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
 /// `deadline(timeLimit, start, options?)`: the deadline of a 公开时限 (a TimeLimit object, or
@@ -325,6 +411,8 @@ pub fn deadline(
     #[wasm_bindgen(unchecked_param_type = "DeadlineOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let o: options::DeadlineOptions = from_js(&options, "options")?;
+    let lang = o.lang.unwrap_or_default();
+    let cal = options::calendar(o.calendar.as_deref(), o.strict_calendar, lang)?;
     let limit: gongkai::TimeLimit<'static> = if let Some(text) = time_limit.as_string() {
         gongkai::import::text::parse_time_limit(&text)
     } else {
@@ -342,10 +430,9 @@ pub fn deadline(
             })?
     };
     let start: gongkai::deadline::Start = arg(&start, "start")?;
-    let cal = gongkai::calendar::embedded();
     to_js(
-        &gongkai::deadline::deadline_with(cal, &limit, &start.extended(o.extension))
-            .map_err(|e| js_error(&e))?,
+        &gongkai::deadline::deadline_with(&cal, &limit, &start.extended(o.extension))
+            .map_err(|e| js_error_lang(&e, lang))?,
     )
 }
 
@@ -362,7 +449,9 @@ pub fn audit(
 ) -> Result<JsValue, JsValue> {
     // lang and today only: the audit reports every record, so minSeverity would be ignored.
     let o: options::AuditOptions = from_js(&options, "options")?;
-    let mut opts = gongkai::audit::AuditOptions::default().lang(o.lang.unwrap_or_default());
+    let lang = o.lang.unwrap_or_default();
+    let cal = options::calendar(o.calendar.as_deref(), o.strict_calendar, lang)?;
+    let mut opts = gongkai::audit::AuditOptions::default().lang(lang);
     if let Some(t) = o.today {
         opts = opts.today(t);
     }
@@ -374,8 +463,7 @@ pub fn audit(
         gongkai::audit::read_records_json(&bytes)
     }
     .map_err(|e| js_error(&e))?;
-    let cal = gongkai::calendar::embedded();
-    to_js(&gongkai::audit::audit(&cat, &recs, cal, &opts))
+    to_js(&gongkai::audit::audit(&cat, &recs, &cal, &opts))
 }
 
 /// `diff(reference, local, options?)`: checks a local catalogue against the upper-level
@@ -468,7 +556,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable } from "../tables/index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions } from "../tables/index.js";"#;

@@ -37,6 +37,9 @@ pub struct ValidateOptions {
     /// `importTable` only: the sheet (XLSX) or `表N` (HTML) to read.
     #[cfg(feature = "tables")]
     pub sheet: Option<String>,
+    /// A registry file of instruments (依据库), JSON text or an object, merged over the
+    /// embedded one.
+    pub laws: Option<Value>,
 }
 
 /// The core's validation options.
@@ -45,29 +48,107 @@ fn core(
     min: Option<Severity>,
     today: Option<NaiveDate>,
     mask: bool,
-) -> Options {
-    let o = Options::default()
-        .lang(lang.unwrap_or_default())
-        .mask_values(mask);
+    laws: Option<&Value>,
+) -> Result<Options, JsValue> {
+    let lang = lang.unwrap_or_default();
+    let o = Options::default().lang(lang).mask_values(mask);
     let o = o.min_severity(min.unwrap_or(Severity::Info));
-    match today {
+    let o = match today {
         Some(t) => o.today(t),
         None => o,
-    }
+    };
+    Ok(match registry(laws, lang)? {
+        Some(reg) => o.laws(reg),
+        None => o,
+    })
 }
 
 impl ValidateOptions {
     /// The core's validation options.
-    pub fn core(&self) -> Options {
-        core(self.lang, self.min_severity, self.today, self.mask)
+    pub fn core(&self) -> Result<Options, JsValue> {
+        let laws = self.laws.as_ref();
+        core(self.lang, self.min_severity, self.today, self.mask, laws)
     }
 }
 
 impl ItemContext {
     /// The core's validation options.
-    pub fn core(&self) -> Options {
-        core(self.lang, self.min_severity, self.today, self.mask)
+    pub fn core(&self) -> Result<Options, JsValue> {
+        let laws = self.laws.as_ref();
+        core(self.lang, self.min_severity, self.today, self.mask, laws)
     }
+}
+
+/// The registry of `options.laws` (a registry file as JSON text or an object) merged over the
+/// embedded one; `None` when not given.
+pub fn registry(
+    laws: Option<&Value>,
+    lang: Lang,
+) -> Result<Option<std::sync::Arc<gongkai::laws::Registry>>, JsValue> {
+    let text = match laws {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(s)) => s.clone(),
+        Some(v @ (Value::Object(_) | Value::Array(_))) => v.to_string(),
+        Some(v) => {
+            let e = args::invalid(
+                "options.laws",
+                "依据库文件的 JSON 文本或对象",
+                &v.to_string(),
+            );
+            return Err(crate::js_error(&e));
+        }
+    };
+    gongkai::laws::Registry::with_json_lang(&text, lang)
+        .map(|reg| Some(std::sync::Arc::new(reg)))
+        .map_err(|e| crate::js_error(&e))
+}
+
+/// Options of `laws`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct LawsOptions {
+    /// A registry file merged over the embedded one.
+    pub laws: Option<Value>,
+    /// Language of error messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<Lang>,
+    /// `lookupLaw` only: the citation's document number.
+    pub doc_no: Option<String>,
+}
+
+/// Options of the calendar functions (`isWorkingDay`, `addWorkingDays`, `workingDaysBetween`,
+/// `calendarDay`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct CalendarOptions {
+    /// A newer holiday notice: CSV text added on top of the embedded schedule.
+    pub calendar: Option<String>,
+    /// Refuse years whose notice is not loaded.
+    pub strict_calendar: bool,
+    /// The functions returning a bare value: count a year without a notice provisionally
+    /// (they refuse it otherwise, since a bare value cannot say it is provisional).
+    pub provisional: bool,
+    /// Language of error messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<Lang>,
+}
+
+/// The calendar of the options: the embedded schedule with the notice `text` added, strict
+/// when asked. One non-generic function for every caller keeps the module small.
+#[inline(never)]
+pub fn calendar(
+    text: Option<&str>,
+    strict: bool,
+    lang: Lang,
+) -> Result<gongkai::calendar::Calendar, JsValue> {
+    let embedded = gongkai::calendar::embedded();
+    let cal = match text {
+        None => embedded.clone(),
+        Some(t) => embedded
+            .with_csv(t)
+            .map_err(|e| crate::js_error_lang(&e, lang))?,
+    };
+    Ok(cal.strict(strict))
 }
 
 /// Options of `validateItem` (its context).
@@ -89,6 +170,8 @@ pub struct ItemContext {
     pub index: u32,
     /// The catalogue's header fields: an object, or its JSON text.
     pub header: Option<Value>,
+    /// A registry file of instruments (依据库), as in [`ValidateOptions`].
+    pub laws: Option<Value>,
 }
 
 /// Options of `deadline`.
@@ -97,6 +180,13 @@ pub struct ItemContext {
 pub struct DeadlineOptions {
     /// Working days granted under 条例 第三十三条.
     pub extension: u32,
+    /// A newer holiday notice (CSV text), as in [`CalendarOptions`].
+    pub calendar: Option<String>,
+    /// Refuse years whose notice is not loaded.
+    pub strict_calendar: bool,
+    /// Language of error messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<Lang>,
 }
 
 /// Options of `audit`.
@@ -109,6 +199,10 @@ pub struct AuditOptions {
     /// Today, to tell overdue from pending.
     #[serde(deserialize_with = "parsed")]
     pub today: Option<NaiveDate>,
+    /// A newer holiday notice (CSV text), as in [`CalendarOptions`].
+    pub calendar: Option<String>,
+    /// Refuse years whose notice is not loaded.
+    pub strict_calendar: bool,
 }
 
 /// Options of `diff`.

@@ -63,34 +63,15 @@ fn join(parts: &[&str]) -> String {
 impl Arg for NaiveDate {
     const EXPECTED: &'static str = "YYYY-MM-DD 格式的真实日期（如 2024-03-01）";
     fn from_text(text: &str) -> Option<Self> {
-        parse_date(text)
+        crate::date::parse_date(text)
     }
 }
 
-/// Whether `s` is a real `YYYY-MM-DD` date (the pattern and `format: date` of the schema).
-pub fn is_real_date(s: &str) -> bool {
-    parse_date(s).is_some()
-}
-
-/// Parses a strict `YYYY-MM-DD` date of the years 0001–9999.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
+impl Arg for crate::lang::Lang {
+    const EXPECTED: &'static str = "zh（中文）或 en（English）";
+    fn from_text(text: &str) -> Option<Self> {
+        Self::from_code(text)
     }
-    let digits = |r: std::ops::Range<usize>| {
-        b[r.clone()]
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| s[r].parse::<u32>().ok())
-            .flatten()
-    };
-    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if y == 0 {
-        // No year zero (the schema's pattern refuses 0000 too; see DATE_PATTERN).
-        return None;
-    }
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The one finding type of the core, at its bottom: every problem any part of the core finds
 //! (validation rules, the importer, diff and consistency, the timeliness audit, deadlines) is a
 //! [`Finding`] with a registered [`Code`], rendered once into an [`Issue`] of one shape.
+//! ([`Severity`] and [`Lang`] are declared with the codes, in [`crate::codes`].)
 //!
 //! An [`Issue`] always has `code`, `severity`, `path`, `item_id`, `message`, `location` and
 //! `params`. Issues about publication records also carry the record's `row`, `line` and `column`
@@ -8,164 +9,11 @@
 //! keys appear only on the issues they belong to.
 
 use crate::codes::Code;
+pub use crate::codes::{Lang, Severity};
+pub use crate::location::{Location, SourceMap};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// How serious an issue is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// 提示: an observation, nothing to fix necessarily.
-    Info,
-    /// 警告: a likely defect needing human review.
-    Warning,
-    /// 错误: a legal or template requirement is broken; the catalogue is not valid.
-    Error,
-}
-
-impl Severity {
-    /// The stable code.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    /// The Chinese name.
-    pub const fn zh(self) -> &'static str {
-        match self {
-            Severity::Info => "提示",
-            Severity::Warning => "警告",
-            Severity::Error => "错误",
-        }
-    }
-
-    /// The name in `lang`.
-    pub const fn name(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh(),
-            Lang::En => self.code(),
-        }
-    }
-
-    /// Parses `info`, `warning` or `error` (also 提示, 警告, 错误).
-    pub fn from_code(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "info" | "提示" => Some(Severity::Info),
-            "warning" | "警告" => Some(Severity::Warning),
-            "error" | "错误" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-}
-
-impl crate::args::Arg for Severity {
-    const EXPECTED: &'static str = "info（提示）、warning（警告）或 error（错误）";
-    fn from_text(text: &str) -> Option<Self> {
-        Severity::from_code(text)
-    }
-}
-
-impl std::str::FromStr for Severity {
-    type Err = crate::Error;
-
-    /// Parses a severity, or says which values are accepted.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::args::parse("级别", s)
-    }
-}
-
-/// The language of rendered messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Parses `zh` or `en` (also `zh-CN`, `en-US`, `en_GB.UTF-8`, any case).
-    pub fn from_code(s: &str) -> Option<Self> {
-        let s = s.trim().to_ascii_lowercase();
-        let base = s.split(['-', '_', '.']).next().unwrap_or_default();
-        match base {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The stable code, `zh` or `en`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub const fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-impl crate::args::Arg for Lang {
-    const EXPECTED: &'static str = "zh（中文）或 en（English）";
-    fn from_text(text: &str) -> Option<Self> {
-        Lang::from_code(text)
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = crate::Error;
-
-    /// Parses a language, or says which values are accepted.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::args::parse("语言", s)
-    }
-}
-
-/// Where a value was in the user's own file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Location {
-    /// Sheet name (XLSX), table number (HTML, e.g. `表1`), or absent for CSV.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-    /// 1-based row number as the spreadsheet shows it (the line of a CSV file).
-    pub row: u32,
-    /// Column letter as the spreadsheet shows it (`A`, `B`, … `AA`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-    /// The header text of that column, as written in the file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub header: Option<String>,
-}
-
-impl Location {
-    /// Column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA.
-    pub fn column_letter(index: usize) -> String {
-        let mut n = index + 1;
-        let mut out = Vec::new();
-        while n > 0 {
-            let rem = (n - 1) % 26;
-            out.push(b'A' + rem as u8);
-            n = (n - 1) / 26;
-        }
-        out.reverse();
-        String::from_utf8(out).unwrap_or_default()
-    }
-}
 
 /// The values a message template is filled with.
 pub type Params = BTreeMap<String, String>;
@@ -237,7 +85,7 @@ impl Finding {
 
     /// Renders the finding in `lang`: the message from the code's template, the location from
     /// the explicit one or else the source map (the cell of the path or its nearest ancestor).
-    pub fn render(self, lang: Lang, sources: Option<&crate::SourceMap>) -> Issue {
+    pub fn render(self, lang: Lang, sources: Option<&SourceMap>) -> Issue {
         let def = self.code.def();
         let message = render(def.template(lang), &self.params);
         let location = self
@@ -634,15 +482,6 @@ impl Counts {
 mod tests {
     use super::*;
     use crate::codes;
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(Location::column_letter(0), "A");
-        assert_eq!(Location::column_letter(25), "Z");
-        assert_eq!(Location::column_letter(26), "AA");
-        assert_eq!(Location::column_letter(701), "ZZ");
-        assert_eq!(Location::column_letter(702), "AAA");
-    }
 
     #[test]
     fn render_fills_params() {

@@ -231,3 +231,25 @@ impl<'de> serde::Deserialize<'de> for SchemaInt {
         d.deserialize_any(V)
     }
 }
+
+/// Orders JSON Pointers segment by segment, numbers numerically (`/items/2` before `/items/10`).
+pub fn pointer_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let mut ia = a.split('/');
+    let mut ib = b.split('/');
+    loop {
+        match (ia.next(), ib.next()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let o = match (x.parse::<u64>(), y.parse::<u64>()) {
+                    (Ok(nx), Ok(ny)) => nx.cmp(&ny),
+                    _ => x.cmp(y),
+                };
+                if o != std::cmp::Ordering::Equal {
+                    return o;
+                }
+            }
+        }
+    }
+}

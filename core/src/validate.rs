@@ -10,8 +10,8 @@
 //! The structural verdict is always that of the published schema: tests compare
 //! [`structurally_valid`] with the schema validator on every fixture and on generated mutants.
 
-use crate::args::is_real_date;
 use crate::codes;
+use crate::date::is_real_date;
 use crate::issue::Finding;
 use crate::model::{Catalogue, Item, Level, Text, TimeLimit, TimeLimitKind};
 use crate::report::{Lang, Report, Severity, SourceMap};
@@ -37,9 +37,13 @@ pub struct Options {
     /// Mask personal data in the report (default off): in every value a message quotes
     /// (`params`, hence `message`), runs of 6 or more digits (phone, ID card, account numbers)
     /// and the names after 联系人：, 申请人： etc. become `＊`, by the rules of
-    /// [`crate::export::mask`]. Codes, paths, item ids, locations and numbers such as row counts
+    /// [`crate::mask`]. Codes, paths, item ids, locations and numbers such as row counts
     /// are kept.
     pub mask_values: bool,
+    /// The registry of legal instruments (依据库) the `basis` rules check citations against;
+    /// `None` (the default) is the embedded registry. Build one with a user's file merged over
+    /// the embedded one with [`crate::laws::Registry::with_json`].
+    pub laws: Option<std::sync::Arc<crate::laws::Registry>>,
 }
 
 impl Default for Options {
@@ -50,6 +54,7 @@ impl Default for Options {
             today: None,
             max_input_bytes: 256 << 20,
             mask_values: false,
+            laws: None,
         }
     }
 }
@@ -78,6 +83,11 @@ impl Options {
     /// Sets [`Options::mask_values`].
     pub fn mask_values(mut self, on: bool) -> Self {
         self.mask_values = on;
+        self
+    }
+    /// Sets [`Options::laws`], the registry of legal instruments.
+    pub fn laws(mut self, registry: std::sync::Arc<crate::laws::Registry>) -> Self {
+        self.laws = Some(registry);
         self
     }
 }
@@ -128,10 +138,16 @@ impl Validator {
         if !structurally_valid(cat) {
             raw.extend(explain_catalogue(cat));
         }
-        let mut ctx = Ctx::new(self.options.today);
+        let mut ctx = Ctx::new(self.options.today).with_laws(self.options.laws.clone());
         rules::run_all(cat, &mut ctx);
         raw.extend(ctx.into_issues());
         self.finish(cat.items.len(), raw, sources)
+    }
+
+    /// Validates a catalogue read by the one loader ([`crate::import::load`]) with the importer's
+    /// findings, every issue at its cell.
+    pub fn validate_loaded(&self, loaded: &crate::import::Loaded) -> Report {
+        self.validate_imported(&loaded.catalogue, loaded.sources.as_ref(), &loaded.findings)
     }
 
     /// Validates JSON bytes (a UTF-8 BOM is accepted). Invalid data gives a report; only input
@@ -147,7 +163,7 @@ impl Validator {
         let bytes = json::strip_bom(bytes);
         if let Ok(cat) = json::from_slice_fast::<Catalogue<'_>>(bytes) {
             if structurally_valid(&cat) {
-                let mut ctx = Ctx::new(self.options.today);
+                let mut ctx = Ctx::new(self.options.today).with_laws(self.options.laws.clone());
                 rules::run_all(&cat, &mut ctx);
                 return Ok(self.finish(cat.items.len(), ctx.into_issues(), None));
             }
@@ -177,7 +193,7 @@ impl Validator {
     ) -> Result<Report, Error> {
         match options.format_of(bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
-            _ => Ok(crate::import::load(bytes, options)?.validate(self)),
+            _ => Ok(self.validate_loaded(&crate::import::load(bytes, options)?)),
         }
     }
 
@@ -220,7 +236,8 @@ impl Validator {
                 if item_structurally_valid(&it) {
                     let (mut cat, _, _) = partial_catalogue(&Value::Null);
                     cat.items.push(it);
-                    let mut ctx = Ctx::partial(vec![index], false, self.options.today);
+                    let mut ctx = Ctx::partial(vec![index], false, self.options.today)
+                        .with_laws(self.options.laws.clone());
                     rules::run_all(&cat, &mut ctx);
                     let report = self.finish(1, ctx.into_issues(), None);
                     return Ok(item_issues(report, &prefix, &prefix));
@@ -290,7 +307,8 @@ impl Validator {
             .get("items")
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
-        let mut ctx = Ctx::partial(index, header_ok, self.options.today);
+        let mut ctx =
+            Ctx::partial(index, header_ok, self.options.today).with_laws(self.options.laws.clone());
         rules::run_all(&partial, &mut ctx);
         raw.extend(ctx.into_issues());
         Ok(self.finish(items, raw, None))
@@ -334,7 +352,7 @@ fn bound_finding(f: &mut Finding, mask: bool) {
         let structural =
             NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit());
         if mask && !structural {
-            *v = crate::export::mask::mask_text(v, true);
+            *v = crate::mask::mask_text(v, true);
         }
     }
 }

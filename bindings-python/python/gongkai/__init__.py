@@ -29,11 +29,26 @@ schedule does not cover) raise :class:`Error`, a ``ValueError`` with ``.code``, 
 
 Working days and deadlines (dates are ``datetime.date``; ``"YYYY-MM-DD"`` strings are accepted
 too): :func:`is_working_day`, :func:`add_working_days`, :func:`working_days_between` and
-:func:`deadline` use the official holiday schedule embedded in the library. A newer schedule
-(a new year is published each November or December) is a :class:`Calendar`:
+:func:`deadline` use the official holiday schedule embedded in the library, with the per-user
+file (``$XDG_DATA_HOME/gongkai/holidays.csv``, else ``~/.local/share/gongkai/holidays.csv``) and
+the file named by ``GONGKAI_CALENDAR`` applied, as the command line does. A year whose notice is
+not loaded (2027 in the embedded table) is *provisional*: counted with the statutory holidays of
+《全国年节及纪念日放假办法》 and no 调休 days; :class:`Deadline` and :class:`AuditReport` say
+``provisional=True``, and the functions returning a bare value raise the
+:class:`ProvisionalWarning` warning. ``strict_calendar=True`` (or ``Calendar(strict=True)``)
+refuses such years. A newer schedule (a new year is published each November or December) is a
+:class:`Calendar`: ``Calendar.load(path)`` (the default calendar plus ``path``),
 ``Calendar().with_csv(path_or_text)`` adds or replaces years, ``Calendar.from_csv(...)`` is
 exactly the file given; a ``Calendar`` has the same methods, and :func:`deadline` and
-:func:`audit` take it as ``calendar=``.
+:func:`audit` take it (or a holiday file) as ``calendar=``. :func:`check_calendar` checks a
+holiday file.
+
+The 公开依据 rules check citations against a registry of instruments (依据库) embedded in the
+library: repealed instruments, superseded versions, a wrong kind. ``laws=`` (on
+:func:`validate`, :class:`Validator`, :func:`validate_many`) adds a user's registry file (a
+path, JSON text or bytes, or a dict, in the format of ``docs/laws.md``) merged over the embedded
+one; a bad file raises :class:`Error` (code ``laws``) naming each entry and field. :func:`laws`
+lists the registry and :func:`lookup_law` finds the instrument a citation names.
 
 :func:`audit` checks publication records against a catalogue (按时公开率); :func:`diff` checks
 a catalogue against the upper-level standard (``"municipal_services"``, or ``"市政服务"``, is
@@ -67,13 +82,17 @@ from . import _gongkai
 from ._gongkai import (
     Calendar,
     Error,
+    ProvisionalWarning,
     Validator,
     __version__,
     audit,
+    check_calendar,
     consistency,
     deadline,
     diff,
     diff_report_schema,
+    laws,
+    lookup_law,
     reference,
     reference_names,
     report_schema,
@@ -84,40 +103,43 @@ from ._gongkai import (
 
 __all__ = [
     "AuditReport", "Calendar", "Counts", "Coverage", "Deadline", "DiffFinding", "DiffReport",
-    "Error", "Issue", "Location", "Report", "Validator", "__version__", "add_working_days",
-    "audit", "consistency", "deadline", "diff", "diff_report_schema", "is_working_day",
-    "reference", "reference_names", "report_schema", "rules", "schema", "site", "validate",
-    "validate_many", "working_days_between",
+    "Error", "Issue", "Location", "ProvisionalWarning", "Report", "Validator", "__version__",
+    "add_working_days", "audit", "check_calendar", "consistency", "deadline", "diff",
+    "diff_report_schema", "is_working_day", "laws", "lookup_law", "reference", "reference_names",
+    "report_schema", "rules", "schema", "site", "validate", "validate_many",
+    "working_days_between",
 ]
 
 
 def validate(data: _Any, *, lang: str = "zh", min_severity: str = "info", today: _Any = None,
-             mask: bool = False) -> Report:
+             mask: bool = False, laws: _Any = None) -> Report:
     """Validates one catalogue (see the package docs for what ``data`` may be)."""
-    return Validator(lang=lang, min_severity=min_severity, today=today, mask=mask).validate(data)  # type: ignore[no-any-return]
+    v = Validator(lang=lang, min_severity=min_severity, today=today, mask=mask, laws=laws)
+    return v.validate(data)  # type: ignore[no-any-return]
 
 
 def validate_many(paths: _Any, *, workers: int | None = None, progress: bool = False,
                   lang: str = "zh", min_severity: str = "info", today: _Any = None,
-                  mask: bool = False) -> list[_Any]:
+                  mask: bool = False, laws: _Any = None) -> list[_Any]:
     """Validates many catalogues in parallel; one Report (or gongkai.Error) per input."""
-    v = Validator(lang=lang, min_severity=min_severity, today=today, mask=mask)
+    v = Validator(lang=lang, min_severity=min_severity, today=today, mask=mask, laws=laws)
     return v.validate_many(paths, workers=workers, progress=progress)  # type: ignore[no-any-return]
 
 
 def is_working_day(date: _Any) -> bool:
-    """Whether ``date`` is a working day, by the embedded schedule."""
-    return Calendar().is_working_day(date)  # type: ignore[no-any-return]
+    """Whether ``date`` is a working day, by the default calendar (:meth:`Calendar.load`)."""
+    return Calendar.load().is_working_day(date)  # type: ignore[no-any-return]
 
 
 def add_working_days(date: _Any, n: int) -> _dt.date:
-    """The ``n``th working day after ``date`` (the start day is not counted), embedded schedule."""
-    return Calendar().add_working_days(date, n)  # type: ignore[no-any-return]
+    """The ``n``th working day after ``date`` (the start day is not counted), by the default
+    calendar."""
+    return Calendar.load().add_working_days(date, n)  # type: ignore[no-any-return]
 
 
 def working_days_between(a: _Any, b: _Any) -> int:
-    """The working days in ``(a, b]``, by the embedded schedule."""
-    return Calendar().working_days_between(a, b)  # type: ignore[no-any-return]
+    """The working days in ``(a, b]``, by the default calendar."""
+    return Calendar.load().working_days_between(a, b)  # type: ignore[no-any-return]
 
 
 # ---- results ----------------------------------------------------------------------------------
@@ -355,7 +377,7 @@ class AuditReport(_Result):
     """The result of ``audit``: one row per record, summaries, and the bad records. Iterating
     yields the rows."""
 
-    _fields = "today summary issues"
+    _fields = "today summary issues provisional provisional_years"
     _convert = {"today": _date}
     _truth = "use report.has_late_or_overdue, report.has_errors or len(report) (number of records)"
     rows = property(lambda self: [{k: _ROW_DATES.get(k, _copy.deepcopy)(v) for k, v in r.items()} for r in self._d["rows"]])
@@ -395,17 +417,20 @@ class Deadline(_Result):
     """The deadline of one time limit from one start (``to_dict()``: what ``gongkai deadline
     --format json`` prints under ``deadline``)."""
 
-    _fields = "date datetime nominal_date start kind working_days extension_days"
+    _fields = "date datetime nominal_date start kind working_days extension_days provisional provisional_years"
     _convert = {"date": _date, "nominal_date": _date, "start": _date, "datetime": _datetime}
     reason = property(lambda self: (self._d.get("reason") or {}).get("code"))
     message = property(lambda self: (self._d.get("reason") or {}).get(f"message_{self._cache['_lang']}"))
     time_limit = property(lambda self: _copy.deepcopy(self._cache["_time_limit"]))
+    warnings = property(lambda self: [{"code": w["code"], "message": w[f"message_{self._cache['_lang']}"]}
+                                      for w in self._d.get("warnings") or []])
 
     def __repr__(self) -> str:
         d = self._d
         what = (d["datetime"].replace("T", " ")[:16] if d.get("datetime") else d.get("date")
                 or (f"None reason={self.reason}" if self.reason else "None"))
-        return f"<gongkai.Deadline {what} kind={d['kind']} start={d['start']}>"
+        provisional = " provisional" if d.get("provisional") else ""
+        return f"<gongkai.Deadline {what} kind={d['kind']} start={d['start']}{provisional}>"
 
 
 for _cls in (Location, Counts, Issue, DiffFinding, Report, Coverage, DiffReport, AuditReport, Deadline):

@@ -1,6 +1,6 @@
 //! The catalogue header: domain, dates, region, publisher, blank text.
 
-use crate::issue::Severity::{Error, Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 define_codes! {
     family: Catalogue;

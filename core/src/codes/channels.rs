@@ -1,6 +1,6 @@
 //! 公开渠道和载体: the portal required for proactive items (structural), other channels, channels that fit the audience.
 
-use crate::issue::Severity::{Error, Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 define_codes! {
     family: Channels;

@@ -1,6 +1,6 @@
 //! Why a time limit has no computable deadline (`no_deadline.*`; reported with the deadline, and as the reason of a `not_applicable` audit row).
 
-use crate::issue::Severity::Info;
+use crate::codes::Severity::Info;
 
 const SRC: &str = "gongkai";
 
@@ -51,6 +51,6 @@ define_codes! {
         title: "日历未覆盖",
         source: SRC,
         message_zh: "{error}",
-        message_en: "the holiday table does not cover the dates needed: {error}",
+        message_en: "{error_en}",
     }
 }

@@ -1,6 +1,6 @@
 //! The diff against the upper-level standard (对照上级标准目录) and the consistency check of linked catalogues.
 
-use crate::issue::Severity::{Error, Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 const MINIMUM: &str =
     "国办发〔2019〕54号（对照上级标准目录编制；上级目录所列事项为最低要求，可增补不可删减）";

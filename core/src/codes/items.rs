@@ -1,6 +1,6 @@
 //! Items as a whole: ids, names, methods, audiences, wording.
 
-use crate::issue::Severity::{Error, Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 define_codes! {
     family: Items;

@@ -7,16 +7,17 @@
 //! alone decides it (`structural`). [`Code::from_code`] looks a code up by its text in O(1);
 //! [`all`] lists every code in a stable order (the order of `gongkai rules` and `docs/rules.md`).
 //!
-//! This module is at the bottom of the core: it depends on nothing but [`crate::issue`]'s
-//! severity, so rules, import, diff, audit and deadline all use it without depending on each
-//! other.
+//! This module is at the bottom of the core, with the [`Severity`] and [`Lang`] of its
+//! declarations, and depends on nothing above it (only the error type, for the messages of its parsers):
+//! rules, import, diff, audit, deadline and site all use it without depending on each other.
 //!
 //! Adding a code: add an entry to the family's `define_codes!` block (the constant's name is the
 //! code's last part in capitals), push it where it applies, add a fixture that triggers it and a
 //! near miss that must not (`tests/cases/`), and regenerate `docs/rules.md`
 //! (`GONGKAI_UPDATE_DOCS=1 cargo test -p gongkai --test fixtures`).
 
-use crate::issue::{Lang, Severity};
+pub use crate::lang::Lang;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -40,6 +41,7 @@ macro_rules! define_codes {
 }
 
 pub mod basis;
+pub mod calendar;
 pub mod catalogue;
 pub mod channels;
 pub mod deadline;
@@ -80,6 +82,8 @@ pub enum Family {
     Deadline,
     /// 专题网站: what the site generator could not publish.
     Site,
+    /// 节假日安排: provisional years and the problems of a holiday file.
+    Calendar,
 }
 
 impl Family {
@@ -97,6 +101,7 @@ impl Family {
         Family::Records,
         Family::Deadline,
         Family::Site,
+        Family::Calendar,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -114,6 +119,7 @@ impl Family {
             Family::Records => "records",
             Family::Deadline => "deadline",
             Family::Site => "site",
+            Family::Calendar => "calendar",
         }
     }
 
@@ -132,6 +138,7 @@ impl Family {
             Family::Records => "公开记录",
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
+            Family::Calendar => "节假日安排",
         }
     }
 
@@ -150,6 +157,7 @@ impl Family {
             Family::Records => "publication records",
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
+            Family::Calendar => "holiday calendar",
         }
     }
 
@@ -369,6 +377,74 @@ impl schemars::JsonSchema for Code {
     }
 }
 
+/// How serious an issue is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 提示: an observation, nothing to fix necessarily.
+    Info,
+    /// 警告: a likely defect needing human review.
+    Warning,
+    /// 错误: a legal or template requirement is broken; the catalogue is not valid.
+    Error,
+}
+
+impl Severity {
+    /// The stable code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The Chinese name.
+    pub const fn zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+
+    /// The name in `lang`.
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.code(),
+        }
+    }
+
+    /// Parses `info`, `warning` or `error` (also 提示, 警告, 错误).
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" | "提示" => Some(Severity::Info),
+            "warning" | "警告" => Some(Severity::Warning),
+            "error" | "错误" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl crate::args::Arg for Severity {
+    const EXPECTED: &'static str = "info（提示）、warning（警告）或 error（错误）";
+    fn from_text(text: &str) -> Option<Self> {
+        Severity::from_code(text)
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = crate::Error;
+
+    /// Parses a severity, or says which values are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::args::parse("级别", s)
+    }
+}
+
 /// Every family's codes, in the order of the rules reference.
 const FAMILIES: &[&[Code]] = &[
     schema::ALL,
@@ -383,6 +459,7 @@ const FAMILIES: &[&[Code]] = &[
     records::ALL,
     deadline::ALL,
     site::ALL,
+    calendar::ALL,
 ];
 
 /// Every registered code, in a stable order.

@@ -1,6 +1,6 @@
 //! The publication records of a timeliness audit (按时公开审计): bad files (`records.*`) and bad records (`record.*`).
 
-use crate::issue::Severity::{Error, Warning};
+use crate::codes::Severity::{Error, Warning};
 
 const SRC: &str = "gongkai";
 const SRC_33: &str = "《政府信息公开条例》第三十三条";

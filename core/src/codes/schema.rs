@@ -1,6 +1,6 @@
 //! Structural codes: what the published JSON Schema decides (`structural`), and the duplicate and unknown keys no schema validator sees.
 
-use crate::issue::Severity::{Error, Warning};
+use crate::codes::Severity::{Error, Warning};
 
 const SCHEMA: &str = "gongkai 数据模型 v1（JSON Schema）";
 

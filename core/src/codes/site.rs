@@ -1,7 +1,7 @@
 //! The 专题 site generator's own findings (`gongkai site`): refused catalogues and records that
 //! cannot be shown.
 
-use crate::issue::Severity::{Error, Warning};
+use crate::codes::Severity::{Error, Warning};
 
 const SRC: &str = "gongkai";
 

@@ -1,6 +1,6 @@
 //! 公开主体 and 公开层级: placeholders, localisation, levels.
 
-use crate::issue::Severity::{Error, Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 define_codes! {
     family: Subject;

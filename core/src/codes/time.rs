@@ -1,6 +1,6 @@
 //! 公开时限: statutory limits (条例第二十六条, 第三十三条, 第四十九条), the 118号 enforcement publicity limit, the 停水 notice of 《城市供水条例》, units, anchors and wording.
 
-use crate::issue::Severity::{Error, Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 define_codes! {
     family: Time;

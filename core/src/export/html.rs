@@ -2,7 +2,7 @@
 
 use super::cells;
 use super::layout::{Column, Layout, LevelColumns, category_runs};
-use super::mask::mask_text;
+use crate::mask::mask_text;
 use crate::model::{Catalogue, Channel, Item};
 
 /// Options of [`to_html`].
@@ -10,7 +10,7 @@ use crate::model::{Catalogue, Channel, Item};
 #[non_exhaustive]
 pub struct HtmlOptions {
     /// Mask personal data (default off): long digit runs everywhere, names after 联系人： etc.
-    /// in 特定群体说明 and 备注. The rules are in [`super::mask`].
+    /// in 特定群体说明 and 备注. The rules are in [`crate::mask`].
     pub mask: bool,
     /// Which 公开层级 sub-columns to show (default all four).
     pub levels: LevelColumns,

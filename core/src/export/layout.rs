@@ -1,104 +1,11 @@
 //! The standard two-row table layout shared by the CSV, XLSX, HTML and Markdown exports: the
 //! columns, their header texts, and the metadata block (目录信息).
 
-use super::cells;
+use crate::layout::cells;
 use crate::model::{Audience, Catalogue, Item, Level, Method, domain_by_code};
 use serde_json::Value;
 
-/// The name of the XLSX sheet holding the table.
-pub const SHEET_TABLE: &str = "标准目录";
-/// The name of the XLSX sheet holding the metadata block.
-pub const SHEET_METADATA: &str = "目录信息";
-/// The suffix of a header (or metadata label) whose cells hold compact JSON values rather
-/// than plain text. Importers should also accept it after width folding: `(JSON)`.
-pub const JSON_SUFFIX: &str = "（JSON）";
-
-/// Header texts of the standard columns, exactly as written in the two header rows.
-pub mod headers {
-    /// 序号 (`id`), spans both header rows.
-    pub const ID: &str = "序号";
-    /// Group over 一级事项 / 二级事项 (/ 三级事项).
-    pub const ITEM: &str = "公开事项";
-    /// `category`.
-    pub const CATEGORY: &str = "一级事项";
-    /// `name`.
-    pub const NAME: &str = "二级事项";
-    /// `subitem` (only when some item has one).
-    pub const SUBITEM: &str = "三级事项";
-    /// `content`, spans both header rows.
-    pub const CONTENT: &str = "公开内容（要素）";
-    /// `basis`.
-    pub const BASIS: &str = "公开依据";
-    /// `time_limit`.
-    pub const TIME_LIMIT: &str = "公开时限";
-    /// `subject`.
-    pub const SUBJECT: &str = "公开主体";
-    /// `channels` + `other_channels`.
-    pub const CHANNELS: &str = "公开渠道和载体";
-    /// Group over 全社会 / 特定群体 (`audience`).
-    pub const AUDIENCE: &str = "公开对象";
-    /// Group over 主动 / 依申请 (`method`).
-    pub const METHOD: &str = "公开方式";
-    /// Group over 市级 / 县级 / 乡级 / 村级 (`levels`).
-    pub const LEVELS: &str = "公开层级";
-    /// `notes`.
-    pub const NOTES: &str = "备注";
-    /// `audience_note` (a trailing column, only when some item has one).
-    pub const AUDIENCE_NOTE: &str = "特定群体说明";
-}
-
-/// Labels of the metadata block: one row per value, label in the first cell, value in the
-/// second, in this order. Rows of absent optional values are left out.
-pub mod meta {
-    /// `title`.
-    pub const TITLE: &str = "目录名称";
-    /// `domain`: the Chinese name of a known code (市政服务), else the code as is.
-    pub const DOMAIN: &str = "领域";
-    /// `publisher`.
-    pub const PUBLISHER: &str = "编制单位";
-    /// `level`: 市级, 县级, 乡级 or 村级.
-    pub const LEVEL: &str = "目录层级";
-    /// `region.province`.
-    pub const PROVINCE: &str = "省";
-    /// `region.city`.
-    pub const CITY: &str = "市";
-    /// `region.county`.
-    pub const COUNTY: &str = "县";
-    /// `region.township`.
-    pub const TOWNSHIP: &str = "乡镇";
-    /// `region.code`.
-    pub const REGION_CODE: &str = "行政区划代码";
-    /// `issued` (YYYY-MM-DD, as text).
-    pub const ISSUED: &str = "编制日期";
-    /// `updated` (YYYY-MM-DD, as text).
-    pub const UPDATED: &str = "更新日期";
-    /// `based_on.title`.
-    pub const BASED_ON: &str = "上级标准目录";
-    /// `based_on.doc_no`.
-    pub const BASED_ON_DOC_NO: &str = "上级目录文号";
-    /// `based_on.issuer`.
-    pub const BASED_ON_ISSUER: &str = "上级目录发文机关";
-    /// `schema_version`.
-    pub const SCHEMA_VERSION: &str = "标准版本";
-    /// Every label above, in the order written.
-    pub const ALL: &[&str] = &[
-        TITLE,
-        DOMAIN,
-        PUBLISHER,
-        LEVEL,
-        PROVINCE,
-        CITY,
-        COUNTY,
-        TOWNSHIP,
-        REGION_CODE,
-        ISSUED,
-        UPDATED,
-        BASED_ON,
-        BASED_ON_DOC_NO,
-        BASED_ON_ISSUER,
-        SCHEMA_VERSION,
-    ];
-}
+pub use crate::layout::{JSON_SUFFIX, SHEET_METADATA, SHEET_TABLE, headers, meta};
 
 /// Which 公开层级 sub-columns a table has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

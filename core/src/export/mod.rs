@@ -102,13 +102,13 @@
 //!
 //! For reading and publishing, not for re-import: see [`to_markdown`] and [`to_html`].
 
-pub mod cells;
+pub use crate::layout::cells;
 mod csv;
 pub(crate) mod html;
 pub mod layout;
 mod losses;
 mod markdown;
-pub mod mask;
+pub use crate::mask;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 

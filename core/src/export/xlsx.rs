@@ -172,8 +172,8 @@ fn creation_date(cat: &Catalogue<'_>) -> Option<ExcelDateTime> {
     let d = cat
         .updated
         .as_deref()
-        .and_then(crate::parse_date)
-        .or_else(|| crate::parse_date(&cat.issued))
+        .and_then(crate::date::parse_date)
+        .or_else(|| crate::date::parse_date(&cat.issued))
         .unwrap_or_default();
     ExcelDateTime::from_ymd(
         u16::try_from(d.year()).ok()?,

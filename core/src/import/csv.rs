@@ -158,7 +158,7 @@ pub(crate) fn parse(text: &str, budget: &mut Budget) -> Result<Grid, Error> {
         let mut cells = Vec::with_capacity(n);
         for (c, field) in record.iter().take(n).enumerate() {
             // Undo the exporters' formula guard (`'=…` → `=…`), before anything else.
-            let field = crate::export::cells::strip_formula_guard(field);
+            let field = crate::layout::cells::strip_formula_guard(field);
             let text = budget.cell(field.to_owned(), None, row_number, c);
             cells.push(Cell { text, origin: None });
         }

@@ -101,10 +101,3 @@ fn import_table(
         format.name()
     )))
 }
-
-impl Loaded {
-    /// Validates the catalogue with the importer's findings, every issue at its cell.
-    pub fn validate(&self, validator: &crate::Validator) -> crate::Report {
-        validator.validate_imported(&self.catalogue, self.sources.as_ref(), &self.findings)
-    }
-}

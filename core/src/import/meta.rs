@@ -3,7 +3,7 @@
 //! [`crate::export`]) and as counties often type them above a table (编制单位：…, 编制日期：…).
 //!
 //! A run of rows is a metadata block when each has text in its first two cells only and at
-//! least two of the labels are known ([`crate::export::layout::meta::ALL`], plus the synonyms
+//! least two of the labels are known ([`crate::layout::meta::ALL`], plus the synonyms
 //! counties use: 填报单位, 制表日期 …). A single cell `label：value` with a known label
 //! (`编制单位：武陟县城市管理局`, `编制日期：2024年3月1日`) counts on its own; dates written the
 //! Chinese way become `YYYY-MM-DD`. Known labels fill
@@ -14,8 +14,8 @@
 use super::grid::Grid;
 use super::text::match_key;
 use crate::codes;
-use crate::export::layout::{JSON_SUFFIX, meta};
 use crate::issue::Finding;
+use crate::layout::{JSON_SUFFIX, meta};
 use crate::model::{BasedOn, Catalogue, Level, Region, Text};
 use crate::report::{Location, SourceMap};
 
@@ -36,16 +36,7 @@ pub(crate) struct MetaRow {
 
 fn known_label(label: &str) -> Option<&'static str> {
     let k = match_key(label);
-    let k = k.trim_end_matches([':', '：']);
-    meta::ALL.iter().copied().find(|m| *m == k).or(match k {
-        // What counties write above a table for the same fields.
-        "填报单位" | "制表单位" | "编制机关" | "编制部门" => Some(meta::PUBLISHER),
-        "制表日期" | "填报日期" | "编制时间" | "发布日期" | "印发日期" => {
-            Some(meta::ISSUED)
-        }
-        "更新时间" | "修订日期" => Some(meta::UPDATED),
-        _ => None,
-    })
+    meta::label(k.trim_end_matches([':', '：']))
 }
 
 /// A single cell `编制单位：武陟县城市管理局` (a known label, a colon, a value).
@@ -117,7 +108,7 @@ pub(crate) fn block(grid: &Grid, to: usize) -> Option<Vec<MetaRow>> {
 /// A date written the Chinese way (2024年3月1日) as YYYY-MM-DD, for the date labels.
 fn dated(label: &str, value: &str) -> String {
     if matches!(label, meta::ISSUED | meta::UPDATED) {
-        if let Some(d) = super::rows::find_date(value) {
+        if let Some(d) = super::defaults::find_date(value) {
             return d;
         }
     }
@@ -131,7 +122,7 @@ pub(crate) fn value<'m>(rows: &'m [MetaRow], label: &str) -> Option<&'m MetaRow>
 
 /// Fills the catalogue fields the import options do not set from the block: region, 更新日期,
 /// 上级标准目录, 标准版本 and the keys outside the model. (目录名称, 领域, 编制单位, 目录层级 and
-/// 编制日期 reach the catalogue through the options, see `rows::fill_header`.)
+/// 编制日期 reach the catalogue through the options, see `defaults::fill_header`.)
 pub(crate) fn apply(
     cat: &mut Catalogue<'static>,
     rows: &[MetaRow],

@@ -151,10 +151,36 @@ fn dimension_in_bounds(r: &[u8]) -> bool {
     }
 }
 
-/// The worksheet paths of a workbook, in the order of `xl/workbook.xml` (the order of
-/// calamine's sheet list), resolved through `xl/_rels/workbook.xml.rels` as calamine resolves
-/// them; lower-cased for a case-insensitive lookup. None where a sheet has no resolvable path.
-fn sheet_paths(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, names: &ZipNames) -> Vec<Option<String>> {
+/// Where a relationship target of `xl/workbook.xml` lives in the zip, resolved as calamine
+/// resolves it (`/xl/…` and `xl/…` as they are, anything else under `xl/`; no `..`), `\` read as
+/// `/`, lower-cased for [`ZipNames`]' case-insensitive lookup. The importer's reference guard and
+/// the annotated workbook's column widths both read the sheet through this one rule, so they see
+/// the part calamine reads.
+pub(crate) fn resolve_sheet_target(target: &str) -> String {
+    let t = target.replace('\\', "/");
+    let t = match t.strip_prefix('/') {
+        Some(rest) if rest.starts_with("xl/") => rest.to_owned(),
+        _ if t.starts_with("xl/") => t,
+        _ => format!("xl/{t}"),
+    };
+    t.to_ascii_lowercase()
+}
+
+/// A worksheet of a workbook: its name and the zip entry of its part (None when its
+/// relationship cannot be resolved).
+pub(crate) struct SheetPart {
+    /// Read by the annotated workbook (feature `xlsx`) only.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    pub name: String,
+    pub path: Option<String>,
+}
+
+/// The sheets of a workbook, in the order of `xl/workbook.xml` (the order of calamine's sheet
+/// list), their parts resolved through `xl/_rels/workbook.xml.rels` by [`resolve_sheet_target`].
+pub(crate) fn sheet_parts<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    names: &ZipNames,
+) -> Vec<SheetPart> {
     use quick_xml::events::Event;
     let Some(rels) = names.read(zip, "xl/_rels/workbook.xml.rels") else {
         return Vec::new();
@@ -184,40 +210,43 @@ fn sheet_paths(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, names: &ZipNames) -> Ve
             _ => {}
         }
     }
-    let mut paths = Vec::new();
+    let mut parts = Vec::new();
     let mut r = quick_xml::Reader::from_reader(book.as_slice());
     r.config_mut().check_end_names = false;
     loop {
         match r.read_event() {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"sheet" => {
-                let id = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.local_name().as_ref() == b"id")
-                    .map(|a| a.value.into_owned());
-                let path = id.and_then(|id| targets.get(&id)).map(|t| {
-                    let t = t.replace('\\', "/");
-                    let t = match t.strip_prefix('/') {
-                        Some(rest) if rest.starts_with("xl/") => rest.to_owned(),
-                        _ if t.starts_with("xl/") => t,
-                        _ => format!("xl/{t}"),
-                    };
-                    t.to_ascii_lowercase()
-                });
-                paths.push(path);
+                let mut name = String::new();
+                let mut id = None;
+                for a in e.attributes().flatten() {
+                    match a.key.local_name().as_ref() {
+                        b"id" => id = Some(a.value.into_owned()),
+                        b"name" if a.key.prefix().is_none() => {
+                            name = a
+                                .decode_and_unescape_value(r.decoder())
+                                .map(|v| v.into_owned())
+                                .unwrap_or_default();
+                        }
+                        _ => {}
+                    }
+                }
+                let path = id
+                    .and_then(|id| targets.get(&id))
+                    .map(|t| resolve_sheet_target(t));
+                parts.push(SheetPart { name, path });
             }
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
     }
-    paths
+    parts
 }
 
 /// The entries of a zip by lower-cased name (`\` read as `/`), as calamine looks them up.
-struct ZipNames(std::collections::HashMap<String, usize>);
+pub(crate) struct ZipNames(std::collections::HashMap<String, usize>);
 
 impl ZipNames {
-    fn new(zip: &zip::ZipArchive<Cursor<&[u8]>>) -> Self {
+    pub(crate) fn new<R: Read + std::io::Seek>(zip: &zip::ZipArchive<R>) -> Self {
         let mut map = std::collections::HashMap::new();
         for i in 0..zip.len() {
             if let Some(name) = zip.name_for_index(i) {
@@ -227,9 +256,18 @@ impl ZipNames {
         Self(map)
     }
 
+    /// The index of an entry.
+    pub(crate) fn index(&self, name: &str) -> Option<usize> {
+        self.0.get(&name.to_ascii_lowercase()).copied()
+    }
+
     /// The inflated content of an entry (its size was checked by [`check_zip`]).
-    fn read(&self, zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
-        let i = *self.0.get(&name.to_ascii_lowercase())?;
+    pub(crate) fn read<R: Read + std::io::Seek>(
+        &self,
+        zip: &mut zip::ZipArchive<R>,
+        name: &str,
+    ) -> Option<Vec<u8>> {
+        let i = self.index(name)?;
         let mut f = zip.by_index(i).ok()?;
         let mut out = Vec::with_capacity(usize::try_from(f.size()).unwrap_or(0).min(1 << 30));
         f.read_to_end(&mut out).ok()?;
@@ -424,7 +462,10 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
     check_zip(bytes, budget)?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
     let names = ZipNames::new(&zip);
-    let paths = sheet_paths(&mut zip, &names);
+    let paths: Vec<Option<String>> = sheet_parts(&mut zip, &names)
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
     let mut wb: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(corrupt)?;
     let is_1904 = wb.has_1904_epoch();
     let all = wb.sheets_metadata().to_vec();
@@ -498,7 +539,7 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
                     });
                 }
                 // Undo the exporters' formula guard (`'=…` → `=…`), before anything else.
-                let text = match crate::export::cells::strip_formula_guard(&text) {
+                let text = match crate::layout::cells::strip_formula_guard(&text) {
                     s if s.len() == text.len() => text,
                     s => s.to_owned(),
                 };
@@ -619,6 +660,17 @@ pub(crate) fn read_xls(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, E
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sheet_targets_resolve_as_calamine_resolves_them() {
+        use super::resolve_sheet_target as r;
+        assert_eq!(r("/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(r("xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(r("worksheets/Sheet2.xml"), "xl/worksheets/sheet2.xml");
+        assert_eq!(r("worksheets\\s3.xml"), "xl/worksheets/s3.xml");
+        // No `..` resolution: calamine reads the literal name, and so do we.
+        assert_eq!(r("../x/s4.xml"), "xl/../x/s4.xml");
+    }
+
     use super::*;
 
     #[test]

@@ -6,6 +6,7 @@
 //! dropped), and refuses duplicate keys.
 
 mod codes;
+pub(crate) mod conditions;
 mod text;
 
 pub use codes::TimeLimitKind;
@@ -256,7 +257,7 @@ deserialize_object!(BasedOn, "a based_on object", {
 
 /// One row of the catalogue: a disclosure item (公开事项).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[schemars(title = "公开事项", description = "目录中的一行", transform = crate::schema::item_conditions)]
+#[schemars(title = "公开事项", description = "目录中的一行", transform = conditions::item_conditions)]
 pub struct Item<'a> {
     /// 序号 / 事项编码, unique in the catalogue
     #[schemars(

@@ -19,7 +19,7 @@ use serde::Serialize;
 #[schemars(
     title = "公开时限",
     description = "公开时限；kind 表示形式，text 保留原文",
-    transform = crate::schema::time_limit_conditions
+    transform = super::conditions::time_limit_conditions
 )]
 pub struct TimeLimit<'a> {
     /// The form of the limit.

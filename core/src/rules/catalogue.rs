@@ -165,8 +165,8 @@ fn domain(cat: &Catalogue<'_>, ctx: &mut Ctx) {
 }
 
 fn dates(cat: &Catalogue<'_>, ctx: &mut Ctx) {
-    let issued = crate::parse_date(&cat.issued);
-    let updated = cat.updated.as_deref().and_then(crate::parse_date);
+    let issued = crate::date::parse_date(&cat.issued);
+    let updated = cat.updated.as_deref().and_then(crate::date::parse_date);
     if let (Some(i), Some(u)) = (issued, updated) {
         if u < i {
             ctx.push(

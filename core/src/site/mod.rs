@@ -124,10 +124,13 @@ pub fn load_records(bytes: &[u8], name: &str) -> Result<RecordsInput, Error> {
 }
 
 /// Whether a file in an input folder is read as a catalogue: `.json`, `.csv`, `.xlsx`, `.xls`,
-/// `.html` or `.htm` (any case), not hidden (a name starting with `.`) and not a spreadsheet's
+/// `.html`, `.htm` or `.docx` (any case), not hidden (a name starting with `.`) and not a spreadsheet's
 /// lock file (`~$…`).
 pub fn is_catalogue_file(file_name: &str) -> bool {
-    has_extension(file_name, &["json", "csv", "xlsx", "xls", "html", "htm"])
+    has_extension(
+        file_name,
+        &["json", "csv", "xlsx", "xls", "html", "htm", "docx"],
+    )
 }
 
 /// Whether a file in a records folder is read as records: `.csv`, `.tsv`, `.txt` or `.json`.
@@ -377,7 +380,7 @@ fn stem(name: &str) -> &str {
 
 /// The date part of a `YYYY-MM-DD` text, when it is a real date.
 fn valid_date(text: &str) -> Option<String> {
-    crate::parse_date(text.trim()).map(|d| d.format("%Y-%m-%d").to_string())
+    crate::date::parse_date(text.trim()).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Whether `url` may be a link: `http://` or `https://`, a host, no white space or control

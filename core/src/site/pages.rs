@@ -151,7 +151,7 @@ fn one_line(text: &str) -> String {
 
 /// A date cell's content: `<time>` for a real date, else the text.
 fn date_html(text: &str) -> String {
-    if crate::parse_date(text).is_some() {
+    if crate::date::parse_date(text).is_some() {
         format!("<time datetime=\"{0}\">{0}</time>", escape(text))
     } else if text.is_empty() {
         "—".to_owned()
@@ -358,7 +358,7 @@ pub(super) fn index_page(entries: &[Entry<'_>], site_title: &str) -> String {
     let newest = entries
         .iter()
         .map(|e| e.last_update.as_str())
-        .filter(|d| crate::parse_date(d).is_some())
+        .filter(|d| crate::date::parse_date(d).is_some())
         .max();
     out.push_str("<footer>");
     if let Some(d) = newest {
@@ -376,7 +376,7 @@ pub(super) fn sitemap(entries: &[Entry<'_>], base: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let lastmod = |d: &str| {
-        if crate::parse_date(d).is_some() {
+        if crate::date::parse_date(d).is_some() {
             format!("<lastmod>{}</lastmod>", escape(d))
         } else {
             String::new()
@@ -385,7 +385,7 @@ pub(super) fn sitemap(entries: &[Entry<'_>], base: &str) -> String {
     let newest = entries
         .iter()
         .map(|e| e.last_update.as_str())
-        .filter(|d| crate::parse_date(d).is_some())
+        .filter(|d| crate::date::parse_date(d).is_some())
         .max()
         .unwrap_or("");
     out.push_str(&format!(

@@ -70,7 +70,10 @@ pub fn publish(
             folder_files(p, true, Some(out), super::is_catalogue_file, &mut paths)
                 .map_err(at(p))?;
             if paths.len() == before {
-                let e = io(p, "文件夹中没有目录文件（.json、.csv、.xlsx、.xls、.html）");
+                let e = io(
+                    p,
+                    "文件夹中没有目录文件（.json、.csv、.xlsx、.xls、.html、.docx）",
+                );
                 return Err(at(p)(e));
             }
         } else {

@@ -33,9 +33,12 @@
 //! - `summary`: counts per status and 按时公开率 (`on_time_rate` = on time / (on time + late +
 //!   overdue); `None` when nothing was assessed) per item (every catalogue item, in order), per
 //!   一级事项 (`category`) and overall.
-//! - `issues`: bad records and bad files, each with a stable code ([`DEFS`]), the record's 1-based
+//! - `issues`: bad records and bad files, each with a stable code (`records.*`, `record.*`: [`crate::codes::records`]), the record's 1-based
 //!   data `row`, the CSV `line` where the record starts, the column, and a Chinese or English
-//!   message. A bad record never stops the audit.
+//!   message. A bad record never stops the audit. When a deadline or a lateness rests on a year
+//!   whose holiday notice is not loaded (a provisional year, see [`crate::calendar`]), the row
+//!   says `provisional`, the report says `provisional` and `provisional_years`, and `issues`
+//!   holds one `calendar.provisional` warning naming the years.
 //!
 //! `today` is always passed by the caller ([`AuditOptions::today`]); the system clock is never
 //! read. How deadlines are computed is in [`crate::deadline`]: a record with `request_received`
@@ -47,8 +50,8 @@
 use crate::calendar::Calendar;
 use crate::codes;
 use crate::codes::Code;
-use crate::deadline::{self, MAX_EXTENSION_WORKING_DAYS, Reason, Start};
-use crate::issue::{Finding, Issue, Location, RecordRef};
+use crate::deadline::{self, Reason, Start};
+use crate::issue::Issue;
 use crate::model::{Catalogue, Item, Method, TimeLimitKind};
 use crate::report::{Lang, Severity};
 use crate::{Error, excerpt};
@@ -56,6 +59,17 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+mod records;
+mod summary;
+
+use records::issue;
+pub use records::{
+    Record, Records, parse_extension, parse_record_datetime, read_records, read_records_csv,
+    read_records_json,
+};
+use summary::summarise;
+pub use summary::{CategoryTally, ItemTally, Summary, Tally};
 
 /// The outcome of one record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -138,45 +152,6 @@ impl Status {
     }
 }
 
-/// One publication record as read: raw text, so that a bad value becomes an issue.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Record {
-    /// 1-based data row (the header is not counted; in JSON, the position in the array).
-    pub row: usize,
-    /// The CSV line where the record starts (1 is the header); `None` for JSON.
-    pub line: Option<u64>,
-    /// `item_id`.
-    pub item_id: Option<String>,
-    /// `formed_on`.
-    pub formed_on: Option<String>,
-    /// `published_on` (`None` when not yet published).
-    pub published_on: Option<String>,
-    /// `request_received`.
-    pub request_received: Option<String>,
-    /// `extended`.
-    pub extended: Option<String>,
-    /// `event_at`.
-    pub event_at: Option<String>,
-    /// `note`.
-    pub note: Option<String>,
-    /// `url`: where the document is published (not used by the audit).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// `title`: the document's title (not used by the audit).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-}
-
-/// Records read from a file, with the problems found while reading (missing columns, records
-/// that are not objects…).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Records {
-    /// The records, in file order.
-    pub records: Vec<Record>,
-    /// Problems of the file or of single records found while reading.
-    pub issues: Vec<AuditIssue>,
-}
-
 /// A bad file or a bad record: an [`Issue`] with the record's `row`, `line` and `column`
 /// ([`crate::issue::RecordRef`]).
 pub type AuditIssue = Issue;
@@ -251,110 +226,11 @@ pub struct AuditRow {
     pub message: Option<String>,
     /// `note`, passed through.
     pub note: Option<String>,
-}
-
-/// Counts per status and 按时公开率.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Tally {
-    /// Records.
-    pub records: usize,
-    /// On time.
-    pub on_time: usize,
-    /// Late.
-    pub late: usize,
-    /// Overdue.
-    pub overdue: usize,
-    /// Pending.
-    pub pending: usize,
-    /// Unpublished (no today).
-    pub unpublished: usize,
-    /// Not applicable.
-    pub not_applicable: usize,
-    /// Invalid.
-    pub invalid: usize,
-    /// On time + late + overdue: the records the rate is about.
-    pub assessed: usize,
-    /// 按时公开率: on time / assessed; `None` when nothing was assessed.
-    pub on_time_rate: Option<f64>,
-}
-
-impl Tally {
-    fn add(&mut self, s: Status) {
-        self.records += 1;
-        match s {
-            Status::OnTime => self.on_time += 1,
-            Status::Late => self.late += 1,
-            Status::Overdue => self.overdue += 1,
-            Status::Pending => self.pending += 1,
-            Status::Unpublished => self.unpublished += 1,
-            Status::NotApplicable => self.not_applicable += 1,
-            Status::Invalid => self.invalid += 1,
-        }
-        self.assessed = self.on_time + self.late + self.overdue;
-        self.on_time_rate = (self.assessed > 0).then(|| self.on_time as f64 / self.assessed as f64);
-    }
-
-    /// Adds the counts of `other`.
-    pub fn merge(&mut self, other: &Tally) {
-        self.records += other.records;
-        self.on_time += other.on_time;
-        self.late += other.late;
-        self.overdue += other.overdue;
-        self.pending += other.pending;
-        self.unpublished += other.unpublished;
-        self.not_applicable += other.not_applicable;
-        self.invalid += other.invalid;
-        self.assessed = self.on_time + self.late + self.overdue;
-        self.on_time_rate = (self.assessed > 0).then(|| self.on_time as f64 / self.assessed as f64);
-    }
-
-    /// The count of one status.
-    pub fn count(&self, s: Status) -> usize {
-        match s {
-            Status::OnTime => self.on_time,
-            Status::Late => self.late,
-            Status::Overdue => self.overdue,
-            Status::Pending => self.pending,
-            Status::Unpublished => self.unpublished,
-            Status::NotApplicable => self.not_applicable,
-            Status::Invalid => self.invalid,
-        }
-    }
-}
-
-/// The summary of one item.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct ItemTally {
-    /// The item's id.
-    pub item_id: String,
-    /// 二级事项.
-    pub name: String,
-    /// 一级事项.
-    pub category: String,
-    /// The counts.
-    #[serde(flatten)]
-    pub tally: Tally,
-}
-
-/// The summary of one 一级事项.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct CategoryTally {
-    /// 一级事项.
-    pub category: String,
-    /// The counts.
-    #[serde(flatten)]
-    pub tally: Tally,
-}
-
-/// Summaries: overall, per 一级事项 and per item.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Summary {
-    /// Every record.
-    pub overall: Tally,
-    /// Per 一级事项, in catalogue order.
-    pub by_category: Vec<CategoryTally>,
-    /// Per catalogue item (every item, also those without records), in catalogue order.
-    pub by_item: Vec<ItemTally>,
+    /// Whether the deadline or the lateness rests on a provisional year (no holiday notice
+    /// loaded; counted with the statutory holidays only). The report's `calendar.provisional`
+    /// warning names the years.
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// The result of an audit.
@@ -366,8 +242,15 @@ pub struct AuditReport {
     pub rows: Vec<AuditRow>,
     /// Counts and 按时公开率.
     pub summary: Summary,
-    /// Bad file and bad records.
+    /// Bad file and bad records, and the `calendar.provisional` warning when a deadline rests
+    /// on a year whose holiday notice is not loaded.
     pub issues: Vec<AuditIssue>,
+    /// Whether any row rests on a provisional year (see [`AuditRow::provisional`]).
+    #[serde(default)]
+    pub provisional: bool,
+    /// The provisional years the rows rest on, sorted.
+    #[serde(default)]
+    pub provisional_years: Vec<i32>,
 }
 
 impl AuditReport {
@@ -399,357 +282,6 @@ pub fn audit_bytes(
     Ok(audit(cat, &records, cal, options))
 }
 
-/// Reads records from CSV or JSON: by the name's extension (`.json`; `.csv`, `.tsv`, `.txt`),
-/// else by the content (JSON when it starts with `[` or `{`).
-pub fn read_records(bytes: &[u8], name: Option<&str>) -> Result<Records, Error> {
-    let lower = name.map(str::to_ascii_lowercase).unwrap_or_default();
-    let is_json = if lower.ends_with(".json") {
-        true
-    } else if lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt") {
-        false
-    } else {
-        matches!(
-            crate::json::strip_bom(bytes)
-                .iter()
-                .find(|c| !c.is_ascii_whitespace()),
-            Some(b'[' | b'{')
-        )
-    };
-    if is_json {
-        read_records_json(bytes)
-    } else {
-        read_records_csv(bytes)
-    }
-}
-
-const REQUIRED: [&str; 3] = ["item_id", "formed_on", "published_on"];
-const OPTIONAL: [&str; 6] = [
-    "request_received",
-    "extended",
-    "event_at",
-    "note",
-    "url",
-    "title",
-];
-
-fn set_field(r: &mut Record, key: &str, v: Option<String>) {
-    let v = v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    match key {
-        "item_id" => r.item_id = v,
-        "formed_on" => r.formed_on = v,
-        "published_on" => r.published_on = v,
-        "request_received" => r.request_received = v,
-        "extended" => r.extended = v,
-        "event_at" => r.event_at = v,
-        "note" => r.note = v,
-        "url" => r.url = v,
-        "title" => r.title = v,
-        _ => {}
-    }
-}
-
-/// Reads CSV records (UTF-8, BOM accepted; comma- or tab-separated; header row).
-pub fn read_records_csv(bytes: &[u8]) -> Result<Records, Error> {
-    let bytes = crate::json::strip_bom(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::Import {
-        format: "CSV".into(),
-        message: format!(
-            "记录表不是 UTF-8 编码（第 {} 字节起）：请另存为 UTF-8",
-            e.valid_up_to() + 1
-        ),
-        location: None,
-    })?;
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
-        b'\t'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map_or(0, csv::Position::line);
-        Error::Import {
-            format: "CSV".into(),
-            message: format!("第 {line} 行：{e}"),
-            location: None,
-        }
-    };
-    let headers = rdr.headers().map_err(csv_error)?.clone();
-    let mut out = Records::default();
-    let mut columns: Vec<(usize, &'static str)> = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        let key = h.trim().to_ascii_lowercase();
-        match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| **k == key) {
-            Some(k) if !columns.iter().any(|(_, c)| c == k) => columns.push((i, k)),
-            Some(_) => {}
-            None if key.is_empty() => {}
-            None => out.issues.push(issue(
-                codes::records::UNKNOWN_COLUMN,
-                None,
-                Some(1),
-                Some(h.trim()),
-                None,
-                &[],
-            )),
-        }
-    }
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|k| !columns.iter().any(|(_, c)| c == k))
-        .collect();
-    if !missing.is_empty() {
-        for m in missing {
-            out.issues.push(issue(
-                codes::records::MISSING_COLUMN,
-                None,
-                Some(1),
-                Some(m),
-                None,
-                &[],
-            ));
-        }
-        return Ok(out);
-    }
-    for (k, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(csv_error)?;
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let mut r = Record {
-            row: k + 1,
-            line: rec.position().map(csv::Position::line),
-            ..Record::default()
-        };
-        for (i, key) in &columns {
-            set_field(&mut r, key, rec.get(*i).map(str::to_owned));
-        }
-        out.records.push(r);
-    }
-    if out.records.is_empty() {
-        out.issues
-            .push(issue(codes::records::EMPTY, None, None, None, None, &[]));
-    }
-    Ok(out)
-}
-
-/// Reads JSON records: an array of objects, or an object with a `records` array. Values may
-/// be strings, numbers, booleans (for `extended`) or `null`.
-pub fn read_records_json(bytes: &[u8]) -> Result<Records, Error> {
-    let bytes = crate::json::strip_bom(bytes);
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e, bytes))?;
-    let array = match value {
-        serde_json::Value::Array(a) => a,
-        serde_json::Value::Object(mut m) => match m.remove("records") {
-            Some(serde_json::Value::Array(a)) => a,
-            _ => {
-                return Err(Error::Import {
-                    format: "JSON".into(),
-                    message: "记录应为对象数组，或含 records 数组的对象".into(),
-                    location: None,
-                });
-            }
-        },
-        _ => {
-            return Err(Error::Import {
-                format: "JSON".into(),
-                message: "记录应为对象数组，或含 records 数组的对象".into(),
-                location: None,
-            });
-        }
-    };
-    let mut out = Records::default();
-    let mut unknown_seen: Vec<String> = Vec::new();
-    for (k, v) in array.into_iter().enumerate() {
-        let row = k + 1;
-        let mut r = Record {
-            row,
-            ..Record::default()
-        };
-        let serde_json::Value::Object(m) = v else {
-            out.issues.push(issue(
-                codes::records::NOT_AN_OBJECT,
-                Some(row),
-                None,
-                None,
-                None,
-                &[],
-            ));
-            out.records.push(r);
-            continue;
-        };
-        for req in REQUIRED {
-            if !m.contains_key(req) {
-                out.issues.push(issue(
-                    codes::records::MISSING_FIELD,
-                    Some(row),
-                    None,
-                    Some(req),
-                    None,
-                    &[],
-                ));
-            }
-        }
-        for (key, val) in m {
-            if REQUIRED.contains(&key.as_str()) || OPTIONAL.contains(&key.as_str()) {
-                let text = match val {
-                    serde_json::Value::Null => None,
-                    serde_json::Value::String(s) => Some(s),
-                    other => Some(other.to_string()),
-                };
-                set_field(&mut r, &key, text);
-            } else if !unknown_seen.contains(&key) {
-                out.issues.push(issue(
-                    codes::records::UNKNOWN_COLUMN,
-                    Some(row),
-                    None,
-                    Some(&key),
-                    None,
-                    &[],
-                ));
-                unknown_seen.push(key);
-            }
-        }
-        out.records.push(r);
-    }
-    if out.records.is_empty() {
-        out.issues
-            .push(issue(codes::records::EMPTY, None, None, None, None, &[]));
-    }
-    Ok(out)
-}
-
-/// Builds an issue (message rendered in Chinese; [`audit`] renders it again in its language).
-/// Its path points into the records as a `{"records": [...]}` document; its location is the
-/// record's line in a CSV file.
-fn issue(
-    code: Code,
-    row: Option<usize>,
-    line: Option<u64>,
-    column: Option<&str>,
-    item_id: Option<&str>,
-    params: &[(&str, String)],
-) -> AuditIssue {
-    let path = match (row, column) {
-        (Some(r), Some(c)) => format!(
-            "/records/{}/{}",
-            r.saturating_sub(1),
-            crate::json::escape_pointer_token(c)
-        ),
-        (Some(r), None) => format!("/records/{}", r.saturating_sub(1)),
-        (None, _) => String::new(),
-    };
-    let mut f = Finding::new(code, path, item_id, params);
-    if let Some(r) = row {
-        f.params
-            .entry("row".into())
-            .or_insert_with(|| r.to_string());
-    }
-    if let Some(c) = column {
-        f.params
-            .entry("column".into())
-            .or_insert_with(|| excerpt(c, 40));
-    }
-    if let Some(id) = item_id {
-        f.params
-            .entry("item_id".into())
-            .or_insert_with(|| excerpt(id, 40));
-    }
-    f.location = line.and_then(|l| u32::try_from(l).ok()).map(|l| Location {
-        sheet: None,
-        row: l,
-        column: None,
-        header: column.map(str::to_owned),
-    });
-    f.record = Some(RecordRef {
-        row,
-        line,
-        column: column.map(str::to_owned),
-    });
-    f.render(Lang::Zh, None)
-}
-
-/// Parses a record date, optionally with a time of day: `YYYY-MM-DD` (also `/` or `.` as
-/// separators, one-digit month and day, `YYYY年M月D日`), then optionally a space or `T` and
-/// `HH:MM` or `HH:MM:SS`.
-pub fn parse_record_datetime(s: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
-    let s = s.trim();
-    let (date_part, time_part) = match s.find([' ', 'T']) {
-        Some(i) => (&s[..i], Some(s[i + 1..].trim())),
-        None => (s, None),
-    };
-    let date_part = date_part.strip_suffix('日').unwrap_or(date_part);
-    let mut parts = date_part.split(['-', '/', '.', '年', '月']);
-    let num = |p: Option<&str>, max_len: usize| {
-        p.filter(|p| !p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|p| p.parse::<u32>().ok())
-    };
-    let y = parts
-        .next()
-        .filter(|p| p.len() == 4)
-        .and_then(|p| num(Some(p), 4))?;
-    let m = num(parts.next(), 2)?;
-    let d = num(parts.next(), 2)?;
-    if parts.next().is_some() {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
-    let time = match time_part {
-        None => None,
-        Some(t) => {
-            let mut tp = t.split(':');
-            let h = num(tp.next(), 2)?;
-            let mi = num(tp.next(), 2)?;
-            let sec = match tp.next() {
-                Some(x) => num(Some(x), 2)?,
-                None => 0,
-            };
-            if tp.next().is_some() {
-                return None;
-            }
-            Some(NaiveTime::from_hms_opt(h, mi, sec)?)
-        }
-    };
-    Some((date, time))
-}
-
-impl crate::args::Arg for crate::deadline::Start {
-    const EXPECTED: &'static str =
-        "YYYY-MM-DD 格式的真实日期，或带时间的 YYYY-MM-DD HH:MM[:SS]（如 2024-03-01 08:30）";
-    /// A record date ([`parse_record_datetime`]), with its time of day when given.
-    fn from_text(text: &str) -> Option<Self> {
-        parse_record_datetime(text).map(|(d, t)| match t {
-            Some(t) => crate::deadline::Start::at(d.and_time(t)),
-            None => crate::deadline::Start::on(d),
-        })
-    }
-}
-
-/// Parses `extended`: yes/no words (yes = the maximum, 20 working days) or 1–20 working days.
-/// `None` when not understood or over 20.
-pub fn parse_extension(s: &str) -> Option<u32> {
-    let t = s.trim().to_lowercase();
-    let t = t
-        .strip_suffix("个工作日")
-        .or_else(|| t.strip_suffix("工作日"))
-        .unwrap_or(&t)
-        .trim();
-    match t {
-        "" | "false" | "no" | "n" | "否" | "无" | "未延期" | "0" => Some(0),
-        "true" | "yes" | "y" | "是" | "有" | "延期" | "已延期" => {
-            Some(MAX_EXTENSION_WORKING_DAYS)
-        }
-        _ => t
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=MAX_EXTENSION_WORKING_DAYS).contains(n)),
-    }
-}
-
 /// Audits records against a catalogue with a calendar.
 pub fn audit(
     cat: &Catalogue<'_>,
@@ -770,6 +302,7 @@ pub fn audit(
         .collect();
     let mut rows = Vec::with_capacity(records.records.len());
     let mut item_of_row: Vec<Option<usize>> = Vec::with_capacity(records.records.len());
+    let mut provisional_years: Vec<i32> = Vec::new();
     for rec in &records.records {
         let mut found = Vec::new();
         let (row, item) = audit_one(
@@ -780,10 +313,23 @@ pub fn audit(
             options,
             read_errors.contains(&rec.row),
             &mut found,
+            &mut provisional_years,
         );
         issues.extend(found);
         rows.push(row);
         item_of_row.push(item);
+    }
+    provisional_years.sort_unstable();
+    provisional_years.dedup();
+    if !provisional_years.is_empty() {
+        issues.push(issue(
+            codes::calendar::PROVISIONAL,
+            None,
+            None,
+            None,
+            None,
+            &crate::calendar::years_params(&provisional_years),
+        ));
     }
     for i in &mut issues {
         i.rerender(options.lang);
@@ -806,6 +352,8 @@ pub fn audit(
         rows,
         summary,
         issues,
+        provisional: !provisional_years.is_empty(),
+        provisional_years,
     }
 }
 
@@ -814,56 +362,13 @@ fn record_row(i: &AuditIssue) -> Option<usize> {
     i.record.as_ref().and_then(|r| r.row)
 }
 
-fn summarise(cat: &Catalogue<'_>, rows: &[AuditRow], item_of_row: &[Option<usize>]) -> Summary {
-    let mut overall = Tally::default();
-    let mut per_item = vec![Tally::default(); cat.items.len()];
-    for (row, item) in rows.iter().zip(item_of_row) {
-        overall.add(row.status);
-        if let Some(t) = item.and_then(|i| per_item.get_mut(i)) {
-            t.add(row.status);
-        }
-    }
-    let mut by_category: Vec<CategoryTally> = Vec::new();
-    for (it, t) in cat.items.iter().zip(&per_item) {
-        let pos = match by_category.iter().position(|c| c.category == *it.category) {
-            Some(p) => p,
-            None => {
-                by_category.push(CategoryTally {
-                    category: it.category.to_string(),
-                    tally: Tally::default(),
-                });
-                by_category.len() - 1
-            }
-        };
-        if let Some(c) = by_category.get_mut(pos) {
-            c.tally.merge(t);
-        }
-    }
-    let by_item = cat
-        .items
-        .iter()
-        .zip(per_item)
-        .map(|(it, tally)| ItemTally {
-            item_id: it.id.to_string(),
-            name: it.name.to_string(),
-            category: it.category.to_string(),
-            tally,
-        })
-        .collect();
-    Summary {
-        overall,
-        by_category,
-        by_item,
-    }
-}
-
 /// A parsed record date field.
 struct Field {
     date: Option<NaiveDate>,
     time: Option<NaiveTime>,
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn audit_one(
     rec: &Record,
     cat: &Catalogue<'_>,
@@ -872,6 +377,7 @@ fn audit_one(
     options: &AuditOptions,
     read_error: bool,
     found: &mut Vec<AuditIssue>,
+    provisional_years: &mut Vec<i32>,
 ) -> (AuditRow, Option<usize>) {
     let row_no = rec.row;
     let item_id = rec.item_id.clone().unwrap_or_default();
@@ -970,6 +476,7 @@ fn audit_one(
         reason: None,
         message: None,
         note: rec.note.clone(),
+        provisional: false,
     };
 
     // Order and future dates.
@@ -1091,10 +598,15 @@ fn audit_one(
     let dl = match deadline::deadline_with(cal, limit, &start.extended(ext)) {
         Ok(dl) => dl,
         Err(e) => {
-            let reason = Reason::new(codes::deadline::CALENDAR, &[("error", e.to_string())]);
+            let reason = Reason::new(
+                codes::deadline::CALENDAR,
+                &[("error", e.to_string()), ("error_en", e.message(Lang::En))],
+            );
             return (not_applicable(row, reason), item_idx);
         }
     };
+    row.provisional = dl.provisional;
+    provisional_years.extend_from_slice(&dl.provisional_years);
     row.extension_days = dl.extension_days;
     row.deadline = dl.date;
     row.deadline_at = dl.datetime;
@@ -1104,9 +616,14 @@ fn audit_one(
             .unwrap_or_else(|| Reason::new(codes::deadline::INCOMPLETE, &[]));
         return (not_applicable(row, reason), item_idx);
     };
-    let lateness = |row: &mut AuditRow, until: NaiveDate| {
+    let mut lateness = |row: &mut AuditRow, until: NaiveDate| {
         row.late_by_days = Some((until - due).num_days());
         row.late_by_working_days = cal.working_days_between(due, until).ok();
+        if row.late_by_working_days.is_some() {
+            let years = cal.provisional_years_between(due, until);
+            row.provisional |= !years.is_empty();
+            provisional_years.extend_from_slice(&years);
+        }
     };
     match published.date {
         Some(p) => {
@@ -1131,64 +648,4 @@ fn audit_one(
         },
     }
     (row, item_idx)
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn record_dates() {
-        let d = |s| crate::parse_date(s).unwrap();
-        assert_eq!(
-            parse_record_datetime("2024-03-05"),
-            Some((d("2024-03-05"), None))
-        );
-        assert_eq!(
-            parse_record_datetime("2024/3/5"),
-            Some((d("2024-03-05"), None))
-        );
-        assert_eq!(
-            parse_record_datetime("2024.03.05"),
-            Some((d("2024-03-05"), None))
-        );
-        assert_eq!(
-            parse_record_datetime("2024年3月5日"),
-            Some((d("2024-03-05"), None))
-        );
-        assert_eq!(
-            parse_record_datetime("2024-03-05 08:30"),
-            Some((d("2024-03-05"), NaiveTime::from_hms_opt(8, 30, 0)))
-        );
-        assert_eq!(
-            parse_record_datetime("2024-03-05T08:30:15"),
-            Some((d("2024-03-05"), NaiveTime::from_hms_opt(8, 30, 15)))
-        );
-        for bad in [
-            "",
-            "2024-02-30",
-            "24-03-05",
-            "2024-03",
-            "2024-03-05-01",
-            "2024-03-05 25:00",
-            "yesterday",
-            "２０２４-03-05",
-            "2024-003-05",
-        ] {
-            assert_eq!(parse_record_datetime(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn extensions() {
-        assert_eq!(parse_extension("是"), Some(20));
-        assert_eq!(parse_extension("TRUE"), Some(20));
-        assert_eq!(parse_extension("否"), Some(0));
-        assert_eq!(parse_extension(""), Some(0));
-        assert_eq!(parse_extension("15"), Some(15));
-        assert_eq!(parse_extension("10个工作日"), Some(10));
-        assert_eq!(parse_extension("21"), None);
-        assert_eq!(parse_extension("maybe"), None);
-    }
 }

@@ -1,4 +1,5 @@
-//! Masking of personal data in published output (off by default; [`super::HtmlOptions::mask`]).
+//! Masking of personal data in published output and reports (off by default;
+//! [`crate::export::HtmlOptions::mask`], [`crate::Options::mask_values`]).
 //!
 //! Deliberately simple and predictable (issue 8 extends it):
 //!
