@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { FUNCTIONS, TABLE_FUNCTIONS, createApi } from '../js/api.mjs';
 import { apiOptions, loadBuilds, loadFixtures, loadTableBuilds, readRepo, thrown } from './helpers.mjs';
 
@@ -24,6 +25,16 @@ const csv = readFileSync(new URL('../../tests/corpus/01-fsxf-municipal.csv', imp
 const html = readFileSync(new URL('../../tests/corpus/01-fsxf-municipal.html', import.meta.url));
 const docx = readFileSync(new URL('../../tests/import/word_catalogue.docx', import.meta.url));
 const functions = (m) => Object.keys(m).filter((k) => typeof m[k] === 'function' && k !== 'default').sort();
+
+// The size goal of issue 11: the default build's module at most 1 MB gzipped (gzip level 9, as a
+// server sends it; scripts/build-wasm.sh prints the same figure with gzip -9).
+test('the default build is within 1 MB gzipped; the tables build is larger', () => {
+  const gz = (dir) => gzipSync(readFileSync(new URL(`../${dir}/gongkai_wasm_bg.wasm`, import.meta.url)), { level: 9 }).length;
+  const [web, node, tables] = [gz('pkg-web'), gz('pkg-node'), gz('pkg-tables-web')];
+  assert.ok(web <= 1_000_000, `pkg-web: ${web} bytes gzipped, over 1,000,000 by ${web - 1_000_000}`);
+  assert.ok(node <= 1_000_000, `pkg-node: ${node} bytes gzipped`);
+  assert.ok(tables > web, 'the tables build carries the table import');
+});
 
 test('the exports map gives each entry its build', () => {
   const entries = {
