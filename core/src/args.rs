@@ -74,6 +74,16 @@ impl Arg for crate::lang::Lang {
     }
 }
 
+/// Lives here, above [`Lang`](crate::lang::Lang), so that `lang` stays at the bottom.
+impl std::str::FromStr for crate::lang::Lang {
+    type Err = Error;
+
+    /// Parses a language, or says which values are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse("语言", s)
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -262,14 +262,3 @@ impl Error {
         }
     }
 }
-
-/// Lives here, above [`Lang`], so that `lang` stays below `error`; the message is
-/// [`crate::args`]'s.
-impl std::str::FromStr for crate::lang::Lang {
-    type Err = crate::Error;
-
-    /// Parses a language, or says which values are accepted.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::args::parse("语言", s)
-    }
-}
