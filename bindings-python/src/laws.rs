@@ -1,7 +1,7 @@
 //! The registry of legal instruments (依据库): `laws=` of `validate`/`Validator`,
 //! `gongkai.laws()` and `gongkai.lookup_law()`.
 
-use crate::error::{arg, core_err};
+use crate::error::{Failure, Origin, arg, to_py_err_lang};
 use crate::input::{self, Input};
 use gongkai::laws::Registry;
 use pyo3::prelude::*;
@@ -9,7 +9,8 @@ use pythonize::pythonize;
 use std::sync::Arc;
 
 /// Reads `laws=`: a registry file given as a path, JSON text, JSON bytes or a dict, merged over
-/// the embedded registry. `None` is the embedded registry alone.
+/// the embedded registry (the core's [`Registry::with_json_bytes`]). `None` is the embedded
+/// registry alone.
 pub(crate) fn registry(
     py: Python<'_>,
     laws: Option<&Bound<'_, PyAny>>,
@@ -18,40 +19,36 @@ pub(crate) fn registry(
     let Some(obj) = laws.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
-    let text = match input::extract(obj)? {
-        Input::Bytes { data, .. } => String::from_utf8(data.as_bytes().to_vec()).map_err(|e| {
-            core_err(
-                py,
-                gongkai::Error::Laws(format!(
-                    "依据库文件不是 UTF-8 编码（第 {} 个字节起）",
-                    e.utf8_error().valid_up_to() + 1
-                )),
-            )
-        })?,
-        Input::Path(p) => {
-            let bytes = std::fs::read(&p).map_err(|e| {
-                core_err(
-                    py,
-                    gongkai::Error::Io {
-                        path: p.display().to_string(),
-                        message: e.to_string(),
-                    },
-                )
-            })?;
-            String::from_utf8(bytes).map_err(|e| {
-                core_err(
-                    py,
-                    gongkai::Error::Laws(format!(
-                        "{}: 依据库文件不是 UTF-8 编码（第 {} 个字节起）",
-                        p.display(),
-                        e.utf8_error().valid_up_to() + 1
-                    )),
-                )
-            })?
-        }
+    let (bytes, path) = match input::extract(obj)? {
+        Input::Bytes { data, .. } => (data.as_bytes().to_vec(), None),
+        Input::Path(p) => (Vec::new(), Some(p)),
     };
-    let reg = py.detach(|| Registry::with_json_lang(&text, lang));
-    reg.map(|r| Some(Arc::new(r))).map_err(|e| core_err(py, e))
+    let read = || {
+        let bytes = match &path {
+            None => bytes,
+            Some(p) => std::fs::read(p).map_err(|e| gongkai::Error::Io {
+                path: p.display().to_string(),
+                message: e.to_string(),
+            })?,
+        };
+        Registry::with_json_bytes(&bytes, lang)
+    };
+    let name = path.as_ref().map(|p| p.display().to_string());
+    let origin = name.as_deref().map_or(Origin::Text, Origin::File);
+    py.detach(read)
+        .map(|r| Some(Arc::new(r)))
+        .map_err(|e| to_py_err_lang(py, &Failure::Core(e), origin, lang))
+}
+
+/// The registry of a call: `laws=` merged over the embedded one, or the embedded one.
+fn with_registry<T>(
+    py: Python<'_>,
+    laws: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+    f: impl FnOnce(&Registry) -> PyResult<T>,
+) -> PyResult<T> {
+    let user = registry(py, laws, arg(py, "lang", lang)?)?;
+    f(user.as_deref().unwrap_or_else(|| Registry::embedded()))
 }
 
 /// Every instrument of the registry (the embedded one, or `laws=` merged over it), as dicts:
@@ -64,10 +61,7 @@ pub(crate) fn laws<'py>(
     laws: Option<&Bound<'py, PyAny>>,
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let lang = arg(py, "lang", lang)?;
-    let user = registry(py, laws, lang)?;
-    let reg = user.as_deref().unwrap_or_else(|| Registry::embedded());
-    Ok(pythonize(py, reg.laws())?)
+    with_registry(py, laws, lang, |reg| Ok(pythonize(py, reg.laws())?))
 }
 
 /// The instrument a citation names, or None: `{"law": {...}, "version": {...} | None}`, the
@@ -81,16 +75,8 @@ pub(crate) fn lookup_law<'py>(
     doc_no: Option<&str>,
     laws: Option<&Bound<'py, PyAny>>,
     lang: &str,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let lang = arg(py, "lang", lang)?;
-    let user = registry(py, laws, lang)?;
-    let reg = user.as_deref().unwrap_or_else(|| Registry::embedded());
-    let found = reg
-        .lookup_citation(title, doc_no, None)
-        .or_else(|| doc_no.and_then(|d| reg.lookup_doc_no(d)));
-    let Some(m) = found else {
-        return Ok(None);
-    };
-    let value = serde_json::json!({ "law": m.law, "version": m.version() });
-    Ok(Some(pythonize(py, &value)?))
+) -> PyResult<Bound<'py, PyAny>> {
+    with_registry(py, laws, lang, |reg| {
+        Ok(pythonize(py, &reg.find(title, doc_no))?)
+    })
 }

@@ -303,14 +303,7 @@ pub fn lookup_law(
     let reg = user
         .as_deref()
         .unwrap_or_else(|| gongkai::laws::Registry::embedded());
-    let doc_no = o.doc_no.as_deref();
-    let found = reg
-        .lookup_citation(&title, doc_no, None)
-        .or_else(|| doc_no.and_then(|d| reg.lookup_doc_no(d)));
-    match found {
-        None => Ok(JsValue::NULL),
-        Some(m) => to_js(&serde_json::json!({ "law": m.law, "version": m.version() })),
-    }
+    to_js(&reg.find(&title, o.doc_no.as_deref()))
 }
 
 /// `version()`: the library version.

@@ -58,18 +58,5 @@ pub fn load_laws(
     path: &Path,
     lang: gongkai::Lang,
 ) -> Result<std::sync::Arc<gongkai::laws::Registry>, gongkai::Error> {
-    let bytes = read_file(path)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        gongkai::Error::Laws(match lang {
-            gongkai::Lang::Zh => format!(
-                "文件不是 UTF-8 编码（第 {} 个字节起）；请另存为 UTF-8",
-                e.utf8_error().valid_up_to() + 1
-            ),
-            gongkai::Lang::En => format!(
-                "the file is not UTF-8 (from byte {}); save it as UTF-8",
-                e.utf8_error().valid_up_to() + 1
-            ),
-        })
-    })?;
-    gongkai::laws::Registry::with_json_lang(&text, lang).map(std::sync::Arc::new)
+    gongkai::laws::Registry::with_json_bytes(&read_file(path)?, lang).map(std::sync::Arc::new)
 }

@@ -211,6 +211,17 @@ pub struct Match<'r> {
     pub version: Option<usize>,
 }
 
+/// `{ "law": …, "version": … | null }`: the instrument and the version the citation names.
+impl Serialize for Match<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Match", 2)?;
+        m.serialize_field("law", self.law)?;
+        m.serialize_field("version", &self.version())?;
+        m.end()
+    }
+}
+
 impl<'r> Match<'r> {
     /// The version the citation names.
     pub fn version(&self) -> Option<&'r LawVersion> {
@@ -273,6 +284,19 @@ impl Registry {
         }
         let user = parse_file(text, lang)?;
         build(user, Registry::embedded().laws.clone(), lang)
+    }
+
+    /// [`Registry::with_json_lang`] of a file's bytes (how every caller reads a registry file):
+    /// bytes that are not UTF-8 are an [`crate::Error::Laws`] naming the first bad byte.
+    pub fn with_json_bytes(bytes: &[u8], lang: Lang) -> Result<Registry, crate::Error> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let at = e.valid_up_to() + 1;
+            crate::Error::Laws(match lang {
+                Lang::Zh => format!("文件不是 UTF-8 编码（第 {at} 个字节起）；请另存为 UTF-8"),
+                Lang::En => format!("the file is not UTF-8 (from byte {at}); save it as UTF-8"),
+            })
+        })?;
+        Registry::with_json_lang(text, lang)
     }
 
     /// An `Arc` of [`Registry::with_json`], for [`crate::Options::laws`].
@@ -352,6 +376,14 @@ impl Registry {
                     .position(|vk| vk.iter().any(|k| cited.iter().any(|c| c.same_number(k))))
             });
         Some(Match { law, version })
+    }
+
+    /// What the bindings' `lookup_law` answers: the instrument a citation names, by its title
+    /// and `doc_no` ([`Registry::lookup_citation`]), else by `doc_no` alone
+    /// ([`Registry::lookup_doc_no`]).
+    pub fn find(&self, title: &str, doc_no: Option<&str>) -> Option<Match<'_>> {
+        self.lookup_citation(title, doc_no, None)
+            .or_else(|| doc_no.and_then(|d| self.lookup_doc_no(d)))
     }
 
     /// The instrument and version a document number names (`国务院令第711号`, `建办厅〔2019〕71号`),
