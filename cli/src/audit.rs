@@ -44,22 +44,22 @@ pub fn run(a: Args) -> ExitCode {
     };
     let cat_bytes = match common::read_file(&a.catalogue) {
         Ok(b) => b,
-        Err(e) => return fail(&a.catalogue, &e),
+        Err(e) => return fail(&a.catalogue, &e, a.lang.into()),
     };
     let options = a.table.options(&a.catalogue);
     let loaded = match gongkai::import::load(&cat_bytes, &options) {
         Ok(l) => l,
-        Err(e) => return fail(&a.catalogue, &e),
+        Err(e) => return fail(&a.catalogue, &e, a.lang.into()),
     };
     let cat = &loaded.catalogue;
     let rec_bytes = match common::read_file(&a.records) {
         Ok(b) => b,
-        Err(e) => return fail(&a.records, &e),
+        Err(e) => return fail(&a.records, &e, a.lang.into()),
     };
     let records = match gongkai::audit::read_records(&rec_bytes, Some(&a.records.to_string_lossy()))
     {
         Ok(r) => r,
-        Err(e) => return fail(&a.records, &e),
+        Err(e) => return fail(&a.records, &e, a.lang.into()),
     };
     let mut options = AuditOptions::default().lang(a.lang.into());
     if let Some(t) = a.today {
@@ -79,8 +79,8 @@ pub fn run(a: Args) -> ExitCode {
     }
 }
 
-fn fail(path: &Path, e: &gongkai::Error) -> ExitCode {
-    common::print_failure(path, e);
+fn fail(path: &Path, e: &gongkai::Error, lang: gongkai::Lang) -> ExitCode {
+    common::print_failure(path, e, lang);
     common::exit(common::FAILURE)
 }
 

@@ -40,15 +40,17 @@ pub const FAILURE: u8 = 2;
 
 /// Reads a file, or reports why not (exit 2).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, gongkai::Error> {
-    std::fs::read(path).map_err(|e| gongkai::Error::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+    std::fs::read(path).map_err(|e| gongkai::Error::read_failed(path.display(), &e))
 }
 
 /// Prints a failure for `path` on stderr.
-pub fn print_failure(path: &Path, e: &gongkai::Error) {
-    eprintln!("gongkai: {}: {e}", path.display());
+pub fn print_failure(path: &Path, e: &gongkai::Error, lang: gongkai::Lang) {
+    let message = e.message(lang);
+    match e {
+        // The message names the file already.
+        gongkai::Error::File { .. } => eprintln!("gongkai: {message}"),
+        _ => eprintln!("gongkai: {}: {message}", path.display()),
+    }
 }
 
 /// Whether colours should be used on stdout.

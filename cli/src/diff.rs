@@ -77,14 +77,14 @@ pub fn run(a: Args) -> ExitCode {
     let reference = match read_reference(&a.reference, &a.table) {
         Ok(r) => r,
         Err(e) => {
-            common::print_failure(Path::new(&a.reference), &e);
+            common::print_failure(Path::new(&a.reference), &e, a.lang.into());
             return common::exit(common::FAILURE);
         }
     };
     let local = match read(&a.local, &a.table) {
         Ok(l) => l,
         Err(e) => {
-            common::print_failure(&a.local, &e);
+            common::print_failure(&a.local, &e, a.lang.into());
             return common::exit(common::FAILURE);
         }
     };
