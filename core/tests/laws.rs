@@ -284,3 +284,32 @@ fn the_file_schema_describes_the_embedded_file() {
     let local = json("local.laws.json");
     assert!(validator.is_valid(&local));
 }
+
+#[test]
+fn find_and_bytes_are_what_the_bindings_answer() {
+    let reg = Registry::embedded();
+    // By title (and the version its number names), else by the number alone.
+    let m = reg
+        .find("政府信息公开条例", Some("国务院令第711号"))
+        .unwrap();
+    let v = serde_json::to_value(m).unwrap();
+    assert_eq!(v["law"]["title"], "中华人民共和国政府信息公开条例");
+    assert_eq!(v["version"]["doc_no"], "国务院令第711号");
+    let by_number = reg.find("不在库中的名称", Some("国务院令第711号")).unwrap();
+    assert_eq!(by_number.law.title, "中华人民共和国政府信息公开条例");
+    assert!(reg.find("不在库中的名称", None).is_none());
+    let no_version = serde_json::to_value(reg.find("政府信息公开条例", None).unwrap()).unwrap();
+    assert!(no_version["version"].is_null());
+    // Bytes: the registry file as read; not UTF-8 is a laws error naming the byte.
+    let text = read("local.laws.json");
+    let a = Registry::with_json_bytes(text.as_bytes(), Lang::Zh).unwrap();
+    assert_eq!(
+        a.laws().len(),
+        Registry::with_json(&text).unwrap().laws().len()
+    );
+    let e = Registry::with_json_bytes(b"[\xff]", Lang::Zh).unwrap_err();
+    assert_eq!(e.code(), "laws");
+    assert!(e.to_string().contains("第 2 个字节"), "{e}");
+    let e = Registry::with_json_bytes(b"[\xff]", Lang::En).unwrap_err();
+    assert!(e.to_string().contains("from byte 2"), "{e}");
+}
