@@ -397,14 +397,15 @@ class AuditReport(_Result):
     def to_dataframe(self, of: str = "rows") -> _Any:
         """A pandas DataFrame of the rows (``"rows"``), the per-item or per-一级事项 summary
         (``"items"``, ``"categories"``) or the issues (``"issues"``)."""
-        frames = {"rows": (self.rows, ("row", "line", "late_by_days", "late_by_working_days"), tuple(_ROW_DATES)),
+        frames = {"rows": (self.rows, ("row", "line", "late_by_days", "late_by_working_days", "late_by_minutes"), tuple(_ROW_DATES)),
                   "items": (self.by_item, (), ()), "categories": (self.by_category, (), ()),
                   "issues": (_copy.deepcopy(self._d["issues"]), ("row", "line"), ())}
         if of not in frames:
             raise _invalid("of", '"rows"、"items"、"categories" 或 "issues"', repr(of))
         rows, ints, dates = frames[of]
         columns = _gongkai._audit_columns()[of]
-        return _frame("AuditReport.to_dataframe()", rows, columns, ints, dates, union=True)
+        # Rows: every key of the core's row, in its order (a row may leave some out).
+        return _frame("AuditReport.to_dataframe()", rows, columns, ints, dates, union=of != "rows")
 
     def __repr__(self) -> str:
         t, today = self._d["summary"]["overall"], self._d.get("today")
