@@ -126,12 +126,7 @@ pub(crate) fn _audit_columns(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     issue.record = Some(Default::default());
     let issue = issue.render(gongkai::Lang::Zh, None);
     let out = PyDict::new(py);
-    // Every key of a row, those a row may leave out too.
-    let row = AuditRow {
-        late_by_minutes: Some(0),
-        ..AuditRow::default()
-    };
-    out.set_item("rows", keys(pythonize(py, &row)?)?)?;
+    out.set_item("rows", keys(pythonize(py, &AuditRow::default())?)?)?;
     out.set_item("items", keys(pythonize(py, &ItemTally::default())?)?)?;
     out.set_item(
         "categories",
