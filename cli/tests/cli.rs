@@ -350,7 +350,7 @@ fn help_and_argument_errors_speak_the_users_language() {
     );
     let o = gongkai_in("C.UTF-8", &["validate", "--today", "2024-13-01", "x.json"]);
     assert!(
-        stderr(&o).contains("“2024-13-01”无效：日期无效"),
+        stderr(&o).contains("“2024-13-01”无效：参数无效：日期应为 YYYY-MM-DD 格式的真实日期"),
         "{}",
         stderr(&o)
     );
