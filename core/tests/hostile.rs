@@ -135,7 +135,9 @@ fn deep_json_in_a_table_cell_and_nested_html_tables() {
         import_html(page.as_bytes(), &ImportOptions::default())
     });
     // Refused before the tree is built, with the depth, the limit and what to do.
-    let e = result.err().expect("10,000 nested tables are refused");
+    let Err(e) = result else {
+        panic!("10,000 nested tables are refused")
+    };
     assert_eq!(e.code(), "import", "{e}");
     let text = e.to_string();
     for part in ["嵌套", "10000", "512", "Excel/CSV"] {
