@@ -200,6 +200,7 @@ fn standard_channel(s: &str) -> Option<Channel> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
