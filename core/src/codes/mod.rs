@@ -44,6 +44,7 @@ pub mod catalogue;
 pub mod channels;
 pub mod deadline;
 pub mod diff;
+pub mod evaluate;
 pub mod import;
 pub mod items;
 pub mod records;
@@ -80,6 +81,8 @@ pub enum Family {
     Deadline,
     /// 专题网站: what the site generator could not publish.
     Site,
+    /// 监督评价: what the evaluation across units found (unreadable units, manifests, timeliness).
+    Evaluate,
 }
 
 impl Family {
@@ -97,6 +100,7 @@ impl Family {
         Family::Records,
         Family::Deadline,
         Family::Site,
+        Family::Evaluate,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -114,6 +118,7 @@ impl Family {
             Family::Records => "records",
             Family::Deadline => "deadline",
             Family::Site => "site",
+            Family::Evaluate => "evaluate",
         }
     }
 
@@ -132,6 +137,7 @@ impl Family {
             Family::Records => "公开记录",
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
+            Family::Evaluate => "监督评价",
         }
     }
 
@@ -150,6 +156,7 @@ impl Family {
             Family::Records => "publication records",
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
+            Family::Evaluate => "evaluation",
         }
     }
 
@@ -503,6 +510,7 @@ const FAMILIES: &[&[Code]] = &[
     records::ALL,
     deadline::ALL,
     site::ALL,
+    evaluate::ALL,
 ];
 
 /// Every registered code, in a stable order.
