@@ -13,6 +13,7 @@ mod common;
 mod convert;
 mod deadline;
 mod diff;
+mod evaluate;
 mod rules_cmd;
 mod schema_cmd;
 mod site;
@@ -49,6 +50,8 @@ enum Command {
     Diff(diff::Args),
     /// 生成基层政务公开专题（静态网站）
     Site(site::Args),
+    /// 监督评价：各单位目录的得分、排名与通报（JSON、HTML、XLSX）
+    Evaluate(evaluate::Args),
 }
 
 fn main() -> ExitCode {
@@ -73,5 +76,6 @@ fn main() -> ExitCode {
         Command::Audit(a) => audit::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Site(a) => site::run(a),
+        Command::Evaluate(a) => evaluate::run(a),
     }
 }

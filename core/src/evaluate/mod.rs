@@ -456,7 +456,7 @@ pub struct Summary {
     pub reference_coverage: Option<f64>,
     /// Records overdue as of today.
     pub overdue_now: usize,
-    /// The ten most frequent problem codes.
+    /// The ten most frequent problem codes (errors and warnings).
     pub top_codes: Vec<CodeCount>,
     /// Points lost per class.
     pub deductions: Vec<ClassTotal>,
@@ -815,7 +815,7 @@ fn summarise(units: &[UnitResult], scoring: &Scoring) -> Summary {
             t.info += c.info;
         }
         let mut seen = std::collections::HashSet::new();
-        for p in &u.problems {
+        for p in u.problems.iter().filter(|p| p.issue.severity != Severity::Info) {
             let e = codes.entry(p.issue.code).or_default();
             e.0 += 1;
             if seen.insert(p.issue.code) {
