@@ -6,8 +6,8 @@
 //! could be read, an argument is wrong or an output cannot be written.
 
 use crate::common::{self, LangArg};
-use gongkai::evaluate::{self, EvaluateOptions, Evaluation, Reference, Scoring};
 use gongkai::Lang;
+use gongkai::evaluate::{self, EvaluateOptions, Evaluation, Reference, Scoring};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -207,7 +207,8 @@ pub fn run(a: Args) -> ExitCode {
         s.units,
         s.evaluated,
         s.unreadable,
-        s.mean_score.map_or_else(|| "—".to_owned(), |m| format!("{m:.1}"))
+        s.mean_score
+            .map_or_else(|| "—".to_owned(), |m| format!("{m:.1}"))
     );
     common::exit(common::OK)
 }

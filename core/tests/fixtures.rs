@@ -292,7 +292,8 @@ fn structural_verdict_matches_the_schema_and_the_fast_path() {
 }
 
 /// The codes a fixture file outside `tests/cases/` expects, by file (relative to the repository
-/// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`) and the audit
+/// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`), the evaluation
+/// fixture (`tests/evaluate/expected.json`, compared by `core/tests/evaluate.rs`) and the audit
 /// fixture (`issues[].code` and `rows[].reason`, compared by `core/tests/audit.rs`).
 fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
     fn collect(v: &Value, out: &mut std::collections::BTreeSet<String>) {
@@ -312,7 +313,12 @@ fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
         }
     }
     let mut files = Vec::new();
-    for dir in ["tests/diff", "tests/diff/corpus", "tests/audit"] {
+    for dir in [
+        "tests/diff",
+        "tests/diff/corpus",
+        "tests/audit",
+        "tests/evaluate",
+    ] {
         for f in std::fs::read_dir(repo_root().join(dir)).unwrap() {
             let f = f.unwrap().path();
             let name = f.file_name().unwrap().to_string_lossy().into_owned();

@@ -98,8 +98,7 @@ impl InterpretationTally {
         self.in_step += other.in_step;
         self.late += other.late;
         self.missing += other.missing;
-        self.sync_rate =
-            (self.documents > 0).then(|| self.in_step as f64 / self.documents as f64);
+        self.sync_rate = (self.documents > 0).then(|| self.in_step as f64 / self.documents as f64);
     }
 }
 
@@ -125,11 +124,8 @@ fn key(s: &str) -> String {
 /// Pairs policy documents with their interpretations (see the module's documentation).
 pub fn interpretations(records: &Records, lang: Lang) -> Interpretations {
     let mut out = Interpretations::default();
-    let published = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(parse_record_datetime)
-            .map(|(d, _)| d)
-    };
+    let published =
+        |s: &Option<String>| s.as_deref().and_then(parse_record_datetime).map(|(d, _)| d);
     // Documents by title and url key.
     let mut documents: Vec<(usize, NaiveDate)> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -281,8 +277,11 @@ mod tests {
         );
         assert_eq!(r.tally.documents, 3);
         assert_eq!(r.tally.sync_rate, Some(1.0 / 3.0));
-        let codes: Vec<(&str, Option<usize>)> =
-            r.issues.iter().map(|i| (i.code.as_str(), i.row())).collect();
+        let codes: Vec<(&str, Option<usize>)> = r
+            .issues
+            .iter()
+            .map(|i| (i.code.as_str(), i.row()))
+            .collect();
         assert_eq!(
             codes,
             [
@@ -293,6 +292,10 @@ mod tests {
                 ("record.interpretation_missing", Some(5)),
             ]
         );
-        assert!(r.issues[3].message.contains("2024-04-09"), "{}", r.issues[3].message);
+        assert!(
+            r.issues[3].message.contains("2024-04-09"),
+            "{}",
+            r.issues[3].message
+        );
     }
 }

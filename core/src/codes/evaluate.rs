@@ -20,7 +20,7 @@ define_codes! {
         severity: Error,
         title: "找不到目录文件",
         source: SRC,
-        message_zh: "单位“{unit}”的目录文件 {file} 不存在，未参加评分（请检查清单中的路径）",
+        message_zh: "单位“{unit}”的目录文件 {file} 不存在，未参加评分（请检查文件路径或清单）",
         message_en: "the catalogue file {file} of unit “{unit}” does not exist and is not scored (check the path in the manifest)",
     }
 

@@ -8,6 +8,8 @@
 //! are `<svg class="chart">` with one `.bar` per value (`data-value`), a `<title>` and a table
 //! equivalent in the ranking.
 
+#![allow(clippy::write_with_newline)] // HTML lines end with a newline on purpose.
+
 use super::{Evaluation, UnitResult};
 use crate::export::escape_html as esc;
 use crate::issue::{Lang, Severity};
@@ -211,9 +213,10 @@ pub fn to_html(e: &Evaluation) -> String {
         esc(&e.title)
     );
     let _ = write!(h, "<header><h1>{}</h1>", esc(&e.title));
-    let date = e
-        .today
-        .map_or_else(|| t("未给出评价日期", "no evaluation date").to_owned(), |d| d.to_string());
+    let date = e.today.map_or_else(
+        || t("未给出评价日期", "no evaluation date").to_owned(),
+        |d| d.to_string(),
+    );
     let _ = write!(
         h,
         "<p class=\"meta\">{}{}　{}{}　{}{}</p></header>\n",
@@ -253,7 +256,10 @@ pub fn to_html(e: &Evaluation) -> String {
         (s.overdue_now.to_string(), t("超期未公开", "overdue now")),
         (s.counts.error.to_string(), t("错误", "errors")),
         (s.counts.warning.to_string(), t("警告", "warnings")),
-        (s.unreadable.to_string(), t("无法读取的单位", "unreadable units")),
+        (
+            s.unreadable.to_string(),
+            t("无法读取的单位", "unreadable units"),
+        ),
     ];
     h.push_str("<ul class=\"figures\">");
     for (v, label) in &figures {
@@ -372,7 +378,10 @@ pub fn to_html(e: &Evaluation) -> String {
             "{}{}{}{}",
             t("共 ", "Of "),
             scored.len(),
-            t(" 个单位，图中为得分最高和最低各 ", " units, the best and the lowest "),
+            t(
+                " 个单位，图中为得分最高和最低各 ",
+                " units, the best and the lowest "
+            ),
             CHART_UNITS / 2
         ) + t(" 个", " each")
     });
@@ -380,13 +389,24 @@ pub fn to_html(e: &Evaluation) -> String {
         .iter()
         .map(|&i| {
             let u = scored[i];
-            (u.unit.clone(), u.score, u.score.map_or_else(String::new, num))
+            (
+                u.unit.clone(),
+                u.score,
+                u.score.map_or_else(String::new, num),
+            )
         })
         .collect();
     let empty = t("没有数据", "no data");
     h.push_str(&figure(
         t("各单位得分", "Score per unit"),
-        &bar_chart("score", t("各单位得分", "Score per unit"), &rows, 100.0, empty, None),
+        &bar_chart(
+            "score",
+            t("各单位得分", "Score per unit"),
+            &rows,
+            100.0,
+            empty,
+            None,
+        ),
         cut_note.as_deref(),
     ));
     let rows: Vec<(String, Option<f64>, String)> = shown
@@ -539,9 +559,11 @@ fn unit_section(h: &mut String, k: usize, u: &UnitResult, lang: Lang) {
     let _ = write!(
         h,
         "<section class=\"unit\" id=\"unit-{k}\"><h3>{}{}</h3>\n",
-        u.rank
-            .map_or_else(String::new, |r| format!("{}{r}{}", t("第 ", "#"), t(" 名　", " ")))
-            + &esc(&u.unit),
+        u.rank.map_or_else(String::new, |r| format!(
+            "{}{r}{}",
+            t("第 ", "#"),
+            t(" 名　", " ")
+        )) + &esc(&u.unit),
         u.score.map_or_else(String::new, |s| format!(
             "　{}{}",
             num(s),
@@ -665,7 +687,10 @@ fn unit_section(h: &mut String, k: usize, u: &UnitResult, lang: Lang) {
         let _ = write!(
             h,
             "<h4>{}{}）</h4><table class=\"completeness\"><thead><tr>",
-            t("九要素完整率（平均 ", "Completeness of the nine elements (mean "),
+            t(
+                "九要素完整率（平均 ",
+                "Completeness of the nine elements (mean "
+            ),
             pct(Some(c.overall))
         );
         for el in &c.elements {
@@ -696,7 +721,11 @@ fn unit_section(h: &mut String, k: usize, u: &UnitResult, lang: Lang) {
         .collect();
     let infos = u.problems.len() - shown.len();
     if shown.is_empty() {
-        let _ = write!(h, "<p>{}</p>\n", t("没有错误和警告。", "No errors or warnings."));
+        let _ = write!(
+            h,
+            "<p>{}</p>\n",
+            t("没有错误和警告。", "No errors or warnings.")
+        );
     } else {
         let _ = write!(
             h,

@@ -670,7 +670,9 @@ fn parallel<T: Send>(n: usize, workers: usize, f: &(dyn Fn(usize) -> T + Sync)) 
                         break;
                     }
                     let r = f(i);
-                    let mut g = slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    let mut g = slots
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
                     if let Some(slot) = g.get_mut(i) {
                         *slot = Some(r);
                     }
@@ -815,7 +817,11 @@ fn summarise(units: &[UnitResult], scoring: &Scoring) -> Summary {
             t.info += c.info;
         }
         let mut seen = std::collections::HashSet::new();
-        for p in u.problems.iter().filter(|p| p.issue.severity != Severity::Info) {
+        for p in u
+            .problems
+            .iter()
+            .filter(|p| p.issue.severity != Severity::Info)
+        {
             let e = codes.entry(p.issue.code).or_default();
             e.0 += 1;
             if seen.insert(p.issue.code) {
@@ -872,7 +878,11 @@ fn summarise(units: &[UnitResult], scoring: &Scoring) -> Summary {
         units: units.len(),
         evaluated,
         unreadable: units.len() - evaluated,
-        items: units.iter().filter(|u| u.score.is_some()).map(|u| u.items).sum(),
+        items: units
+            .iter()
+            .filter(|u| u.score.is_some())
+            .map(|u| u.items)
+            .sum(),
         mean_score: mean,
         median_score: median,
         min_score: scores.first().copied(),

@@ -99,9 +99,8 @@ fn norm(path: &str) -> String {
 /// Joins a manifest's folder and a path it names (absolute paths stay as they are).
 fn join(base: Option<&str>, rel: &str) -> String {
     let rel = rel.trim();
-    let absolute = rel.starts_with('/')
-        || rel.starts_with('\\')
-        || rel.as_bytes().get(1) == Some(&b':');
+    let absolute =
+        rel.starts_with('/') || rel.starts_with('\\') || rel.as_bytes().get(1) == Some(&b':');
     match base {
         Some(b) if !absolute && !b.is_empty() => {
             format!("{}/{}", b.trim_end_matches(['/', '\\']), norm(rel))
@@ -136,7 +135,12 @@ pub struct Manifest {
 }
 
 fn column_key(h: &str) -> Option<&'static str> {
-    match h.trim().trim_start_matches('\u{feff}').to_lowercase().as_str() {
+    match h
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .as_str()
+    {
         "unit" | "单位" | "单位名称" | "name" => Some("unit"),
         "catalogue" | "catalog" | "目录" | "目录文件" | "file" => Some("catalogue"),
         "records" | "记录" | "公开记录" | "记录文件" => Some("records"),
@@ -150,16 +154,15 @@ impl Manifest {
     /// the paths it names are relative to. A manifest without a `unit` or `catalogue` column,
     /// or that is not UTF-8 CSV, is an error; a bad row is a finding and is left out.
     pub fn parse(bytes: &[u8], base: Option<&str>) -> Result<Manifest, Error> {
-        let text = std::str::from_utf8(crate::json::strip_bom(bytes)).map_err(|e| {
-            Error::Import {
+        let text =
+            std::str::from_utf8(crate::json::strip_bom(bytes)).map_err(|e| Error::Import {
                 format: "CSV".into(),
                 message: format!(
                     "单位清单不是 UTF-8 编码（第 {} 字节起）：请另存为 UTF-8",
                     e.valid_up_to() + 1
                 ),
                 location: None,
-            }
-        })?;
+            })?;
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(text.as_bytes());
@@ -396,7 +399,11 @@ mod tests {
     fn records_follow_their_catalogue() {
         let p = plan(
             &["in/01-甲.json".into(), "in/乙.xlsx".into()],
-            &["rec/甲.csv".into(), "rec/乙.csv".into(), "rec/丙.csv".into()],
+            &[
+                "rec/甲.csv".into(),
+                "rec/乙.csv".into(),
+                "rec/丙.csv".into(),
+            ],
             None,
             Lang::Zh,
         );
@@ -431,7 +438,11 @@ mod tests {
         assert_eq!(m.rows.len(), 3);
         assert_eq!(m.findings.len(), 2);
         let p = plan(
-            &["ex/town.json".into(), "ex/v1.json".into(), "ex/extra.json".into()],
+            &[
+                "ex/town.json".into(),
+                "ex/v1.json".into(),
+                "ex/extra.json".into(),
+            ],
             &[],
             Some(&m),
             Lang::Zh,
@@ -460,7 +471,11 @@ mod tests {
                 "evaluate.not_in_manifest"
             ]
         );
-        assert!(p.issues[1].message.contains("第 5 行"), "{}", p.issues[1].message);
+        assert!(
+            p.issues[1].message.contains("第 5 行"),
+            "{}",
+            p.issues[1].message
+        );
         let err = Manifest::parse(b"name,file_x\n", None).unwrap_err();
         assert!(err.to_string().contains("catalogue"), "{err}");
     }

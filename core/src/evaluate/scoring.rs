@@ -176,9 +176,8 @@ impl Scoring {
         if name.to_ascii_lowercase().ends_with(".toml") {
             #[cfg(feature = "toml")]
             {
-                let text = std::str::from_utf8(bytes).map_err(|_| {
-                    Error::InvalidArgument("扣分表不是 UTF-8 编码的文本".into())
-                })?;
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| Error::InvalidArgument("扣分表不是 UTF-8 编码的文本".into()))?;
                 return Scoring::from_toml(text);
             }
             #[cfg(not(feature = "toml"))]
@@ -198,7 +197,10 @@ impl Scoring {
 
     fn apply(&mut self, v: &Value) -> Result<(), Error> {
         let Value::Object(root) = v else {
-            return Err(bad("（整个文件）", "应为对象，含 name、description、classes"));
+            return Err(bad(
+                "（整个文件）",
+                "应为对象，含 name、description、classes",
+            ));
         };
         for (k, x) in root {
             match k.as_str() {
@@ -244,10 +246,7 @@ impl Scoring {
                     }
                 }
                 other => {
-                    return Err(bad(
-                        other,
-                        "没有这个键（可用：name、description、classes）",
-                    ));
+                    return Err(bad(other, "没有这个键（可用：name、description、classes）"));
                 }
             }
         }
@@ -275,8 +274,8 @@ mod tests {
 
     #[test]
     fn overrides_change_only_what_they_name() {
-        let s = Scoring::from_json(br#"{"classes": {"late_publications": {"points": 5}}}"#)
-            .unwrap();
+        let s =
+            Scoring::from_json(br#"{"classes": {"late_publications": {"points": 5}}}"#).unwrap();
         let d = Scoring::default();
         assert_eq!(s.class("late_publications").unwrap().points, 5.0);
         assert_eq!(

@@ -2,8 +2,8 @@
 
 use super::{
     Completeness, Deduction, ElementShare, EvaluateOptions, Evidence, Problem, ProblemSource,
-    Publication, Reader, UnitConsistency, UnitCoverage, UnitError, UnitResult, UnitSpec,
-    class_of, family_code, file_name, round1, round4,
+    Publication, Reader, UnitConsistency, UnitCoverage, UnitError, UnitResult, UnitSpec, class_of,
+    family_code, file_name, round1, round4,
 };
 use crate::audit::{self, AuditOptions, Status};
 use crate::calendar::Calendar;
@@ -80,7 +80,9 @@ pub(super) fn cell_text(l: &Location) -> String {
 }
 
 fn record_cell(lang: Lang, i: &Issue) -> Option<String> {
-    let line = i.line().or_else(|| i.location.as_ref().map(|l| u64::from(l.row)));
+    let line = i
+        .line()
+        .or_else(|| i.location.as_ref().map(|l| u64::from(l.row)));
     match (line, i.row()) {
         (Some(l), _) => Some(match lang {
             Lang::Zh => format!("第 {l} 行"),
@@ -130,7 +132,10 @@ fn unreadable(spec: &UnitSpec, lang: Lang, code: &str, message: String) -> UnitR
             codes::evaluate::MISSING_FILE,
             "",
             None,
-            &[("unit", spec.unit.clone()), ("file", spec.catalogue.clone())],
+            &[
+                ("unit", spec.unit.clone()),
+                ("file", spec.catalogue.clone()),
+            ],
         )
     } else {
         Finding::new(
@@ -269,10 +274,7 @@ pub(super) fn evaluate_unit(
         Some((name, rc, rs)) => {
             let applicable = applicable(rc, cat);
             if applicable.items.is_empty() {
-                b.push(
-                    ProblemSource::Evaluation,
-                    no_reference(cat, lang),
-                );
+                b.push(ProblemSource::Evaluation, no_reference(cat, lang));
             } else {
                 let d = diff::diff(&applicable, cat, &diff_options).with_locations(rs, sources);
                 let c = &d.coverage;
@@ -347,13 +349,7 @@ pub(super) fn evaluate_unit(
         };
         match records {
             Ok(records) => {
-                result.publication = Some(publication(
-                    cat,
-                    &records,
-                    shared,
-                    sources,
-                    &mut b,
-                ));
+                result.publication = Some(publication(cat, &records, shared, sources, &mut b));
             }
             Err(e) => b.push(
                 ProblemSource::Evaluation,
@@ -385,7 +381,10 @@ fn no_reference(cat: &Catalogue<'_>, lang: Lang) -> Issue {
         None,
         &[
             ("domain", cat.domain.to_string()),
-            ("level", lang.pick(cat.level.zh(), cat.level.en()).to_owned()),
+            (
+                "level",
+                lang.pick(cat.level.zh(), cat.level.en()).to_owned(),
+            ),
         ],
     )
     .render(lang, None)
@@ -414,7 +413,13 @@ fn item_index(path: &str) -> Option<usize> {
 fn completeness(cat: &Catalogue<'_>, unclear_basis: &HashSet<usize>, lang: Lang) -> Completeness {
     let n = cat.items.len();
     let filled = |f: &dyn Fn(&Item<'_>) -> bool| cat.items.iter().filter(|i| f(i)).count();
-    let share = |k: usize| if n == 0 { 0.0 } else { round4(k as f64 / n as f64) };
+    let share = |k: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            round4(k as f64 / n as f64)
+        }
+    };
     let nonempty = |t: &str| !t.trim().is_empty();
     let time_filled = |i: &Item<'_>| {
         i.time_limit.kind != TimeLimitKind::Unparsed
@@ -532,10 +537,7 @@ fn publication(
     }
     let mut published_items: HashSet<&str> = HashSet::new();
     for row in &report.rows {
-        let item = row
-            .item_name
-            .clone()
-            .unwrap_or_else(|| row.item_id.clone());
+        let item = row.item_name.clone().unwrap_or_else(|| row.item_id.clone());
         let record_issue = |code, pairs: &[(&str, String)]| {
             let mut f = Finding::new(
                 code,
@@ -545,12 +547,15 @@ fn publication(
             );
             f.params.insert("row".into(), row.row.to_string());
             f.params.insert("item".into(), crate::excerpt(&item, 40));
-            f.location = row.line.and_then(|l| u32::try_from(l).ok()).map(|l| Location {
-                sheet: None,
-                row: l,
-                column: None,
-                header: Some("published_on".into()),
-            });
+            f.location = row
+                .line
+                .and_then(|l| u32::try_from(l).ok())
+                .map(|l| Location {
+                    sheet: None,
+                    row: l,
+                    column: None,
+                    header: Some("published_on".into()),
+                });
             f.record = Some(RecordRef {
                 row: Some(row.row),
                 line: row.line,
@@ -583,7 +588,11 @@ fn publication(
                         ("deadline", deadline),
                         (
                             "today",
-                            shared.options.today.map(|d| d.to_string()).unwrap_or_default(),
+                            shared
+                                .options
+                                .today
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
                         ),
                         ("days", days),
                     ],
