@@ -39,6 +39,8 @@ exactly the file given; a ``Calendar`` has the same methods, and :func:`deadline
 a catalogue against the upper-level standard (``"municipal_services"`` is embedded) and
 :func:`consistency` two linked catalogues against each other. :func:`site` publishes
 catalogues as a static 基层政务公开专题 site (what ``gongkai site`` writes, byte for byte).
+:func:`evaluate` scores and ranks every unit's catalogue (the 监督评价: ``.to_dataframe()``,
+``.problems_dataframe()``, ``.to_html()``, ``.to_xlsx()``).
 
 Parsing, validation, audits and diffs run with the GIL released; :class:`Validator` is
 thread-safe, and :func:`validate_many` validates a batch on all cores.
@@ -75,6 +77,7 @@ from ._gongkai import (
     validate_many,
     working_days_between,
 )
+from ._evaluation import Evaluation, evaluate, evaluation_schema
 
 __all__ = [
     "AuditReport",
@@ -85,6 +88,7 @@ __all__ = [
     "DiffFinding",
     "DiffReport",
     "Error",
+    "Evaluation",
     "Issue",
     "Location",
     "Report",
@@ -96,6 +100,8 @@ __all__ = [
     "deadline",
     "diff",
     "diff_report_schema",
+    "evaluate",
+    "evaluation_schema",
     "is_working_day",
     "reference",
     "reference_names",
