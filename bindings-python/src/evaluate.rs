@@ -81,9 +81,8 @@ pub(crate) fn _evaluate(
 }
 
 fn parse(py: Python<'_>, report: &str) -> PyResult<Evaluation> {
-    serde_json::from_str(report).map_err(|e| {
-        error::invalid_argument(py, format!("不是 gongkai.evaluate 的报告：{e}"))
-    })
+    serde_json::from_str(report)
+        .map_err(|e| error::invalid_argument(py, format!("不是 gongkai.evaluate 的报告：{e}")))
 }
 
 /// The 通报 (HTML) of a JSON report.
@@ -95,7 +94,10 @@ pub(crate) fn _evaluation_html(py: Python<'_>, report: &str) -> PyResult<String>
 
 /// The workbook (XLSX bytes) of a JSON report.
 #[pyfunction]
-pub(crate) fn _evaluation_xlsx<'py>(py: Python<'py>, report: &str) -> PyResult<Bound<'py, PyBytes>> {
+pub(crate) fn _evaluation_xlsx<'py>(
+    py: Python<'py>,
+    report: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
     let e = parse(py, report)?;
     let bytes = py
         .detach(|| evaluate::to_xlsx(&e))
