@@ -37,6 +37,12 @@ export interface ValidateOptions {
    * The default entry has no table import: a table throws `unsupported_format`.
    */
   fileName?: string;
+  /**
+   * A registry file of instruments (依据库, the format of docs/laws.md) as JSON text or an
+   * object, merged over the embedded registry: local 地方性法规, 规章 and 规范性文件 the `basis`
+   * rules then know. A bad file throws `laws`, naming each entry and field.
+   */
+  laws?: string | LawsFile;
 }
 
 /** Where the item of `validateItem` sits. */
@@ -113,7 +119,7 @@ export default function init(
  * Validates a catalogue: JSON text (a string), a file's bytes (UTF-8, BOM accepted) or an
  * object. Returns the report of data-model.md; throws a `GongkaiError` only when the input is
  * not a JSON document or not an object (`json`, `not_a_catalogue`) or an option is invalid.
- * With `options.fileName`, a table's bytes (CSV, XLSX, HTML) are imported and validated
+ * With `options.fileName`, a table's bytes (CSV, XLSX, HTML, DOCX) are imported and validated
  * (gongkai-wasm/tables; the default entry throws `unsupported_format` for a table); an
  * unreadable table throws `import` or `unsupported_format`.
  */
@@ -141,21 +147,129 @@ export function reportSchema(): Record<string, unknown>;
 /** Every rule: code, severity, title, legal source and message templates. */
 export function rules(): RuleDef[];
 
+/** One version of an instrument. */
+export interface LawVersion {
+  change?: 'original' | 'revision' | 'amendment';
+  /** 令号 / 文号, e.g. 国务院令第711号. */
+  doc_no?: string;
+  /** Promulgated, adopted or issued (`YYYY-MM-DD`). */
+  promulgated?: string;
+  /** In force from (`YYYY-MM-DD`). */
+  in_force?: string;
+  /** The decision that made the change. */
+  by?: string;
+  note?: string;
+  /** Where the facts were checked. */
+  source?: string;
+}
+
+/** One instrument of the registry (依据库). */
+export interface Law {
+  title: string;
+  short_names?: string[];
+  kind:
+    | 'law'
+    | 'administrative_regulation'
+    | 'local_regulation'
+    | 'departmental_rule'
+    | 'local_rule'
+    | 'normative_document'
+    | 'other';
+  issuer?: string;
+  /** Oldest first. */
+  versions?: LawVersion[];
+  status: 'in_force' | 'repealed';
+  repealed_on?: string;
+  /** The title of the entry that replaced it. */
+  replaced_by?: string;
+  repeal_source?: string;
+  sources?: string[];
+}
+
+/** A registry file (docs/laws.md). */
+export interface LawsFile {
+  format: 'gongkai-laws';
+  format_version: 1;
+  description?: string;
+  entries: Law[];
+}
+
+/** Options of `laws()`. */
+export interface LawsOptions {
+  /** A registry file merged over the embedded one. */
+  laws?: string | LawsFile;
+  /** Language of error messages. */
+  lang?: 'zh' | 'en';
+}
+
+/** Options of `lookupLaw()`. */
+export interface LookupLawOptions extends LawsOptions {
+  /** The citation's document number: picks the version (or finds the instrument alone). */
+  docNo?: string;
+}
+
+/** What `lookupLaw` finds. */
+export interface LawMatch {
+  law: Law;
+  /** The version `docNo` names, or null. */
+  version: LawVersion | null;
+}
+
+/** Every instrument of the registry: the embedded one, or `options.laws` merged over it. */
+export function laws(options?: LawsOptions): Law[];
+
+/** The instrument a citation's title (and document number) names, or null. */
+export function lookupLaw(title: string, options?: LookupLawOptions): LawMatch | null;
+
 /** The version of the gongkai core (in the browser: once `init()` has resolved). */
 export const version: string;
 
+/** Calendar options (of `deadline`, `audit`, `calendarDay` and the working-day functions).
+ * Unknown keys are an error. */
+export interface CalendarOptions {
+  /** A newer holiday notice: CSV text `date,kind,name` (the format of `data/cn-holidays.csv`),
+   * adding or replacing the years it contains on top of the embedded schedule. */
+  calendar?: string;
+  /** Refuse years whose notice is not loaded (throw `calendar`) instead of counting them
+   * provisionally with the statutory holidays. */
+  strictCalendar?: boolean;
+  /** `isWorkingDay`, `addWorkingDays`, `workingDaysBetween` only: count a year without a notice
+   * provisionally. A bare value cannot say it is provisional, so these functions throw
+   * `calendar` for such a year unless this is `true`; `calendarDay`, `deadline` and `audit`
+   * count it and mark the result `provisional: true`. */
+  provisional?: boolean;
+  /** Language of error messages: `zh` (default) or `en`. */
+  lang?: 'zh' | 'en';
+}
+
+/** What the calendar says about one day. */
+export interface CalendarDay {
+  date: string;
+  working: boolean;
+  /** `off` (holiday) or `work` (adjusted working day) when listed, else null. */
+  kind: 'off' | 'work' | null;
+  /** The festival, when listed (or, in a provisional year, the statutory holiday). */
+  name: string | null;
+  /** The day's year has no notice loaded: counted with the statutory holidays only. */
+  provisional: boolean;
+}
+
 /** Whether a day (`YYYY-MM-DD`) is a working day (工作日) under the embedded holiday schedule.
- * Throws `invalid_argument` for a bad date, `calendar` for a year the schedule does not cover. */
-export function isWorkingDay(date: string): boolean;
+ * Throws `invalid_argument` for a bad date, `calendar` for a year the schedule does not cover
+ * (a year without a notice too, unless `options.provisional`). */
+export function isWorkingDay(date: string, options?: CalendarOptions): boolean;
+
+/** What the calendar says about a day, with `provisional` for a year without a notice. */
+export function calendarDay(date: string, options?: CalendarOptions): CalendarDay;
 
 /** The `n`th working day after `date` (the start day is not counted), as `YYYY-MM-DD`. */
-export function addWorkingDays(date: string, n: number): string;
+export function addWorkingDays(date: string, n: number, options?: CalendarOptions): string;
 
 /** The working days in `(a, b]` (negative when `b` is before `a`). */
-export function workingDaysBetween(a: string, b: string): number;
+export function workingDaysBetween(a: string, b: string, options?: CalendarOptions): number;
 
 /** Options of `deadline`. Unknown keys are an error. */
-export interface DeadlineOptions {
+export interface DeadlineOptions extends Omit<CalendarOptions, 'provisional'> {
   /** Extension granted under 条例 第三十三条, in working days (0–20; `working_days` limits only). */
   extension?: number;
 }
@@ -163,13 +277,15 @@ export interface DeadlineOptions {
 /**
  * The deadline of a 公开时限 (an object, or the text of a table cell) counted from `start`:
  * `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (the start of the event of an `hours_before` limit).
- * No deadline is a `reason`, not an error; throws `calendar` (naming the year) for a year the
- * holiday schedule does not cover, `invalid_argument` for a bad date or option.
+ * No deadline is a `reason`, not an error. A date counted through a year whose notice is not
+ * loaded is `provisional: true` with a `calendar.provisional` warning; throws `calendar` (naming
+ * the year) for a year that cannot be counted (or, with `strictCalendar`, has no notice),
+ * `invalid_argument` for a bad date or option.
  */
 export function deadline(timeLimit: TimeLimit | string, start: string, options?: DeadlineOptions): Deadline;
 
 /** Options of `audit`. Unknown keys are an error. */
-export interface AuditOptions {
+export interface AuditOptions extends Omit<CalendarOptions, 'provisional'> {
   /** Today (`YYYY-MM-DD`), to tell overdue from pending; without it unpublished records are `unpublished`. */
   today?: string;
   /** Language of the messages: `zh` (default) or `en`. */

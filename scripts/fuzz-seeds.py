@@ -6,6 +6,9 @@ Usage: scripts/fuzz-seeds.py [XLSX_DIR]
 
 XLSX_DIR, when given, holds .xlsx workbooks (scripts/fuzz.sh exports some with the CLI): they
 seed import_xlsx whole, and as "sheet XML, NUL, shared strings" (the target's other mode).
+The DOCX fixtures of tests/import/ seed import_docx whole, and as their document XML (the
+target's other mode); each corpus table is also written as the document XML of a Word table
+(its merged cells as gridSpan/vMerge, its tick glyphs as Wingdings symbols).
 Seeds are derived on every run and never committed (fuzz/corpus/ is ignored); files already in
 a corpus (what earlier runs found) are kept. Only the standard library is used.
 """
@@ -75,6 +78,40 @@ def table_cells():
     return sorted(c for c in cells if 1 < len(c.encode("utf-8")) <= 4096)
 
 
+def xml_escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+SYMBOLS = {"■": ("Wingdings", "F06E"), "□": ("Wingdings", "F06F"), "√": ("Wingdings 2", "F050")}
+
+
+def docx_xml(csv_path):
+    """The document XML of a Word table holding a corpus CSV (merges of the HTML ignored, but
+    a blank cell under a cell of the first column continues it as a vMerge)."""
+    text = csv_path.read_bytes().decode("utf-8-sig", errors="replace")
+    rows = list(csv.reader(io.StringIO(text)))
+    out = ['<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>']
+    out.append("<w:p><w:r><w:t>" + xml_escape(csv_path.stem) + "目录</w:t></w:r></w:p><w:tbl>")
+    for r, row in enumerate(rows):
+        out.append("<w:tr>" + ("<w:trPr><w:tblHeader/></w:trPr>" if r < 2 else ""))
+        for c, cell in enumerate(row):
+            vmerge = '<w:vMerge/>' if c == 1 and r > 2 and not cell.strip() else ""
+            out.append("<w:tc><w:tcPr>" + vmerge + "</w:tcPr>")
+            for line in cell.split("\n"):
+                out.append("<w:p>")
+                for ch in line:
+                    if ch in SYMBOLS:
+                        font, code = SYMBOLS[ch]
+                        out.append(f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>')
+                    else:
+                        out.append("<w:r><w:t xml:space=\"preserve\">" + xml_escape(ch) + "</w:t></w:r>")
+                out.append("</w:p>")
+            out.append("</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl><w:sectPr/></w:body></w:document>")
+    return "".join(out)
+
+
 def main():
     docs = list(catalogues())
     for d in docs:
@@ -97,6 +134,15 @@ def main():
         put("import_csv", p.read_bytes())
     for p in sorted((ROOT / "tests/corpus").glob("*.html")):
         put("import_html", p.read_bytes())
+
+    for p in sorted((ROOT / "tests/import").glob("*.docx")):
+        data = p.read_bytes()
+        put("import_docx", data)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if "word/document.xml" in z.namelist():
+                put("import_docx", z.read("word/document.xml"))
+    for p in sorted((ROOT / "tests/corpus").glob("*.csv")):
+        put("import_docx", docx_xml(p))
 
     if len(sys.argv) > 1:
         for p in sorted(pathlib.Path(sys.argv[1]).glob("*.xlsx")):

@@ -68,6 +68,7 @@ options_for() {
     validate_json | validate_item_json) echo "-max_len=65536 -dict=fuzz/dict/json.dict" ;;
     diff) echo "-max_len=131072 -dict=fuzz/dict/json.dict" ;;
     import_xlsx) echo "-max_len=131072 -dict=fuzz/dict/xlsx.dict" ;;
+    import_docx) echo "-max_len=131072 -dict=fuzz/dict/docx.dict" ;;
     import_csv | import_html) echo "-max_len=65536 -dict=fuzz/dict/cells.dict" ;;
     calendar) echo "-max_len=131072 -dict=fuzz/dict/cells.dict" ;;
     export) echo "-max_len=4096" ;;

@@ -6,7 +6,7 @@
 //! the GIL released. Rows come back with `datetime.date` values; `to_dict()` / `to_json()` are
 //! the core's JSON (what `gongkai audit --format json` prints).
 
-use crate::calendar::{PyCalendar, lang_arg};
+use crate::calendar::{calendar_arg, lang_arg};
 use crate::dates;
 use crate::error::{self, Failure, Origin};
 use crate::input::{self, looks_like_json_text};
@@ -199,14 +199,15 @@ fn to_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
 
 /// Audits publication records against a catalogue (see the package docs).
 #[pyfunction]
-#[pyo3(signature = (catalogue, records, *, today = None, lang = "zh", calendar = None))]
+#[pyo3(signature = (catalogue, records, *, today = None, lang = "zh", calendar = None, strict_calendar = false))]
 pub(crate) fn audit(
     py: Python<'_>,
     catalogue: &Bound<'_, PyAny>,
     records: &Bound<'_, PyAny>,
     today: Option<&Bound<'_, PyAny>>,
     lang: &str,
-    calendar: Option<&Bound<'_, PyCalendar>>,
+    calendar: Option<&Bound<'_, PyAny>>,
+    strict_calendar: bool,
 ) -> PyResult<PyAuditReport> {
     let lang = lang_arg(py, lang)?;
     let mut options = gongkai::audit::AuditOptions::default().lang(lang);
@@ -215,10 +216,8 @@ pub(crate) fn audit(
     }
     let cat_input = input::extract(catalogue)?;
     let rec_input = extract_records(records)?;
-    let cal = match calendar {
-        Some(c) => c.get().get(),
-        None => gongkai::calendar::embedded(),
-    };
+    let cal = calendar_arg(py, calendar, strict_calendar, lang)?;
+    let cal = &cal;
     let cat_job = cat_input.job();
     let rec_job = rec_input.job();
     enum Failed {
@@ -294,6 +293,7 @@ fn row_columns(py: Python<'_>) -> PyResult<Vec<String>> {
         reason: None,
         message: None,
         note: None,
+        provisional: false,
     };
     keys(py, &row)
 }
@@ -400,6 +400,19 @@ impl PyAuditReport {
     #[getter]
     fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(pythonize(py, &self.inner.issues)?)
+    }
+
+    /// Whether a deadline rests on a provisional year (no holiday notice loaded; counted with
+    /// the statutory holidays only); the issues then hold a `calendar.provisional` warning.
+    #[getter]
+    fn provisional(&self) -> bool {
+        self.inner.provisional
+    }
+
+    /// The provisional years the rows rest on.
+    #[getter]
+    fn provisional_years(&self) -> Vec<i32> {
+        self.inner.provisional_years.clone()
     }
     /// Whether a record is late or overdue.
     #[getter]

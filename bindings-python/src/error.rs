@@ -15,7 +15,7 @@ pyo3::create_exception!(
      argument, a year the holiday schedule does not cover. Invalid *data* never raises: it is a \
      report with issues.\n\n\
      Attributes: code (stable: json, not_a_catalogue, too_large, import, unsupported_format, io, \
-     calendar, invalid_argument, internal), message, path (the file, when one was read), line \
+     calendar, laws, invalid_argument, internal), message, path (the file, when one was read), line \
      and column (1-based, in the JSON text or the table), location (the table cell, for import \
      errors)."
 );
@@ -61,15 +61,30 @@ pub(crate) fn init_class(py: Python<'_>) -> PyResult<()> {
 
 /// Builds the Python exception for a failure.
 pub(crate) fn to_py_err(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyErr {
-    match build(py, failure, origin) {
+    to_py_err_lang(py, failure, origin, gongkai::Lang::Zh)
+}
+
+/// Builds the Python exception for a failure, its message in `lang` where the core has one.
+pub(crate) fn to_py_err_lang(
+    py: Python<'_>,
+    failure: &Failure,
+    origin: Origin<'_>,
+    lang: gongkai::Lang,
+) -> PyErr {
+    match build(py, failure, origin, lang) {
         Ok(e) => e,
         Err(e) => e,
     }
 }
 
-fn build(py: Python<'_>, failure: &Failure, origin: Origin<'_>) -> PyResult<PyErr> {
+fn build(
+    py: Python<'_>,
+    failure: &Failure,
+    origin: Origin<'_>,
+    lang: gongkai::Lang,
+) -> PyResult<PyErr> {
     let (code, message) = match failure {
-        Failure::Core(e) => (e.code(), e.to_string()),
+        Failure::Core(e) => (e.code(), e.message(lang)),
         Failure::Panic(m) => (
             "internal",
             format!("gongkai 内部错误（请报告此问题）/ internal error, please report it: {m}"),

@@ -13,6 +13,7 @@ mod diff;
 mod error;
 mod evaluate;
 mod input;
+mod laws;
 mod parallel;
 mod report;
 mod site;
@@ -36,6 +37,7 @@ impl PyValidator {
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
+        laws: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let lang = gongkai::Lang::from_code(lang).ok_or_else(|| {
             error::invalid_argument(py, format!("lang 应为 \"zh\" 或 \"en\"，实际为 {lang:?}"))
@@ -76,6 +78,9 @@ impl PyValidator {
                 )
             })?;
             options = options.today(date);
+        }
+        if let Some(reg) = laws::registry(py, laws, lang)? {
+            options = options.laws(reg);
         }
         Ok(PyValidator {
             inner: gongkai::Validator::new(options),
@@ -136,17 +141,18 @@ impl PyValidator {
 
 #[pymethods]
 impl PyValidator {
-    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False)`.
+    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None)`.
     #[new]
-    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false))]
+    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
     fn new(
         py: Python<'_>,
         lang: &str,
         min_severity: &str,
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
+        laws: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        Self::build(py, lang, min_severity, today, mask)
+        Self::build(py, lang, min_severity, today, mask, laws)
     }
 
     /// Validates one catalogue (see `gongkai.validate`).
@@ -201,7 +207,7 @@ impl PyValidator {
 
 /// Validates one catalogue and returns a Report (see the package docs for what `data` may be).
 #[pyfunction]
-#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false))]
+#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
 fn validate(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
@@ -209,13 +215,14 @@ fn validate(
     min_severity: &str,
     today: Option<&Bound<'_, PyAny>>,
     mask: bool,
+    laws: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
-    PyValidator::build(py, lang, min_severity, today, mask)?.validate_one(py, data)
+    PyValidator::build(py, lang, min_severity, today, mask, laws)?.validate_one(py, data)
 }
 
 /// Validates many catalogues in parallel; one Report (or gongkai.Error) per input, in order.
 #[pyfunction]
-#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false))]
+#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
 #[allow(clippy::too_many_arguments)]
 fn validate_many<'py>(
     py: Python<'py>,
@@ -226,8 +233,9 @@ fn validate_many<'py>(
     min_severity: &str,
     today: Option<&Bound<'py, PyAny>>,
     mask: bool,
+    laws: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    PyValidator::build(py, lang, min_severity, today, mask)?
+    PyValidator::build(py, lang, min_severity, today, mask, laws)?
         .validate_many_impl(py, paths, workers, progress)
 }
 
@@ -320,6 +328,8 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(laws::laws, m)?)?;
+    m.add_function(wrap_pyfunction!(laws::lookup_law, m)?)?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<calendar::PyDeadline>()?;
     m.add_class::<audit::PyAuditReport>()?;
@@ -330,6 +340,11 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::check_calendar, m)?)?;
+    m.add(
+        "ProvisionalWarning",
+        py.get_type::<calendar::ProvisionalWarning>(),
+    )?;
     m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
     m.add_function(wrap_pyfunction!(diff::consistency, m)?)?;

@@ -169,3 +169,15 @@ def write_xlsx(path: Path, rows: list[list[str]], sheet: str = "Sheet1") -> None
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, xml in files.items():
             z.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + xml)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_calendar(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test runs without a per-user holiday file or ``GONGKAI_CALENDAR`` (an empty data
+    folder), so that the embedded schedule is what the tests see; tests of the lookup set their
+    own."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    monkeypatch.delenv("GONGKAI_CALENDAR", raising=False)
+    return home

@@ -35,6 +35,7 @@ def test_spring_festival_2020_extended() -> None:
         "working": False,
         "kind": "off",
         "name": "春节",
+        "provisional": False,
     }
     assert gongkai.is_working_day(D(2020, 1, 19))  # a Sunday worked (调休)
     assert gongkai.is_working_day(D(2020, 1, 23))
@@ -79,13 +80,16 @@ def test_dates_in_and_out() -> None:
 
 
 def test_a_year_the_schedule_does_not_cover_is_an_error_naming_it() -> None:
+    # Strict mode: a year without a notice is refused, as every year before the table is.
     assert gongkai.Calendar().years == list(range(2007, 2027))
+    strict = gongkai.Calendar(strict=True)
+    assert strict.strict and not gongkai.Calendar().strict
     for call in [
-        lambda: gongkai.is_working_day(D(2027, 3, 1)),
+        lambda: strict.is_working_day(D(2027, 3, 1)),
         lambda: gongkai.is_working_day(D(2006, 6, 1)),
-        lambda: gongkai.add_working_days(D(2026, 12, 1), 40),
-        lambda: gongkai.working_days_between(D(2026, 6, 1), D(2027, 1, 10)),
-        lambda: gongkai.deadline(D(2027, 1, 4), working_days=5),
+        lambda: strict.add_working_days(D(2026, 12, 1), 40),
+        lambda: strict.working_days_between(D(2026, 6, 1), D(2027, 1, 10)),
+        lambda: gongkai.deadline(D(2027, 1, 4), working_days=5, strict_calendar=True),
     ]:
         with pytest.raises(gongkai.Error) as e:
             call()
@@ -93,12 +97,19 @@ def test_a_year_the_schedule_does_not_cover_is_an_error_naming_it() -> None:
         assert isinstance(e.value, ValueError)
         year = "2006" if "2006" in str(e.value) else "2027"
         assert f"{year} 年不在节假日安排表内" in str(e.value)
-        assert f"year {year} is not covered" in e.value.message
+        assert "--calendar" in e.value.message and "calendar 参数" in e.value.message
+        assert "year" not in e.value.message  # no English tail
     # 29–31 December may still be moved by the next year's New Year notice: an error too.
     with pytest.raises(gongkai.Error, match="2027") as e:
-        gongkai.is_working_day(D(2026, 12, 30))
+        strict.is_working_day(D(2026, 12, 30))
     assert e.value.code == "calendar"
-    assert gongkai.is_working_day(D(2026, 12, 28))
+    assert strict.is_working_day(D(2026, 12, 28))
+    # In English when asked, and in English only.
+    with pytest.raises(gongkai.Error) as e:
+        gongkai.deadline(D(2026, 12, 7), working_days=20, strict_calendar=True, lang="en")
+    msg = e.value.message
+    assert "2027, which is not in the holiday table (it has 2007–2026)" in msg and "--calendar" in msg
+    assert not any("\u4e00" <= c <= "\u9fff" for c in msg), msg
 
 
 # --- A newer schedule --------------------------------------------------------------------------
@@ -125,10 +136,13 @@ def test_a_newer_notice_is_loaded_on_top_of_the_embedded_schedule(tmp_path: Path
     assert cal != gongkai.Calendar()
     assert repr(cal) == "<gongkai.Calendar 2007–2027, 21 years>"
     assert repr(gongkai.Calendar()) == "<gongkai.Calendar embedded 2007–2026, 20 years>"
+    assert repr(gongkai.Calendar(strict=True)) == "<gongkai.Calendar embedded 2007–2026, 20 years strict>"
     # deadline and audit take it as calendar=.
     with pytest.raises(gongkai.Error, match="2027"):
-        gongkai.deadline(D(2027, 2, 5), working_days=1)
+        gongkai.deadline(D(2027, 2, 5), working_days=1, strict_calendar=True)
     assert gongkai.deadline(D(2027, 2, 5), working_days=1, calendar=cal).date == D(2027, 2, 6)
+    # ... or a file, on top of the default calendar.
+    assert gongkai.deadline(D(2027, 2, 5), working_days=1, calendar=path).date == D(2027, 2, 6)
 
 
 def test_from_csv_is_exactly_the_schedule_given() -> None:
@@ -168,17 +182,18 @@ def test_a_bad_schedule_says_which_line(tmp_path: Path) -> None:
 @settings(max_examples=300, deadline=None, database=None)
 @given(st.dates(min_value=D(2007, 1, 1), max_value=D(2026, 12, 28)), st.integers(0, 400))
 def test_add_working_days_lands_on_a_working_day_and_between_inverts_it(start: D, n: int) -> None:
+    strict = gongkai.Calendar(strict=True)
     try:
-        end = gongkai.add_working_days(start, n)
+        end = strict.add_working_days(start, n)
     except gongkai.Error as e:
         assert e.code == "calendar" and "2027" in str(e)  # past the table: never a guess
         return
     assert end >= start
     if n > 0:
-        assert gongkai.is_working_day(end)
+        assert strict.is_working_day(end)
         # Nothing earlier is the nth working day.
-        assert gongkai.working_days_between(start, end - dt.timedelta(days=1)) == n - 1
-    assert gongkai.working_days_between(start, end) == n
+        assert strict.working_days_between(start, end - dt.timedelta(days=1)) == n - 1
+    assert strict.working_days_between(start, end) == n
 
 
 # --- Deadlines ---------------------------------------------------------------------------------
@@ -338,3 +353,126 @@ def test_any_time_limit_dict_gives_a_deadline_or_a_gongkai_error(start: D, limit
         return
     assert (d.date is None) == (d.reason is not None)
     assert d.date is None or d.date >= start - dt.timedelta(days=366)
+
+
+# --- Provisional years, strict mode, the default calendar's files -----------------------------
+
+
+def test_provisional_years_are_marked() -> None:
+    # The issue, on 2026-12-07: 20 working days run into 2027, whose notice is not out yet.
+    d = gongkai.deadline(D(2026, 12, 7), working_days=20)
+    assert d.date == D(2027, 1, 5)
+    assert d.provisional is True
+    assert d.provisional_years == [2027]
+    assert [w["code"] for w in d.warnings] == ["calendar.provisional"]
+    assert "2027 年" in d.warnings[0]["message"] and "临时" in d.warnings[0]["message"]
+    assert gongkai.deadline(D(2026, 12, 7), working_days=20, lang="en").warnings[0]["message"].startswith(
+        "the holiday notice for 2027"
+    )
+    assert d.to_dict()["provisional"] is True
+    assert "provisional" in repr(d)
+    exact = gongkai.deadline(D(2026, 11, 2), working_days=20)
+    assert exact.date == D(2026, 11, 30) and exact.provisional is False and exact.warnings == []
+    # The statutory holidays of 2027 (国务院令第795号): 春节 from 除夕 (Friday 02-05) to 初三.
+    cal = gongkai.Calendar()
+    assert cal.provisional_years[0] == 2027 and cal.provisional_years[-1] == 2088
+    assert gongkai.Calendar(strict=True).provisional_years == []
+    info = cal.day(D(2027, 2, 5))
+    assert info == {"date": D(2027, 2, 5), "working": False, "kind": "off", "name": "春节", "provisional": True}
+    assert cal.day(D(2026, 2, 16))["provisional"] is False
+
+
+def test_bare_values_warn_when_provisional() -> None:
+    with pytest.warns(gongkai.ProvisionalWarning, match="2027"):
+        assert not gongkai.is_working_day(D(2027, 2, 8))  # 初三, a Monday
+    with pytest.warns(gongkai.ProvisionalWarning):
+        assert gongkai.add_working_days(D(2026, 12, 7), 20) == D(2027, 1, 5)
+    with pytest.warns(gongkai.ProvisionalWarning):
+        assert gongkai.working_days_between(D(2026, 12, 7), D(2027, 1, 5)) == 20
+    assert issubclass(gongkai.ProvisionalWarning, UserWarning)
+    # No warning inside the covered years.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert gongkai.add_working_days(D(2024, 9, 25), 20) == D(2024, 10, 28)
+
+
+def test_audit_is_marked_provisional() -> None:
+    records = "item_id,formed_on,published_on\n1,2026-12-07,2027-01-06\n"
+    cat = REPO / "tests" / "audit" / "catalogue.json"
+    r = gongkai.audit(cat, records)
+    assert r.provisional is True and r.provisional_years == [2027]
+    assert r.rows[0]["provisional"] is True and r.rows[0]["deadline"] == D(2027, 1, 5)
+    assert any(i["code"] == "calendar.provisional" for i in r.issues)
+    strict = gongkai.audit(cat, records, strict_calendar=True, lang="en")
+    assert strict.provisional is False
+    assert strict.rows[0]["status"] == "not_applicable"
+    assert "--calendar" in strict.rows[0]["message"]
+
+
+NOTICE_2027_LATE = "date,kind,name\n2027-01-01,off,元旦\n2027-01-04,off,元旦\n"
+
+
+def test_the_default_calendar_reads_the_user_file_and_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _no_user_calendar: Path
+) -> None:
+    # The per-user file under XDG_DATA_HOME (set by the autouse fixture to an empty folder).
+    user = _no_user_calendar / "xdg" / "gongkai" / "holidays.csv"
+    user.parent.mkdir(parents=True)
+    user.write_text(NOTICE_2027_LATE, encoding="utf-8")
+    d = gongkai.deadline(D(2026, 12, 7), working_days=20)
+    assert d.date == D(2027, 1, 6) and d.provisional is False
+    assert gongkai.Calendar.load().covers(2027)
+    assert gongkai.deadline(D(2026, 12, 7), working_days=20, strict_calendar=True).date == D(2027, 1, 6)
+    # Without XDG_DATA_HOME, under HOME.
+    monkeypatch.delenv("XDG_DATA_HOME")
+    assert gongkai.deadline(D(2026, 12, 7), working_days=20).provisional is True
+    home_file = _no_user_calendar / ".local" / "share" / "gongkai" / "holidays.csv"
+    home_file.parent.mkdir(parents=True)
+    home_file.write_text(NOTICE_2027_LATE, encoding="utf-8")
+    assert gongkai.deadline(D(2026, 12, 7), working_days=20).date == D(2027, 1, 6)
+    # GONGKAI_CALENDAR on top: its 2027 wins.
+    env_file = tmp_path / "env.csv"
+    env_file.write_text("date,kind,name\n2027-01-01,off,元旦\n", encoding="utf-8")
+    monkeypatch.setenv("GONGKAI_CALENDAR", str(env_file))
+    d = gongkai.deadline(D(2026, 12, 7), working_days=20)
+    assert d.date == D(2027, 1, 5) and d.provisional is False
+    # An explicit argument on top of both.
+    late = tmp_path / "late.csv"
+    late.write_text(NOTICE_2027_LATE, encoding="utf-8")
+    assert gongkai.deadline(D(2026, 12, 7), working_days=20, calendar=late).date == D(2027, 1, 6)
+    assert gongkai.Calendar.load(late).is_working_day(D(2027, 1, 5))
+    # A file that changes is read again.
+    env_file.write_text(NOTICE_2027_LATE, encoding="utf-8")
+    import os
+
+    os.utime(env_file, (1, 1))
+    assert gongkai.deadline(D(2026, 12, 7), working_days=20).date == D(2027, 1, 6)
+    # A missing or bad file is an error naming it.
+    monkeypatch.setenv("GONGKAI_CALENDAR", str(tmp_path / "missing.csv"))
+    with pytest.raises(gongkai.Error) as e:
+        gongkai.deadline(D(2026, 12, 7), working_days=20)
+    assert e.value.code == "io" and "missing.csv" in str(e.value.path)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,kind,name\n2027-01-01,holiday,元旦\n", encoding="utf-8")
+    monkeypatch.setenv("GONGKAI_CALENDAR", str(bad))
+    with pytest.raises(gongkai.Error, match="第 2 行") as e:
+        gongkai.is_working_day(D(2024, 1, 2))
+    assert e.value.code == "calendar" and e.value.path == str(bad)
+
+
+def test_check_calendar_reports_every_problem(tmp_path: Path) -> None:
+    text = "date,kind,name\n2027-13-01,off,x\n2027-02-03,work,春节\n2027-01-01,off,元旦\n2027-01-01,off,元旦\n"
+    r = gongkai.check_calendar(text)
+    found = {(f["code"], f["line"]) for f in r["findings"]}
+    assert ("calendar.bad_date", 2) in found
+    assert ("calendar.work_on_weekday", 3) in found
+    assert ("calendar.duplicate", 5) in found
+    assert ("calendar.no_spring_festival", None) in found
+    assert r["years"] == [2027] and r["rows"] == 4
+    en = gongkai.check_calendar(text, lang="en")
+    assert any("Wednesday" in f["message"] for f in en["findings"])
+    ok = gongkai.check_calendar(REPO / "data" / "cn-holidays.csv")
+    assert not [f for f in ok["findings"] if f["severity"] == "error"]
+    assert [int(f["params"]["year"]) for f in ok["findings"]] == [2015, 2020]

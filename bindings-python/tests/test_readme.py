@@ -36,6 +36,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "holidays-2027.csv").write_text(
         "date,kind,name\n2027-01-01,off,元旦\n", encoding="utf-8"
     )
+    # A user registry of instruments (its 示例县 entries are fictional test data).
+    (tmp_path / "local.laws.json").write_bytes((REPO / "tests" / "laws" / "local.laws.json").read_bytes())
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -69,8 +71,10 @@ def test_readme_python_examples_run(workdir: Path, capsys: pytest.CaptureFixture
         "2024-11-25 40",
         "None no_deadline.promptly",
     ]
+    assert "2027-01-05 True" in lines
     assert "calendar True" in lines
     assert "True 2027" in lines
+    assert "False" in lines[lines.index("True 2027") :]
     # Audit.
     assert "<gongkai.AuditReport records=3 on_time=1 late=1 overdue=1 on_time_rate=33.3% today=2024-12-31>" in lines
     at = lines.index("1 on_time 2024-10-28 None")

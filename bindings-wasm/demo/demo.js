@@ -7,7 +7,7 @@
 //   input writes one JSON Pointer of it (`data-path`) and the whole catalogue is validated again.
 // - Each issue is shown next to the field its `path` points to (or the nearest enclosing one).
 // - User text only ever reaches the page through `textContent` and `value`, never as HTML.
-// - A spreadsheet (CSV, XLSX, HTML) is read by the core's importer (`importTable`): the form is
+// - A spreadsheet (CSV, XLSX, HTML) or a Word table (DOCX) is read by the core's importer (`importTable`): the form is
 //   filled from it, and each issue also names the table cell its value came from.
 // - The page starts with the default build (no table import, the smaller module) for
 //   validate-as-you-type; the build with table import (gongkai-wasm/tables) is loaded only when
@@ -597,7 +597,7 @@ function onIssueClick(e) {
   }
 }
 
-const TABLE_FILE = /\.(csv|tsv|txt|xlsx|xlsm|html?|shtml|xls|et)$/i;
+const TABLE_FILE = /\.(csv|tsv|txt|xlsx|xlsm|html?|shtml|xls|et|docx|doc|wps|pdf)$/i;
 
 // The build with table import, loaded on the first spreadsheet (a promise of its module).
 let tablesModule = null;

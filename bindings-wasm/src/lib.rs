@@ -29,7 +29,12 @@ use wasm_bindgen::prelude::*;
 /// Converts a core error into a thrown JavaScript `Error` with `code` (and `line`/`column` for
 /// JSON syntax errors).
 fn js_error(e: &gongkai::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    js_error_lang(e, gongkai::Lang::Zh)
+}
+
+/// [`js_error`] with the message in `lang` where the core has one (calendar errors).
+fn js_error_lang(e: &gongkai::Error, lang: gongkai::Lang) -> JsValue {
+    let err = js_sys::Error::new(&e.message(lang));
     set(&err, "code", &JsValue::from_str(e.code()));
     if let gongkai::Error::Json { line, column, .. } = e {
         set(&err, "line", &JsValue::from(*line as f64));
@@ -87,7 +92,7 @@ fn document_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 
 /// `validate(input, options?)`: validates a catalogue given as JSON text, bytes or an object.
 /// With `options.fileName`, the bytes (or text) are a file of that name: a table (CSV, XLSX,
-/// HTML) is imported first and every issue carries its cell (`location`); the format comes from
+/// HTML, DOCX) is imported first and every issue carries its cell (`location`); the format comes from
 /// the name's extension, else from the content (the core's `Validator::validate_bytes`).
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Report")]
 pub fn validate(
@@ -131,7 +136,7 @@ fn file_bytes(input: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-/// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV, XLSX or HTML bytes) into the
+/// `importTable(input, options?)` (cargo feature `tables` only): reads a catalogue table (CSV, XLSX, HTML or DOCX bytes) into the
 /// canonical JSON, and validates it: `{ catalogue, report, sources, encoding }`, the report's
 /// issues located in the table, `sources` the cell of every value (JSON Pointer → location).
 /// `options.fileName` helps detect the format; `options.sheet` reads one XLSX sheet (or `表N`,
@@ -157,7 +162,7 @@ pub fn import_table(
     }
     if options.format_of(&bytes) == gongkai::import::Format::Json {
         return Err(invalid(
-            "input 不是表格（CSV、XLSX、HTML）：JSON 目录请直接用 validate 校验",
+            "input 不是表格（CSV、XLSX、HTML、DOCX）：JSON 目录请直接用 validate 校验",
         ));
     }
     let loaded = gongkai::import::load(&bytes, &options).map_err(|e| js_error(&e))?;
@@ -187,7 +192,7 @@ fn tables_hint(e: gongkai::Error) -> gongkai::Error {
     match e {
         gongkai::Error::UnsupportedFormat(_) if !cfg!(feature = "tables") => {
             gongkai::Error::UnsupportedFormat(
-                "gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML），\
+                "gongkai-wasm 的默认入口不含表格导入（CSV、XLSX、HTML、DOCX），\
                  请改用 gongkai-wasm/tables（浏览器：gongkai-wasm/tables/web）"
                     .into(),
             )
@@ -235,6 +240,62 @@ pub fn report_schema() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleDef[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&gongkai::codes::defs())
+}
+
+/// `laws(options?)`: every instrument of the registry (依据库): the embedded one, or
+/// `options.laws` (a registry file as JSON text or an object) merged over it.
+#[wasm_bindgen(js_name = laws, unchecked_return_type = "Law[]")]
+pub fn laws(
+    #[wasm_bindgen(unchecked_param_type = "LawsOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut reader = OptionReader::new(&options, "options")?;
+    let lang = lang_option(&mut reader)?;
+    let user = options::laws_option(&mut reader, lang)?;
+    reader.finish()?;
+    let reg = user
+        .as_deref()
+        .unwrap_or_else(|| gongkai::laws::Registry::embedded());
+    to_js(reg.laws())
+}
+
+/// `lookupLaw(title, options?)`: the instrument a citation names, `{ law, version }` (the
+/// version `options.docNo` names, or null), or null. Titles match without 《》, spaces, the
+/// 中华人民共和国 prefix, full-width or traditional forms; short names (条例) work.
+#[wasm_bindgen(js_name = lookupLaw, unchecked_return_type = "LawMatch | null")]
+pub fn lookup_law(
+    #[wasm_bindgen(unchecked_param_type = "string")] title: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LookupLawOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let title = title
+        .as_string()
+        .ok_or_else(|| invalid("title 应为字符串（依据名称）"))?;
+    let mut reader = OptionReader::new(&options, "options")?;
+    let doc_no = reader.string("docNo")?;
+    let lang = lang_option(&mut reader)?;
+    let user = options::laws_option(&mut reader, lang)?;
+    reader.finish()?;
+    let reg = user
+        .as_deref()
+        .unwrap_or_else(|| gongkai::laws::Registry::embedded());
+    let found = reg
+        .lookup_citation(&title, doc_no.as_deref(), None)
+        .or_else(|| doc_no.as_deref().and_then(|d| reg.lookup_doc_no(d)));
+    match found {
+        None => Ok(JsValue::NULL),
+        Some(m) => to_js(&serde_json::json!({ "law": m.law, "version": m.version() })),
+    }
+}
+
+fn lang_option(r: &mut OptionReader) -> Result<gongkai::Lang, JsValue> {
+    match r.string("lang")? {
+        None => Ok(gongkai::Lang::Zh),
+        Some(l) => gongkai::Lang::from_code(&l).ok_or_else(|| {
+            invalid(format!(
+                "lang 应为 \"zh\" 或 \"en\"，实际为 \"{}\"",
+                gongkai::excerpt(&l, 40)
+            ))
+        }),
+    }
 }
 
 /// `version()`: the library version.
@@ -323,40 +384,105 @@ fn catalogue_arg(value: &JsValue, what: &str) -> Result<gongkai::Catalogue<'stat
         })
 }
 
-/// `isWorkingDay(date)`: whether a day is a working day (工作日) under the embedded holiday
-/// schedule. Throws `calendar` for a year the schedule does not cover.
+/// Reads the calendar options: `calendar` (the CSV text of a newer holiday notice, added on
+/// top of the embedded schedule), `strictCalendar` (refuse years without a notice), `lang` (of
+/// error messages) and, for the functions returning a bare value (`bare`), `provisional` (count
+/// such years provisionally: they refuse them otherwise, since a bare value cannot say it is
+/// provisional). Returns the calendar to use and the language. One non-generic function for
+/// every caller keeps the module small.
+#[inline(never)]
+fn calendar_options(
+    options: &JsValue,
+    bare: bool,
+) -> Result<(OptionReader, gongkai::calendar::Calendar, gongkai::Lang), JsValue> {
+    let mut reader = OptionReader::new(options, "options")?;
+    let text = reader.string("calendar")?;
+    let mut strict = reader.boolean("strictCalendar")?.unwrap_or(false);
+    if bare {
+        strict |= !reader.boolean("provisional")?.unwrap_or(false);
+    }
+    let lang = match reader.string("lang")? {
+        None => gongkai::Lang::Zh,
+        Some(l) => {
+            options::options_from(Some(&l), None, None)
+                .map_err(|e| js_error(&e))?
+                .lang
+        }
+    };
+    let embedded = gongkai::calendar::embedded();
+    let cal = match text {
+        None => embedded.clone(),
+        Some(t) => embedded.with_csv(&t).map_err(|e| js_error_lang(&e, lang))?,
+    };
+    Ok((reader, cal.strict(strict), lang))
+}
+
+/// [`calendar_options`] for a function whose only options are the calendar's.
+fn calendar_only(
+    options: &JsValue,
+    bare: bool,
+) -> Result<(gongkai::calendar::Calendar, gongkai::Lang), JsValue> {
+    let (reader, cal, lang) = calendar_options(options, bare)?;
+    reader.finish()?;
+    Ok((cal, lang))
+}
+
+/// `isWorkingDay(date, options?)`: whether a day is a working day (工作日) under the embedded
+/// holiday schedule (`options.calendar`: a newer notice's CSV). A year without a notice throws
+/// `calendar` unless `options.provisional` (see `calendarDay` for the marked answer).
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<bool, JsValue> {
     let d = date_arg(&date, "date ")?;
-    gongkai::calendar::is_working_day(d).map_err(|e| js_error(&e))
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.is_working_day(d).map_err(|e| js_error_lang(&e, lang))
 }
 
-/// `addWorkingDays(date, n)`: the `n`th working day after `date` (the start day is not counted).
+/// `calendarDay(date, options?)`: what the calendar says about a day: `{date, working, kind,
+/// name, provisional}` (`provisional`: the day's year has no notice loaded and was counted with
+/// the statutory holidays).
+#[wasm_bindgen(js_name = calendarDay, unchecked_return_type = "CalendarDay")]
+pub fn calendar_day(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let d = date_arg(&date, "date ")?;
+    let (cal, lang) = calendar_only(&options, false)?;
+    to_js(&cal.day(d).map_err(|e| js_error_lang(&e, lang))?)
+}
+
+/// `addWorkingDays(date, n, options?)`: the `n`th working day after `date` (the start day is not
+/// counted). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = addWorkingDays)]
 pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<String, JsValue> {
     let d = date_arg(&date, "date ")?;
     let n = count_arg(&n, "n ")?;
-    gongkai::calendar::add_working_days(d, n)
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.add_working_days(d, n)
         .map(|d| d.to_string())
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
-/// `workingDaysBetween(a, b)`: the working days in `(a, b]` (negative when `b` is before `a`).
+/// `workingDaysBetween(a, b, options?)`: the working days in `(a, b]` (negative when `b` is
+/// before `a`). Options as `isWorkingDay`.
 #[wasm_bindgen(js_name = workingDaysBetween)]
 pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
 ) -> Result<f64, JsValue> {
     let a = date_arg(&a, "a ")?;
     let b = date_arg(&b, "b ")?;
-    gongkai::calendar::working_days_between(a, b)
+    let (cal, lang) = calendar_only(&options, true)?;
+    cal.working_days_between(a, b)
         .map(|n| n as f64)
-        .map_err(|e| js_error(&e))
+        .map_err(|e| js_error_lang(&e, lang))
 }
 
 /// `deadline(timeLimit, start, options?)`: the deadline of a 公开时限 (a TimeLimit object, or
@@ -368,7 +494,7 @@ pub fn deadline(
     #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DeadlineOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut reader = OptionReader::new(&options, "options")?;
+    let (mut reader, cal, lang) = calendar_options(&options, false)?;
     let extension = match reader.take("extension") {
         None => 0,
         Some(v) => count_arg(&v, "options.extension ")?,
@@ -385,8 +511,8 @@ pub fn deadline(
         return Err(invalid("timeLimit 应为公开时限对象或文字"));
     };
     let start = start_arg(&start)?.extended(extension);
-    let d = gongkai::deadline::deadline_with(gongkai::calendar::embedded(), &limit, &start)
-        .map_err(|e| js_error(&e))?;
+    let d = gongkai::deadline::deadline_with(&cal, &limit, &start)
+        .map_err(|e| js_error_lang(&e, lang))?;
     to_js(&d)
 }
 
@@ -402,12 +528,12 @@ pub fn audit(
     #[wasm_bindgen(unchecked_param_type = "AuditOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     // lang and today only: the audit reports every record, so minSeverity would be ignored.
-    let mut reader = OptionReader::new(&options, "options")?;
-    let lang = reader.string("lang")?;
+    let (mut reader, cal, lang) = calendar_options(&options, false)?;
     let today = reader.string("today")?;
     reader.finish()?;
-    let base =
-        options::options_from(lang.as_deref(), None, today.as_deref()).map_err(|e| js_error(&e))?;
+    let base = options::options_from(None, None, today.as_deref())
+        .map_err(|e| js_error(&e))?
+        .lang(lang);
     let mut opts = gongkai::audit::AuditOptions::default().lang(base.lang);
     if let Some(t) = base.today {
         opts = opts.today(t);
@@ -423,12 +549,7 @@ pub fn audit(
         gongkai::audit::read_records_json(&bytes)
     }
     .map_err(|e| js_error(&e))?;
-    to_js(&gongkai::audit::audit(
-        &cat,
-        &recs,
-        gongkai::calendar::embedded(),
-        &opts,
-    ))
+    to_js(&gongkai::audit::audit(&cat, &recs, &cal, &opts))
 }
 
 /// `diff(reference, local, options?)`: checks a local catalogue against the upper-level
@@ -534,7 +655,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable } from "../tables/index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions } from "../tables/index.js";"#;

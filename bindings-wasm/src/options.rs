@@ -171,7 +171,49 @@ pub fn parse_options(r: &mut OptionReader) -> Result<Options, JsValue> {
 /// false).
 pub fn parse_validate_options(r: &mut OptionReader) -> Result<Options, JsValue> {
     let o = parse_options(r)?;
-    Ok(o.mask_values(r.boolean("mask")?.unwrap_or(false)))
+    let o = o.mask_values(r.boolean("mask")?.unwrap_or(false));
+    let lang = o.lang;
+    Ok(match laws_option(r, lang)? {
+        Some(reg) => o.laws(reg),
+        None => o,
+    })
+}
+
+/// Reads `laws`: a registry file of instruments (依据库) as JSON text or an object, merged over
+/// the embedded registry; absent, the embedded one alone.
+pub fn laws_option(
+    r: &mut OptionReader,
+    lang: Lang,
+) -> Result<Option<std::sync::Arc<gongkai::laws::Registry>>, JsValue> {
+    let Some(v) = r.take("laws") else {
+        return Ok(None);
+    };
+    if v.is_null() {
+        return Ok(None);
+    }
+    let text = match v.as_string() {
+        Some(s) => s,
+        None if crate::is_plain_object(&v) || js_sys::Array::is_array(&v) => {
+            js_sys::JSON::stringify(&v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| {
+                    err(Error::InvalidArgument(format!(
+                        "{}.laws 无法转换为 JSON",
+                        r.what
+                    )))
+                })?
+        }
+        None => {
+            return Err(err(Error::InvalidArgument(format!(
+                "{}.laws 应为依据库文件的 JSON 文本或对象",
+                r.what
+            ))));
+        }
+    };
+    gongkai::laws::Registry::with_json_lang(&text, lang)
+        .map(|reg| Some(std::sync::Arc::new(reg)))
+        .map_err(err)
 }
 
 #[cfg(test)]

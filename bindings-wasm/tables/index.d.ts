@@ -36,7 +36,7 @@ export interface ImportedTable {
 }
 
 /**
- * Reads a catalogue table (CSV, XLSX or HTML: a file's bytes) into the canonical JSON and
+ * Reads a catalogue table (CSV, XLSX, HTML or DOCX: a file's bytes) into the canonical JSON and
  * validates it, so a form can be filled from a spreadsheet. Throws `import` or
  * `unsupported_format` (e.g. an `.xls` workbook) when the table cannot be read, and
  * `invalid_argument` for JSON input (use `validate`).

@@ -112,7 +112,7 @@ for (const [build, api] of Object.entries(builds)) {
     for (const row of r.rows) {
       assert.equal(Object.getPrototypeOf(row), Object.prototype);
       for (const [k, v] of Object.entries(row)) {
-        assert.ok(v === null || ['string', 'number'].includes(typeof v), `row ${row.row} ${k} is flat`);
+        assert.ok(v === null || ['string', 'number', 'boolean'].includes(typeof v), `row ${row.row} ${k} is flat`);
       }
       for (const k of ['formed_on', 'published_on', 'request_received', 'deadline']) {
         if (row[k] !== null) assert.match(row[k], /^\d{4}-\d{2}-\d{2}$/, `${k} ${row[k]}`);
@@ -167,5 +167,22 @@ for (const [build, api] of Object.entries(builds)) {
       r.rows.map((row) => row.status),
       ['invalid', 'invalid', 'invalid', 'on_time'],
     );
+  });
+  t('a deadline in a year without a notice is provisional, marked and warned; strict refuses it', () => {
+    const records = 'item_id,formed_on,published_on\n1,2026-12-07,2027-01-06\n';
+    const r = audit(catalogueText, records);
+    assert.equal(r.provisional, true);
+    assert.deepEqual(r.provisional_years, [2027]);
+    assert.equal(r.rows[0].deadline, '2027-01-05');
+    assert.equal(r.rows[0].provisional, true);
+    assert.ok(r.issues.some((i) => i.code === 'calendar.provisional' && i.severity === 'warning'));
+    const loaded = audit(catalogueText, records, { calendar: 'date,kind,name\n2027-01-01,off,元旦\n2027-01-04,off,元旦\n' });
+    assert.equal(loaded.provisional, false);
+    assert.equal(loaded.rows[0].deadline, '2027-01-06');
+    assert.equal(loaded.rows[0].status, 'on_time');
+    const strict = audit(catalogueText, records, { strictCalendar: true, lang: 'en' });
+    assert.equal(strict.rows[0].status, 'not_applicable');
+    assert.match(strict.rows[0].message, /2027.*--calendar/s);
+    assert.doesNotMatch(strict.rows[0].message, /[\u4e00-\u9fff]/);
   });
 }

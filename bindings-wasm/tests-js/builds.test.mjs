@@ -22,6 +22,7 @@ const pairsOfBuilds = [
 const here = fileURLToPath(new URL('..', import.meta.url));
 const csv = readFileSync(new URL('../../tests/corpus/01-fsxf-municipal.csv', import.meta.url));
 const html = readFileSync(new URL('../../tests/corpus/01-fsxf-municipal.html', import.meta.url));
+const docx = readFileSync(new URL('../../tests/import/word_catalogue.docx', import.meta.url));
 const functions = (m) => Object.keys(m).filter((k) => typeof m[k] === 'function' && k !== 'default').sort();
 
 test('the exports map gives each entry its build', () => {
@@ -50,7 +51,7 @@ for (const [platform, small, full] of pairsOfBuilds) {
 
   test(`${platform}: the default build refuses a table, naming gongkai-wasm/tables; JSON with a file name is read`, () => {
     const reloads = small.__testing.reloads();
-    for (const [bytes, fileName] of [[csv, '目录.csv'], [html, '目录.html']]) {
+    for (const [bytes, fileName] of [[csv, '目录.csv'], [html, '目录.html'], [docx, '目录.docx']]) {
       const e = thrown(() => small.validate(bytes, { fileName }));
       assert.equal(e.code, 'unsupported_format', e.message);
       assert.match(e.message, /gongkai-wasm\/tables/);

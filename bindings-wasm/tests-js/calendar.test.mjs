@@ -154,14 +154,14 @@ for (const [build, api] of Object.entries(builds)) {
     assert.deepEqual(deadline('自信息形成或者变更之日起20个工作日内', '2024-12-20'), deadline({ kind: 'working_days', days: 20, from: 'formed_or_changed' }, '2024-12-20'));
   });
 
-  t('a year the holiday table does not cover is a calendar error naming the year', () => {
+  t('a year the holiday table does not cover is a calendar error naming the year (strict, and bare values)', () => {
     const cases = [
       [() => api.isWorkingDay('2027-03-01'), '2027'],
       [() => api.isWorkingDay('2006-05-01'), '2006'],
       [() => api.addWorkingDays('2027-03-01', 1), '2027'],
       [() => api.addWorkingDays('2026-12-10', 20), '2027'],
       [() => api.workingDaysBetween('2026-06-01', '2027-03-01'), '2027'],
-      [() => api.deadline({ kind: 'working_days', days: 20, from: 'formed_or_changed' }, '2026-12-10'), '2027'],
+      [() => api.deadline({ kind: 'working_days', days: 20, from: 'formed_or_changed' }, '2026-12-10', { strictCalendar: true }), '2027'],
       [() => api.deadline({ kind: 'calendar_days', days: 7, from: 'decided' }, '2006-05-01'), '2006'],
     ];
     for (const [fn, year] of cases) {
@@ -199,5 +199,54 @@ for (const [build, api] of Object.entries(builds)) {
       assert.equal(api.addWorkingDays('2024-09-25', 20), '2024-10-28', 'the next call works');
     }
     assert.equal(api.__testing.reloads(), reloads, 'no error was a trap');
+  });
+
+  t('a year without a notice is provisional: counted with the statutory holidays, and marked', () => {
+    // The issue, on 2026-12-07: 20 working days run into 2027, whose notice is not out yet.
+    const d = deadline('自信息形成或者变更之日起20个工作日内', '2026-12-07');
+    assert.equal(d.date, '2027-01-05');
+    assert.equal(d.provisional, true);
+    assert.deepEqual(d.provisional_years, [2027]);
+    assert.equal(d.warnings[0].code, 'calendar.provisional');
+    assert.match(d.warnings[0].message_zh, /2027 年.*临时/);
+    // Inside the covered years: exact.
+    const exact = deadline({ kind: 'working_days', days: 20 }, '2026-11-02');
+    assert.equal(exact.date, '2026-11-30');
+    assert.equal(exact.provisional, false);
+    assert.deepEqual(exact.warnings, []);
+    // The statutory holidays of 2027: 春节 from 除夕 (Friday 02-05) to 初三 (Monday 02-08).
+    assert.deepEqual(api.calendarDay('2027-02-05'), {
+      date: '2027-02-05', working: false, kind: 'off', name: '春节', provisional: true,
+    });
+    assert.equal(api.calendarDay('2026-02-16').provisional, false);
+    // Bare values only when asked.
+    assert.equal(api.isWorkingDay('2027-02-08', { provisional: true }), false);
+    assert.equal(api.addWorkingDays('2026-12-07', 20, { provisional: true }), '2027-01-05');
+    assert.equal(api.workingDaysBetween('2026-12-07', '2027-01-05', { provisional: true }), 20);
+    // Strict: refused, in the chosen language only.
+    const zh = thrown(() => api.deadline({ kind: 'working_days', days: 20 }, '2026-12-07', { strictCalendar: true }));
+    assert.equal(zh.code, 'calendar');
+    assert.match(zh.message, /2027.*2007–2026.*--calendar/s);
+    const en = thrown(() => api.deadline({ kind: 'working_days', days: 20 }, '2026-12-07', { strictCalendar: true, lang: 'en' }));
+    assert.match(en.message, /2027, which is not in the holiday table \(it has 2007–2026\)/);
+    assert.match(en.message, /calendar option/);
+    assert.doesNotMatch(en.message, /[\u4e00-\u9fff]/);
+    assert.equal(thrown(() => api.calendarDay('2027-01-04', { strictCalendar: true })).code, 'calendar');
+  });
+
+  t('a newer notice as CSV text (options.calendar)', () => {
+    const notice = 'date,kind,name\n2027-01-01,off,元旦\n2027-01-04,off,元旦\n';
+    const d = deadline({ kind: 'working_days', days: 20 }, '2026-12-07', { calendar: notice });
+    assert.equal(d.date, '2027-01-06');
+    assert.equal(d.provisional, false);
+    assert.equal(api.isWorkingDay('2027-01-04', { calendar: notice }), false);
+    assert.equal(api.addWorkingDays('2026-12-07', 20, { calendar: notice, strictCalendar: true }), '2027-01-06');
+    assert.equal(api.calendarDay('2027-01-04', { calendar: notice }).name, '元旦');
+    // A bad file names its line.
+    const e = thrown(() => deadline({ kind: 'working_days', days: 1 }, '2024-09-25', { calendar: 'date,kind\n2027-01-01,holiday\n' }));
+    assert.equal(e.code, 'calendar');
+    assert.match(e.message, /第 2 行/);
+    assert.equal(thrown(() => api.isWorkingDay('2024-01-02', { calendar: 42 })).code, 'invalid_argument');
+    assert.equal(thrown(() => api.isWorkingDay('2024-01-02', { strictCalendar: 'yes' })).code, 'invalid_argument');
   });
 }

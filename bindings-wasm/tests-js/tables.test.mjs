@@ -124,6 +124,33 @@ for (const [build, api] of Object.entries(builds)) {
     assert.deepEqual(api.validate(fixed).issues.filter((i) => i.path.startsWith('/items/1/')), []);
   });
 
+  t('DOCX: every table of a Word document (the shared fixture), values at their cells (表N)', () => {
+    const importDir = join(root, 'tests', 'import');
+    const bytes = readFileSync(join(importDir, 'word_catalogue.docx'));
+    const imported = api.importTable(bytes, { fileName: '目录.docx' });
+    const items = imported.catalogue.items;
+    assert.deepEqual(items.map((it) => [it.id, it.category, it.name]), [
+      ['1', '城镇燃气管理', '燃气经营许可证核发'],
+      ['2', '城镇燃气管理', '燃气经营者改动市政燃气设施审批'],
+      ['2-2', '市容环境卫生管理', '户外广告设置审批'],
+    ]);
+    // Tick glyphs of Wingdings / Wingdings 2 and check boxes read as marks.
+    assert.deepEqual(items[0].channels, ['gov_website', 'social_media']);
+    assert.deepEqual([items[1].audience, items[1].method, items[1].levels], [['public'], ['proactive'], ['county']]);
+    assert.deepEqual(imported.sources['/items/0/channels'], { sheet: '表1', row: 3, column: 'H', header: '公开渠道和载体' });
+    assert.equal(imported.catalogue.title, '某县城市管理局市政服务领域基层政务公开标准目录');
+    assert.equal(imported.encoding, null);
+    // validate with the file name is the same report; without a name the content says DOCX.
+    assert.deepEqual(api.validate(bytes, { fileName: '目录.docx' }), imported.report);
+    assert.deepEqual(api.importTable(bytes).catalogue, imported.catalogue);
+    // A legacy Word document is refused with the hint to save it as .docx.
+    const doc = thrown(() => api.importTable(readFileSync(join(importDir, 'legacy_word.doc')), { fileName: '目录.doc' }));
+    assert.equal(doc.code, 'unsupported_format', doc.message);
+    assert.match(doc.message, /\.docx/);
+    const pdf = thrown(() => api.validate(readFileSync(join(importDir, 'scanned.pdf')), { fileName: '目录.pdf' }));
+    assert.equal(pdf.code, 'unsupported_format', pdf.message);
+  });
+
   t('the format comes from the name, else from the content', () => {
     const csv = readFileSync(join(corpusDir, '01-fsxf-municipal.csv'));
     const named = api.importTable(csv, { fileName: 'x.csv' });

@@ -6,6 +6,8 @@ import init, {
   deadline,
   diff,
   isWorkingDay,
+  laws,
+  lookupLaw,
   rules,
   schema,
   validate,
@@ -14,6 +16,9 @@ import init, {
   workingDaysBetween,
   type AuditReport,
   type AuditRow,
+  type Law,
+  type LawMatch,
+  type LawsFile,
   type Catalogue,
   type Coverage,
   type Deadline,
@@ -135,3 +140,12 @@ audit(catalogue, '', { minSeverity: 'error' });
 export const missing = diff('municipal_services', catalogue).missing;
 // @ts-expect-error: the deadline's date is nullable
 export const alwaysDue: string = deadline(timeLimit, '2024-09-25').date;
+
+// The registry of instruments (依据库): laws(), lookupLaw() and the `laws` option.
+export function registry(local: LawsFile): string[] {
+  const all: Law[] = laws({ laws: local });
+  const found: LawMatch | null = lookupLaw('条例', { docNo: '国务院令第492号' });
+  const report: Report = validate(catalogue, { laws: JSON.stringify(local) });
+  const row: Report = validateItem(item, { laws: local });
+  return [all[0]?.title ?? '', found?.version?.doc_no ?? '', String(report.valid), String(row.valid)];
+}

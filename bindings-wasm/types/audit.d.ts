@@ -17,9 +17,18 @@ export type Status =
  */
 export interface AuditReport {
   /**
-   * Bad file and bad records.
+   * Bad file and bad records, and the `calendar.provisional` warning when a deadline rests
+   * on a year whose holiday notice is not loaded.
    */
   issues: Issue[];
+  /**
+   * Whether any row rests on a provisional year (see `AuditRow::provisional`).
+   */
+  provisional: boolean;
+  /**
+   * The provisional years the rows rest on, sorted.
+   */
+  provisional_years: number[];
   /**
    * One row per record, in file order.
    */
@@ -95,6 +104,12 @@ export interface AuditRow {
    * `note`, passed through.
    */
   note: string | null;
+  /**
+   * Whether the deadline or the lateness rests on a provisional year (no holiday notice
+   * loaded; counted with the statutory holidays only). The report's `calendar.provisional`
+   * warning names the years.
+   */
+  provisional: boolean;
   /**
    * `published_on` (the day).
    */

@@ -25,6 +25,15 @@ export interface Deadline {
    */
   nominal_date: string | null;
   /**
+   * Whether the date rests on a provisional year: a year whose holiday notice is not
+   * loaded, counted with the statutory holidays only (see `crate::calendar`).
+   */
+  provisional: boolean;
+  /**
+   * The provisional years the date rests on, sorted.
+   */
+  provisional_years: number[];
+  /**
    * Why there is no date, when `date` is `None`.
    */
   reason: Reason | null;
@@ -32,6 +41,10 @@ export interface Deadline {
    * The start day.
    */
   start: string;
+  /**
+   * Warnings about the date: `calendar.provisional` when `provisional`.
+   */
+  warnings: Reason[];
   /**
    * `working_days`: the working days counted (days + extension).
    */

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 /// Arguments of `gongkai annotate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录表格（.xlsx、.csv、.html）
+    /// 目录表格（.xlsx、.csv、.html、.docx）
     input: PathBuf,
     /// 输出的标注工作簿（.xlsx），不能与输入文件相同
     #[arg(short, long)]
@@ -24,6 +24,9 @@ pub struct Args {
     /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
     #[arg(long, value_parser = common::parse_date_arg)]
     today: Option<chrono::NaiveDate>,
+    /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件
+    #[arg(long, value_name = "FILE")]
+    laws: Option<PathBuf>,
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -61,6 +64,12 @@ pub fn run(a: Args) -> ExitCode {
     let mut options = gongkai::Options::default().lang(lang);
     if let Some(t) = a.today {
         options = options.today(t);
+    }
+    if let Some(path) = &a.laws {
+        match common::load_laws(path, lang) {
+            Ok(reg) => options = options.laws(reg),
+            Err(e) => return fail(format!("{}: {e}", path.display())),
+        }
     }
     let validator = gongkai::Validator::new(options);
     let name = a.input.to_string_lossy();

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 /// Arguments of `gongkai audit`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录文件（.json；表格导入完成后也可用 .csv、.xlsx、.html）
+    /// 目录文件（.json、.csv、.xlsx、.html、.docx）
     catalogue: PathBuf,
     /// 公开记录（.csv 或 .json：item_id、formed_on、published_on，可选 request_received、extended、event_at、note、url、title）
     records: PathBuf,
@@ -26,17 +26,16 @@ pub struct Args {
     /// 消息语言
     #[arg(long, value_enum, default_value = "zh")]
     lang: LangArg,
-    /// 较新的节假日安排 CSV（date,kind,name），加入或替换内置表中的年份
-    #[arg(long, value_name = "FILE")]
-    calendar: Option<PathBuf>,
+    #[command(flatten)]
+    calendar: crate::calendar_cmd::CalendarArgs,
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let cal = match crate::deadline::load_calendar(a.calendar.as_ref()) {
+    let cal = match crate::calendar_cmd::load(&a.calendar, a.lang.into()) {
         Ok(c) => c,
-        Err((path, e)) => {
-            common::print_failure(&path, &e);
+        Err(msg) => {
+            eprintln!("gongkai: {msg}");
             return common::exit(common::FAILURE);
         }
     };
@@ -129,6 +128,9 @@ fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Res
         );
         if let Some(d) = row.deadline {
             line.push_str(&format!("  {} {d}", t(lang, "截止", "due")));
+            if row.provisional {
+                line.push_str(t(lang, "（临时推算）", " (provisional)"));
+            }
         }
         if let Some(p) = row.published_on {
             line.push_str(&format!("  {} {p}", t(lang, "公开", "published")));

@@ -70,3 +70,24 @@ pub fn exit(code: u8) -> ExitCode {
 pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     gongkai::parse_date(s).ok_or_else(|| format!("日期无效：{s}（应为 YYYY-MM-DD，如 2024-03-01）"))
 }
+
+/// Reads a registry file of legal instruments (`--laws FILE`) merged over the embedded one.
+pub fn load_laws(
+    path: &Path,
+    lang: gongkai::Lang,
+) -> Result<std::sync::Arc<gongkai::laws::Registry>, gongkai::Error> {
+    let bytes = read_file(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        gongkai::Error::Laws(match lang {
+            gongkai::Lang::Zh => format!(
+                "文件不是 UTF-8 编码（第 {} 个字节起）；请另存为 UTF-8",
+                e.utf8_error().valid_up_to() + 1
+            ),
+            gongkai::Lang::En => format!(
+                "the file is not UTF-8 (from byte {}); save it as UTF-8",
+                e.utf8_error().valid_up_to() + 1
+            ),
+        })
+    })?;
+    gongkai::laws::Registry::with_json_lang(&text, lang).map(std::sync::Arc::new)
+}

@@ -64,7 +64,7 @@ pub enum LevelsArg {
 /// Arguments of `gongkai convert`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 输入文件（.json、.csv、.xlsx、.html）
+    /// 输入文件（.json、.csv、.xlsx、.html、.docx）
     input: PathBuf,
     /// 输出文件，格式由扩展名决定（.json、.csv、.xlsx、.html/.htm、.md）；“-”表示标准输出（须同时给出 --format）
     #[arg(short, long)]

@@ -1,10 +1,8 @@
 //! `gongkai deadline`: the last day to publish, counted in working days (or from a 公开时限 text).
 
 use crate::common::{self, Format, LangArg};
-use gongkai::calendar::Calendar;
 use gongkai::deadline::{Deadline, Start};
 use gongkai::model::{Anchor, TimeLimit};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `gongkai deadline`.
@@ -30,9 +28,8 @@ pub struct Args {
     /// 依申请答复经批准延长的工作日数（《政府信息公开条例》第三十三条，最多 20）
     #[arg(long, value_name = "N", default_value_t = 0)]
     extension_days: u32,
-    /// 较新的节假日安排 CSV（date,kind,name），加入或替换内置表中的年份
-    #[arg(long, value_name = "FILE")]
-    calendar: Option<PathBuf>,
+    #[command(flatten)]
+    calendar: crate::calendar_cmd::CalendarArgs,
     /// 输出格式
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -51,28 +48,13 @@ fn parse_start(s: &str) -> Result<Start, String> {
     }
 }
 
-/// Loads the embedded calendar, extended by `--calendar FILE`.
-pub fn load_calendar(path: Option<&PathBuf>) -> Result<Calendar, (PathBuf, gongkai::Error)> {
-    let embedded = gongkai::calendar::embedded();
-    let Some(path) = path else {
-        return Ok(embedded.clone());
-    };
-    let bytes = common::read_file(path).map_err(|e| (path.clone(), e))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        (
-            path.clone(),
-            gongkai::Error::Calendar("节假日安排表不是 UTF-8 编码，请另存为 UTF-8".into()),
-        )
-    })?;
-    embedded.with_csv(&text).map_err(|e| (path.clone(), e))
-}
-
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let cal = match load_calendar(a.calendar.as_ref()) {
+    let lang: gongkai::Lang = a.lang.into();
+    let cal = match crate::calendar_cmd::load(&a.calendar, lang) {
         Ok(c) => c,
-        Err((path, e)) => {
-            common::print_failure(&path, &e);
+        Err(msg) => {
+            eprintln!("gongkai: {msg}");
             return common::exit(common::FAILURE);
         }
     };
@@ -87,10 +69,24 @@ pub fn run(a: Args) -> ExitCode {
     let d = match gongkai::deadline::deadline_with(&cal, &limit, &start) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("gongkai deadline: {e}");
+            eprintln!("gongkai deadline: {}", e.message(lang));
             return common::exit(common::FAILURE);
         }
     };
+    // A provisional date is never silently exact: the warning goes to stderr (stdout keeps
+    // the date alone for scripts) and into the JSON (`deadline.provisional`, `warnings`).
+    for w in &d.warnings {
+        match lang {
+            gongkai::Lang::Zh => {
+                eprintln!("gongkai deadline: 警告：{}（{}）", w.message(lang), w.code)
+            }
+            gongkai::Lang::En => eprintln!(
+                "gongkai deadline: warning: {} ({})",
+                w.message(lang),
+                w.code
+            ),
+        }
+    }
     match a.format {
         Format::Json => {
             let v = serde_json::json!({
@@ -100,7 +96,7 @@ pub fn run(a: Args) -> ExitCode {
             });
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
-        Format::Text => println!("{}", text(&d, a.lang.into())),
+        Format::Text => println!("{}", text(&d, lang)),
     }
     common::exit(common::OK)
 }

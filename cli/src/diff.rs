@@ -11,9 +11,9 @@ use std::process::ExitCode;
 /// Arguments of `gongkai diff`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 上级标准目录：文件（.json、.csv、.xlsx、.html），或内置目录名 municipal_services
+    /// 上级标准目录：文件（.json、.csv、.xlsx、.html、.docx），或内置目录名 municipal_services
     reference: String,
-    /// 本目录文件（.json、.csv、.xlsx、.html）
+    /// 本目录文件（.json、.csv、.xlsx、.html、.docx）
     local: PathBuf,
     /// 输出格式：text（便于阅读）或 json（对照报告）
     #[arg(long, value_enum, default_value = "text")]

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod annotate;
 mod audit;
+mod calendar_cmd;
 mod common;
 mod convert;
 mod deadline;
@@ -48,6 +49,8 @@ enum Command {
     Audit(audit::Args),
     /// 与上级标准目录对照
     Diff(diff::Args),
+    /// 节假日安排：检查或加入较新的放假安排 CSV
+    Calendar(calendar_cmd::Args),
     /// 生成基层政务公开专题（静态网站）
     Site(site::Args),
     /// 监督评价：各单位目录的得分、排名与通报（JSON、HTML、XLSX）
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::Deadline(a) => deadline::run(a),
         Command::Audit(a) => audit::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Calendar(a) => calendar_cmd::run(a),
         Command::Site(a) => site::run(a),
         Command::Evaluate(a) => evaluate::run(a),
     }

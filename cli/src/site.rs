@@ -15,7 +15,7 @@ use std::process::ExitCode;
 /// Arguments of `gongkai site`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录文件（.json、.csv、.xlsx、.xls、.html）或文件夹（读入其中及子文件夹中的这些文件）
+    /// 目录文件（.json、.csv、.xlsx、.xls、.html、.docx）或文件夹（读入其中及子文件夹中的这些文件）
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// 输出文件夹（不存在时新建；只改写本命令生成的文件）
@@ -92,7 +92,7 @@ fn read_inputs(args: &Args) -> Result<Vec<Input>, String> {
             )?;
             if paths.len() == before {
                 return Err(format!(
-                    "{}：文件夹中没有目录文件（.json、.csv、.xlsx、.xls、.html）",
+                    "{}：文件夹中没有目录文件（.json、.csv、.xlsx、.xls、.html、.docx）",
                     p.display()
                 ));
             }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// Arguments of `gongkai validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录文件（.json、.csv、.xlsx、.html）
+    /// 目录文件（.json、.csv、.xlsx、.html、.docx）
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// 输出格式：text（便于阅读）或 json（与数据模型一致的报告）
@@ -24,6 +24,9 @@ pub struct Args {
     /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
     #[arg(long, value_parser = common::parse_date_arg)]
     today: Option<chrono::NaiveDate>,
+    /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件，与内置依据库合并
+    #[arg(long, value_name = "FILE")]
+    laws: Option<PathBuf>,
     /// 表格：只读取此工作表（XLSX/XLS 的工作表名；HTML 页面的第 N 个表格写作“表N”）
     #[arg(long, help_heading = "表格导入")]
     sheet: Option<String>,
@@ -63,6 +66,15 @@ pub fn run(a: Args) -> ExitCode {
         .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info));
     if let Some(t) = a.today {
         options = options.today(t);
+    }
+    if let Some(path) = &a.laws {
+        match common::load_laws(path, a.lang.into()) {
+            Ok(reg) => options = options.laws(reg),
+            Err(e) => {
+                common::print_failure(path, &e);
+                return common::exit(common::FAILURE);
+            }
+        }
     }
     let validator = gongkai::Validator::new(options);
     let many = a.files.len() > 1;

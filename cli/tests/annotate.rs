@@ -84,6 +84,42 @@ fn a_table_with_errors_is_annotated_and_exits_1() {
 }
 
 #[test]
+fn a_word_document_is_annotated_as_a_workbook_of_its_tables() {
+    let dir = workdir("docx");
+    let input = format!(
+        "{}/../tests/import/word_catalogue.docx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = dir.join("标注.xlsx");
+    let o = gongkai(&["annotate", &input, "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // The copy holds the document's table as sheet 表1: the items' problems are at the same
+    // cells in the copy as in the document.
+    let items = |v: &serde_json::Value| {
+        let mut out: Vec<(String, String, serde_json::Value)> = v["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["path"].as_str().unwrap().starts_with("/items/"))
+            .map(|i| {
+                (
+                    i["code"].as_str().unwrap().to_owned(),
+                    i["path"].as_str().unwrap().to_owned(),
+                    i["location"].clone(),
+                )
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        out
+    };
+    let before = items(&report(Path::new(&input)));
+    let after = items(&report(&out));
+    assert!(!before.is_empty());
+    assert_eq!(before, after);
+    assert!(before.iter().all(|(_, _, l)| l["sheet"] == "表1"));
+}
+
+#[test]
 fn a_table_without_errors_exits_0_and_english_is_available() {
     let dir = workdir("good");
     let input = dir.join("目录.csv");

@@ -5,11 +5,36 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// Runs the binary with no user holiday file and no `GONGKAI_CALENDAR` (an empty data folder).
 fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .output()
-        .unwrap()
+    gongkai_env(args, &empty_home(), &[])
+}
+
+/// Runs the binary with `home` as HOME and no XDG_DATA_HOME, plus `vars`.
+fn gongkai_env(args: &[&str], home: &std::path::Path, vars: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gongkai"));
+    c.args(args)
+        .env("HOME", home)
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("GONGKAI_CALENDAR");
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+/// A fresh, empty HOME for one test.
+fn empty_home() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "gongkai-cli-home-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 fn fixture(name: &str) -> String {
@@ -110,14 +135,13 @@ fn deadline_from_text_is_a_date_or_a_reason() {
     ]);
     assert!(stdout(&o).contains("无截止日期"), "{}", stdout(&o));
     assert!(stdout(&o).contains("按有关规定办理"));
-    // The statutory wording: whatever the parser makes of it, the deadline is consistent with
-    // it (once the full parser lands: 20 working days → 2024-10-28).
+    // The statutory wording (条例第二十六条), adverb and all: 20 working days.
     let o = gongkai(&[
         "deadline",
         "--start",
         "2024-09-25",
         "--time-limit",
-        "自信息形成或者变更之日起20个工作日内",
+        "自该政府信息形成或者变更之日起20个工作日内及时公开",
         "--format",
         "json",
     ]);
@@ -125,16 +149,12 @@ fn deadline_from_text_is_a_date_or_a_reason() {
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(
         v["time_limit"]["text"],
-        "自信息形成或者变更之日起20个工作日内"
+        "自该政府信息形成或者变更之日起20个工作日内及时公开"
     );
-    match v["time_limit"]["kind"].as_str().unwrap() {
-        "working_days" => {
-            assert_eq!(v["time_limit"]["days"], 20);
-            assert_eq!(v["deadline"]["date"], "2024-10-28");
-        }
-        "unparsed" => assert_eq!(v["deadline"]["reason"]["code"], "no_deadline.unparsed"),
-        other => panic!("unexpected kind {other}"),
-    }
+    assert_eq!(v["time_limit"]["kind"], "working_days");
+    assert_eq!(v["time_limit"]["days"], 20);
+    assert_eq!(v["time_limit"]["from"], "formed_or_changed");
+    assert_eq!(v["deadline"]["date"], "2024-10-28");
 }
 
 #[test]
@@ -143,15 +163,25 @@ fn deadline_bad_input_exits_2() {
     let o = gongkai(&["deadline", "--start", "2024-02-30", "--working-days", "2"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("2024-02-30"));
-    // A year the table does not cover, before and after.
-    let o = gongkai(&["deadline", "--start", "2027-03-01", "--working-days", "2"]);
+    // A year the table does not cover, before and after (after: in strict mode).
+    let strict = |start: &str, n: &str| {
+        gongkai(&[
+            "deadline",
+            "--start",
+            start,
+            "--working-days",
+            n,
+            "--strict-calendar",
+        ])
+    };
+    let o = strict("2027-03-01", "2");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("2027"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty());
     let o = gongkai(&["deadline", "--start", "2006-03-01", "--working-days", "2"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("2006"));
-    let o = gongkai(&["deadline", "--start", "2026-12-10", "--working-days", "20"]);
+    let o = strict("2026-12-10", "20");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("2027"));
     // An extension over 20 working days.
@@ -331,4 +361,353 @@ fn audit_missing_column_is_reported() {
         .map(|i| i["code"].as_str().unwrap())
         .collect();
     assert!(codes.contains(&"records.missing_column"), "{codes:?}");
+}
+
+#[test]
+fn deadline_into_next_year_is_provisional_by_default() {
+    // The issue: on 2026-12-07, 20 working days run into 2027, whose notice is not out yet.
+    let args = ["deadline", "--start", "2026-12-07", "--working-days", "20"];
+    let o = gongkai(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "2027-01-05");
+    let err = stderr(&o);
+    assert!(
+        err.contains("警告") && err.contains("2027 年") && err.contains("calendar.provisional"),
+        "{err}"
+    );
+    // JSON: the mark and the warning.
+    let mut json = args.to_vec();
+    json.extend(["--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&gongkai(&json))).unwrap();
+    assert_eq!(v["deadline"]["date"], "2027-01-05");
+    assert_eq!(v["deadline"]["provisional"], true);
+    assert_eq!(v["deadline"]["provisional_years"][0], 2027);
+    assert_eq!(v["deadline"]["warnings"][0]["code"], "calendar.provisional");
+    // English.
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en"]);
+    let err = stderr(&gongkai(&en));
+    assert!(
+        err.contains("warning: the holiday notice for 2027"),
+        "{err}"
+    );
+    // A date inside the table is exact and says nothing.
+    let o = gongkai(&["deadline", "--start", "2026-11-02", "--working-days", "20"]);
+    assert_eq!(stdout(&o).trim(), "2026-11-30");
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn strict_refusal_names_year_range_and_option_in_one_language() {
+    let args = [
+        "deadline",
+        "--start",
+        "2026-12-07",
+        "--working-days",
+        "20",
+        "--strict-calendar",
+    ];
+    let o = gongkai(&args);
+    assert_eq!(o.status.code(), Some(2));
+    let zh = stderr(&o);
+    for part in ["2027", "2007–2026", "--calendar"] {
+        assert!(zh.contains(part), "{part}: {zh}");
+    }
+    assert!(!zh.contains("year"), "{zh}");
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en"]);
+    let en = stderr(&gongkai(&en));
+    for part in ["2027", "2007–2026", "--calendar"] {
+        assert!(en.contains(part), "{part}: {en}");
+    }
+    assert!(
+        !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{en}"
+    );
+}
+
+/// A 2027 notice that moves Saturday 2027-01-02 into a holiday and makes Monday 01-04 a
+/// holiday too (made up for the test): 20 working days from 2026-12-07 end a day later.
+const NOTICE_2027: &str = "date,kind,name\n2027-01-01,off,元旦\n2027-01-04,off,元旦\n";
+
+#[test]
+fn newer_notices_from_the_user_file_the_environment_and_the_option() {
+    let args = ["deadline", "--start", "2026-12-07", "--working-days", "20"];
+    // The per-user file under XDG_DATA_HOME.
+    let home = empty_home();
+    let xdg = home.join("xdg");
+    std::fs::create_dir_all(xdg.join("gongkai")).unwrap();
+    std::fs::write(xdg.join("gongkai/holidays.csv"), NOTICE_2027).unwrap();
+    let o = gongkai_env(&args, &home, &[("XDG_DATA_HOME", xdg.to_str().unwrap())]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "2027-01-06");
+    assert!(
+        stderr(&o).is_empty(),
+        "loaded, so not provisional: {}",
+        stderr(&o)
+    );
+    // The same under HOME when XDG_DATA_HOME is not set; also in strict mode.
+    let home = empty_home();
+    std::fs::create_dir_all(home.join(".local/share/gongkai")).unwrap();
+    std::fs::write(home.join(".local/share/gongkai/holidays.csv"), NOTICE_2027).unwrap();
+    let mut strict = args.to_vec();
+    strict.push("--strict-calendar");
+    let o = gongkai_env(&strict, &home, &[]);
+    assert_eq!(stdout(&o).trim(), "2027-01-06", "{}", stderr(&o));
+    // GONGKAI_CALENDAR, on top of the user file: its 2027 wins.
+    let plain = tmp("env-2027.csv", "date,kind,name\n2027-01-01,off,元旦\n");
+    let o = gongkai_env(&args, &home, &[("GONGKAI_CALENDAR", &plain)]);
+    assert_eq!(stdout(&o).trim(), "2027-01-05", "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    // --calendar, on top of both.
+    let notice = tmp("opt-2027.csv", NOTICE_2027);
+    let o = gongkai_env(
+        &[
+            "deadline",
+            "--start",
+            "2026-12-07",
+            "--working-days",
+            "20",
+            "--calendar",
+            &notice,
+        ],
+        &home,
+        &[("GONGKAI_CALENDAR", &plain)],
+    );
+    assert_eq!(stdout(&o).trim(), "2027-01-06", "{}", stderr(&o));
+    // A missing GONGKAI_CALENDAR file is an error naming it; a bad user file names its line.
+    let o = gongkai_env(
+        &args,
+        &empty_home(),
+        &[("GONGKAI_CALENDAR", "/nonexistent/h.csv")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/h.csv"), "{}", stderr(&o));
+    let home = empty_home();
+    std::fs::create_dir_all(home.join(".local/share/gongkai")).unwrap();
+    std::fs::write(
+        home.join(".local/share/gongkai/holidays.csv"),
+        "date,kind,name\n2027-01-01,holiday,元旦\n",
+    )
+    .unwrap();
+    let o = gongkai_env(&args, &home, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("holidays.csv")
+            && err.contains("第 2 行")
+            && err.contains("gongkai calendar check"),
+        "{err}"
+    );
+    // audit reads the same sources.
+    let records = tmp(
+        "rec-2027.csv",
+        "item_id,formed_on,published_on\n1,2026-12-07,2027-01-06\n",
+    );
+    let home = empty_home();
+    let o = gongkai_env(
+        &[
+            "audit",
+            &fixture("catalogue.json"),
+            &records,
+            "--format",
+            "json",
+        ],
+        &home,
+        &[("GONGKAI_CALENDAR", &notice)],
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["rows"][0]["deadline"], "2027-01-06", "{v}");
+    assert_eq!(v["rows"][0]["status"], "on_time");
+    assert_eq!(v["provisional"], false);
+}
+
+#[test]
+fn audit_marks_provisional_rows_and_warns() {
+    let records = tmp(
+        "rec-prov.csv",
+        "item_id,formed_on,published_on\n1,2026-12-07,2027-01-06\n",
+    );
+    let o = gongkai(&[
+        "audit",
+        &fixture("catalogue.json"),
+        &records,
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["rows"][0]["deadline"], "2027-01-05");
+    assert_eq!(v["rows"][0]["status"], "late");
+    assert_eq!(v["rows"][0]["provisional"], true);
+    assert_eq!(v["provisional"], true);
+    let codes: Vec<&str> = v["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"calendar.provisional"), "{codes:?}");
+    let o = gongkai(&["audit", &fixture("catalogue.json"), &records]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("（临时推算）") && text.contains("calendar.provisional"),
+        "{text}"
+    );
+    // Strict: not applicable, with the refusal in the row, in English when asked.
+    let o = gongkai(&[
+        "audit",
+        &fixture("catalogue.json"),
+        &records,
+        "--format",
+        "json",
+        "--strict-calendar",
+        "--lang",
+        "en",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["rows"][0]["status"], "not_applicable");
+    let msg = v["rows"][0]["message"].as_str().unwrap();
+    assert!(msg.contains("2027") && msg.contains("--calendar"), "{msg}");
+    assert!(
+        !msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{msg}"
+    );
+}
+
+#[test]
+fn calendar_check_exit_codes_and_located_errors() {
+    // The embedded table passes (two warned special years): exit 0.
+    let table = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/cn-holidays.csv");
+    let o = gongkai(&["calendar", "check", table.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("没有错误"), "{}", stdout(&o));
+    // Errors: exit 1, each with its line.
+    let bad = tmp(
+        "check-bad.csv",
+        "date,kind,name\n2027-13-01,off,x\n2027-02-03,work,春节\n2027-01-01,off,元旦\n2027-01-01,off,元旦\n",
+    );
+    let o = gongkai(&["calendar", "check", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for part in [
+        "第 2 行",
+        "第 3 行",
+        "星期三",
+        "第 5 行",
+        "重复",
+        "春节",
+        "calendar.statutory_missing",
+    ] {
+        assert!(out.contains(part), "{part}: {out}");
+    }
+    let o = gongkai(&[
+        "calendar", "check", &bad, "--format", "json", "--lang", "en",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let f = &v["findings"].as_array().unwrap()[0];
+    assert_eq!(f["code"], "calendar.bad_date");
+    assert_eq!(f["line"], 2);
+    assert!(f["message"].as_str().unwrap().contains("YYYY-MM-DD"));
+    // Unreadable: exit 2.
+    let o = gongkai(&["calendar", "check", "/nonexistent/holidays.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    let latin1 = std::env::temp_dir().join(format!("gongkai-latin1-{}.csv", std::process::id()));
+    std::fs::write(
+        &latin1,
+        b"date,kind,name\n2027-01-01,off,\xd4\xaa\xb5\xa9\n",
+    )
+    .unwrap();
+    let o = gongkai(&["calendar", "check", latin1.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
+fn calendar_add_installs_a_year_in_one_step() {
+    let home = empty_home();
+    let notice = tmp("add-2027.csv", &full_2027());
+    let o = gongkai_env(&["calendar", "add", &notice], &home, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let file = home.join(".local/share/gongkai/holidays.csv");
+    assert!(
+        stdout(&o).contains(file.to_str().unwrap()),
+        "{}",
+        stdout(&o)
+    );
+    // From now on 2027 is exact, without --calendar.
+    let o = gongkai_env(
+        &[
+            "deadline",
+            "--start",
+            "2026-12-07",
+            "--working-days",
+            "20",
+            "--strict-calendar",
+        ],
+        &home,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A second year keeps the first.
+    let y2028 = tmp("add-2028.csv", &full_2027().replace("2027-", "2028-"));
+    let o = gongkai_env(&["calendar", "add", &y2028], &home, &[]);
+    // The shifted dates are not 2028's holidays: refused, the user file unchanged.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let kept = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        kept.contains("2027-02-05,off,春节") && !kept.contains("2028-"),
+        "{kept}"
+    );
+    // A right 2028 (除夕 01-25, 清明 04-04, 端午 05-28, 中秋 10-03) is added next to 2027.
+    let mut y2028 = String::from("date,kind,name\n");
+    for (d, n) in [
+        ("2028-01-01", "元旦"),
+        ("2028-01-25", "春节"),
+        ("2028-01-26", "春节"),
+        ("2028-01-27", "春节"),
+        ("2028-01-28", "春节"),
+        ("2028-04-04", "清明节"),
+        ("2028-05-01", "劳动节"),
+        ("2028-05-02", "劳动节"),
+        ("2028-05-28", "端午节"),
+        ("2028-10-01", "国庆节"),
+        ("2028-10-02", "国庆节"),
+        ("2028-10-03", "国庆节"),
+    ] {
+        y2028.push_str(&format!("{d},off,{n}\n"));
+    }
+    let o = gongkai_env(
+        &["calendar", "add", &tmp("add-2028-ok.csv", &y2028)],
+        &home,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let both = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        both.contains("2027-02-05,off,春节") && both.contains("2028-01-25,off,春节"),
+        "{both}"
+    );
+}
+
+/// The 2027 statutory holidays, as a minimal notice would list them.
+fn full_2027() -> String {
+    let mut s = String::from("date,kind,name\n");
+    for (d, n) in [
+        ("2027-01-01", "元旦"),
+        ("2027-02-05", "春节"),
+        ("2027-02-06", "春节"),
+        ("2027-02-07", "春节"),
+        ("2027-02-08", "春节"),
+        ("2027-04-05", "清明节"),
+        ("2027-05-01", "劳动节"),
+        ("2027-05-02", "劳动节"),
+        ("2027-06-09", "端午节"),
+        ("2027-09-15", "中秋节"),
+        ("2027-10-01", "国庆节"),
+        ("2027-10-02", "国庆节"),
+        ("2027-10-03", "国庆节"),
+    ] {
+        s.push_str(&format!("{d},off,{n}\n"));
+    }
+    s
 }

@@ -1,6 +1,7 @@
 //! One loader: every command reads the same file into the same catalogue (title included).
 //!
-//! For the bundled example and every table of the corpus, `convert` gives the catalogue; `diff`
+//! For the bundled example, every table of the corpus and the Word documents of the import
+//! fixtures, `convert` gives the catalogue; `diff`
 //! (both sides), `validate`, `audit` and `site` must see the same title, 编制单位 and items.
 
 #![allow(clippy::unwrap_used)]
@@ -38,8 +39,16 @@ fn inputs() -> Vec<PathBuf> {
             v.push(f);
         }
     }
+    // Word documents (the DOCX import fixtures that read without options).
+    for f in std::fs::read_dir(root().join("tests/import")).unwrap() {
+        let f = f.unwrap().path();
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".docx") && !name.starts_with("workbook_") {
+            v.push(f);
+        }
+    }
     v.sort();
-    assert!(v.len() > 20, "the corpus is missing");
+    assert!(v.len() > 25, "the corpus is missing");
     v
 }
 

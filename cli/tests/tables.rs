@@ -1,5 +1,5 @@
-//! `gongkai validate` on tables (CSV, XLSX, HTML): the importer runs first, and every issue
-//! about an imported value names its cell, in the text and in the JSON report.
+//! `gongkai validate` on tables (CSV, XLSX, HTML, DOCX): the importer runs first, and every
+//! issue about an imported value names its cell, in the text and in the JSON report.
 
 #![allow(clippy::unwrap_used)]
 
@@ -110,6 +110,38 @@ fn unreadable_tables_exit_2_with_a_reason() {
     let o = gongkai(&["validate", page.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("没有表格"));
+}
+
+#[test]
+fn word_tables_are_located_by_table_number_and_legacy_documents_refused() {
+    let file = root("tests/import/word_catalogue.docx");
+    let (code, report) = json_report(&file);
+    assert_eq!(code, Some(1), "no 编制日期: an error");
+    assert_eq!(report["items"], 3);
+    let issues = report["issues"].as_array().unwrap();
+    let located: Vec<&serde_json::Value> = issues
+        .iter()
+        .filter(|i| i["path"].as_str().unwrap().starts_with("/items/") && !i["location"].is_null())
+        .collect();
+    assert!(!located.is_empty());
+    assert!(located.iter().all(|i| i["location"]["sheet"] == "表1"));
+    // The text output names the cell too.
+    let o = gongkai(&["validate", &file]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("表1"));
+    // A Word 97-2003 document, a WPS document and a PDF: exit 2, and the message says what to
+    // save them as.
+    for (name, save_as) in [
+        ("legacy_word.doc", ".docx"),
+        ("wps_text.wps", ".docx"),
+        ("scanned.pdf", ".docx"),
+        ("damaged_sheet.et", ".xlsx"),
+    ] {
+        let o = gongkai(&["validate", &root(&format!("tests/import/{name}"))]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(save_as), "{name}: {err}");
+        assert!(err.contains(name), "{name}: the file is named: {err}");
+    }
 }
 
 #[test]

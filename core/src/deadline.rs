@@ -3,7 +3,9 @@
 //! [`deadline`] answers "given this time limit and the day it counts from, what is the last day
 //! to publish?". The answer is a [`Deadline`]: a date, or no date together with the reason as a
 //! value ([`Reason`]), never an error. Errors are kept for questions the calendar cannot answer
-//! (a year the holiday table does not cover) and for bad arguments.
+//! (a year the holiday table does not cover, with a strict calendar) and for bad arguments. A
+//! date counted through a provisional year (no notice loaded yet) is marked `provisional`, with
+//! a `calendar.provisional` warning.
 //!
 //! | kind | deadline |
 //! |---|---|
@@ -151,6 +153,16 @@ pub struct Deadline {
     pub extension_days: u32,
     /// Why there is no date, when `date` is `None`.
     pub reason: Option<Reason>,
+    /// Whether the date rests on a provisional year: a year whose holiday notice is not
+    /// loaded, counted with the statutory holidays only (see [`crate::calendar`]).
+    #[serde(default)]
+    pub provisional: bool,
+    /// The provisional years the date rests on, sorted.
+    #[serde(default)]
+    pub provisional_years: Vec<i32>,
+    /// Warnings about the date: `calendar.provisional` when `provisional`.
+    #[serde(default)]
+    pub warnings: Vec<Reason>,
 }
 
 impl Deadline {
@@ -164,7 +176,24 @@ impl Deadline {
             working_days: None,
             extension_days: 0,
             reason: None,
+            provisional: false,
+            provisional_years: Vec::new(),
+            warnings: Vec::new(),
         }
+    }
+
+    /// Marks the deadline provisional when the days of `[a, b]` rest on a provisional year.
+    fn mark(mut self, cal: &Calendar, a: NaiveDate, b: NaiveDate) -> Deadline {
+        let years = cal.provisional_years_between(a, b);
+        if !years.is_empty() {
+            self.provisional = true;
+            self.warnings.push(Reason::new(
+                codes::calendar::PROVISIONAL,
+                &crate::calendar::years_params(&years),
+            ));
+            self.provisional_years = years;
+        }
+        self
     }
 
     fn none(mut self, code: Code, params: &[(&str, String)]) -> Deadline {
@@ -184,7 +213,11 @@ pub fn deadline(
 
 /// The deadline of `limit` counted from `start`, with its time of day and extension.
 ///
-/// Errors: a date the calendar does not cover ([`Error::Calendar`], naming the year); an
+/// A date that rests on a provisional year (no notice loaded) is marked: `provisional`,
+/// `provisional_years` and a `calendar.provisional` warning.
+///
+/// Errors: a date the calendar cannot answer for ([`Error::CalendarText`], naming the year:
+/// a strict calendar's year without a notice, or a year outside the table and 2025–2088); an
 /// extension over 20 working days or on a limit that is not in working days
 /// ([`Error::InvalidArgument`]); a date beyond the representable range.
 pub fn deadline_with(
@@ -220,12 +253,14 @@ pub fn deadline_with(
                 return Ok(incomplete(out, "days"));
             };
             let total = days.saturating_add(ext);
+            let date = cal.add_working_days(start.date, total)?;
             Deadline {
-                date: Some(cal.add_working_days(start.date, total)?),
+                date: Some(date),
                 working_days: Some(total),
                 extension_days: ext,
                 ..out
             }
+            .mark(cal, start.date, date)
         }
         TimeLimitKind::CalendarDays => {
             let Some(days) = limit.days else {
@@ -241,6 +276,7 @@ pub fn deadline_with(
                 nominal_date: (date != nominal).then_some(nominal),
                 ..out
             }
+            .mark(cal, nominal, date)
         }
         TimeLimitKind::HoursBefore => {
             let Some(hours) = limit.hours else {

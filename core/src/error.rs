@@ -56,6 +56,20 @@ pub enum Error {
     /// A date or calendar request that cannot be answered (e.g. a year the holiday table does not cover).
     #[error("{0}")]
     Calendar(String),
+    /// A registry file of legal instruments (依据库, `--laws FILE`) with problems: every problem
+    /// on its own line, naming the entry and the field.
+    #[error("{0}")]
+    Laws(String),
+    /// A calendar error with its message in both languages: a year the holiday table does not
+    /// cover (naming the year, the covered years and how to load a notice), a bad holiday file.
+    /// `Display` is the Chinese message; [`Error::message`] gives either.
+    #[error("{zh}")]
+    CalendarText {
+        /// The message in Chinese.
+        zh: String,
+        /// The message in English.
+        en: String,
+    },
     /// An argument the caller passed is not valid.
     #[error("参数无效：{0}")]
     InvalidArgument(String),
@@ -63,7 +77,7 @@ pub enum Error {
 
 impl Error {
     /// A stable code for bindings (`json`, `not_a_catalogue`, `too_large`, `import`,
-    /// `unsupported_format`, `io`, `calendar`, `invalid_argument`).
+    /// `unsupported_format`, `io`, `calendar`, `laws`, `invalid_argument`).
     pub fn code(&self) -> &'static str {
         match self {
             Error::Json { .. } => "json",
@@ -72,8 +86,18 @@ impl Error {
             Error::Import { .. } => "import",
             Error::UnsupportedFormat(_) => "unsupported_format",
             Error::Io { .. } => "io",
-            Error::Calendar(_) => "calendar",
+            Error::Calendar(_) | Error::CalendarText { .. } => "calendar",
+            Error::Laws(_) => "laws",
             Error::InvalidArgument(_) => "invalid_argument",
+        }
+    }
+
+    /// The English message where the error has one (calendar errors), else the Chinese
+    /// message (`Display`). `Error::message(lang)` (in [`crate::calendar`]) picks by language.
+    pub fn message_en(&self) -> String {
+        match self {
+            Error::CalendarText { en, .. } => en.clone(),
+            _ => self.to_string(),
         }
     }
 
@@ -210,4 +234,30 @@ pub fn excerpt(s: &str, max: usize) -> String {
         out.push(if c.is_control() { ' ' } else { c });
     }
     out
+}
+
+impl Error {
+    /// The message in `lang`: the English text where the error has one (calendar errors:
+    /// [`Error::CalendarText`]), else the Chinese message (`Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Zh => self.to_string(),
+            crate::lang::Lang::En => self.message_en(),
+        }
+    }
+}
+
+/// Lives here, above [`Lang`], so that `lang` stays below `error`.
+impl std::str::FromStr for crate::lang::Lang {
+    type Err = crate::Error;
+
+    /// Parses a language, or says which values are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::lang::Lang::from_code(s).ok_or_else(|| {
+            Error::InvalidArgument(format!(
+                "语言“{}”无效，应为 zh（中文）或 en（English）",
+                crate::excerpt(s, 40)
+            ))
+        })
+    }
 }

@@ -55,6 +55,8 @@ pub mod export;
 pub mod import;
 pub mod issue;
 mod json;
+mod lang;
+pub mod laws;
 pub mod layout;
 mod location;
 pub mod mask;

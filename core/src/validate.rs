@@ -40,6 +40,10 @@ pub struct Options {
     /// [`crate::mask`]. Codes, paths, item ids, locations and numbers such as row counts
     /// are kept.
     pub mask_values: bool,
+    /// The registry of legal instruments (依据库) the `basis` rules check citations against;
+    /// `None` (the default) is the embedded registry. Build one with a user's file merged over
+    /// the embedded one with [`crate::laws::Registry::with_json`].
+    pub laws: Option<std::sync::Arc<crate::laws::Registry>>,
 }
 
 impl Default for Options {
@@ -50,6 +54,7 @@ impl Default for Options {
             today: None,
             max_input_bytes: 256 << 20,
             mask_values: false,
+            laws: None,
         }
     }
 }
@@ -78,6 +83,11 @@ impl Options {
     /// Sets [`Options::mask_values`].
     pub fn mask_values(mut self, on: bool) -> Self {
         self.mask_values = on;
+        self
+    }
+    /// Sets [`Options::laws`], the registry of legal instruments.
+    pub fn laws(mut self, registry: std::sync::Arc<crate::laws::Registry>) -> Self {
+        self.laws = Some(registry);
         self
     }
 }
@@ -128,7 +138,7 @@ impl Validator {
         if !structurally_valid(cat) {
             raw.extend(explain_catalogue(cat));
         }
-        let mut ctx = Ctx::new(self.options.today);
+        let mut ctx = Ctx::new(self.options.today).with_laws(self.options.laws.clone());
         rules::run_all(cat, &mut ctx);
         raw.extend(ctx.into_issues());
         self.finish(cat.items.len(), raw, sources)
@@ -153,7 +163,7 @@ impl Validator {
         let bytes = json::strip_bom(bytes);
         if let Ok(cat) = json::from_slice_fast::<Catalogue<'_>>(bytes) {
             if structurally_valid(&cat) {
-                let mut ctx = Ctx::new(self.options.today);
+                let mut ctx = Ctx::new(self.options.today).with_laws(self.options.laws.clone());
                 rules::run_all(&cat, &mut ctx);
                 return Ok(self.finish(cat.items.len(), ctx.into_issues(), None));
             }
@@ -226,7 +236,8 @@ impl Validator {
                 if item_structurally_valid(&it) {
                     let (mut cat, _, _) = partial_catalogue(&Value::Null);
                     cat.items.push(it);
-                    let mut ctx = Ctx::partial(vec![index], false, self.options.today);
+                    let mut ctx = Ctx::partial(vec![index], false, self.options.today)
+                        .with_laws(self.options.laws.clone());
                     rules::run_all(&cat, &mut ctx);
                     let report = self.finish(1, ctx.into_issues(), None);
                     return Ok(item_issues(report, &prefix, &prefix));
@@ -306,7 +317,8 @@ impl Validator {
             .get("items")
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
-        let mut ctx = Ctx::partial(index, header_ok, self.options.today);
+        let mut ctx =
+            Ctx::partial(index, header_ok, self.options.today).with_laws(self.options.laws.clone());
         rules::run_all(&partial, &mut ctx);
         raw.extend(ctx.into_issues());
         Ok(self.finish(items, raw, None))

@@ -221,7 +221,41 @@ fn a_loaded_schedule_makes_a_new_year_auditable() {
     let cat_bytes = read("catalogue.json");
     let cat = Catalogue::from_json(&cat_bytes).unwrap();
     let records = b"item_id,formed_on,published_on\n1,2026-12-20,2027-01-20\n";
-    let base = audit::audit_bytes(
+    // A strict calendar refuses 2027, in the chosen language.
+    let strict = calendar::embedded().clone().strict(true);
+    let base = audit::audit_bytes(&cat, records, None, &strict, &AuditOptions::default()).unwrap();
+    assert_eq!(base.rows[0].status, Status::NotApplicable);
+    assert_eq!(base.rows[0].reason.as_deref(), Some("no_deadline.calendar"));
+    let msg = base.rows[0].message.as_deref().unwrap();
+    assert!(msg.contains("2027") && msg.contains("--calendar"), "{msg}");
+    assert!(!base.provisional);
+    let en = audit::audit_bytes(
+        &cat,
+        records,
+        None,
+        &strict,
+        &AuditOptions::default().lang(gongkai::Lang::En),
+    )
+    .unwrap();
+    let msg = en.rows[0].message.as_deref().unwrap();
+    assert!(
+        msg.contains("2027, which is not in the holiday table"),
+        "{msg}"
+    );
+    assert!(
+        msg.ends_with("to count it provisionally."),
+        "not cut: {msg}"
+    );
+    assert!(!msg.contains("年"), "{msg}");
+    // 2026-12-20 (Sunday) + 20 working days: 12-21..25, 28..31, [01-01 off], 01-04..08,
+    // 11..15, 18 → 2027-01-18.
+    let check = |r: &AuditReport| {
+        assert_eq!(r.rows[0].deadline, gongkai::parse_date("2027-01-18"));
+        assert_eq!(r.rows[0].status, Status::Late);
+        assert_eq!(r.rows[0].late_by_working_days, Some(2));
+    };
+    // By default 2027 is provisional: the same answer, marked, with a warning.
+    let prov = audit::audit_bytes(
         &cat,
         records,
         None,
@@ -229,18 +263,33 @@ fn a_loaded_schedule_makes_a_new_year_auditable() {
         &AuditOptions::default(),
     )
     .unwrap();
-    assert_eq!(base.rows[0].status, Status::NotApplicable);
-    assert_eq!(base.rows[0].reason.as_deref(), Some("no_deadline.calendar"));
-    assert!(base.rows[0].message.as_deref().unwrap().contains("2027"));
+    check(&prov);
+    assert!(prov.provisional);
+    assert!(prov.rows[0].provisional);
+    assert_eq!(prov.provisional_years, [2027]);
+    let w = prov
+        .issues
+        .iter()
+        .find(|i| i.code == "calendar.provisional")
+        .unwrap();
+    assert_eq!(w.severity, gongkai::Severity::Warning);
+    assert!(
+        w.message.contains("2027 年") && w.message.contains("临时"),
+        "{}",
+        w.message
+    );
+    assert!(!prov.has_errors());
+    let json = serde_json::to_value(&prov).unwrap();
+    assert_eq!(json["provisional"], true);
+    assert_eq!(json["rows"][0]["provisional"], true);
+    // With the notice loaded, exact.
     let cal = calendar::embedded()
         .with_csv("date,kind,name\n2027-01-01,off,元旦\n")
         .unwrap();
     let r = audit::audit_bytes(&cat, records, None, &cal, &AuditOptions::default()).unwrap();
-    // 2026-12-20 (Sunday) + 20 working days: 12-21..25, 28..31, [01-01 off], 01-04..08,
-    // 11..15, 18 → 2027-01-18.
-    assert_eq!(r.rows[0].deadline, gongkai::parse_date("2027-01-18"));
-    assert_eq!(r.rows[0].status, Status::Late);
-    assert_eq!(r.rows[0].late_by_working_days, Some(2));
+    check(&r);
+    assert!(!r.provisional && !r.rows[0].provisional);
+    assert!(r.issues.iter().all(|i| i.code != "calendar.provisional"));
 }
 
 #[test]

@@ -1,18 +1,22 @@
-//! Working-day calendar: known periods, coverage errors, loading newer schedules, and property
-//! tests against an independent day-by-day reading of the CSV.
+//! Working-day calendar: known periods, coverage errors (strict mode), provisional years,
+//! loading newer schedules, and property tests against an independent day-by-day reading of the
+//! CSV and of the law.
 #![allow(clippy::unwrap_used)]
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use gongkai::calendar::{self, Calendar, DayKind, EMBEDDED_CSV};
 use proptest::prelude::*;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 fn d(s: &str) -> NaiveDate {
     gongkai::parse_date(s).unwrap()
 }
 
+/// The embedded calendar in strict mode: only the notices, as before provisional years.
 fn cal() -> &'static Calendar {
-    calendar::embedded()
+    static STRICT: OnceLock<Calendar> = OnceLock::new();
+    STRICT.get_or_init(|| calendar::embedded().clone().strict(true))
 }
 
 /// The README's definition, read straight from the CSV text, one day at a time.
@@ -237,7 +241,7 @@ fn a_year_in_the_file_replaces_that_year() {
 
 #[test]
 fn a_standalone_schedule_covers_its_years_only() {
-    let cal = Calendar::from_csv(NOTICE_2027).unwrap();
+    let cal = Calendar::from_csv(NOTICE_2027).unwrap().strict(true);
     assert_eq!(cal.covered_years(), &[2027]);
     assert!(!cal.is_working_day(d("2027-01-01")).unwrap());
     assert!(cal.is_working_day(d("2026-12-01")).is_err());
@@ -245,7 +249,9 @@ fn a_standalone_schedule_covers_its_years_only() {
     let e = cal.is_working_day(d("2027-12-30")).unwrap_err();
     assert!(e.to_string().contains("2028"), "{e}");
     // A gap year is not covered either.
-    let two = Calendar::from_csv("date,kind\n2020-01-01,off\n2022-01-03,off\n").unwrap();
+    let two = Calendar::from_csv("date,kind\n2020-01-01,off\n2022-01-03,off\n")
+        .unwrap()
+        .strict(true);
     assert_eq!(two.year_range(), Some((2020, 2022)));
     assert!(!two.covers(2021));
     let e = two.add_working_days(d("2020-12-01"), 40).unwrap_err();
@@ -371,5 +377,64 @@ proptest! {
         }
         let expected = if a <= b { count } else { -count };
         prop_assert_eq!(cal().working_days_between(a, b).unwrap(), expected);
+    }
+}
+
+#[test]
+fn the_default_calendar_counts_2027_provisionally() {
+    let default = calendar::embedded();
+    // What strict mode refuses, the default computes and marks.
+    for date in ["2027-03-01", "2026-12-29", "2026-12-31"] {
+        assert!(cal().is_working_day(d(date)).is_err(), "{date}");
+        assert!(default.is_working_day(d(date)).is_ok(), "{date}");
+        assert!(default.day(d(date)).unwrap().provisional, "{date}");
+    }
+    // Years before the table stay errors.
+    assert!(default.is_working_day(d("2006-06-01")).is_err());
+    let e = default.add_working_days(d("2026-06-01"), 2000).unwrap();
+    assert_eq!(
+        default.provisional_years_between(d("2026-06-01"), e),
+        (2027..=e.year()).collect::<Vec<_>>()
+    );
+    // The strict copy and the default share the notices.
+    assert_eq!(default.entries(), cal().entries());
+}
+
+/// The law's reading of a provisional year, one day at a time.
+fn provisional_working(day: NaiveDate) -> bool {
+    let statutory = calendar::lunar::statutory_days(day.year()).unwrap();
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        && !statutory.iter().any(|(x, _)| *x == day)
+}
+
+fn provisional_day() -> impl Strategy<Value = NaiveDate> {
+    let first = d("2027-01-01");
+    let span = (d("2088-12-28") - first).num_days();
+    (0..=span).prop_map(move |k| first + chrono::Days::new(k as u64))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn provisional_days_are_weekdays_less_the_statutory_holidays(
+        start in provisional_day(),
+        n in 1u32..300,
+    ) {
+        let cal = calendar::embedded();
+        prop_assert_eq!(cal.is_working_day(start).unwrap(), provisional_working(start));
+        if let Ok(r) = cal.add_working_days(start, n) {
+            let mut day = start;
+            let mut left = n;
+            while left > 0 {
+                day = day.succ_opt().unwrap();
+                if provisional_working(day) {
+                    left -= 1;
+                }
+            }
+            prop_assert_eq!(r, day);
+            prop_assert_eq!(cal.working_days_between(start, r).unwrap(), i64::from(n));
+            prop_assert!(!cal.provisional_years_between(start, r).is_empty());
+        }
     }
 }

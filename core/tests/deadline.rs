@@ -193,7 +193,9 @@ fn annual_by_a_day_the_month_lacks() {
 
 #[test]
 fn uncovered_years_are_errors() {
-    let cal = calendar::embedded();
+    // Strict mode: a year without a notice is refused.
+    let strict = calendar::embedded().clone().strict(true);
+    let cal = &strict;
     let e = deadline(
         cal,
         &TimeLimit::working_days(20, Anchor::FormedOrChanged),
@@ -202,6 +204,10 @@ fn uncovered_years_are_errors() {
     .unwrap_err();
     assert_eq!(e.code(), "calendar");
     assert!(e.to_string().contains("2027"), "{e}");
+    assert!(e.to_string().contains("--calendar"), "{e}");
+    assert!(e.message(gongkai::Lang::En).contains("--calendar"), "{e}");
+    // Without a notice and before the law of 2025, every calendar refuses.
+    let cal = calendar::embedded();
     let e = deadline(
         cal,
         &TimeLimit::calendar_days(7, Anchor::Decided),
@@ -230,4 +236,57 @@ fn deadline_serialises_with_iso_dates() {
     let s: Start = serde_json::from_str(r#"{"date": "2024-03-10", "time": "08:00:00"}"#).unwrap();
     assert_eq!(s.time, NaiveTime::from_hms_opt(8, 0, 0));
     assert_eq!(s.extension_days, 0);
+}
+
+#[test]
+fn provisional_years_are_marked() {
+    // The issue's case, on 2026-12-07: 20 working days run into 2027, whose notice is not out.
+    let cal = calendar::embedded();
+    let limit = TimeLimit::working_days(20, Anchor::FormedOrChanged);
+    let dl = deadline(cal, &limit, d("2026-12-07")).unwrap();
+    assert_eq!(dl.date, Some(d("2027-01-05")));
+    assert!(dl.provisional);
+    assert_eq!(dl.provisional_years, [2027]);
+    assert_eq!(dl.warnings.len(), 1);
+    let w = &dl.warnings[0];
+    assert_eq!(w.code, "calendar.provisional");
+    assert!(
+        w.message_zh.contains("2027 年") && w.message_zh.contains("临时"),
+        "{}",
+        w.message_zh
+    );
+    assert!(w.message_en.contains("2027"), "{}", w.message_en);
+    let v = serde_json::to_value(&dl).unwrap();
+    assert_eq!(v["provisional"], true);
+    assert_eq!(v["warnings"][0]["code"], "calendar.provisional");
+    // Calendar days moved off a provisional holiday: 2027-02-04 + 1 is 除夕 (Friday 02-05),
+    // 春节 runs to Monday 02-08, so the deadline is Tuesday 02-09.
+    let dl = deadline(
+        cal,
+        &TimeLimit::calendar_days(1, Anchor::Decided),
+        d("2027-02-04"),
+    )
+    .unwrap();
+    assert_eq!(dl.date, Some(d("2027-02-09")));
+    assert_eq!(dl.nominal_date, Some(d("2027-02-05")));
+    assert!(dl.provisional);
+    // A deadline inside the covered years is exact, and says so.
+    let dl = deadline(cal, &limit, d("2026-11-02")).unwrap();
+    assert_eq!(dl.date, Some(d("2026-11-30")));
+    assert!(!dl.provisional && dl.warnings.is_empty() && dl.provisional_years.is_empty());
+    // Kinds that use no calendar are never provisional.
+    let dl = deadline(
+        cal,
+        &TimeLimit::simple(TimeLimitKind::OnTheSpot),
+        d("2030-01-02"),
+    )
+    .unwrap();
+    assert!(!dl.provisional);
+    // With the 2027 notice loaded, the same deadline is exact.
+    let loaded = cal
+        .with_csv("date,kind,name\n2027-01-01,off,元旦\n")
+        .unwrap();
+    let dl = deadline(&loaded, &limit, d("2026-12-07")).unwrap();
+    assert_eq!(dl.date, Some(d("2027-01-05")));
+    assert!(!dl.provisional);
 }

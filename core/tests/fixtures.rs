@@ -23,12 +23,14 @@ use std::sync::OnceLock;
 /// Codes no fixture needs to trigger, by prefix, and why.
 const EXEMPT_PREFIXES: &[(&str, &str)] = &[
     (
-        "import.",
-        "importer findings: produced from tables, covered by the importer's corpus tests",
-    ),
-    (
         "site.",
         "site findings: covered by the site generator's tests (core/src/site/tests.rs)",
+    ),
+    (
+        "calendar.",
+        "holiday calendar: the provisional-year warning and the holiday-file checks are covered by \
+         core/src/calendar (unit tests), core/tests/calendar.rs, core/tests/deadline.rs, \
+         core/tests/audit.rs and cli/tests/deadline_audit.rs",
     ),
 ];
 
@@ -176,6 +178,18 @@ fn check_generated(rel: &str, generated: &str) {
 #[test]
 fn there_are_enough_cases() {
     assert!(cases().len() >= 60, "{} cases", cases().len());
+    // The import fixtures (tests/import/), one at least for each importer code.
+    let import = other_fixtures()
+        .iter()
+        .filter(|(rel, _)| rel.starts_with("tests/import/"))
+        .count();
+    let import_codes = gongkai::codes::all()
+        .filter(|c| c.as_str().starts_with("import."))
+        .count();
+    assert!(
+        import >= 30 && import_codes >= 36,
+        "{import} import fixtures, {import_codes} import codes"
+    );
     let invalid = cases()
         .iter()
         .filter(|c| c.expected["valid"] == Value::Bool(false))
@@ -293,8 +307,9 @@ fn structural_verdict_matches_the_schema_and_the_fast_path() {
 
 /// The codes a fixture file outside `tests/cases/` expects, by file (relative to the repository
 /// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`), the evaluation
-/// fixture (`tests/evaluate/expected.json`, compared by `core/tests/evaluate.rs`) and the audit
-/// fixture (`issues[].code` and `rows[].reason`, compared by `core/tests/audit.rs`).
+/// fixture (`tests/evaluate/expected.json`, compared by `core/tests/evaluate.rs`), the audit
+/// fixture (`issues[].code` and `rows[].reason`, compared by `core/tests/audit.rs`) and the
+/// import fixtures (`issues[].code`, compared by `core/tests/import_fixtures.rs`).
 fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
     fn collect(v: &Value, out: &mut std::collections::BTreeSet<String>) {
         match v {
@@ -318,6 +333,7 @@ fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
         "tests/diff/corpus",
         "tests/audit",
         "tests/evaluate",
+        "tests/import",
     ] {
         for f in std::fs::read_dir(repo_root().join(dir)).unwrap() {
             let f = f.unwrap().path();

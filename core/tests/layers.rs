@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 
 /// Bottom to top. A module may use the modules of its own row and of the rows before it.
 const LAYERS: &[&[&str]] = &[
-    &["error", "json", "date", "mask", "location"],
+    &["error", "lang", "json", "date", "mask", "location"],
     &["codes"],
     &["issue"],
     &["report"],
     &["model"],
     &["layout", "schema"],
     &["calendar"],
-    &["import"],
+    &["import", "laws"],
     &["rules"],
     &["export", "deadline"],
     &["validate"],

@@ -29,11 +29,26 @@ schedule does not cover) raise :class:`Error`, a ``ValueError`` with ``.code``, 
 
 Working days and deadlines (dates are ``datetime.date``; ``"YYYY-MM-DD"`` strings are accepted
 too): :func:`is_working_day`, :func:`add_working_days`, :func:`working_days_between` and
-:func:`deadline` use the official holiday schedule embedded in the library. A newer schedule
-(a new year is published each November or December) is a :class:`Calendar`:
+:func:`deadline` use the official holiday schedule embedded in the library, with the per-user
+file (``$XDG_DATA_HOME/gongkai/holidays.csv``, else ``~/.local/share/gongkai/holidays.csv``) and
+the file named by ``GONGKAI_CALENDAR`` applied, as the command line does. A year whose notice is
+not loaded (2027 in the embedded table) is *provisional*: counted with the statutory holidays of
+《全国年节及纪念日放假办法》 and no 调休 days; :class:`Deadline` and :class:`AuditReport` say
+``provisional=True``, and the functions returning a bare value raise the
+:class:`ProvisionalWarning` warning. ``strict_calendar=True`` (or ``Calendar(strict=True)``)
+refuses such years. A newer schedule (a new year is published each November or December) is a
+:class:`Calendar`: ``Calendar.load(path)`` (the default calendar plus ``path``),
 ``Calendar().with_csv(path_or_text)`` adds or replaces years, ``Calendar.from_csv(...)`` is
 exactly the file given; a ``Calendar`` has the same methods, and :func:`deadline` and
-:func:`audit` take it as ``calendar=``.
+:func:`audit` take it (or a holiday file) as ``calendar=``. :func:`check_calendar` checks a
+holiday file.
+
+The 公开依据 rules check citations against a registry of instruments (依据库) embedded in the
+library: repealed instruments, superseded versions, a wrong kind. ``laws=`` (on
+:func:`validate`, :class:`Validator`, :func:`validate_many`) adds a user's registry file (a
+path, JSON text or bytes, or a dict, in the format of ``docs/laws.md``) merged over the embedded
+one; a bad file raises :class:`Error` (code ``laws``) naming each entry and field. :func:`laws`
+lists the registry and :func:`lookup_law` finds the instrument a citation names.
 
 :func:`audit` checks publication records against a catalogue (按时公开率); :func:`diff` checks
 a catalogue against the upper-level standard (``"municipal_services"`` is embedded) and
@@ -57,16 +72,20 @@ from ._gongkai import (
     Error,
     Issue,
     Location,
+    ProvisionalWarning,
     Report,
     Validator,
     __version__,
     add_working_days,
     audit,
+    check_calendar,
     consistency,
     deadline,
     diff,
     diff_report_schema,
     is_working_day,
+    laws,
+    lookup_law,
     reference,
     reference_names,
     report_schema,
@@ -91,11 +110,13 @@ __all__ = [
     "Evaluation",
     "Issue",
     "Location",
+    "ProvisionalWarning",
     "Report",
     "Validator",
     "__version__",
     "add_working_days",
     "audit",
+    "check_calendar",
     "consistency",
     "deadline",
     "diff",
@@ -103,6 +124,8 @@ __all__ = [
     "evaluate",
     "evaluation_schema",
     "is_working_day",
+    "laws",
+    "lookup_law",
     "reference",
     "reference_names",
     "report_schema",

@@ -23,11 +23,13 @@ __all__ = [
     "Evaluation",
     "Issue",
     "Location",
+    "ProvisionalWarning",
     "Report",
     "Validator",
     "__version__",
     "add_working_days",
     "audit",
+    "check_calendar",
     "consistency",
     "deadline",
     "diff",
@@ -35,6 +37,8 @@ __all__ = [
     "evaluate",
     "evaluation_schema",
     "is_working_day",
+    "laws",
+    "lookup_law",
     "reference",
     "reference_names",
     "report_schema",
@@ -69,6 +73,8 @@ table."""
 _Lang: TypeAlias = Literal["zh", "en"]
 _SeverityName: TypeAlias = Literal["info", "warning", "error"]
 _Today: TypeAlias = Union[datetime.date, str, None]
+_Laws: TypeAlias = Union[str, bytes, os.PathLike[str], dict[str, Any], None]
+"""A registry file of instruments (依据库): a path, JSON text or bytes, or a dict."""
 
 class Error(ValueError):
     """A call that cannot produce a report (unreadable file, not JSON, not a catalogue, bad
@@ -179,6 +185,7 @@ class Validator:
         min_severity: _SeverityName | str = "info",
         today: _Today = None,
         mask: bool = False,
+        laws: _Laws = None,
     ) -> Validator: ...
     @property
     def lang(self) -> str: ...
@@ -203,6 +210,7 @@ def validate(
     min_severity: _SeverityName | str = "info",
     today: _Today = None,
     mask: bool = False,
+    laws: _Laws = None,
 ) -> Report:
     """Validates one catalogue. Invalid data gives a report; only input that cannot be read
     raises :class:`Error`. ``mask=True`` masks personal data (phone numbers, the names after
@@ -217,6 +225,7 @@ def validate_many(
     min_severity: _SeverityName | str = "info",
     today: _Today = None,
     mask: bool = False,
+    laws: _Laws = None,
 ) -> list[Report | Error]:
     """Validates many catalogues in parallel (in Rust, on ``workers`` threads, default all
     cores). One result per input, in input order: a :class:`Report`, or the :class:`Error`
@@ -231,6 +240,22 @@ def report_schema() -> dict[str, Any]:
 def rules() -> list[dict[str, Any]]:
     """Every rule: code, severity, title, source, message_zh, message_en."""
 
+def laws(*, laws: _Laws = None, lang: _Lang | str = "zh") -> list[dict[str, Any]]:
+    """Every instrument of the registry (依据库): the embedded one, or ``laws`` merged over it.
+    Each is a dict: title, short_names, kind, issuer, versions, status, repealed_on,
+    replaced_by, sources."""
+
+def lookup_law(
+    title: str,
+    *,
+    doc_no: str | None = None,
+    laws: _Laws = None,
+    lang: _Lang | str = "zh",
+) -> dict[str, Any] | None:
+    """The instrument a citation names: ``{"law": {...}, "version": {...} | None}`` (the version
+    ``doc_no`` names), or None. Titles match without 《》, spaces, the 中华人民共和国 prefix,
+    full-width or traditional forms; short names (条例, 行政许可法) work."""
+
 # --- Working days and deadlines -------------------------------------------------------------
 
 _Date: TypeAlias = Union[_date, str]
@@ -241,24 +266,40 @@ _Moment: TypeAlias = Union[_date, str]
 _CsvSource: TypeAlias = Union[str, bytes, bytearray, memoryview, os.PathLike[str], os.PathLike[bytes]]
 """A holiday schedule: CSV text (``str`` or ``bytes``, header ``date,kind,name``) or a path."""
 
+class ProvisionalWarning(UserWarning):
+    """A working-day answer rests on a provisional year (its holiday notice is not loaded: counted
+    with the statutory holidays only, no 调休). Raised as a warning by the functions returning a
+    bare value; :class:`Deadline` and :class:`AuditReport` carry ``provisional`` instead."""
+
 @final
 class Calendar:
     """A working-day calendar: the official holiday schedule (放假 and 调休上班 days) of the
-    covered years. ``Calendar()`` is the schedule embedded in the library."""
+    covered years. ``Calendar()`` is the schedule embedded in the library; years from 2025 to
+    2088 without a notice are provisional unless ``strict``."""
 
-    def __new__(cls) -> Calendar: ...
+    def __new__(cls, *, strict: bool = False) -> Calendar: ...
     @staticmethod
-    def from_csv(source: _CsvSource) -> Calendar:
+    def load(source: _CsvSource | None = None, *, strict: bool = False) -> Calendar:
+        """The default calendar (embedded, per-user file, ``GONGKAI_CALENDAR``) plus ``source``."""
+    @staticmethod
+    def from_csv(source: _CsvSource, *, strict: bool = False) -> Calendar:
         """Exactly the schedule given (CSV text, or a path as ``os.PathLike``)."""
     def with_csv(self, source: _CsvSource) -> Calendar:
         """A copy with the years of ``source`` added or replaced (e.g. the 2027 notice)."""
+    def as_strict(self, strict: bool = True) -> Calendar:
+        """A copy in strict mode (years without a notice raise) or not."""
+    @property
+    def strict(self) -> bool: ...
+    @property
+    def provisional_years(self) -> list[int]:
+        """The years counted provisionally (none when strict)."""
     def is_working_day(self, date: _Date) -> bool: ...
     def add_working_days(self, date: _Date, n: int) -> _date:
         """The ``n``th working day after ``date`` (the start day is not counted)."""
     def working_days_between(self, a: _Date, b: _Date) -> int:
         """The working days in ``(a, b]``; negative when ``b`` is before ``a``."""
     def day(self, date: _Date) -> dict[str, Any]:
-        """``{"date", "working", "kind" ("off" | "work" | None), "name"}``."""
+        """``{"date", "working", "kind" ("off" | "work" | None), "name", "provisional"}``."""
     @property
     def years(self) -> list[int]:
         """The covered notice years, sorted."""
@@ -267,8 +308,9 @@ class Calendar:
     def __ne__(self, value: object, /) -> bool: ...
 
 def is_working_day(date: _Date) -> bool:
-    """Whether ``date`` is a working day (embedded schedule). A year the schedule does not cover
-    raises :class:`Error` (code ``calendar``) naming the year."""
+    """Whether ``date`` is a working day (default calendar). A provisional year warns
+    (:class:`ProvisionalWarning`); a year that cannot be counted raises :class:`Error` (code
+    ``calendar``) naming the year."""
 
 def add_working_days(date: _Date, n: int) -> _date:
     """The ``n``th working day after ``date`` (embedded schedule; the start day is not counted,
@@ -306,6 +348,14 @@ class Deadline:
     @property
     def message(self) -> str | None: ...
     @property
+    def provisional(self) -> bool:
+        """True when the date rests on a year whose holiday notice is not loaded."""
+    @property
+    def provisional_years(self) -> list[int]: ...
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        """``[{"code": "calendar.provisional", "message": …}]`` when provisional."""
+    @property
     def time_limit(self) -> dict[str, Any]:
         """The time limit computed, as a dict (parsed from the text when a text was given)."""
     def to_dict(self) -> dict[str, Any]:
@@ -319,13 +369,19 @@ def deadline(
     working_days: int | None = None,
     calendar_days: int | None = None,
     extension_days: int | bool | None = None,
-    calendar: Calendar | None = None,
+    calendar: Calendar | _CsvSource | None = None,
+    strict_calendar: bool = False,
     lang: _Lang | str = "zh",
 ) -> Deadline:
     """The deadline of a 公开时限 counted from ``start``. Give exactly one of ``time_limit`` (the
     Chinese text, e.g. ``"自信息形成或者变更之日起20个工作日内"``, or a dict such as
     ``{"kind": "working_days", "days": 20}``), ``working_days`` or ``calendar_days``.
     ``extension_days``: the extension of 条例 第三十三条 (0–20 working days; ``True`` is 20)."""
+
+def check_calendar(source: _CsvSource, *, lang: _Lang | str = "zh") -> dict[str, Any]:
+    """Checks a holiday file: ``{"rows", "years", "findings"}``, each finding with its ``code``,
+    ``severity``, ``line``, ``message`` and ``params`` (``params["year"]`` for a finding about a year); the file loads when no finding is an
+    error."""
 
 # --- Timeliness audit -------------------------------------------------------------------------
 
@@ -370,6 +426,12 @@ class AuditReport:
     def on_time_rate(self) -> float | None:
         """按时公开率: on time / (on time + late + overdue); None when nothing was assessed."""
     @property
+    def provisional(self) -> bool:
+        """True when a deadline rests on a year whose holiday notice is not loaded (the issues
+        then hold a ``calendar.provisional`` warning)."""
+    @property
+    def provisional_years(self) -> list[int]: ...
+    @property
     def issues(self) -> list[dict[str, Any]]:
         """Bad records and bad files (code, severity, row, line, column, item_id, message,
         params)."""
@@ -396,7 +458,8 @@ def audit(
     *,
     today: _Today = None,
     lang: _Lang | str = "zh",
-    calendar: Calendar | None = None,
+    calendar: Calendar | _CsvSource | None = None,
+    strict_calendar: bool = False,
 ) -> AuditReport:
     """Was each record published within its item's 公开时限? ``today`` (never the system clock)
     tells overdue from pending. Bad records are issues, not exceptions."""

@@ -1,7 +1,7 @@
 //! The annotated workbook: a copy of the user's own table with every problem marked on its cell.
 //!
 //! County staff fix their own file rather than read a report. [`annotate`] validates a table
-//! file (XLSX, CSV or HTML) exactly as [`Validator::validate_bytes`] does and writes an XLSX
+//! file (XLSX, CSV, HTML or DOCX) exactly as [`Validator::validate_bytes`] does and writes an XLSX
 //! workbook that
 //!
 //! - holds the user's sheets, in order, with their names, their cell values and their merged
@@ -58,10 +58,11 @@
 //! hyperlinks, images, charts and chart sheets, data validation, conditional formatting,
 //! defined names, freeze panes, print settings, protection and macros.
 //!
-//! **CSV and HTML** have no workbook: the copy is one sheet per table, the grid the importer
-//! reads (the same rows, blank lines included, and columns, so locations match), every cell a
-//! string (序号 `01` stays `01`): a CSV cell as written, an HTML cell as a browser shows its
-//! text. An HTML table's `rowspan`/`colspan`
+//! **CSV, HTML and DOCX** have no workbook: the copy is one sheet per table, the grid the
+//! importer reads (the same rows, blank lines included, and columns, so locations match), every
+//! cell a string (序号 `01` stays `01`): a CSV cell as written, an HTML or Word cell as the
+//! browser or word processor shows its text (tick symbols as ■ □ √). An HTML table's
+//! `rowspan`/`colspan` and a Word table's `gridSpan`/`vMerge`
 //! become merged ranges; sheets are named `表1`, `表2` … as in the issue locations. A CSV's sheet
 //! is named after the file (as Excel names it when it opens a CSV). Column widths are set from
 //! the text.
@@ -93,19 +94,19 @@ use crate::report::{Lang, Report};
 use crate::{Error, Validator};
 
 /// Excel's limit on the characters of one cell.
-pub(super) const MAX_CELL_CHARS: usize = 32_767;
+const MAX_CELL_CHARS: usize = 32_767;
 /// Excel's last row index (0-based).
-pub(super) const LAST_ROW: u32 = 1_048_575;
+const LAST_ROW: u32 = 1_048_575;
 /// Excel's last column index (0-based).
-pub(super) const LAST_COL: u16 = 16_383;
+const LAST_COL: u16 = 16_383;
 /// Excel's limit on hyperlinks per worksheet.
-pub(super) const MAX_LINKS: usize = 65_530;
+const MAX_LINKS: usize = 65_530;
 /// Most cells covered by merged ranges in the copy.
-pub(super) const MAX_MERGED_CELLS: u64 = 2_000_000;
+const MAX_MERGED_CELLS: u64 = 2_000_000;
 /// A merged range larger than this (in cells) is clipped to the sheet's used area.
-pub(super) const MAX_MERGE_AREA: u64 = 65_536;
+const MAX_MERGE_AREA: u64 = 65_536;
 /// The author of the notes.
-pub(super) const AUTHOR: &str = "gongkai";
+const AUTHOR: &str = "gongkai";
 
 /// Options of [`annotate_with`].
 #[derive(Debug, Clone)]
@@ -207,7 +208,7 @@ pub fn annotate_with(
     let format = iopts.format_of(bytes);
     if format == Format::Json {
         return Err(Error::InvalidArgument(
-            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
+            "JSON 目录没有可以标注的单元格；标注工作簿需要表格文件（.xlsx、.csv、.html、.docx）。可先用 convert 把 JSON 转为 .xlsx，再校验或标注该表格".into(),
         ));
     }
     let imported = import::load(bytes, &iopts)?;
@@ -247,11 +248,11 @@ pub fn annotate_with(
     })
 }
 
-pub(super) fn display_name(n: &str) -> String {
+fn display_name(n: &str) -> String {
     n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned()
 }
 
-pub(super) fn tr(lang: Lang, zh: String, en: String) -> String {
+fn tr(lang: Lang, zh: String, en: String) -> String {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
@@ -263,7 +264,7 @@ pub(super) fn tr(lang: Lang, zh: String, en: String) -> String {
 
 /// A cell value of the copy.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Value {
+enum Value {
     Text(String),
     Number(f64),
     Bool(bool),
@@ -273,7 +274,7 @@ pub(super) enum Value {
 
 /// What number format a cell needs (index into the style tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+enum Kind {
     Text = 0,
     General = 1,
     Date = 2,
@@ -282,7 +283,7 @@ pub(super) enum Kind {
 }
 
 impl Value {
-    pub(super) fn kind(&self) -> Kind {
+    fn kind(&self) -> Kind {
         match self {
             Value::Text(_) => Kind::Text,
             Value::Number(_) | Value::Bool(_) => Kind::General,
@@ -293,30 +294,30 @@ impl Value {
 
 /// A merged range, 0-based and inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Merge {
-    pub(super) r0: u32,
-    pub(super) c0: u16,
-    pub(super) r1: u32,
-    pub(super) c1: u16,
+struct Merge {
+    r0: u32,
+    c0: u16,
+    r1: u32,
+    c1: u16,
 }
 
 #[derive(Debug, Default)]
-pub(super) struct Sheet {
+struct Sheet {
     /// The name issue locations use.
-    pub(super) name: String,
-    pub(super) hidden: bool,
+    name: String,
+    hidden: bool,
     /// (row, column, value), 0-based.
-    pub(super) cells: Vec<(u32, u16, Value)>,
-    pub(super) merges: Vec<Merge>,
+    cells: Vec<(u32, u16, Value)>,
+    merges: Vec<Merge>,
     /// Column widths in pixels.
-    pub(super) widths: Vec<(u16, u32)>,
-    pub(super) hidden_cols: Vec<u16>,
+    widths: Vec<(u16, u32)>,
+    hidden_cols: Vec<u16>,
     /// An issues sheet written by this module before (left out of the copy).
-    pub(super) ours: bool,
+    ours: bool,
 }
 
 impl Sheet {
-    pub(super) fn extent(&self) -> (u32, u16) {
+    fn extent(&self) -> (u32, u16) {
         let mut r = 0;
         let mut c = 0;
         for (row, col, _) in &self.cells {
@@ -328,12 +329,12 @@ impl Sheet {
 }
 
 #[derive(Debug, Default)]
-pub(super) struct Book {
-    pub(super) sheets: Vec<Sheet>,
-    pub(super) notes: Vec<String>,
+struct Book {
+    sheets: Vec<Sheet>,
+    notes: Vec<String>,
 }
 
-pub(super) fn corrupt(e: impl std::fmt::Display) -> Error {
+fn corrupt(e: impl std::fmt::Display) -> Error {
     Error::Import {
         format: "XLSX".into(),
         message: format!(
@@ -345,7 +346,7 @@ pub(super) fn corrupt(e: impl std::fmt::Display) -> Error {
 }
 
 /// Cuts a text to Excel's cell limit; true when it was cut.
-pub(super) fn fit_cell(s: &mut String) -> bool {
+fn fit_cell(s: &mut String) -> bool {
     if s.len() <= MAX_CELL_CHARS {
         return false;
     }

@@ -37,7 +37,10 @@
 //!   一级事项 (`category`) and overall.
 //! - `issues`: bad records and bad files, each with a stable code (`records.*`, `record.*`: [`crate::codes::records`]), the record's 1-based
 //!   data `row`, the CSV `line` where the record starts, the column, and a Chinese or English
-//!   message. A bad record never stops the audit.
+//!   message. A bad record never stops the audit. When a deadline or a lateness rests on a year
+//!   whose holiday notice is not loaded (a provisional year, see [`crate::calendar`]), the row
+//!   says `provisional`, the report says `provisional` and `provisional_years`, and `issues`
+//!   holds one `calendar.provisional` warning naming the years.
 //!
 //! `today` is always passed by the caller ([`AuditOptions::today`]); the system clock is never
 //! read. How deadlines are computed is in [`crate::deadline`]: a record with `request_received`
@@ -230,6 +233,11 @@ pub struct AuditRow {
     pub message: Option<String>,
     /// `note`, passed through.
     pub note: Option<String>,
+    /// Whether the deadline or the lateness rests on a provisional year (no holiday notice
+    /// loaded; counted with the statutory holidays only). The report's `calendar.provisional`
+    /// warning names the years.
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// The result of an audit.
@@ -241,8 +249,15 @@ pub struct AuditReport {
     pub rows: Vec<AuditRow>,
     /// Counts and 按时公开率.
     pub summary: Summary,
-    /// Bad file and bad records.
+    /// Bad file and bad records, and the `calendar.provisional` warning when a deadline rests
+    /// on a year whose holiday notice is not loaded.
     pub issues: Vec<AuditIssue>,
+    /// Whether any row rests on a provisional year (see [`AuditRow::provisional`]).
+    #[serde(default)]
+    pub provisional: bool,
+    /// The provisional years the rows rest on, sorted.
+    #[serde(default)]
+    pub provisional_years: Vec<i32>,
 }
 
 impl AuditReport {
@@ -294,6 +309,7 @@ pub fn audit(
         .collect();
     let mut rows = Vec::with_capacity(records.records.len());
     let mut item_of_row: Vec<Option<usize>> = Vec::with_capacity(records.records.len());
+    let mut provisional_years: Vec<i32> = Vec::new();
     for rec in &records.records {
         let mut found = Vec::new();
         let (row, item) = audit_one(
@@ -304,10 +320,23 @@ pub fn audit(
             options,
             read_errors.contains(&rec.row),
             &mut found,
+            &mut provisional_years,
         );
         issues.extend(found);
         rows.push(row);
         item_of_row.push(item);
+    }
+    provisional_years.sort_unstable();
+    provisional_years.dedup();
+    if !provisional_years.is_empty() {
+        issues.push(issue(
+            codes::calendar::PROVISIONAL,
+            None,
+            None,
+            None,
+            None,
+            &crate::calendar::years_params(&provisional_years),
+        ));
     }
     for i in &mut issues {
         i.rerender(options.lang);
@@ -330,6 +359,8 @@ pub fn audit(
         rows,
         summary,
         issues,
+        provisional: !provisional_years.is_empty(),
+        provisional_years,
     }
 }
 
@@ -344,7 +375,7 @@ struct Field {
     time: Option<NaiveTime>,
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn audit_one(
     rec: &Record,
     cat: &Catalogue<'_>,
@@ -353,6 +384,7 @@ fn audit_one(
     options: &AuditOptions,
     read_error: bool,
     found: &mut Vec<AuditIssue>,
+    provisional_years: &mut Vec<i32>,
 ) -> (AuditRow, Option<usize>) {
     let row_no = rec.row;
     let item_id = rec.item_id.clone().unwrap_or_default();
@@ -451,6 +483,7 @@ fn audit_one(
         reason: None,
         message: None,
         note: rec.note.clone(),
+        provisional: false,
     };
 
     // Order and future dates.
@@ -572,10 +605,15 @@ fn audit_one(
     let dl = match deadline::deadline_with(cal, limit, &start.extended(ext)) {
         Ok(dl) => dl,
         Err(e) => {
-            let reason = Reason::new(codes::deadline::CALENDAR, &[("error", e.to_string())]);
+            let reason = Reason::new(
+                codes::deadline::CALENDAR,
+                &[("error", e.to_string()), ("error_en", e.message(Lang::En))],
+            );
             return (not_applicable(row, reason), item_idx);
         }
     };
+    row.provisional = dl.provisional;
+    provisional_years.extend_from_slice(&dl.provisional_years);
     row.extension_days = dl.extension_days;
     row.deadline = dl.date;
     row.deadline_at = dl.datetime;
@@ -585,9 +623,14 @@ fn audit_one(
             .unwrap_or_else(|| Reason::new(codes::deadline::INCOMPLETE, &[]));
         return (not_applicable(row, reason), item_idx);
     };
-    let lateness = |row: &mut AuditRow, until: NaiveDate| {
+    let mut lateness = |row: &mut AuditRow, until: NaiveDate| {
         row.late_by_days = Some((until - due).num_days());
         row.late_by_working_days = cal.working_days_between(due, until).ok();
+        if row.late_by_working_days.is_some() {
+            let years = cal.provisional_years_between(due, until);
+            row.provisional |= !years.is_empty();
+            provisional_years.extend_from_slice(&years);
+        }
     };
     match published.date {
         Some(p) => {

@@ -51,6 +51,6 @@ define_codes! {
         title: "日历未覆盖",
         source: SRC,
         message_zh: "{error}",
-        message_en: "the holiday table does not cover the dates needed: {error}",
+        message_en: "{error_en}",
     }
 }

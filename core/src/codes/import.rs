@@ -55,6 +55,14 @@ define_codes! {
         message_en: "“{table}” has no catalogue header (序号, 公开事项, 公开内容 …) and was not read as a catalogue",
     }
 
+    TABLE_CONTINUED = "import.table_continued" {
+        severity: Info,
+        title: "无表头的续表",
+        source: SRC,
+        message_zh: "“{table}”没有表头，列数与“{previous}”相同，已作为其续表读取；如不正确，请为该表格加上表头",
+        message_en: "“{table}” has no header and as many columns as “{previous}”; it was read as its continuation. Give it a header if that is wrong",
+    }
+
     HEADER_REPEATED = "import.header_repeated" {
         severity: Info,
         title: "重复的表头",
@@ -141,6 +149,14 @@ define_codes! {
         source: SRC,
         message_zh: "{column} 列的表头缺失或不完整，已按位置推断为“{field}”；请补全表头",
         message_en: "The header of column {column} is missing or incomplete; it was taken to be “{field}” from its position",
+    }
+
+    AUDIENCE_BY_VALUES = "import.audience_by_values" {
+        severity: Info,
+        title: "按单元格内容识别的公开对象列",
+        source: SRC,
+        message_zh: "{column} 列“{header}”的内容都是公开对象（全社会、特定群体……），已作为“公开对象”读取；如不正确，请修改该列表头",
+        message_en: "The cells of column {column} “{header}” are all audiences (全社会, 特定群体 …); the column was read as 公开对象 (audience). Rename its header if that is wrong",
     }
 
     EXTRA_COLUMN = "import.extra_column" {
@@ -261,5 +277,21 @@ define_codes! {
         source: SRC,
         message_zh: "目录的“{field}”不在表格中，也无法从标题或文件名推断；请在导入选项（{option}）中填写",
         message_en: "The catalogue's “{field}” is not in the table and could not be inferred; set it with the import option {option}",
+    }
+
+    REVISIONS = "import.revisions" {
+        severity: Info,
+        title: "文档中有未接受的修订",
+        source: SRC,
+        message_zh: "文档中有未接受的修订（插入或删除的文字），已按接受全部修订后的内容读取；如不正确，请在 Word 或 WPS 中处理修订后重新导入",
+        message_en: "The document has tracked changes; it was read as if all were accepted (insertions kept, deletions left out). Resolve them in Word or WPS if that is wrong",
+    }
+
+    SYMBOL_UNKNOWN = "import.symbol_unknown" {
+        severity: Warning,
+        title: "无法识别的符号字体字符",
+        source: SRC,
+        message_zh: "{cell} 中有 {font} 字体的符号（代码 {code}），不是可识别的勾选符号，已略去；如它表示勾选，请改用 ■、□ 或 √",
+        message_en: "{cell} holds a {font} symbol (code {code}) that is not a known tick mark; it was left out. Use ■, □ or √ if it marks a choice",
     }
 }

@@ -16,6 +16,7 @@
 //! near miss that must not (`tests/cases/`), and regenerate `docs/rules.md`
 //! (`GONGKAI_UPDATE_DOCS=1 cargo test -p gongkai --test fixtures`).
 
+pub use crate::lang::Lang;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -40,6 +41,7 @@ macro_rules! define_codes {
 }
 
 pub mod basis;
+pub mod calendar;
 pub mod catalogue;
 pub mod channels;
 pub mod deadline;
@@ -83,6 +85,8 @@ pub enum Family {
     Site,
     /// 监督评价: what the evaluation across units found (unreadable units, manifests, timeliness).
     Evaluate,
+    /// 节假日安排: provisional years and the problems of a holiday file.
+    Calendar,
 }
 
 impl Family {
@@ -101,6 +105,7 @@ impl Family {
         Family::Deadline,
         Family::Site,
         Family::Evaluate,
+        Family::Calendar,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -119,6 +124,7 @@ impl Family {
             Family::Deadline => "deadline",
             Family::Site => "site",
             Family::Evaluate => "evaluate",
+            Family::Calendar => "calendar",
         }
     }
 
@@ -138,6 +144,7 @@ impl Family {
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
             Family::Evaluate => "监督评价",
+            Family::Calendar => "节假日安排",
         }
     }
 
@@ -157,6 +164,7 @@ impl Family {
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
             Family::Evaluate => "evaluation",
+            Family::Calendar => "holiday calendar",
         }
     }
 
@@ -442,60 +450,6 @@ impl std::str::FromStr for Severity {
     }
 }
 
-/// The language of rendered messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Parses `zh` or `en` (also `zh-CN`, `en-US`, `en_GB.UTF-8`, any case).
-    pub fn from_code(s: &str) -> Option<Self> {
-        let s = s.trim().to_ascii_lowercase();
-        let base = s.split(['-', '_', '.']).next().unwrap_or_default();
-        match base {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The stable code, `zh` or `en`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub const fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = crate::Error;
-
-    /// Parses a language, or says which values are accepted.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_code(s).ok_or_else(|| {
-            crate::Error::InvalidArgument(format!(
-                "语言“{}”无效，应为 zh（中文）或 en（English）",
-                crate::excerpt(s, 40)
-            ))
-        })
-    }
-}
-
 /// Every family's codes, in the order of the rules reference.
 const FAMILIES: &[&[Code]] = &[
     schema::ALL,
@@ -511,6 +465,7 @@ const FAMILIES: &[&[Code]] = &[
     deadline::ALL,
     site::ALL,
     evaluate::ALL,
+    calendar::ALL,
 ];
 
 /// Every registered code, in a stable order.

@@ -133,6 +133,15 @@ impl Layout {
     pub fn data_start(&self) -> usize {
         self.header_rows.last().map_or(0, |r| r + 1)
     }
+
+    /// The column model of a table that continues this one without a header of its own (split
+    /// at a page break): the same columns, no header rows.
+    pub fn continued(&self) -> Layout {
+        Layout {
+            header_rows: Vec::new(),
+            ..self.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,7 +223,10 @@ pub fn levels_of_label(label: &str) -> Vec<Level> {
 /// Reads the words of a 公开对象 cell or label.
 pub fn audience_of(k: &str) -> Option<Audience> {
     let k = match_key(k);
-    if k.contains("特定") || k.contains("申请人") || k.contains("当事人") {
+    if k.contains("不特定") {
+        // 不特定对象/不特定公众: anyone, the public.
+        Some(Audience::Public)
+    } else if k.contains("特定") || k.contains("申请人") || k.contains("当事人") {
         Some(Audience::SpecificGroups)
     } else if k.contains("社会") || k.contains("公众") || k == "全体" {
         Some(Audience::Public)

@@ -108,7 +108,7 @@ pub(crate) fn block(grid: &Grid, to: usize) -> Option<Vec<MetaRow>> {
 /// A date written the Chinese way (2024年3月1日) as YYYY-MM-DD, for the date labels.
 fn dated(label: &str, value: &str) -> String {
     if matches!(label, meta::ISSUED | meta::UPDATED) {
-        if let Some(d) = super::rows::find_date(value) {
+        if let Some(d) = super::defaults::find_date(value) {
             return d;
         }
     }
@@ -122,7 +122,7 @@ pub(crate) fn value<'m>(rows: &'m [MetaRow], label: &str) -> Option<&'m MetaRow>
 
 /// Fills the catalogue fields the import options do not set from the block: region, 更新日期,
 /// 上级标准目录, 标准版本 and the keys outside the model. (目录名称, 领域, 编制单位, 目录层级 and
-/// 编制日期 reach the catalogue through the options, see `rows::fill_header`.)
+/// 编制日期 reach the catalogue through the options, see `defaults::fill_header`.)
 pub(crate) fn apply(
     cat: &mut Catalogue<'static>,
     rows: &[MetaRow],

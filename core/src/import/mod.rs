@@ -1,7 +1,10 @@
-//! Importers: tables (CSV, XLSX, HTML) into the canonical catalogue, with a source map.
+//! Importers: tables (CSV, XLSX, HTML, DOCX) into the canonical catalogue, with a source map.
 //!
-//! One entry point, [`import_bytes`], and one function per format ([`import_csv`],
-//! [`import_xlsx`], [`import_xls`], [`import_html`]). Each reads the file into [`grid::Grid`]s (rows of cells with
+//! One entry point, [`import_bytes`] (through the one loader [`load`]), and one function per
+//! format ([`import_csv`], [`import_xlsx`], [`import_xls`], [`import_html`], [`import_docx`]).
+//! Legacy Word and WPS 文字 documents (.doc, .wps, RTF) and PDF/OFD files are recognised by
+//! their extension or magic bytes ([`detect_format`]) and refused with a hint to save them as
+//! .docx/.xlsx ([`Format::Doc`], [`Format::Pdf`]). Each reads the file into [`grid::Grid`]s (rows of cells with
 //! merged-cell origins and the spreadsheet's own row numbers), finds the header of each grid
 //! ([`header::detect`]), and reads the rows into items ([`Imported`]).
 //!
@@ -10,7 +13,7 @@
 //! Every sheet of a workbook (or the one named in [`ImportOptions::sheet`]) and every `<table>`
 //! of a page that has a catalogue header is read; their items are concatenated in order into one
 //! catalogue. Each value's [`Location`] names its sheet (the sheet name for XLSX, `表N` for the
-//! N-th `<table>` of a page, none for CSV), its row as the spreadsheet shows it, its column
+//! N-th `<table>` of a page or of a Word document, none for CSV), its row as the spreadsheet shows it, its column
 //! letter and its header text. Sheets and tables without a catalogue header are skipped with an
 //! info finding; when none has one, the import fails with [`Error::Import`]. When two tables
 //! reuse the same 序号, the later items' ids are prefixed with the table number (`2-1`) and an
@@ -35,10 +38,20 @@
 //!   one, and is reported the same way. Text that is not a mark is kept in `notes`.
 //! - **Channel cells**: see [`channels`]. Ambiguous glyphs are read the likely way and reported.
 //! - **Extra columns** (not in the standard layout) are kept in each item's `extra` under their
-//!   header text (validation lists them as unknown keys), with one info finding per column.
+//!   header text (validation lists them as unknown keys), with one info finding per column. A
+//!   column whose values are all 公开对象 words (全社会, 特定群体, 申请人 …) is the audience
+//!   column whatever its header (公开范围), when the table has no audience column with data
+//!   (`by_values.rs`; info finding).
 //! - **Merged cells** are carried to every row they cover. In CSV, where a merge leaves empty
-//!   cells, 一级事项 is carried down always, and 二级事项 when the row has its own 序号 (with an
-//!   info finding); other empty cells stay empty (a CSV cannot tell a blank from a merge).
+//!   cells, 一级事项 is carried down always, and 二级事项 when
+//!   the row has its own 序号; a row with two or more of 公开内容, 公开依据, 公开时限, 公开主体,
+//!   公开渠道 blank stands under merged cells, and takes each blank one (and each wholly blank
+//!   tick group) from the item above in the same 一级事项. Each carried value has an info
+//!   finding naming the row it stands on. A single blank cell in an otherwise complete row is
+//!   missing data and stays empty (validation reports it).
+//! - **Tables continued**: in a page or a Word document, a table without a header of its own
+//!   right after a catalogue table with as many columns is read as its continuation (a table
+//!   split at a page break; info finding).
 //! - **Rows**: a row with its own 序号 or 二级事项 is an item; a row with neither but with other
 //!   text continues the item above (its 公开内容/公开依据 are appended; info finding); a row with
 //!   only a 序号, or a single text across the table (a section title or a note), is not an item
@@ -54,8 +67,10 @@
 //! not read, and a warning says so), columns (`max_columns`, 256), bytes per cell
 //! (`max_cell_bytes`, 64 KiB, longer cells are cut with a warning), and for XLSX the total
 //! decompressed size (`max_decompressed_bytes`, 512 MiB) and number of zip entries (10,000),
-//! checked against both the declared and the actual sizes before the workbook is parsed. The XML
-//! parser of XLSX does not expand entities (a billion-laughs payload is an error). Legacy `.xls`
+//! checked against both the declared and the actual sizes before the workbook is parsed; for
+//! DOCX the same two limits (only the parts read are inflated) and the XML nesting depth
+//! (`max_xml_depth`, 256). The XML
+//! parsers of XLSX and DOCX do not expand entities (a billion-laughs payload is an error). Legacy `.xls`
 //! workbooks ([`import_xls`]) are read whole: their reader allocates each sheet's bounding box
 //! up front, so a small hostile file can make it allocate up to the format's own limit of
 //! 65,536 × 256 cells (about 0.5 GB) before the row limit applies. That is accepted on servers
@@ -65,8 +80,11 @@
 use crate::Error;
 use crate::codes;
 
+mod by_values;
 pub mod channels;
 mod csv;
+mod defaults;
+mod docx;
 #[doc(hidden)]
 pub mod dom;
 pub mod grid;
@@ -97,8 +115,15 @@ pub enum Format {
     Xlsx,
     /// An HTML page with one or more tables.
     Html,
-    /// A legacy Excel 97–2003 workbook (refused with a hint).
+    /// A legacy Excel 97–2003 workbook (also WPS .et; refused in WebAssembly).
     Xls,
+    /// A Word document (.docx, also what WPS writes as .docx): every table of its body.
+    Docx,
+    /// A legacy Word 97–2003 (.doc) or WPS 文字 (.wps) document: refused with a hint to save it
+    /// as .docx.
+    Doc,
+    /// A PDF or OFD document: refused with a hint to use the .docx/.xlsx it was made from.
+    Pdf,
 }
 
 impl Format {
@@ -110,6 +135,9 @@ impl Format {
             Format::Xlsx => "XLSX",
             Format::Html => "HTML",
             Format::Xls => "XLS",
+            Format::Docx => "DOCX",
+            Format::Doc => "DOC",
+            Format::Pdf => "PDF",
         }
     }
 }
@@ -143,10 +171,12 @@ pub struct ImportOptions {
     pub max_columns: usize,
     /// Longest cell kept, in bytes (default 64 KiB); longer cells are cut with a warning.
     pub max_cell_bytes: usize,
-    /// Largest total decompressed size of an XLSX (default 512 MiB).
+    /// Largest total decompressed size of an XLSX or DOCX (default 512 MiB).
     pub max_decompressed_bytes: u64,
-    /// Most entries in an XLSX zip (default 10,000).
+    /// Most entries in an XLSX or DOCX zip (default 10,000).
     pub max_zip_entries: usize,
+    /// Deepest XML element nesting read in a DOCX (default 256).
+    pub max_xml_depth: usize,
 }
 
 impl Default for ImportOptions {
@@ -166,6 +196,7 @@ impl Default for ImportOptions {
             max_cell_bytes: 64 << 10,
             max_decompressed_bytes: 512 << 20,
             max_zip_entries: 10_000,
+            max_xml_depth: 256,
         }
     }
 }
@@ -236,6 +267,16 @@ impl ImportOptions {
         self.max_columns = n;
         self
     }
+    /// Sets the zip entry limit (XLSX, DOCX).
+    pub fn max_zip_entries(mut self, n: usize) -> Self {
+        self.max_zip_entries = n;
+        self
+    }
+    /// Sets the XML nesting limit (DOCX).
+    pub fn max_xml_depth(mut self, n: usize) -> Self {
+        self.max_xml_depth = n;
+        self
+    }
 }
 
 /// One table that was read: where it is, its header and what each column means.
@@ -277,31 +318,49 @@ impl ImportOptions {
     }
 }
 
-/// Detects the format from the file name's extension, else from the content.
+/// Detects the format from the file name's extension, else from the content. A legacy or
+/// page-layout document (.doc, .wps, PDF, OFD) is recognised by its extension or its magic
+/// bytes, so that it gets a clear error rather than being read as something else; a .doc that
+/// is really a web page or a .docx (Word and portals save both under that name) is read as what
+/// it is.
 pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Format {
-    if let Some(n) = name {
+    let by_name = name.and_then(|n| {
         let lower = n.to_ascii_lowercase();
-        if lower.ends_with(".json") {
-            return Format::Json;
-        }
-        if lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt") {
-            return Format::Csv;
-        }
-        if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
-            return Format::Xlsx;
-        }
-        if lower.ends_with(".xls") || lower.ends_with(".et") {
-            return Format::Xls;
-        }
-        if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".shtml") {
-            return Format::Html;
-        }
+        let ext = lower.rsplit_once('.').map(|(_, e)| e)?;
+        Some(match ext {
+            "json" => Format::Json,
+            "csv" | "tsv" | "txt" => Format::Csv,
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "xls" | "et" | "ett" => Format::Xls,
+            "html" | "htm" | "shtml" => Format::Html,
+            "docx" | "docm" | "dotx" => Format::Docx,
+            "doc" | "dot" | "wps" | "wpt" => Format::Doc,
+            "pdf" | "ofd" => Format::Pdf,
+            _ => return None,
+        })
+    });
+    match by_name {
+        // A legacy name on a file of another kind: what the content says.
+        Some(Format::Doc) => match sniff(bytes) {
+            f @ (Format::Html | Format::Docx | Format::Pdf) => f,
+            _ => Format::Doc,
+        },
+        Some(f) => f,
+        None => sniff(bytes),
+    }
+}
+
+/// The format the content shows.
+fn sniff(bytes: &[u8]) -> Format {
+    if let Some(f) = legacy_kind(bytes) {
+        return f;
     }
     let b = crate::json::strip_bom(bytes);
     let first = b.iter().copied().find(|c| !c.is_ascii_whitespace());
     match first {
         Some(b'{') | Some(b'[') => Format::Json,
         Some(b'<') => Format::Html,
+        _ if b.starts_with(b"PK\x03\x04") && is_docx_zip(b) => Format::Docx,
         _ if b.starts_with(b"PK\x03\x04") => Format::Xlsx,
         _ if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Format::Xls,
         _ if looks_like_csv(b) => Format::Csv,
@@ -316,17 +375,72 @@ fn looks_like_csv(b: &[u8]) -> bool {
     has_sep && has_nl && !head.contains(&0)
 }
 
+/// Whether a zip holds a Word document body and no workbook (by the names its directory lists).
+fn is_docx_zip(b: &[u8]) -> bool {
+    memchr::memmem::find(b, b"word/document.xml").is_some()
+        && memchr::memmem::find(b, b"xl/workbook.xml").is_none()
+}
+
+/// A document this importer refuses, by its magic bytes: PDF (`%PDF-` near the start), OFD (a
+/// zip with `OFD.xml`), a legacy Word or WPS 文字 document (an OLE compound file with a
+/// `WordDocument` stream), RTF.
+pub(crate) fn legacy_kind(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if memchr::memmem::find(head, b"%PDF-").is_some() || bytes.starts_with(b"{\\rtf") {
+        return Some(if bytes.starts_with(b"{\\rtf") {
+            Format::Doc
+        } else {
+            Format::Pdf
+        });
+    }
+    // OFD: a zip whose first entry is OFD.xml (the name stands at offset 30 of the header).
+    if bytes.starts_with(b"PK\x03\x04") {
+        let n = bytes
+            .get(26..28)
+            .map_or(0, |l| usize::from(u16::from_le_bytes([l[0], l[1]])));
+        if bytes.get(30..30 + n) == Some(b"OFD.xml".as_slice()) {
+            return Some(Format::Pdf);
+        }
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // Directory entry names are UTF-16LE.
+        let word: Vec<u8> = "WordDocument"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if memchr::memmem::find(bytes, &word).is_some() {
+            return Some(Format::Doc);
+        }
+    }
+    None
+}
+
+/// The error for a document this importer does not read: what it is and what to save it as.
+pub(crate) fn legacy_error(format: Format) -> Error {
+    Error::UnsupportedFormat(match format {
+        Format::Pdf => "PDF/OFD 版式文件中的表格无法可靠读取（表格线和合并单元格都已丢失）：请使用制作该文件的 Word（.docx）或 Excel（.xlsx）原件，或在 WPS/Word 中把它转换为 .docx 后核对再导入".into(),
+        _ => "这是旧版 Word 97-2003（.doc）、WPS 文字（.wps）或 RTF 文档，无法直接读取：请在 Word 或 WPS 中“另存为” .docx（目录在 Excel 中则另存为 .xlsx）后再导入".into(),
+    })
+}
+
 /// Imports a table in the given format.
 pub fn import_bytes(
     bytes: &[u8],
     format: Format,
     options: &ImportOptions,
 ) -> Result<Imported, Error> {
+    if format != Format::Json {
+        if let Some(kind) = legacy_kind(bytes) {
+            return Err(legacy_error(kind));
+        }
+    }
     match format {
         Format::Csv => import_csv(bytes, options),
         Format::Xlsx => import_xlsx(bytes, options),
         Format::Html => import_html(bytes, options),
         Format::Xls => import_xls(bytes, options),
+        Format::Docx => import_docx(bytes, options),
+        Format::Doc | Format::Pdf => Err(legacy_error(format)),
         Format::Json => Err(Error::InvalidArgument(
             "JSON 不是表格：请用 validate_json 读取 JSON 目录".into(),
         )),
@@ -384,8 +498,38 @@ pub fn import_xls(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Err
     }
     check_size(bytes, options)?;
     let mut budget = Budget::new(options);
-    let grids = xlsx::read_xls(bytes, &mut budget)?;
+    let wps = options.file_name.as_deref().is_some_and(|n| {
+        let n = n.to_ascii_lowercase();
+        n.ends_with(".et") || n.ends_with(".ett")
+    });
+    let grids = xlsx::read_xls(bytes, &mut budget).map_err(|e| {
+        if wps {
+            // WPS 表格's own format is read when it is the Excel 97-2003 layout WPS also
+            // writes; otherwise it cannot be.
+            Error::UnsupportedFormat(
+                "这个 WPS 表格（.et）文件无法读取：请在 WPS 中“另存为” .xlsx 后再导入".into(),
+            )
+        } else {
+            e
+        }
+    })?;
     assemble(grids, Format::Xls, options, budget, None)
+}
+
+/// Imports every table of a Word document (.docx) with a catalogue header (or the one named
+/// `表N` in [`ImportOptions::sheet`]); see `docx.rs` for how the document is read.
+pub fn import_docx(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
+    check_size(bytes, options)?;
+    let mut budget = Budget::new(options);
+    let grids = docx::read(bytes, &mut budget)?;
+    if grids.is_empty() {
+        return Err(Error::Import {
+            format: "DOCX".into(),
+            message: "文档中没有表格；请确认目录是以表格形式编排的（不是文本框或图片），或把目录另存为 Excel 后再导入".into(),
+            location: None,
+        });
+    }
+    assemble(grids, Format::Docx, options, budget, None)
 }
 
 /// Imports every catalogue `<table>` of an HTML page (or the one named `表N` in
@@ -432,6 +576,8 @@ pub(crate) fn read_grids(
         }
         // A legacy workbook's values and merges (its own formatting is not readable here).
         Format::Xls => xlsx::read_xls(bytes, &mut budget),
+        // Every table of a Word document, as the importer reads it.
+        Format::Docx => docx::read(bytes, &mut budget),
         other => Err(Error::InvalidArgument(format!(
             "{} 不是文本表格（CSV/HTML）",
             other.name()
@@ -446,6 +592,7 @@ pub(crate) struct Budget {
     pub max_cell_bytes: usize,
     pub max_decompressed: u64,
     pub max_zip_entries: usize,
+    pub max_xml_depth: usize,
     pub max_rows: usize,
     pub sheet: Option<String>,
     pub findings: Vec<Finding>,
@@ -460,6 +607,7 @@ impl Budget {
             max_cell_bytes: o.max_cell_bytes.max(16),
             max_decompressed: o.max_decompressed_bytes,
             max_zip_entries: o.max_zip_entries.max(1),
+            max_xml_depth: o.max_xml_depth.max(1),
             max_rows: o.max_rows.max(1),
             sheet: o.sheet.clone(),
             findings: Vec::new(),
@@ -547,6 +695,26 @@ impl Budget {
     }
 }
 
+/// A table without a header of its own that continues the table before it (a table of a Word
+/// document or a page split at a page break, the header not repeated): the same number of
+/// columns, and rows of data (three cells or more filled in one row at least).
+fn continued(
+    format: Format,
+    grid: &grid::Grid,
+    last: Option<&header::Layout>,
+) -> Option<header::Layout> {
+    let last = last.filter(|_| matches!(format, Format::Docx | Format::Html))?;
+    let width = grid.width();
+    let data = grid.rows.iter().any(|r| {
+        r.cells
+            .iter()
+            .filter(|c| c.origin.is_none() && !c.text.trim().is_empty())
+            .count()
+            >= 3.min(width)
+    });
+    (width == last.width && width >= 3 && data).then(|| last.continued())
+}
+
 fn assemble(
     grids: Vec<grid::Grid>,
     format: Format,
@@ -556,13 +724,43 @@ fn assemble(
 ) -> Result<Imported, Error> {
     let mut findings = budget.findings;
     let mut reader = rows::Reader::new();
+    // Only a CSV loses its merged cells: elsewhere a merge is written, and a blank is a blank.
+    reader.carry_blanks = format == Format::Csv;
     let mut tables = Vec::new();
     let mut captions: Vec<String> = Vec::new();
     let mut skipped = Vec::new();
     let mut metadata: Option<Vec<meta::MetaRow>> = None;
     let n_grids = grids.len();
+    // The column model of the last table read, for a table that continues it.
+    let mut last: Option<header::Layout> = None;
     for grid in &grids {
-        match header::detect(grid) {
+        let layout = match header::detect(grid) {
+            Some(mut layout) => {
+                findings.extend(by_values::audience_column(grid, &mut layout));
+                Some(layout)
+            }
+            None => continued(format, grid, last.as_ref()).inspect(|_| {
+                findings.push(
+                    Finding::new(
+                        codes::import::TABLE_CONTINUED,
+                        "/items",
+                        None,
+                        &[
+                            ("table", grid.sheet.clone().unwrap_or_default()),
+                            (
+                                "previous",
+                                tables
+                                    .last()
+                                    .and_then(|t: &TableInfo| t.sheet.clone())
+                                    .unwrap_or_default(),
+                            ),
+                        ],
+                    )
+                    .at(&grid.location(0, 0, None)),
+                );
+            }),
+        };
+        match layout {
             Some(layout) => {
                 let start = reader.items.len();
                 let above = layout.header_rows.first().copied().unwrap_or(0);
@@ -588,6 +786,7 @@ fn assemble(
                     columns: layout.columns.clone(),
                     items: start..reader.items.len(),
                 });
+                last = Some(layout);
             }
             None => match meta::block(grid, grid.rows.len()) {
                 // A sheet holding only the metadata block (目录信息) is not a skipped table.
@@ -600,6 +799,7 @@ fn assemble(
         let what = match format {
             Format::Html => "页面中的表格",
             Format::Xlsx => "工作簿的工作表",
+            Format::Docx => "文档中的表格",
             _ => "文件",
         };
         let first = grids
@@ -687,7 +887,7 @@ fn assemble(
                 .and_then(|m| meta::level(&m.value));
         }
     }
-    rows::fill_header(&mut cat, &with_meta, &captions, &mut findings);
+    defaults::fill_header(&mut cat, &with_meta, &captions, &mut findings);
     meta::apply(&mut cat, &metadata, &mut sources, &mut findings);
     Ok(Imported {
         catalogue: cat,

@@ -169,6 +169,8 @@ pub(crate) fn resolve_sheet_target(target: &str) -> String {
 /// A worksheet of a workbook: its name and the zip entry of its part (None when its
 /// relationship cannot be resolved).
 pub(crate) struct SheetPart {
+    /// Read by the annotated workbook (feature `xlsx`) only.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     pub name: String,
     pub path: Option<String>,
 }

@@ -1,10 +1,11 @@
-//! 公开依据: vague citations, known misspellings and superseded instruments, and citations that
-//! do not fit the item's sector (a copy-paste from the row above).
+//! 公开依据: vague citations, known misspellings, and citations that do not fit the item's sector
+//! (a copy-paste from the row above). Citations checked against the registry of instruments
+//! (repealed, superseded, wrong kind) are in [`super::laws`].
 
+use super::Ctx;
 use super::lexicon::{Facts, core_text, flag};
-use super::{Ctx, Env};
 use crate::codes;
-use crate::model::{Catalogue, Citation, Item};
+use crate::model::Item;
 
 struct Topic {
     bit: u64,
@@ -55,29 +56,8 @@ fn describe(bits: u64, part: impl Fn(&Topic) -> &'static str, sep: &str) -> Stri
         .join(sep)
 }
 
-/// Whether the catalogue is dated on or after 2019-05-15, when the revised 条例 took effect.
-/// Citing the 2007 text is right only before; a catalogue with no readable date is taken as
-/// recent (standard catalogues date from 2020). Without a header at all (one row checked on
-/// its own, or a header that could not be read) the date is unknown and nothing is reported,
-/// so that a row never gets a finding its whole catalogue would not.
-pub(crate) fn after_revision(cat: &Catalogue<'_>, header_ok: bool) -> bool {
-    if !header_ok {
-        return false;
-    }
-    let revised = chrono::NaiveDate::from_ymd_opt(2019, 5, 15);
-    let date = cat
-        .updated
-        .as_deref()
-        .and_then(crate::date::parse_date)
-        .or_else(|| crate::date::parse_date(&cat.issued));
-    match (date, revised) {
-        (Some(d), Some(r)) => d >= r,
-        _ => true,
-    }
-}
-
 /// Runs the citation rules on item `i`.
-pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ctx: &mut Ctx) {
+pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, ctx: &mut Ctx) {
     let (mut real, mut vague) = (0usize, None);
     for (j, c) in item.basis.iter().enumerate() {
         let title = core_text(&c.title);
@@ -106,15 +86,6 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ct
                 item,
                 &path(),
                 &[("value", c.title.to_string()), ("suggestion", s)],
-            );
-        }
-        if env.after_revision && f.basis & flag::GOVINFO != 0 && cites_2007_text(c) {
-            ctx.push_item(
-                codes::basis::SUPERSEDED,
-                i,
-                item,
-                &format!("/basis/{j}"),
-                &[],
             );
         }
     }
@@ -159,13 +130,6 @@ pub(crate) fn check_item(i: usize, item: &Item<'_>, f: &Facts, env: &Env<'_>, ct
             ],
         );
     }
-}
-
-/// A citation of the 2007 政府信息公开条例 (国务院令第492号).
-fn cites_2007_text(c: &Citation<'_>) -> bool {
-    let is_492 = |s: &str| s.contains("492号") || s.contains("四百九十二号");
-    c.title.contains("信息公开条")
-        && (c.doc_no.as_deref().is_some_and(is_492) || c.text.as_deref().is_some_and(is_492))
 }
 
 /// A title that names no instrument: 相关法律法规, 国家有关规定, 无… (false for a blank title).
@@ -225,6 +189,11 @@ fn is_vague_core(t: &str) -> bool {
     PREFIXES.iter().any(|p| t.starts_with(p))
         && SUFFIXES.iter().any(|s| t.ends_with(s))
         && t.chars().count() <= 16
+}
+
+/// Whether `basis.known_typo` reports the title (`t` trimmed by [`core_text`]).
+pub(crate) fn has_typo(t: &str, has_typo_keyword: bool) -> bool {
+    typo(t, has_typo_keyword).is_some()
 }
 
 /// The right title for a known wrong one (`t` trimmed by [`core_text`]).

@@ -21,6 +21,7 @@ pub mod basis;
 pub mod catalogue;
 pub mod channels;
 pub mod items;
+pub mod laws;
 mod lexicon;
 pub mod structure;
 pub mod subject;
@@ -33,9 +34,13 @@ pub(crate) fn run_all(cat: &Catalogue<'_>, ctx: &mut Ctx) {
     let env = Env {
         header_ok: ctx.header_ok(),
         level: cat.level,
-        after_revision: basis::after_revision(cat, ctx.header_ok()),
+        as_of: laws::as_of(cat, ctx.header_ok()),
         county: subject::county(cat, ctx.header_ok()),
     };
+    let user_laws = ctx.laws.clone();
+    let registry = user_laws
+        .as_deref()
+        .unwrap_or_else(|| crate::laws::Registry::embedded());
     let mut scanner = lexicon::Scanner::default();
     let mut seen = items::Seen::with_capacity(cat.items.len());
     for (i, item) in cat.items.iter().enumerate() {
@@ -43,7 +48,8 @@ pub(crate) fn run_all(cat: &Catalogue<'_>, ctx: &mut Ctx) {
         items::check_item(i, item, &f, &mut seen, ctx);
         time::check_item(i, item, &f, ctx);
         channels::check_item(i, item, ctx);
-        basis::check_item(i, item, &f, &env, ctx);
+        basis::check_item(i, item, &f, ctx);
+        laws::check_item(i, item, &f, registry, &env, ctx);
         subject::check_item(i, item, &f, &env, ctx);
         catalogue::check_item(i, item, &env, ctx);
     }
@@ -55,8 +61,8 @@ pub(crate) struct Env<'c> {
     pub header_ok: bool,
     /// The catalogue's level.
     pub level: crate::model::Level,
-    /// Whether the catalogue is dated on or after 2019-05-15 (or has no readable date).
-    pub after_revision: bool,
+    /// The date citations are judged at (the catalogue's date).
+    pub as_of: laws::AsOf,
     /// The county of the region, when given.
     pub county: Option<&'c str>,
 }
@@ -70,6 +76,8 @@ pub struct Ctx {
     header_ok: bool,
     /// Today's date, when the caller passed one (rules never read the system clock).
     pub today: Option<chrono::NaiveDate>,
+    /// The registry of instruments, when not the embedded one.
+    laws: Option<std::sync::Arc<crate::laws::Registry>>,
 }
 
 impl Ctx {
@@ -79,6 +87,7 @@ impl Ctx {
             item_index: None,
             header_ok: true,
             today,
+            laws: None,
         }
     }
 
@@ -92,7 +101,14 @@ impl Ctx {
             item_index: Some(item_index),
             header_ok,
             today,
+            laws: None,
         }
+    }
+
+    /// Uses this registry of instruments instead of the embedded one.
+    pub(crate) fn with_laws(mut self, laws: Option<std::sync::Arc<crate::laws::Registry>>) -> Self {
+        self.laws = laws;
+        self
     }
 
     /// Whether the catalogue's header (everything but `items`) was read in full. Catalogue-level

@@ -121,10 +121,13 @@ pub fn load_records(bytes: &[u8], name: &str) -> Result<RecordsInput, Error> {
 }
 
 /// Whether a file in an input folder is read as a catalogue: `.json`, `.csv`, `.xlsx`, `.xls`,
-/// `.html` or `.htm` (any case), not hidden (a name starting with `.`) and not a spreadsheet's
+/// `.html`, `.htm` or `.docx` (any case), not hidden (a name starting with `.`) and not a spreadsheet's
 /// lock file (`~$…`).
 pub fn is_catalogue_file(file_name: &str) -> bool {
-    has_extension(file_name, &["json", "csv", "xlsx", "xls", "html", "htm"])
+    has_extension(
+        file_name,
+        &["json", "csv", "xlsx", "xls", "html", "htm", "docx"],
+    )
 }
 
 /// Whether a file in a records folder is read as records: `.csv`, `.tsv`, `.txt` or `.json`.

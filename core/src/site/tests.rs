@@ -626,7 +626,15 @@ fn someone_elses_file_is_never_overwritten_or_removed() {
 
 #[test]
 fn folder_file_names() {
-    for ok in ["a.json", "目录.XLSX", "x.csv", "y.html", "z.htm", "w.xls"] {
+    for ok in [
+        "a.json",
+        "目录.XLSX",
+        "x.csv",
+        "y.html",
+        "z.htm",
+        "w.xls",
+        "v.docx",
+    ] {
         assert!(is_catalogue_file(ok), "{ok}");
     }
     for no in [
