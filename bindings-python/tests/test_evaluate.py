@@ -107,3 +107,33 @@ def test_bad_input_is_listed_not_raised() -> None:
     assert "evaluate.empty_folder" in codes and "evaluate.duplicate_unit" in codes
     english = gongkai.evaluate(EXAMPLE / "01-武陟县城市管理局.json", lang="en")
     assert "corresponds to the upper-level item" in english.units[0]["problems"][0]["message"]
+
+
+def projection(report: dict) -> dict:
+    """The projection every language compares (see core/tests/evaluate.rs ``projection``)."""
+    return {
+        "units": [
+            {
+                "unit": u["unit"],
+                "rank": u["rank"],
+                "score": u["score"],
+                "items": u["items"],
+                "parent": u.get("parent"),
+                "deductions": [
+                    {"class": d["class"], "count": d["count"], "points": d["points"]}
+                    for d in u["deductions"]
+                ],
+                "codes": sorted(p["code"] for p in u["problems"]),
+            }
+            for u in report["units"]
+        ],
+        "summary": {
+            k: report["summary"][k] for k in ("units", "evaluated", "mean_score", "overdue_now")
+        },
+    }
+
+
+def test_the_example_gives_the_shared_expectation() -> None:
+    shared = json.loads((FIXTURE / "example.expected.json").read_text(encoding="utf-8"))
+    e = gongkai.evaluate(manifest=REPO / shared["run"]["manifest"], today=shared["run"]["today"])
+    assert projection(e.data) == shared["expected"]

@@ -448,3 +448,73 @@ fn the_workbook_has_a_summary_the_deduction_table_and_a_sheet_per_unit() {
     assert!(xml.contains("<autoFilter"));
     assert!(xml.contains("<conditionalFormatting"));
 }
+
+/// What every language compares on the example (`tests/evaluate/example.expected.json`): per
+/// unit its rank, score, items, parent, deductions (class, count, points) and the sorted codes of
+/// its problems; the summary's counts. Python (`bindings-python/tests/test_evaluate.py`) and
+/// JavaScript (`bindings-wasm/tests-js/evaluate.test.mjs`, the units given in memory) make the
+/// same projection of their report and compare it with the same file.
+fn projection(report: &Value) -> Value {
+    let units: Vec<Value> = report["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let mut codes: Vec<&str> = u["problems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["code"].as_str().unwrap())
+                .collect();
+            codes.sort_unstable();
+            let deductions: Vec<Value> = u["deductions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| serde_json::json!({"class": d["class"], "count": d["count"], "points": d["points"]}))
+                .collect();
+            serde_json::json!({
+                "unit": u["unit"],
+                "rank": u["rank"],
+                "score": u["score"],
+                "items": u["items"],
+                "parent": u["parent"],
+                "deductions": deductions,
+                "codes": codes,
+            })
+        })
+        .collect();
+    let s = &report["summary"];
+    serde_json::json!({
+        "units": units,
+        "summary": {
+            "units": s["units"],
+            "evaluated": s["evaluated"],
+            "mean_score": s["mean_score"],
+            "overdue_now": s["overdue_now"],
+        },
+    })
+}
+
+#[test]
+fn the_example_matches_the_shared_expectation() {
+    let path = root().join("tests/evaluate/example.expected.json");
+    let e = example(example_options());
+    let got = projection(&serde_json::to_value(&e).unwrap());
+    if std::env::var_os("GONGKAI_UPDATE_FIXTURES").is_some_and(|v| v == "1") {
+        let doc = serde_json::json!({
+            "description": "The projection of `gongkai evaluate --manifest examples/evaluation/units.csv --today 2026-04-10` that every language compares (core/tests/evaluate.rs, bindings-python/tests/test_evaluate.py, bindings-wasm/tests-js/evaluate.test.mjs with the units in memory): per unit its rank, score, items, parent, deductions (class, count, points) and the sorted codes of its problems; the summary's counts. Regenerate with GONGKAI_UPDATE_FIXTURES=1 cargo test -p gongkai --test evaluate.",
+            "run": {"manifest": "examples/evaluation/units.csv", "today": "2026-04-10"},
+            "expected": got,
+        });
+        let mut text = serde_json::to_string_pretty(&doc).unwrap();
+        text.push('\n');
+        std::fs::write(&path, text).unwrap();
+        return;
+    }
+    let want: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(
+        got, want["expected"],
+        "tests/evaluate/example.expected.json is out of date: run GONGKAI_UPDATE_FIXTURES=1 cargo test -p gongkai --test evaluate"
+    );
+}

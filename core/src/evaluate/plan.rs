@@ -65,10 +65,10 @@ pub fn unit_name(path: &str) -> String {
     s.to_owned()
 }
 
-/// Whether a file in an input folder is read as a catalogue: `.json`, `.csv`, `.xlsx`, `.xls`,
+/// Whether a file in an input folder is read as a catalogue: `.json`, `.csv`, `.xlsx`, `.xls`, `.docx`,
 /// `.html` or `.htm`, not hidden and not a spreadsheet's lock file (`~$…`).
 pub fn is_catalogue_file(name: &str) -> bool {
-    has_extension(name, &["json", "csv", "xlsx", "xls", "html", "htm"])
+    has_extension(name, &["json", "csv", "xlsx", "xls", "html", "htm", "docx"])
 }
 
 /// Whether a file in a records folder is read as records: `.csv`, `.tsv`, `.txt` or `.json`.
