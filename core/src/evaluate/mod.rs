@@ -423,8 +423,9 @@ pub struct ClassTotal {
     pub units: usize,
 }
 
-/// The figures across units.
+/// The figures across units (`EvaluationSummary` in the schema: the audit has a `Summary`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "EvaluationSummary")]
 pub struct Summary {
     /// Units listed.
     pub units: usize,
