@@ -229,7 +229,7 @@ pub struct AuditRow {
     pub late_by_working_days: Option<i64>,
     /// Late against an exact moment (`hours_before`, with the publication time given): the
     /// minutes after `deadline_at`, so that a record 1.5 hours late does not read “0 days”.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub late_by_minutes: Option<i64>,
     /// `not_applicable`: the reason code; `invalid`: the first issue's code.
     pub reason: Option<String>,
