@@ -14,6 +14,7 @@ mod common;
 mod convert;
 mod deadline;
 mod diff;
+mod evaluate;
 mod help;
 mod rules_cmd;
 mod schema_cmd;
@@ -53,6 +54,8 @@ enum Command {
     Calendar(calendar_cmd::Args),
     /// 生成基层政务公开专题（静态网站）
     Site(site::Args),
+    /// 监督评价：各单位目录的得分、排名与通报（JSON、HTML、XLSX）
+    Evaluate(evaluate::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,5 +75,6 @@ fn main() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Calendar(a) => calendar_cmd::run(a),
         Command::Site(a) => site::run(a),
+        Command::Evaluate(a) => evaluate::run(a),
     }
 }

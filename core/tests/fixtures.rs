@@ -352,7 +352,8 @@ fn structural_verdict_matches_the_schema_and_the_fast_path() {
 }
 
 /// The codes a fixture file outside `tests/cases/` expects, by file (relative to the repository
-/// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`), the audit
+/// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`), the evaluation
+/// fixture (`tests/evaluate/expected.json`, compared by `core/tests/evaluate.rs`), the audit
 /// fixture (`issues[].code` and `rows[].reason`, compared by `core/tests/audit.rs`) and the
 /// import fixtures (`issues[].code`, compared by `core/tests/import_fixtures.rs`).
 fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
@@ -377,6 +378,7 @@ fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
         "tests/diff",
         "tests/diff/corpus",
         "tests/audit",
+        "tests/evaluate",
         "tests/import",
     ] {
         for f in std::fs::read_dir(repo_root().join(dir)).unwrap() {

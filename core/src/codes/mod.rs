@@ -46,6 +46,7 @@ pub mod catalogue;
 pub mod channels;
 pub mod deadline;
 pub mod diff;
+pub mod evaluate;
 pub mod import;
 pub mod items;
 pub mod records;
@@ -82,6 +83,8 @@ pub enum Family {
     Deadline,
     /// 专题网站: what the site generator could not publish.
     Site,
+    /// 监督评价: what the evaluation across units found (unreadable units, manifests, timeliness).
+    Evaluate,
     /// 节假日安排: provisional years and the problems of a holiday file.
     Calendar,
 }
@@ -101,6 +104,7 @@ impl Family {
         Family::Records,
         Family::Deadline,
         Family::Site,
+        Family::Evaluate,
         Family::Calendar,
     ];
 
@@ -119,6 +123,7 @@ impl Family {
             Family::Records => "records",
             Family::Deadline => "deadline",
             Family::Site => "site",
+            Family::Evaluate => "evaluate",
             Family::Calendar => "calendar",
         }
     }
@@ -138,6 +143,7 @@ impl Family {
             Family::Records => "公开记录",
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
+            Family::Evaluate => "监督评价",
             Family::Calendar => "节假日安排",
         }
     }
@@ -157,6 +163,7 @@ impl Family {
             Family::Records => "publication records",
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
+            Family::Evaluate => "evaluation",
             Family::Calendar => "holiday calendar",
         }
     }
@@ -457,6 +464,7 @@ const FAMILIES: &[&[Code]] = &[
     records::ALL,
     deadline::ALL,
     site::ALL,
+    evaluate::ALL,
     calendar::ALL,
 ];
 
