@@ -209,6 +209,21 @@ pub fn interpretations(records: &Records, lang: Lang) -> Interpretations {
         ];
         if let Some((row, d)) = first {
             params.push(("interpretation_row", row.to_string()));
+            // Named like the record itself: by its line in a CSV file, else by its number.
+            let line = records
+                .records
+                .iter()
+                .find(|r| r.row == row)
+                .and_then(|r| r.line);
+            let (zh, en) = match line {
+                Some(l) => (
+                    format!("第 {l} 行的记录"),
+                    format!("the record on line {l}"),
+                ),
+                None => (format!("第 {row} 条记录"), format!("record {row}")),
+            };
+            params.push(("interpretation", zh));
+            params.push(("interpretation_en", en));
             params.push(("interpreted_on", d.to_string()));
         }
         let code = match status {

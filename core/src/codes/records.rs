@@ -100,40 +100,40 @@ define_codes! {
         severity: Warning,
         title: "信息类别无法识别",
         source: SRC,
-        message_zh: "第 {row} 条记录的 kind“{value}”无法识别，按普通信息计（可填 policy 或 政策文件、interpretation 或 解读，或留空）",
-        message_en: "record {row}: kind “{value}” is not understood and is counted as an ordinary publication (use policy, interpretation, or leave it empty)",
+        message_zh: "{record}的 kind“{value}”无法识别，按普通信息计（可填 policy 或 政策文件、interpretation 或 解读，或留空）",
+        message_en: "{record_en}: kind “{value}” is not understood and is counted as an ordinary publication (use policy, interpretation, or leave it empty)",
     }
 
     MISSING_INTERPRETS = "record.missing_interprets" {
         severity: Warning,
         title: "解读未注明所解读的文件",
         source: SRC,
-        message_zh: "第 {row} 条记录是政策解读，但 interprets 为空：请填所解读政策文件的标题或网址",
-        message_en: "record {row} is an interpretation but interprets is empty: give the title or url of the document it explains",
+        message_zh: "{record}是政策解读，但 interprets 为空：请填所解读政策文件的标题或网址",
+        message_en: "{record_en} is an interpretation but interprets is empty: give the title or url of the document it explains",
     }
 
     UNKNOWN_DOCUMENT = "record.unknown_document" {
         severity: Warning,
         title: "找不到所解读的文件",
         source: SRC,
-        message_zh: "第 {row} 条记录的 interprets“{value}”找不到同标题或同网址的政策文件记录（kind 为 政策文件）",
-        message_en: "record {row}: interprets “{value}” names no policy document record (kind policy) by its title or url",
+        message_zh: "{record}的 interprets“{value}”找不到同标题或同网址的政策文件记录（kind 为 政策文件）",
+        message_en: "{record_en}: interprets “{value}” names no policy document record (kind policy) by its title or url",
     }
 
     INTERPRETATION_LATE = "record.interpretation_late" {
         severity: Warning,
         title: "政策解读晚于文件发布",
         source: SRC_SYNC,
-        message_zh: "政策文件“{title}”（第 {row} 条记录）{published_on} 发布，其解读（第 {interpretation_row} 条记录）{interpreted_on} 才发布，未同步",
-        message_en: "policy document “{title}” (record {row}) was published on {published_on}, its interpretation (record {interpretation_row}) only on {interpreted_on}: not in step",
+        message_zh: "政策文件“{title}”（{record}）{published_on} 发布，其解读（{interpretation}）{interpreted_on} 才发布，未同步",
+        message_en: "policy document “{title}” ({record_en}) was published on {published_on}, its interpretation ({interpretation_en}) only on {interpreted_on}: not in step",
     }
 
     INTERPRETATION_MISSING = "record.interpretation_missing" {
         severity: Warning,
         title: "政策文件没有解读",
         source: SRC_SYNC,
-        message_zh: "政策文件“{title}”（第 {row} 条记录，{published_on} 发布）没有已发布的解读",
-        message_en: "policy document “{title}” (record {row}, published on {published_on}) has no published interpretation",
+        message_zh: "政策文件“{title}”（{record}，{published_on} 发布）没有已发布的解读",
+        message_en: "policy document “{title}” ({record_en}, published on {published_on}) has no published interpretation",
     }
 
     NOT_ON_REQUEST = "record.not_on_request" {
