@@ -866,6 +866,9 @@ fn assemble(
         issued: Text::default(),
         updated: None,
         based_on: None,
+        version: None,
+        revisions: Vec::new(),
+        next_review: None,
         items,
         extra: Default::default(),
     };

@@ -153,6 +153,7 @@ pub fn basis_cell(basis: &[Citation<'_>]) -> String {
 fn anchor_phrase<'t>(tl: &'t TimeLimit<'_>) -> Cow<'t, str> {
     match tl.anchor() {
         Anchor::FormedOrChanged => Cow::Borrowed("自信息形成或者变更之日起"),
+        Anchor::FormedOrObtained => Cow::Borrowed("自制作或者获取信息之日起"),
         Anchor::RequestReceived => Cow::Borrowed("自收到申请之日起"),
         Anchor::Decided => Cow::Borrowed("自作出决定之日起"),
         Anchor::Event => Cow::Owned(format!(
@@ -171,7 +172,7 @@ fn num(n: Option<u32>) -> String {
 ///
 /// | kind | wording |
 /// |---|---|
-/// | `working_days` | `自信息形成或者变更之日起20个工作日内` (`formed_or_changed`), `自收到申请之日起20个工作日内` (`request_received`), `自作出决定之日起20个工作日内` (`decided`), `自{event}之日起20个工作日内` (`event`), `20个工作日内` (`unspecified` or absent) |
+/// | `working_days` | `自信息形成或者变更之日起20个工作日内` (`formed_or_changed`), `自收到申请之日起20个工作日内` (`request_received`), `自作出决定之日起20个工作日内` (`decided`), `自制作或者获取信息之日起20个工作日内` (`formed_or_obtained`), `自{event}之日起20个工作日内` (`event`), `20个工作日内` (`unspecified` or absent) |
 /// | `calendar_days` | the same with `日内`: `自信息形成或者变更之日起7日内`, `7日内` |
 /// | `hours_before` | `提前24小时` |
 /// | `annual_by` | `每年1月31日前` |
