@@ -174,14 +174,18 @@ fn properties_are_written_in_table_order() {
 #[test]
 fn the_1_0_schema_is_kept_and_1_1_is_a_strict_superset() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let v10: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("schema/catalogue.schema.json")).unwrap())
-            .unwrap();
+    let v10: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schema/catalogue.schema.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(v10["$id"], gongkai::schema::CATALOGUE_SCHEMA_1_0_ID);
     assert_eq!(v10["properties"]["schema_version"]["const"], "1.0");
     let v11 = gongkai::schema::catalogue_schema();
     assert_eq!(v11["$id"], "urn:gongkai:schema:catalogue:1.1");
-    assert_eq!(v11["properties"]["schema_version"]["enum"], serde_json::json!(["1.0", "1.1"]));
+    assert_eq!(
+        v11["properties"]["schema_version"]["enum"],
+        serde_json::json!(["1.0", "1.1"])
+    );
     let c10 = jsonschema::draft202012::options()
         .should_validate_formats(true)
         .build(&v10)

@@ -892,6 +892,12 @@ fn assemble(
     }
     defaults::fill_header(&mut cat, &with_meta, &captions, &mut findings);
     meta::apply(&mut cat, &metadata, &mut sources, &mut findings);
+    // A table with the columns or metadata of 1.1 is a 1.1 catalogue.
+    if cat.required_version() != crate::model::SCHEMA_VERSION
+        && cat.schema_version == crate::model::SCHEMA_VERSION
+    {
+        cat.schema_version = Text::from(cat.required_version());
+    }
     Ok(Imported {
         catalogue: cat,
         sources,

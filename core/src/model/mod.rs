@@ -567,10 +567,35 @@ impl<'a> Catalogue<'a> {
                 extra: b.extra,
             }),
             version: self.version.map(Text::into_owned),
-            revisions: self.revisions.into_iter().map(Revision::into_owned).collect(),
+            revisions: self
+                .revisions
+                .into_iter()
+                .map(Revision::into_owned)
+                .collect(),
             next_review: self.next_review.map(Text::into_owned),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             extra: self.extra,
+        }
+    }
+}
+
+impl Catalogue<'_> {
+    /// The lowest schema version that holds this catalogue's content: "1.1" when it uses a
+    /// field or value only 1.1 has, else "1.0".
+    pub fn required_version(&self) -> &'static str {
+        let uses_1_1 = self.version.is_some()
+            || !self.revisions.is_empty()
+            || self.next_review.is_some()
+            || self.items.iter().any(|i| {
+                i.retention.is_some()
+                    || i.responsible_office.is_some()
+                    || i.scope_note.is_some()
+                    || i.time_limit.from == Some(Anchor::FormedOrObtained)
+            });
+        if uses_1_1 {
+            SCHEMA_VERSION_1_1
+        } else {
+            SCHEMA_VERSION
         }
     }
 }

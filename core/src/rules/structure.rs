@@ -76,7 +76,11 @@ fn newer_version_fields(cat: &Catalogue<'_>, ctx: &mut Ctx) {
             ("next_review", cat.next_review.is_some()),
         ];
         for (key, _) in present.iter().filter(|(_, on)| *on) {
-            ctx.push(codes::schema::NEWER_VERSION_FIELD, format!("/{key}"), &params(key));
+            ctx.push(
+                codes::schema::NEWER_VERSION_FIELD,
+                format!("/{key}"),
+                &params(key),
+            );
         }
     }
     for (i, item) in cat.items.iter().enumerate() {
