@@ -14,6 +14,7 @@ mod common;
 mod convert;
 mod deadline;
 mod diff;
+mod migrate;
 mod rules_cmd;
 mod schema_cmd;
 mod site;
@@ -52,6 +53,8 @@ enum Command {
     Calendar(calendar_cmd::Args),
     /// 生成基层政务公开专题（静态网站）
     Site(site::Args),
+    /// 将目录升级为标准版本 1.1（无损，可重复运行）
+    Migrate(migrate::Args),
 }
 
 fn main() -> ExitCode {
@@ -77,5 +80,6 @@ fn main() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Calendar(a) => calendar_cmd::run(a),
         Command::Site(a) => site::run(a),
+        Command::Migrate(a) => migrate::run(a),
     }
 }

@@ -93,6 +93,7 @@ pub mod header;
 mod html;
 mod load;
 mod meta;
+pub mod migrate;
 mod rows;
 pub mod text;
 pub(crate) mod xlsx;
@@ -102,6 +103,7 @@ use crate::model::{Catalogue, Level, Text};
 use crate::report::{Location, SourceMap};
 pub use header::{Column, Layout, Role};
 pub use load::{Loaded, load};
+pub use migrate::{Migrated, Migration, migrate};
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
