@@ -10,6 +10,7 @@ use std::process::ExitCode;
 mod annotate;
 mod audit;
 mod calendar_cmd;
+mod changes;
 mod common;
 mod convert;
 mod deadline;
@@ -55,6 +56,8 @@ enum Command {
     Site(site::Args),
     /// 将目录升级为标准版本 1.1（无损，可重复运行）
     Migrate(migrate::Args),
+    /// 两个版本之间的变化（修订说明）；有弱化调整时退出码为 1
+    Changes(changes::Args),
 }
 
 fn main() -> ExitCode {
@@ -81,5 +84,6 @@ fn main() -> ExitCode {
         Command::Calendar(a) => calendar_cmd::run(a),
         Command::Site(a) => site::run(a),
         Command::Migrate(a) => migrate::run(a),
+        Command::Changes(a) => changes::run(a),
     }
 }

@@ -127,3 +127,85 @@ fn migrate_reads_a_table_and_refuses_an_unknown_version() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("“2.0”") && err.contains("1.0、1.1"), "{err}");
 }
+
+#[test]
+fn changes_exits_1_when_something_was_weakened_and_writes_every_format() {
+    let (old, new) = (fixture("old.json"), fixture("new.json"));
+    let o = gongkai(&["changes", &old, &new, "--format", "json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let expected = json(Path::new(&fixture("changes.expected.json")));
+    assert_eq!(report["counts"], expected["expected"]["counts"]);
+    assert_eq!(report["weakened"], true);
+    // Only strengthening (the reverse of a version that only adds): exit 0.
+    let o = gongkai(&["changes", &old, &old]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("没有变化"));
+    let o = gongkai(&["changes", &old, &new, "--format", "md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.starts_with("# ") && md.contains("修订说明") && md.contains("## 三、修改事项"));
+    let o = gongkai(&["changes", &old, &new, "--format", "html"]);
+    let html = String::from_utf8(o.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h1>"));
+    let o = gongkai(&["changes", &old, &new, "--lang", "en", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let msgs = report["items"].to_string();
+    assert!(msgs.contains("was removed"), "{msgs}");
+}
+
+#[test]
+fn changes_of_a_table_against_its_json_and_files_that_are_not_catalogues() {
+    let dir = workdir("changes");
+    // The old version as a table: the same items, so only 1.1 fields and edits show.
+    let table = dir.join("old.csv");
+    let o = gongkai(&[
+        "convert",
+        &fixture("old.json"),
+        "-o",
+        table.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = gongkai(&[
+        "changes",
+        table.to_str().unwrap(),
+        &fixture("old.json"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["counts"]["added"], 0);
+    assert_eq!(report["counts"]["removed"], 0);
+
+    let not = dir.join("not.json");
+    std::fs::write(&not, "[1, 2]").unwrap();
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "这不是目录").unwrap();
+    for (a, b) in [(&not, &text), (&text, &not)] {
+        let o = gongkai(&["changes", a.to_str().unwrap(), b.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(a.file_name().unwrap().to_str().unwrap()),
+            "{err}"
+        );
+        assert!(o.stdout.is_empty());
+    }
+    let o = gongkai(&[
+        "changes",
+        &fixture("old.json"),
+        dir.join("missing.json").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -332,6 +332,7 @@ fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
         "tests/diff/corpus",
         "tests/audit",
         "tests/import",
+        "tests/versions",
     ] {
         for f in std::fs::read_dir(repo_root().join(dir)).unwrap() {
             let f = f.unwrap().path();

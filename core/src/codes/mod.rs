@@ -43,6 +43,7 @@ macro_rules! define_codes {
 pub mod basis;
 pub mod calendar;
 pub mod catalogue;
+pub mod changes;
 pub mod channels;
 pub mod deadline;
 pub mod diff;
@@ -84,6 +85,8 @@ pub enum Family {
     Site,
     /// 节假日安排: provisional years and the problems of a holiday file.
     Calendar,
+    /// 修订对比: what changed between two versions of a catalogue (`gongkai changes`).
+    Changes,
 }
 
 impl Family {
@@ -102,6 +105,7 @@ impl Family {
         Family::Deadline,
         Family::Site,
         Family::Calendar,
+        Family::Changes,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -120,6 +124,7 @@ impl Family {
             Family::Deadline => "deadline",
             Family::Site => "site",
             Family::Calendar => "calendar",
+            Family::Changes => "changes",
         }
     }
 
@@ -139,6 +144,7 @@ impl Family {
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
             Family::Calendar => "节假日安排",
+            Family::Changes => "修订对比",
         }
     }
 
@@ -158,6 +164,7 @@ impl Family {
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
             Family::Calendar => "holiday calendar",
+            Family::Changes => "changes between versions",
         }
     }
 
@@ -458,6 +465,7 @@ const FAMILIES: &[&[Code]] = &[
     deadline::ALL,
     site::ALL,
     calendar::ALL,
+    changes::ALL,
 ];
 
 /// Every registered code, in a stable order.

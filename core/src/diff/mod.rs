@@ -29,11 +29,13 @@
 //!     && f.reference_path() == Some("/items/2")));
 //! ```
 
+mod changes;
 mod compare;
 mod matching;
 mod normalize;
 mod reference;
 mod report;
+mod revision_note;
 mod trad;
 
 pub use reference::{REFERENCE_KEY, REFERENCE_NAMES, reference, reference_json};
@@ -42,6 +44,10 @@ pub use report::{
     MatchStatus, report_schema,
 };
 
+pub use changes::{
+    Change, ChangeClass, ChangeCounts, ChangesOptions, ChangesReport, ItemChange, ItemStatus,
+    VersionSummary, changes,
+};
 pub use compare::describe_time;
 pub use normalize::{MatchMethod, NameMatch, compare_names, fold};
 
