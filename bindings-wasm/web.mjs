@@ -27,6 +27,7 @@ export const {
   deadline,
   audit,
   diff,
+  changes,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;

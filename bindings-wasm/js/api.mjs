@@ -29,6 +29,7 @@ export const FUNCTIONS = Object.freeze([
   'deadline',
   'audit',
   'diff',
+  'changes',
 ]);
 
 /** The functions of the build with table import (gongkai-wasm/tables). */

@@ -21,6 +21,7 @@ export const {
   deadline,
   audit,
   diff,
+  changes,
   importTable,
 } = wrapper.api;
 export const version = wrapper.version();

@@ -29,6 +29,7 @@ export const {
   deadline,
   audit,
   diff,
+  changes,
   importTable,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */
