@@ -493,7 +493,7 @@ fn inferred_reference_values_are_marked_in_the_file_and_in_messages() {
                 "inferred"
             };
             assert_eq!(f.message.contains(note), on_inferred, "{}", f.message);
-            assert_eq!(f.params.get("inferred_field").is_some(), on_inferred);
+            assert_eq!(f.params.contains_key("inferred_field"), on_inferred);
         }
     }
 }

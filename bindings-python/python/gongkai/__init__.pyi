@@ -28,6 +28,7 @@ __all__ = [
     "__version__",
     "add_working_days",
     "audit",
+    "changes",
     "check_calendar",
     "consistency",
     "deadline",

@@ -501,25 +501,24 @@ fn compare_items(a: &Item<'_>, b: &Item<'_>) -> Vec<Raw> {
             ],
         );
     }
-    let text_fields: [(&'static str, &str, &str, Option<&str>, Option<&str>); 2] = [
-        (
-            "category",
-            "一级事项",
-            "category",
-            Some(a.category.as_str()),
-            Some(b.category.as_str()),
-        ),
-        (
-            "subitem",
-            "三级事项",
-            "sub-item",
-            a.subitem.as_deref(),
-            b.subitem.as_deref(),
-        ),
-    ];
-    for (key, zh, en, x, y) in text_fields {
-        field_changed(&mut out, b, key, zh, en, x, y);
-    }
+    field_changed(
+        &mut out,
+        b,
+        "category",
+        "一级事项",
+        "category",
+        Some(a.category.as_str()),
+        Some(b.category.as_str()),
+    );
+    field_changed(
+        &mut out,
+        b,
+        "subitem",
+        "三级事项",
+        "sub-item",
+        a.subitem.as_deref(),
+        b.subitem.as_deref(),
+    );
 
     // 公开内容
     let elems = |it: &Item<'_>| -> Vec<(String, String)> {

@@ -365,14 +365,6 @@ pub struct Item<'a> {
     /// 公开时限
     #[schemars(title = "公开时限")]
     pub time_limit: TimeLimit<'a>,
-    /// 公开时长 — 1.1: `long_term`, `while_in_office`, `until_superseded`, or text
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(
-        title = "公开时长",
-        description = "信息公开后保持公开的时长（1.1 起）：long_term（长期）、while_in_office（任职期间）、until_superseded（至被替代为止），或原文",
-        length(min = 1)
-    )]
-    pub retention: Option<Text<'a>>,
     /// 公开主体
     #[schemars(
         title = "公开主体",
@@ -380,14 +372,6 @@ pub struct Item<'a> {
         length(min = 1)
     )]
     pub subject: Text<'a>,
-    /// 责任科室 — 1.1
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(
-        title = "责任科室",
-        description = "公开主体内负责的科室、股室或部门（1.1 起），如 审批科",
-        length(min = 1)
-    )]
-    pub responsible_office: Option<Text<'a>>,
     /// 公开渠道和载体 (standard codes)
     #[serde(default)]
     #[schemars(
@@ -411,14 +395,6 @@ pub struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(title = "特定群体说明", description = "特定群体的名称，如 申请人")]
     pub audience_note: Option<Text<'a>>,
-    /// 公开范围说明 — 1.1
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(
-        title = "公开范围",
-        description = "公开范围的说明，不是公开对象时（1.1 起），如 本辖区",
-        length(min = 1)
-    )]
-    pub scope_note: Option<Text<'a>>,
     /// 公开方式
     #[schemars(title = "公开方式", description = "主动、依申请，可同时勾选", length(min = 1), extend("uniqueItems" = true))]
     pub method: Vec<Method>,
@@ -429,6 +405,30 @@ pub struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(title = "备注")]
     pub notes: Option<Text<'a>>,
+    /// 责任科室 — 1.1
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "责任科室",
+        description = "公开主体内负责的科室、股室或部门（1.1 起），如 审批科",
+        length(min = 1)
+    )]
+    pub responsible_office: Option<Text<'a>>,
+    /// 公开时长 — 1.1: `long_term`, `while_in_office`, `until_superseded`, or text
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "公开时长",
+        description = "信息公开后保持公开的时长（1.1 起）：long_term（长期）、while_in_office（任职期间）、until_superseded（至被替代为止），或原文",
+        length(min = 1)
+    )]
+    pub retention: Option<Text<'a>>,
+    /// 公开范围说明 — 1.1
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "公开范围",
+        description = "公开范围的说明，不是公开对象时（1.1 起），如 本辖区",
+        length(min = 1)
+    )]
+    pub scope_note: Option<Text<'a>>,
     /// Keys outside the model.
     #[serde(flatten)]
     #[schemars(skip)]
@@ -443,17 +443,17 @@ deserialize_object!(Item, "an item object", {
     content: "content" => req,
     basis: "basis" => req,
     time_limit: "time_limit" => req,
-    retention: "retention" => opt,
     subject: "subject" => req,
-    responsible_office: "responsible_office" => opt,
     channels: "channels" => vec,
     other_channels: "other_channels" => vec,
     audience: "audience" => req,
     audience_note: "audience_note" => opt,
-    scope_note: "scope_note" => opt,
     method: "method" => req,
     levels: "levels" => req,
     notes: "notes" => opt,
+    responsible_office: "responsible_office" => opt,
+    retention: "retention" => opt,
+    scope_note: "scope_note" => opt,
 });
 
 /// A citation (公开依据): one legal instrument.
@@ -756,17 +756,17 @@ pub mod known_keys {
         "content",
         "basis",
         "time_limit",
-        "retention",
         "subject",
-        "responsible_office",
         "channels",
         "other_channels",
         "audience",
         "audience_note",
-        "scope_note",
         "method",
         "levels",
         "notes",
+        "responsible_office",
+        "retention",
+        "scope_note",
     ];
     /// Keys of a citation.
     pub const CITATION: &[&str] = &["title", "doc_no", "articles", "kind", "text"];
