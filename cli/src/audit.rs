@@ -28,6 +28,9 @@ pub struct Args {
     lang: LangArg,
     #[command(flatten)]
     calendar: crate::calendar_cmd::CalendarArgs,
+    /// 目录是表格时的读取方式
+    #[command(flatten)]
+    table: common::TableArgs,
 }
 
 /// Runs the command.
@@ -41,23 +44,22 @@ pub fn run(a: Args) -> ExitCode {
     };
     let cat_bytes = match common::read_file(&a.catalogue) {
         Ok(b) => b,
-        Err(e) => return fail(&a.catalogue, &e),
+        Err(e) => return fail(&a.catalogue, &e, a.lang.into()),
     };
-    let options =
-        gongkai::import::ImportOptions::default().file_name(a.catalogue.to_string_lossy());
+    let options = a.table.options(&a.catalogue);
     let loaded = match gongkai::import::load(&cat_bytes, &options) {
         Ok(l) => l,
-        Err(e) => return fail(&a.catalogue, &e),
+        Err(e) => return fail(&a.catalogue, &e, a.lang.into()),
     };
     let cat = &loaded.catalogue;
     let rec_bytes = match common::read_file(&a.records) {
         Ok(b) => b,
-        Err(e) => return fail(&a.records, &e),
+        Err(e) => return fail(&a.records, &e, a.lang.into()),
     };
     let records = match gongkai::audit::read_records(&rec_bytes, Some(&a.records.to_string_lossy()))
     {
         Ok(r) => r,
-        Err(e) => return fail(&a.records, &e),
+        Err(e) => return fail(&a.records, &e, a.lang.into()),
     };
     let mut options = AuditOptions::default().lang(a.lang.into());
     if let Some(t) = a.today {
@@ -77,8 +79,8 @@ pub fn run(a: Args) -> ExitCode {
     }
 }
 
-fn fail(path: &Path, e: &gongkai::Error) -> ExitCode {
-    common::print_failure(path, e);
+fn fail(path: &Path, e: &gongkai::Error, lang: gongkai::Lang) -> ExitCode {
+    common::print_failure(path, e, lang);
     common::exit(common::FAILURE)
 }
 

@@ -60,7 +60,7 @@ pub fn run(a: Args) -> ExitCode {
         match read(p) {
             Ok(c) => cats.push(c),
             Err(e) => {
-                common::print_failure(p, &e);
+                common::print_failure(p, &e, a.lang.into());
                 return common::exit(common::FAILURE);
             }
         }

@@ -8,7 +8,7 @@
 use crate::common;
 use gongkai::Catalogue;
 use gongkai::export::{self, CsvOptions, HtmlOptions, LevelColumns, XlsxOptions};
-use gongkai::import::{self, ImportOptions};
+use gongkai::import;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -78,6 +78,8 @@ pub struct Args {
     /// HTML：遮盖个人信息（6位以上的数字；备注、特定群体说明中“联系人：”等之后的姓名）
     #[arg(long)]
     mask: bool,
+    #[command(flatten)]
+    table: common::TableArgs,
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -85,9 +87,12 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     common::exit(common::FAILURE)
 }
 
-fn read_catalogue(path: &Path) -> Result<Catalogue<'static>, gongkai::Error> {
+fn read_catalogue(
+    path: &Path,
+    table: &common::TableArgs,
+) -> Result<Catalogue<'static>, gongkai::Error> {
     let bytes = common::read_file(path)?;
-    let options = ImportOptions::default().file_name(path.to_string_lossy());
+    let options = table.options(path);
     Ok(import::load(&bytes, &options)?.catalogue)
 }
 
@@ -117,10 +122,10 @@ pub fn run(a: Args) -> ExitCode {
             a.output.display()
         ));
     }
-    let cat = match read_catalogue(&a.input) {
+    let cat = match read_catalogue(&a.input, &a.table) {
         Ok(c) => c,
         Err(e) => {
-            common::print_failure(&a.input, &e);
+            common::print_failure(&a.input, &e, gongkai::Lang::Zh);
             return common::exit(common::FAILURE);
         }
     };
@@ -154,7 +159,7 @@ pub fn run(a: Args) -> ExitCode {
         std::fs::write(&a.output, &bytes)
     };
     if let Err(e) = written {
-        return fail(format!("无法写入 {}：{e}", a.output.display()));
+        return fail(gongkai::Error::write_failed(a.output.display(), &e));
     }
     if !to_stdout {
         eprintln!(

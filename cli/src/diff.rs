@@ -30,6 +30,9 @@ pub struct Args {
     /// 两个事项名称相似度达到多少（0–1）才视为同一事项
     #[arg(long, default_value_t = 0.6)]
     threshold: f64,
+    /// 读取两份目录中的表格时使用（两份都适用）
+    #[command(flatten)]
+    table: common::TableArgs,
 }
 
 struct Input {
@@ -38,9 +41,9 @@ struct Input {
     label: String,
 }
 
-fn read(path: &Path) -> Result<Input, gongkai::Error> {
+fn read(path: &Path, table: &common::TableArgs) -> Result<Input, gongkai::Error> {
     let bytes = common::read_file(path)?;
-    let options = gongkai::import::ImportOptions::default().file_name(path.to_string_lossy());
+    let options = table.options(path);
     let loaded = gongkai::import::load(&bytes, &options)?;
     Ok(Input {
         catalogue: loaded.catalogue,
@@ -49,7 +52,7 @@ fn read(path: &Path) -> Result<Input, gongkai::Error> {
     })
 }
 
-fn read_reference(spec: &str) -> Result<Input, gongkai::Error> {
+fn read_reference(spec: &str, table: &common::TableArgs) -> Result<Input, gongkai::Error> {
     let path = Path::new(spec);
     if !path.exists() {
         if let Some(catalogue) = diff::reference(spec) {
@@ -66,22 +69,22 @@ fn read_reference(spec: &str) -> Result<Input, gongkai::Error> {
             )));
         }
     }
-    read(path)
+    read(path, table)
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let reference = match read_reference(&a.reference) {
+    let reference = match read_reference(&a.reference, &a.table) {
         Ok(r) => r,
         Err(e) => {
-            common::print_failure(Path::new(&a.reference), &e);
+            common::print_failure(Path::new(&a.reference), &e, a.lang.into());
             return common::exit(common::FAILURE);
         }
     };
-    let local = match read(&a.local) {
+    let local = match read(&a.local, &a.table) {
         Ok(l) => l,
         Err(e) => {
-            common::print_failure(&a.local, &e);
+            common::print_failure(&a.local, &e, a.lang.into());
             return common::exit(common::FAILURE);
         }
     };
@@ -105,6 +108,10 @@ pub fn run(a: Args) -> ExitCode {
             &reference.label,
             &local.label,
             &report,
+            &Sides {
+                reference: &reference.catalogue,
+                local: &local.catalogue,
+            },
             lang,
             common::colour_stdout(),
         ),
@@ -128,11 +135,40 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
+/// An item as people name it: `第 4 项（序号 3）` (`item 4 (no. 3)`) for a JSON Pointer into
+/// `cat`'s items, the pointer itself for anything else.
+fn item_label(cat: &gongkai::Catalogue<'_>, pointer: &str, zh: bool) -> String {
+    let Some(n) = pointer
+        .strip_prefix("/items/")
+        .and_then(|r| r.split('/').next())
+        .and_then(|n| n.parse::<usize>().ok())
+    else {
+        return pointer.to_owned();
+    };
+    let id = cat
+        .items
+        .get(n)
+        .map(|i| i.id.trim())
+        .filter(|id| !id.is_empty());
+    match (id, zh) {
+        (Some(id), true) => format!("第 {} 项（序号 {}）", n + 1, gongkai::excerpt(id, 20)),
+        (None, true) => format!("第 {} 项", n + 1),
+        (Some(id), false) => format!("item {} (no. {})", n + 1, gongkai::excerpt(id, 20)),
+        (None, false) => format!("item {}", n + 1),
+    }
+}
+
+struct Sides<'a> {
+    reference: &'a gongkai::Catalogue<'a>,
+    local: &'a gongkai::Catalogue<'a>,
+}
+
 fn write_text(
     out: &mut impl Write,
     ref_label: &str,
     local_label: &str,
     r: &DiffReport,
+    sides: &Sides<'_>,
     lang: Lang,
     colour: bool,
 ) -> std::io::Result<()> {
@@ -269,17 +305,23 @@ fn write_text(
                 (MatchStatus::Consistent, false) => paint(colour, "32", "consistent"),
                 (MatchStatus::Inconsistent, false) => paint(colour, "33", "inconsistent"),
             };
+            let sep = if zh { "" } else { " " };
             writeln!(
                 out,
-                "  {} {} ↔ {} {}  [{:.2} {}] {status}",
-                m.reference_path, m.reference_name, m.local_path, m.local_name, m.score, m.reason
+                "  {}{sep}{} ↔ {}{sep}{}  [{:.2} {}] {status}",
+                item_label(sides.reference, &m.reference_path, zh),
+                m.reference_name,
+                item_label(sides.local, &m.local_path, zh),
+                m.local_name,
+                m.score,
+                m.reason
             )?;
         }
     }
     if !r.findings.is_empty() {
         writeln!(out, "{}", if zh { "问题：" } else { "Findings:" })?;
         for f in &r.findings {
-            write_finding(out, f, zh, colour)?;
+            write_finding(out, f, sides, zh, colour)?;
         }
     }
     Ok(())
@@ -288,6 +330,7 @@ fn write_text(
 fn write_finding(
     out: &mut impl Write,
     f: &DiffFinding,
+    sides: &Sides<'_>,
     zh: bool,
     colour: bool,
 ) -> std::io::Result<()> {
@@ -299,7 +342,11 @@ fn write_finding(
         (Severity::Warning, false) => paint(colour, "33", "warning"),
         (Severity::Info, false) => paint(colour, "36", "info"),
     };
-    let paths = match (f.reference_path(), f.local_path()) {
+    let reference_path = f
+        .reference_path()
+        .map(|p| item_label(sides.reference, p, zh));
+    let local_path = f.local_path().map(|p| item_label(sides.local, p, zh));
+    let paths = match (reference_path.as_deref(), local_path.as_deref()) {
         (Some(r), Some(l)) => format!("{r} → {l}"),
         (Some(r), None) => format!("{r} → –"),
         (None, Some(l)) => format!("– → {l}"),

@@ -61,14 +61,14 @@ pub fn run(a: Args) -> ExitCode {
     let mut cat = match loaded {
         Ok(l) => l.catalogue,
         Err(e) => {
-            common::print_failure(&a.input, &e);
+            common::print_failure(&a.input, &e, gongkai::Lang::Zh);
             return common::exit(common::FAILURE);
         }
     };
     let migration = match import::migrate(&mut cat) {
         Ok(m) => m,
         Err(e) => {
-            common::print_failure(&a.input, &e);
+            common::print_failure(&a.input, &e, gongkai::Lang::Zh);
             return common::exit(common::FAILURE);
         }
     };

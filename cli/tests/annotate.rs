@@ -168,7 +168,7 @@ fn bad_arguments_and_unreadable_input_exit_2() {
         "/../tests/export/catalogue.json"
     );
     for (input, says) in [
-        (s(&dir.join("missing.csv")), "无法读写文件"),
+        (s(&dir.join("missing.csv")), "无法读取文件"),
         (s(&corrupt), "损坏"),
         (s(&empty), "为空"),
         (json, "JSON"),

@@ -256,3 +256,42 @@ fn every_json_line_follows_the_report_schema() {
     let only_report = jsonschema::draft202012::new(&only_report).unwrap();
     assert!(!only_report.is_valid(lines.iter().find(|l| l.get("error").is_some()).unwrap()));
 }
+
+/// A file that cannot be read is said in the chosen language, without the operating system's
+/// English (`os error 2`), naming the file once, by every command that reads one.
+#[test]
+fn unreadable_files_are_said_in_the_chosen_language() {
+    let dir = std::env::temp_dir().join(format!("gongkai-io-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let missing = dir.join("nope.json");
+    let m = path(&missing);
+    let records = examples().join("../tests/audit/records-bad-shape.json");
+    for args in [
+        vec!["validate", m],
+        vec!["convert", m, "-o", "x.csv"],
+        vec!["diff", "municipal_services", m],
+        vec!["audit", m, path(&records)],
+    ] {
+        let o = gongkai(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.contains(&format!("无法读取文件 {m}：文件不存在")),
+            "{args:?}: {e}"
+        );
+        assert_eq!(e.matches("nope.json").count(), 1, "{e}");
+        assert!(!e.contains("os error"), "{e}");
+    }
+    for args in [
+        vec!["validate", "--lang", "en", m],
+        vec!["diff", "--lang", "en", "municipal_services", m],
+    ] {
+        let e = stderr(&gongkai(&args));
+        assert!(e.contains(&format!("cannot read {m}: no such file")), "{e}");
+        assert!(!e.contains("无法"), "{e}");
+    }
+    // A folder given as a file.
+    let e = stderr(&gongkai(&["validate", path(&dir)]));
+    assert!(e.contains("这是一个文件夹"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -90,8 +90,12 @@ fn a_file_as_reference_and_consistency_mode() {
         "{out}"
     );
     assert!(
-        out.contains("diff.inconsistent_time_limit /items/0/time_limit → /items/0/time_limit"),
+        out.contains("diff.inconsistent_time_limit 第 1 项（序号 1） → 第 1 项（序号 1）"),
         "{out}"
+    );
+    assert!(
+        !out.contains("/items/"),
+        "items are named as people name them: {out}"
     );
     // The same files without --consistency: a diff, with the county catalogue as the standard.
     let (code, out, _) = gongkai(&[
