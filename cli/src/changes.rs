@@ -12,13 +12,13 @@ use std::process::ExitCode;
 /// Output format of `gongkai changes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChangesFormat {
-    /// A summary for the terminal.
+    /// 终端摘要
     Text,
-    /// The change report as JSON.
+    /// JSON 格式的变化报告
     Json,
-    /// The 修订说明 as Markdown.
+    /// Markdown 格式的修订说明
     Md,
-    /// The 修订说明 as an HTML page.
+    /// HTML 网页格式的修订说明
     Html,
 }
 

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 /// Output format of reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Readable by a person.
+    /// 便于阅读的文本
     Text,
-    /// Machine-readable JSON.
+    /// 供程序读取的 JSON
     Json,
 }
 

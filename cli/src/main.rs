@@ -15,6 +15,7 @@ mod common;
 mod convert;
 mod deadline;
 mod diff;
+mod help;
 mod migrate;
 mod rules_cmd;
 mod schema_cmd;
@@ -61,16 +62,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(e) => return help::print(&e, help::english(&args)),
     };
     match cli.command {
         Command::Validate(a) => validate::run(a),

@@ -20,9 +20,9 @@ pub enum Target {
 /// How the report is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
-    /// Chinese text on stderr.
+    /// 中文文本，写到标准错误
     Text,
-    /// JSON on stdout (`{from_version, to_version, changes: [{path, from, to, inferred, note}]}`).
+    /// JSON，写到标准输出（from_version、to_version、changes）
     Json,
 }
 

@@ -219,6 +219,10 @@ pub struct AuditRow {
     /// Late or overdue (as of today): working days after the deadline (`None` when the
     /// calendar does not cover the days to count).
     pub late_by_working_days: Option<i64>,
+    /// Late against an exact moment (`hours_before`, with the publication time given): the
+    /// minutes after `deadline_at`, so that a record 1.5 hours late does not read “0 days”.
+    #[serde(default)]
+    pub late_by_minutes: Option<i64>,
     /// `not_applicable`: the reason code; `invalid`: the first issue's code.
     pub reason: Option<String>,
     /// The message of `reason`.
@@ -471,6 +475,7 @@ fn audit_one(
         deadline_at: None,
         status: Status::Invalid,
         late_by_days: None,
+        late_by_minutes: None,
         late_by_working_days: None,
         reason: None,
         message: None,
@@ -635,6 +640,9 @@ fn audit_one(
             } else {
                 row.status = Status::Late;
                 lateness(&mut row, p);
+                if let (Some(at), Some(pt), Some(_)) = (dl.datetime, published.time, event.time) {
+                    row.late_by_minutes = Some((p.and_time(pt) - at).num_minutes());
+                }
             }
         }
         None => match options.today {
