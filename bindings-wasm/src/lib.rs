@@ -17,6 +17,7 @@
 //! list when it needs table import, the cargo feature `tables`).
 
 mod evaluate;
+pub mod changes;
 pub mod options;
 
 use chrono::NaiveDate;

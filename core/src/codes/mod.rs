@@ -43,6 +43,7 @@ macro_rules! define_codes {
 pub mod basis;
 pub mod calendar;
 pub mod catalogue;
+pub mod changes;
 pub mod channels;
 pub mod deadline;
 pub mod diff;
@@ -87,6 +88,8 @@ pub enum Family {
     Evaluate,
     /// 节假日安排: provisional years and the problems of a holiday file.
     Calendar,
+    /// 修订对比: what changed between two versions of a catalogue (`gongkai changes`).
+    Changes,
 }
 
 impl Family {
@@ -106,6 +109,7 @@ impl Family {
         Family::Site,
         Family::Evaluate,
         Family::Calendar,
+        Family::Changes,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -125,6 +129,7 @@ impl Family {
             Family::Site => "site",
             Family::Evaluate => "evaluate",
             Family::Calendar => "calendar",
+            Family::Changes => "changes",
         }
     }
 
@@ -145,6 +150,7 @@ impl Family {
             Family::Site => "专题网站",
             Family::Evaluate => "监督评价",
             Family::Calendar => "节假日安排",
+            Family::Changes => "修订对比",
         }
     }
 
@@ -165,6 +171,7 @@ impl Family {
             Family::Site => "portal site",
             Family::Evaluate => "evaluation",
             Family::Calendar => "holiday calendar",
+            Family::Changes => "changes between versions",
         }
     }
 
@@ -466,6 +473,7 @@ const FAMILIES: &[&[Code]] = &[
     site::ALL,
     evaluate::ALL,
     calendar::ALL,
+    changes::ALL,
 ];
 
 /// Every registered code, in a stable order.
