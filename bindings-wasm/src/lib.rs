@@ -16,8 +16,8 @@
 //! `js/api.mjs` and its signature to `index.d.ts` (to `tables/index.d.ts` and the `tables`
 //! list when it needs table import, the cargo feature `tables`).
 
-mod evaluate;
 pub mod changes;
+mod evaluate;
 pub mod options;
 
 use chrono::NaiveDate;
