@@ -27,6 +27,9 @@ export const {
   deadline,
   audit,
   diff,
+  evaluate,
+  evaluationHtml,
+  changes,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;

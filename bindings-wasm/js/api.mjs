@@ -29,6 +29,9 @@ export const FUNCTIONS = Object.freeze([
   'deadline',
   'audit',
   'diff',
+  'evaluate',
+  'evaluationHtml',
+  'changes',
 ]);
 
 /** The functions of the build with table import (gongkai-wasm/tables). */

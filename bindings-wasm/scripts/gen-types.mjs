@@ -23,12 +23,13 @@ import { fileURLToPath } from 'node:url';
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export const OUTPUTS = [
-  { schema: '../../schema/catalogue.schema.json', name: 'Catalogue', out: '../types/catalogue.d.ts' },
+  { schema: '../../schema/catalogue-1.1.schema.json', name: 'Catalogue', out: '../types/catalogue.d.ts' },
   // The report schema's root also accepts the CLI's error lines; `validate` returns the report.
   { schema: '../../schema/report.schema.json', name: 'Report', out: '../types/report.d.ts', root: 'Report' },
   { schema: '../schema/deadline.schema.json', name: 'Deadline', out: '../types/deadline.d.ts' },
   { schema: '../schema/audit-report.schema.json', name: 'AuditReport', out: '../types/audit.d.ts' },
   { schema: '../schema/diff-report.schema.json', name: 'DiffReport', out: '../types/diff.d.ts' },
+  { schema: '../../schema/evaluation.schema.json', name: 'Evaluation', out: '../types/evaluation.d.ts' },
 ];
 
 /** Outputs that describe input (a catalogue may carry keys the model does not know). */

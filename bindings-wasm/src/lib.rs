@@ -19,6 +19,8 @@
 //! signature in `index.d.ts` (`tables/index.d.ts` and the `tables` list when it needs table
 //! import, the cargo feature `tables`).
 
+pub mod changes;
+mod evaluate;
 pub mod options;
 
 use gongkai::Validator;
@@ -125,15 +127,15 @@ fn is_content(value: &JsValue) -> bool {
 
 /// The bytes of a file: a `Uint8Array`, an `ArrayBuffer` or text (UTF-8). An object is not a
 /// file (serialising it would make JSON text of whatever the name says).
-fn file_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
+fn file_bytes(input: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
     if !is_content(input) {
         return Err(invalid(
-            "input",
+            name,
             "文件内容（Uint8Array、ArrayBuffer 或文本），因为给出了文件名",
             input,
         ));
     }
-    document_bytes(input, "input")
+    document_bytes(input, name)
 }
 
 /// A catalogue given as JSON text, bytes or an object, read by the core's loader.
@@ -163,7 +165,7 @@ pub fn validate(
         Some(name) => {
             let options = ImportOptions::default().file_name(name);
             validator
-                .validate_bytes_with(&file_bytes(&input)?, &options)
+                .validate_bytes_with(&file_bytes(&input, "input")?, &options)
                 .map_err(tables_hint)
         }
     };
@@ -182,7 +184,7 @@ pub fn import_table(
     #[wasm_bindgen(unchecked_param_type = "ImportOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let o: options::ValidateOptions = from_js(&options, "options")?;
-    let bytes = file_bytes(&input)?;
+    let bytes = file_bytes(&input, "input")?;
     let mut import = ImportOptions::default();
     if let Some(name) = &o.file_name {
         import = import.file_name(name.clone());
@@ -537,6 +539,11 @@ pub fn test_panic(message: &str) {
     panic!("test panic: {message}");
 }
 
+/// The core's error for an argument whose message says what is wrong in its own words.
+fn refuse(message: impl Into<String>) -> JsValue {
+    js_error(&gongkai::Error::InvalidArgument(message.into()))
+}
+
 /// Whether `v` is an object usable as an options bag (not an array or a function).
 pub(crate) fn is_plain_object(v: &JsValue) -> bool {
     v.is_object()
@@ -549,7 +556,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions } from "../tables/index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions } from "../tables/index.js";"#;

@@ -15,7 +15,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Visitor}
 use serde::{Deserialize, forward_to_deserialize_any};
 use serde_json::{Map, Value};
 use std::fmt;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Options of `validate`.
 #[derive(Debug, Default, Deserialize)]
@@ -221,6 +221,77 @@ pub struct DiffOptions {
     pub threshold: Option<f64>,
     /// The ambiguity margin.
     pub margin: Option<f64>,
+}
+
+/// Options of `evaluate`; `reference` and `scoring` (a name, JSON text, an object or a file's
+/// bytes) are taken out raw first ([`take_raw`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct EvaluateOptions {
+    /// Language of the messages and the report.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<Lang>,
+    /// The evaluation day, for overdue records.
+    #[serde(deserialize_with = "parsed")]
+    pub today: Option<NaiveDate>,
+    /// The report's title.
+    pub title: Option<String>,
+    /// A newer holiday notice (CSV text), as in [`CalendarOptions`].
+    pub calendar: Option<String>,
+    /// Refuse years whose notice is not loaded.
+    pub strict_calendar: bool,
+}
+
+/// One unit of `evaluate`'s `units`; `catalogue` and `records` (an object, JSON text or a
+/// file's bytes) are taken out raw first ([`take_raw`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct EvaluationUnit {
+    /// The unit's name.
+    pub unit: Option<String>,
+    /// The catalogue is a file of this name (a table is imported).
+    pub file_name: Option<String>,
+    /// The records are a file of this name.
+    pub records_file_name: Option<String>,
+    /// The unit whose catalogue this one's is checked against.
+    pub parent: Option<String>,
+}
+
+/// Options of `changes`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ChangesOptions {
+    /// Language of the messages.
+    #[serde(deserialize_with = "parsed")]
+    pub lang: Option<Lang>,
+    /// The least name similarity for a renamed item (0–1).
+    pub threshold: Option<f64>,
+    /// `json` (the report), `md`, `html` or `text` (the 修订说明).
+    pub format: Option<String>,
+}
+
+/// Takes the keys `raw` out of the object `value`, as given (bytes, text or objects, which
+/// JSON would not keep; `undefined` and `null` are absent), and returns a copy of the object
+/// without them for [`from_js`]. Anything else than a plain object is returned as it is (for
+/// [`from_js`] to refuse).
+pub fn take_raw<const N: usize>(
+    value: &JsValue,
+    raw: [&str; N],
+) -> (JsValue, [Option<JsValue>; N]) {
+    let mut taken: [Option<JsValue>; N] = std::array::from_fn(|_| None);
+    if !crate::is_plain_object(value) {
+        return (value.clone(), taken);
+    }
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
+    for (slot, key) in taken.iter_mut().zip(raw) {
+        let key = JsValue::from_str(key);
+        let v = js_sys::Reflect::get(&copy, &key).unwrap_or(JsValue::UNDEFINED);
+        let _ = js_sys::Reflect::delete_property(&copy, &key);
+        if !v.is_undefined() && !v.is_null() {
+            *slot = Some(v);
+        }
+    }
+    (copy.into(), taken)
 }
 
 /// A text option the core parses ([`Arg`]): a string, refused with the core's expectation.

@@ -21,6 +21,9 @@ export const {
   deadline,
   audit,
   diff,
+  evaluate,
+  evaluationHtml,
+  changes,
   importTable,
 } = wrapper.api;
 export const version = wrapper.version();

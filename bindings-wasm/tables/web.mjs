@@ -29,6 +29,9 @@ export const {
   deadline,
   audit,
   diff,
+  evaluate,
+  evaluationHtml,
+  changes,
   importTable,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */

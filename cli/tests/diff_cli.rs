@@ -123,12 +123,34 @@ fn min_severity_filters_output_not_exit_code() {
     ]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["severity"] == "error")
+    // Without the filter the report has an error and a warning; with it, the error alone.
+    let codes: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(codes, [("diff.missing_item", "error")], "{v}");
+    let (code, out, _) = gongkai(&[
+        "diff",
+        "municipal_services",
+        &path("missing.json"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    codes.sort_unstable();
+    assert_eq!(
+        codes,
+        ["diff.missing_item", "diff.missing_uncertain_item"],
+        "{v}"
     );
 }
 

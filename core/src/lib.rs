@@ -51,6 +51,7 @@ mod date;
 pub mod deadline;
 pub mod diff;
 mod error;
+pub mod evaluate;
 pub mod export;
 pub mod import;
 pub mod issue;

@@ -55,6 +55,8 @@ a catalogue against the upper-level standard (``"municipal_services"``, or ``"�
 embedded) and :func:`consistency` two linked catalogues against each other. :func:`site`
 publishes catalogues as a static 基层政务公开专题 site (what ``gongkai site`` writes, byte for
 byte).
+:func:`evaluate` scores and ranks every unit's catalogue (the 监督评价: ``.to_dataframe()``,
+``.problems_dataframe()``, ``.to_html()``, ``.to_xlsx()``).
 
 Parsing, validation, audits and diffs run with the GIL released; :class:`Validator` is
 thread-safe, and :func:`validate_many` validates a batch on all cores.
@@ -86,6 +88,7 @@ from ._gongkai import (
     Validator,
     __version__,
     audit,
+    changes,
     check_calendar,
     consistency,
     deadline,
@@ -100,13 +103,45 @@ from ._gongkai import (
     schema,
     site,
 )
+from ._evaluation import Evaluation, evaluate, evaluation_schema
 
 __all__ = [
-    "AuditReport", "Calendar", "Counts", "Coverage", "Deadline", "DiffFinding", "DiffReport",
-    "Error", "Issue", "Location", "ProvisionalWarning", "Report", "Validator", "__version__",
-    "add_working_days", "audit", "check_calendar", "consistency", "deadline", "diff",
-    "diff_report_schema", "is_working_day", "laws", "lookup_law", "reference", "reference_names",
-    "report_schema", "rules", "schema", "site", "validate", "validate_many",
+    "AuditReport",
+    "Calendar",
+    "Counts",
+    "Coverage",
+    "Deadline",
+    "DiffFinding",
+    "DiffReport",
+    "Error",
+    "Evaluation",
+    "Issue",
+    "Location",
+    "ProvisionalWarning",
+    "Report",
+    "Validator",
+    "__version__",
+    "add_working_days",
+    "audit",
+    "changes",
+    "check_calendar",
+    "consistency",
+    "deadline",
+    "diff",
+    "diff_report_schema",
+    "evaluate",
+    "evaluation_schema",
+    "is_working_day",
+    "laws",
+    "lookup_law",
+    "reference",
+    "reference_names",
+    "report_schema",
+    "rules",
+    "schema",
+    "site",
+    "validate",
+    "validate_many",
     "working_days_between",
 ]
 

@@ -20,6 +20,7 @@ __all__ = [
     "DiffFinding",
     "DiffReport",
     "Error",
+    "Evaluation",
     "Issue",
     "Location",
     "ProvisionalWarning",
@@ -28,11 +29,14 @@ __all__ = [
     "__version__",
     "add_working_days",
     "audit",
+    "changes",
     "check_calendar",
     "consistency",
     "deadline",
     "diff",
     "diff_report_schema",
+    "evaluate",
+    "evaluation_schema",
     "is_working_day",
     "laws",
     "lookup_law",
@@ -570,6 +574,19 @@ def consistency(
     """Two linked catalogues (county and village, two departments): the items they share must
     agree on 公开内容 and 公开时限."""
 
+def changes(
+    old: _Data,
+    new: _Data,
+    *,
+    lang: _Lang | str = "zh",
+    threshold: float = 0.6,
+    format: Literal["json", "md", "html", "text"] | str = "json",
+) -> Any:
+    """What changed between two versions of a catalogue (what ``gongkai changes`` reports):
+    a dict with ``old``, ``new``, ``weakened``, ``counts``, ``items`` (each added, removed or
+    changed item with its ``changes``: ``class`` strengthened / weakened / neutral, ``field``
+    and the issue keys) and ``issues``; or the 修订说明 as Markdown, HTML or text."""
+
 def reference(name: str = "municipal_services") -> dict[str, Any]:
     """An embedded reference catalogue (with its provenance and notes)."""
 
@@ -596,3 +613,8 @@ def site(
     are written; files of an earlier run no longer produced are removed; files the generator did
     not write are never touched. Returns ``written``, ``unchanged``, ``removed``, ``refused``
     (``strict`` and a catalogue with errors: nothing written), ``catalogues`` and ``issues``."""
+
+
+from ._evaluation import Evaluation as Evaluation
+from ._evaluation import evaluate as evaluate
+from ._evaluation import evaluation_schema as evaluation_schema

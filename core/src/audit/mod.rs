@@ -16,6 +16,8 @@
 //! | `note` | no | free text, passed through to the row |
 //! | `url` | no | where the document is published (`http://` or `https://`); the 专题 site ([`crate::site`]) lists it under its item |
 //! | `title` | no | the document's title, shown as the link's text |
+//! | `kind` | no | `policy` (政策文件) or `interpretation` (解读), for the 解读同步率 ([`interpretations`]) |
+//! | `interprets` | no | on an interpretation: the title or `url` of the document it explains |
 //!
 //! Dates are `YYYY-MM-DD` (also `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`), optionally followed by a
 //! time `HH:MM[:SS]` (used for `event_at` and, for `hours_before` items, `published_on`).
@@ -60,8 +62,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+mod interpret;
 mod records;
 mod summary;
+
+pub use interpret::{
+    InterpretationRow, InterpretationTally, Interpretations, RecordKind, SyncStatus,
+    interpretations,
+};
 
 use records::issue;
 pub use records::{

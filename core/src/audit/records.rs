@@ -38,6 +38,13 @@ pub struct Record {
     /// `title`: the document's title (not used by the audit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// `kind`: what was published, for the 解读同步率 ([`super::interpretations`]): a policy
+    /// document (`policy`, 政策文件), its interpretation (`interpretation`, 解读), or empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// `interprets`: for an interpretation, the title (or `url`) of the document it explains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interprets: Option<String>,
 }
 
 /// Records read from a file, with the problems found while reading (missing columns, records
@@ -74,13 +81,15 @@ pub fn read_records(bytes: &[u8], name: Option<&str>) -> Result<Records, Error> 
 }
 
 const REQUIRED: [&str; 3] = ["item_id", "formed_on", "published_on"];
-const OPTIONAL: [&str; 6] = [
+const OPTIONAL: [&str; 8] = [
     "request_received",
     "extended",
     "event_at",
     "note",
     "url",
     "title",
+    "kind",
+    "interprets",
 ];
 
 fn set_field(r: &mut Record, key: &str, v: Option<String>) {
@@ -95,6 +104,8 @@ fn set_field(r: &mut Record, key: &str, v: Option<String>) {
         "note" => r.note = v,
         "url" => r.url = v,
         "title" => r.title = v,
+        "kind" => r.kind = v,
+        "interprets" => r.interprets = v,
         _ => {}
     }
 }

@@ -43,9 +43,11 @@ macro_rules! define_codes {
 pub mod basis;
 pub mod calendar;
 pub mod catalogue;
+pub mod changes;
 pub mod channels;
 pub mod deadline;
 pub mod diff;
+pub mod evaluate;
 pub mod import;
 pub mod items;
 pub mod records;
@@ -82,8 +84,12 @@ pub enum Family {
     Deadline,
     /// 专题网站: what the site generator could not publish.
     Site,
+    /// 监督评价: what the evaluation across units found (unreadable units, manifests, timeliness).
+    Evaluate,
     /// 节假日安排: provisional years and the problems of a holiday file.
     Calendar,
+    /// 修订对比: what changed between two versions of a catalogue (`gongkai changes`).
+    Changes,
 }
 
 impl Family {
@@ -101,7 +107,9 @@ impl Family {
         Family::Records,
         Family::Deadline,
         Family::Site,
+        Family::Evaluate,
         Family::Calendar,
+        Family::Changes,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -119,7 +127,9 @@ impl Family {
             Family::Records => "records",
             Family::Deadline => "deadline",
             Family::Site => "site",
+            Family::Evaluate => "evaluate",
             Family::Calendar => "calendar",
+            Family::Changes => "changes",
         }
     }
 
@@ -138,7 +148,9 @@ impl Family {
             Family::Records => "公开记录",
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
+            Family::Evaluate => "监督评价",
             Family::Calendar => "节假日安排",
+            Family::Changes => "修订对比",
         }
     }
 
@@ -157,7 +169,9 @@ impl Family {
             Family::Records => "publication records",
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
+            Family::Evaluate => "evaluation",
             Family::Calendar => "holiday calendar",
+            Family::Changes => "changes between versions",
         }
     }
 
@@ -459,7 +473,9 @@ const FAMILIES: &[&[Code]] = &[
     records::ALL,
     deadline::ALL,
     site::ALL,
+    evaluate::ALL,
     calendar::ALL,
+    changes::ALL,
 ];
 
 /// Every registered code, in a stable order.

@@ -3,6 +3,7 @@
 use crate::codes::Severity::{Error, Warning};
 
 const SRC: &str = "gongkai";
+const SRC_SYNC: &str = "政策文件与解读材料同步组织、同步审签、同步部署（政策解读“三同步”）";
 const SRC_33: &str = "《政府信息公开条例》第三十三条";
 
 define_codes! {
@@ -19,8 +20,8 @@ define_codes! {
         severity: Warning,
         title: "未知的列",
         source: SRC,
-        message_zh: "不认识的列 {column}，已忽略（可用：item_id/事项编号、formed_on/形成日期、published_on/公开日期、request_received/申请日期、extended/是否延期、event_at/事件时间、note/备注、url/链接、title/标题）",
-        message_en: "unknown column {column}, ignored (known: item_id, formed_on, published_on, request_received, extended, event_at, note, url, title)",
+        message_zh: "不认识的列 {column}，已忽略（可用：item_id/事项编号、formed_on/形成日期、published_on/公开日期、request_received/申请日期、extended/是否延期、event_at/事件时间、note/备注、url/链接、title/标题、kind、interprets）",
+        message_en: "unknown column {column}, ignored (known: item_id, formed_on, published_on, request_received, extended, event_at, note, url, title, kind, interprets)",
     }
 
     EMPTY = "records.empty" {
@@ -93,6 +94,46 @@ define_codes! {
         source: SRC_33,
         message_zh: "{record}的 extended“{value}”无效：填 是/否，或延长的工作日数 1–20（延长的期限最长不得超过20个工作日）",
         message_en: "{record_en}: extended “{value}” is not valid: use yes/no, or the working days granted, 1–20 (an extension may not exceed 20 working days)",
+    }
+
+    BAD_KIND = "record.bad_kind" {
+        severity: Warning,
+        title: "信息类别无法识别",
+        source: SRC,
+        message_zh: "{record}的 kind“{value}”无法识别，按普通信息计（可填 policy 或 政策文件、interpretation 或 解读，或留空）",
+        message_en: "{record_en}: kind “{value}” is not understood and is counted as an ordinary publication (use policy, interpretation, or leave it empty)",
+    }
+
+    MISSING_INTERPRETS = "record.missing_interprets" {
+        severity: Warning,
+        title: "解读未注明所解读的文件",
+        source: SRC,
+        message_zh: "{record}是政策解读，但 interprets 为空：请填所解读政策文件的标题或网址",
+        message_en: "{record_en} is an interpretation but interprets is empty: give the title or url of the document it explains",
+    }
+
+    UNKNOWN_DOCUMENT = "record.unknown_document" {
+        severity: Warning,
+        title: "找不到所解读的文件",
+        source: SRC,
+        message_zh: "{record}的 interprets“{value}”找不到同标题或同网址的政策文件记录（kind 为 政策文件）",
+        message_en: "{record_en}: interprets “{value}” names no policy document record (kind policy) by its title or url",
+    }
+
+    INTERPRETATION_LATE = "record.interpretation_late" {
+        severity: Warning,
+        title: "政策解读晚于文件发布",
+        source: SRC_SYNC,
+        message_zh: "政策文件“{title}”（{record}）{published_on} 发布，其解读（{interpretation}）{interpreted_on} 才发布，未同步",
+        message_en: "policy document “{title}” ({record_en}) was published on {published_on}, its interpretation ({interpretation_en}) only on {interpreted_on}: not in step",
+    }
+
+    INTERPRETATION_MISSING = "record.interpretation_missing" {
+        severity: Warning,
+        title: "政策文件没有解读",
+        source: SRC_SYNC,
+        message_zh: "政策文件“{title}”（{record}，{published_on} 发布）没有已发布的解读",
+        message_en: "policy document “{title}” ({record_en}, published on {published_on}) has no published interpretation",
     }
 
     NOT_ON_REQUEST = "record.not_on_request" {
