@@ -240,6 +240,10 @@ pub struct EvaluateOptions {
     pub calendar: Option<String>,
     /// Refuse years whose notice is not loaded.
     pub strict_calendar: bool,
+    /// Taken out raw before ([`take_raw`]): named here for the list of known keys.
+    pub reference: Option<de::IgnoredAny>,
+    /// Taken out raw before ([`take_raw`]): named here for the list of known keys.
+    pub scoring: Option<de::IgnoredAny>,
 }
 
 /// One unit of `evaluate`'s `units`; `catalogue` and `records` (an object, JSON text or a
@@ -249,6 +253,10 @@ pub struct EvaluateOptions {
 pub struct EvaluationUnit {
     /// The unit's name.
     pub unit: Option<String>,
+    /// Taken out raw before ([`take_raw`]): named here for the list of known keys.
+    pub catalogue: Option<de::IgnoredAny>,
+    /// Taken out raw before ([`take_raw`]): named here for the list of known keys.
+    pub records: Option<de::IgnoredAny>,
     /// The catalogue is a file of this name (a table is imported).
     pub file_name: Option<String>,
     /// The records are a file of this name.
