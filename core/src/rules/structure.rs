@@ -69,7 +69,12 @@ fn newer_version_fields(cat: &Catalogue<'_>, ctx: &mut Ctx) {
             ("version", version.clone()),
         ]
     };
-    if ctx.header_ok() {
+    // Without the catalogue's header (an item validated alone) its version is unknown: a 1.1
+    // field may be in a 1.1 file, so nothing is said.
+    if !ctx.header_ok() {
+        return;
+    }
+    {
         let present = [
             ("version", cat.version.is_some()),
             ("revisions", !cat.revisions.is_empty()),
