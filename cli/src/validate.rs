@@ -183,12 +183,14 @@ fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> st
         r.counts.warning,
         r.counts.info
     )?;
-    // Group by item (issues are sorted by path already).
+    // Group by item: issues are sorted by path (numerically), so an item's issues are one run;
+    // its label is read from that run alone, which keeps the report linear in the issues.
     let mut current: Option<Option<usize>> = None;
-    for i in &r.issues {
+    for (k, i) in r.issues.iter().enumerate() {
         let idx = item_index(i);
         if current != Some(idx) {
-            writeln!(out, "  {}", paint(colour, "1", &group_label(r, idx)))?;
+            let run = r.issues[k..].iter().take_while(|j| item_index(j) == idx);
+            writeln!(out, "  {}", paint(colour, "1", &group_label(run, idx)))?;
             current = Some(idx);
         }
         let sev = match i.severity {
@@ -220,16 +222,15 @@ fn item_index(i: &Issue) -> Option<usize> {
         .and_then(|n| n.parse().ok())
 }
 
-fn group_label(r: &Report, idx: Option<usize>) -> String {
+fn group_label<'a>(run: impl Iterator<Item = &'a Issue> + Clone, idx: Option<usize>) -> String {
     let Some(n) = idx else {
         return "目录".to_owned();
     };
     let mut label = format!("第 {} 项", n + 1);
-    let mine = r.issues.iter().filter(|i| item_index(i) == Some(n));
-    if let Some(id) = mine.clone().find_map(|i| i.item_id.as_deref()) {
+    if let Some(id) = run.clone().find_map(|i| i.item_id.as_deref()) {
         label.push_str(&format!("（序号 {}）", gongkai::excerpt(id, 20)));
     }
-    if let Some(name) = mine.clone().find_map(|i| i.params.get("item")) {
+    if let Some(name) = run.clone().find_map(|i| i.params.get("item")) {
         label.push_str(&gongkai::excerpt(name, 40));
     }
     label

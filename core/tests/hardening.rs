@@ -1,0 +1,131 @@
+//! Issue 17: bounded work per input. Each reproducer is generated here (never committed) and
+//! must end quickly with a clear error, or with a report whose size follows what it shows.
+#![allow(clippy::unwrap_used)]
+
+use gongkai::import::{ImportOptions, import_xlsx};
+use std::io::{Cursor, Read, Write};
+use std::time::Instant;
+use zip::write::SimpleFileOptions;
+
+/// A workbook of `n` sheets (`S1` … `Sn`), the header and one item on each; `hidden` sheets
+/// hidden.
+fn workbook(n: usize, hidden: &[usize]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for k in 1..=n {
+        let ws = wb.add_worksheet();
+        ws.set_name(format!("S{k}")).unwrap();
+        for (c, t) in [
+            "序号",
+            "二级事项",
+            "公开内容",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(0, c as u16, *t).unwrap();
+        }
+        ws.write_string(1, 1, "燃气经营许可").unwrap();
+        if hidden.contains(&k) {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// Rewrites a zip: `edit` maps an entry's name and content to its new content.
+fn rewrite(zip_bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(Cursor::new(zip_bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().to_owned();
+        let mut buf = Vec::new();
+        f.read_to_end(&mut buf).unwrap();
+        out.start_file(name.as_str(), opts).unwrap();
+        out.write_all(&edit(&name, buf)).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Issue 17, item 2: every sheet's relationship points at one large `sheet1.xml`. The zip's
+/// total passes the decompressed-size check once; the sheets together must not pass it again.
+#[test]
+fn one_entry_named_by_every_sheet_is_counted_per_sheet() {
+    let filler = 4usize << 20;
+    let make = |sheets: usize| {
+        rewrite(&workbook(sheets, &[]), |name, buf| {
+            if name == "xl/_rels/workbook.xml.rels" {
+                let text = String::from_utf8(buf).unwrap();
+                let mut out = text.clone();
+                for k in 2..=sheets {
+                    out = out.replace(
+                        &format!("worksheets/sheet{k}.xml\""),
+                        "worksheets/sheet1.xml\"",
+                    );
+                }
+                out.into_bytes()
+            } else if name == "xl/worksheets/sheet1.xml" {
+                let text = String::from_utf8(buf).unwrap();
+                let pad = " ".repeat(filler);
+                text.replacen("<sheetData>", &format!("{pad}<sheetData>"), 1)
+                    .into_bytes()
+            } else {
+                buf
+            }
+        })
+    };
+    let limit = ImportOptions::default().max_decompressed_bytes(32 << 20);
+    // Five sheets of 4 MiB are 20 MiB: read, five items.
+    let ok = import_xlsx(&make(5), &limit).unwrap();
+    assert_eq!(ok.catalogue.items.len(), 5);
+    // Twenty are 80 MiB in all, though the zip holds 4 MiB: refused before calamine reads.
+    let bomb = make(20);
+    assert!(bomb.len() < 200 << 10, "not compressed: {}", bomb.len());
+    let t = Instant::now();
+    let e = import_xlsx(&bomb, &limit).unwrap_err();
+    assert_eq!(e.code(), "too_large", "{e}");
+    assert!(e.to_string().contains("各工作表"), "{e}");
+    assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+}
+
+/// Issue 17, item 2: the number of sheets is limited.
+#[test]
+fn sheets_beyond_the_limit_are_refused() {
+    let bytes = workbook(12, &[]);
+    let e = import_xlsx(&bytes, &ImportOptions::default().max_sheets(10)).unwrap_err();
+    assert_eq!(e.code(), "too_large", "{e}");
+    assert!(e.to_string().contains("工作表数"), "{e}");
+    let ok = import_xlsx(&bytes, &ImportOptions::default().max_sheets(12)).unwrap();
+    assert_eq!(ok.catalogue.items.len(), 12);
+    assert_eq!(ImportOptions::default().max_sheets, 1_000);
+}
+
+/// Issue 17, item 7: a hidden sheet gets the cell-reference check a visible one gets (the
+/// annotated copy reads every sheet, hidden ones too).
+#[test]
+fn a_hidden_sheet_is_checked_like_a_visible_one() {
+    let bad = |hidden: &[usize]| {
+        rewrite(&workbook(2, hidden), |name, buf| {
+            if name == "xl/worksheets/sheet2.xml" {
+                String::from_utf8(buf)
+                    .unwrap()
+                    .replace("r=\"B2\"", "r=\"BBBBBBBBBB2\"")
+                    .into_bytes()
+            } else {
+                buf
+            }
+        })
+    };
+    for hidden in [&[][..], &[2][..]] {
+        let e = import_xlsx(&bad(hidden), &ImportOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "import", "{e}");
+        assert!(e.to_string().contains("BBBBBBBBBB2"), "{e}");
+    }
+    // Chosen another sheet: the bad one is still refused, since annotate copies it.
+    let e = import_xlsx(&bad(&[]), &ImportOptions::default().sheet("S1")).unwrap_err();
+    assert!(e.to_string().contains("S2"), "{e}");
+}
