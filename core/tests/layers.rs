@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Bottom to top. A module may use the modules of its own row and of the rows before it.
 const LAYERS: &[&[&str]] = &[
-    &["error", "lang", "json", "date", "mask", "location"],
+    &["error", "lang", "json", "date", "mask", "location", "input"],
     &["codes"],
     &["issue"],
     &["report"],
