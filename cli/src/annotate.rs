@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("gongkai annotate: {message}");
+    crate::term::errln!("gongkai annotate: {message}");
     common::exit(common::FAILURE)
 }
 
@@ -108,9 +108,9 @@ pub fn run(a: Args) -> ExitCode {
             out.issues_sheet
         ),
     };
-    eprintln!("gongkai annotate: {summary}");
+    crate::term::errln!("gongkai annotate: {summary}");
     for n in &out.notes {
-        eprintln!("  {n}");
+        crate::term::errln!("  {n}");
     }
     common::exit(if r.valid {
         common::OK

@@ -58,7 +58,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, gongkai::Error> {
 
 /// Prints a failure for `path` on stderr.
 pub fn print_failure(path: &Path, e: &gongkai::Error) {
-    eprintln!("gongkai: {}: {e}", path.display());
+    crate::term::errln!("gongkai: {}: {e}", path.display());
 }
 
 /// Whether colours should be used on stdout.

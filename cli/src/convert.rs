@@ -81,7 +81,7 @@ pub struct Args {
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("gongkai convert: {message}");
+    crate::term::errln!("gongkai convert: {message}");
     common::exit(common::FAILURE)
 }
 
@@ -157,7 +157,7 @@ pub fn run(a: Args) -> ExitCode {
         return fail(format!("无法写入 {}：{e}", a.output.display()));
     }
     if !to_stdout {
-        eprintln!(
+        crate::term::errln!(
             "gongkai convert: 已写入 {}（{}，{} 项）",
             a.output.display(),
             format.name(),
@@ -174,14 +174,14 @@ fn warn_losses(cat: &Catalogue<'_>) {
     if losses.is_empty() {
         return;
     }
-    eprintln!(
+    crate::term::errln!(
         "gongkai convert: 提示：{} 处数据写入表格后再导入时不能原样还原：",
         losses.len()
     );
     for l in losses.iter().take(SHOWN) {
-        eprintln!("  {}：{}", l.path, l.message);
+        crate::term::errln!("  {}：{}", l.path, l.message);
     }
     if losses.len() > SHOWN {
-        eprintln!("  ……另有 {} 处", losses.len() - SHOWN);
+        crate::term::errln!("  ……另有 {} 处", losses.len() - SHOWN);
     }
 }

@@ -17,6 +17,7 @@ mod diff;
 mod rules_cmd;
 mod schema_cmd;
 mod site;
+mod term;
 mod validate;
 
 #[derive(Parser)]

@@ -82,11 +82,16 @@ pub fn run(a: Args) -> ExitCode {
     let colour = a.format == Format::Text && common::colour_stdout();
     let mut worst = common::OK;
     let (mut n_valid, mut n_invalid, mut n_failed) = (0usize, 0usize, 0usize);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = crate::term::stdout(a.format == Format::Text);
     for (k, path) in a.files.iter().enumerate() {
         if progress {
-            eprint!("\r\x1b[K[{}/{}] {}", k + 1, a.files.len(), path.display());
+            crate::term::err!(
+                "{}[{}/{}] {}",
+                crate::term::Raw("\r\x1b[K"),
+                k + 1,
+                a.files.len(),
+                path.display()
+            );
         }
         let mut import =
             gongkai::import::ImportOptions::default().file_name(path.to_string_lossy());
@@ -116,7 +121,7 @@ pub fn run(a: Args) -> ExitCode {
                 n_failed += 1;
                 worst = common::FAILURE;
                 if progress {
-                    eprint!("\r\x1b[K");
+                    crate::term::err!("{}", crate::term::Raw("\r\x1b[K"));
                 }
                 common::print_failure(path, &e);
                 if a.format == Format::Json && many {
@@ -130,7 +135,7 @@ pub fn run(a: Args) -> ExitCode {
         }
     }
     if progress {
-        eprint!("\r\x1b[K");
+        crate::term::err!("{}", crate::term::Raw("\r\x1b[K"));
     }
     if many {
         let summary = format!(
@@ -143,7 +148,7 @@ pub fn run(a: Args) -> ExitCode {
         if a.format == Format::Text {
             let _ = writeln!(out, "{summary}");
         } else {
-            eprintln!("{summary}");
+            crate::term::errln!("{summary}");
         }
     }
     common::exit(worst)
@@ -160,19 +165,11 @@ fn json_line(path: &Path, report: &Report) -> String {
     v.to_string()
 }
 
-fn paint(colour: bool, code: &str, s: &str) -> String {
-    if colour {
-        format!("\x1b[{code}m{s}\x1b[0m")
-    } else {
-        s.to_owned()
-    }
-}
-
 fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> std::io::Result<()> {
     let verdict = if r.valid {
-        paint(colour, "32", "通过")
+        crate::term::paint(colour, "32", "通过")
     } else {
-        paint(colour, "31;1", "未通过")
+        crate::term::paint(colour, "31;1", "未通过")
     };
     writeln!(
         out,
@@ -190,13 +187,17 @@ fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> st
         let idx = item_index(i);
         if current != Some(idx) {
             let run = r.issues[k..].iter().take_while(|j| item_index(j) == idx);
-            writeln!(out, "  {}", paint(colour, "1", &group_label(run, idx)))?;
+            writeln!(
+                out,
+                "  {}",
+                crate::term::paint(colour, "1", &group_label(run, idx))
+            )?;
             current = Some(idx);
         }
         let sev = match i.severity {
-            Severity::Error => paint(colour, "31", "错误"),
-            Severity::Warning => paint(colour, "33", "警告"),
-            Severity::Info => paint(colour, "36", "提示"),
+            Severity::Error => crate::term::paint(colour, "31", "错误"),
+            Severity::Warning => crate::term::paint(colour, "33", "警告"),
+            Severity::Info => crate::term::paint(colour, "36", "提示"),
         };
         let loc = i.location.as_ref().map_or_else(String::new, |l| {
             let cell = format!("{}{}", l.column.as_deref().unwrap_or(""), l.row);
@@ -209,7 +210,7 @@ fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> st
             out,
             "    {sev} {}{loc}  {}",
             i.message,
-            paint(colour, "2", &format!("{} {}", i.code, i.path))
+            crate::term::paint(colour, "2", &format!("{} {}", i.code, i.path))
         )?;
     }
     Ok(())
