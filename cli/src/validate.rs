@@ -24,6 +24,9 @@ pub struct Args {
     /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
     #[arg(long, value_parser = common::parse_date_arg)]
     today: Option<chrono::NaiveDate>,
+    /// 报告最多列出的问题数；超出的只计数，并以一条 report.truncated 警告说明另有多少、属于哪些代码
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    max_issues: usize,
     /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件，与内置依据库合并
     #[arg(long, value_name = "FILE")]
     laws: Option<PathBuf>,
@@ -63,7 +66,8 @@ fn parse_level(s: &str) -> Result<gongkai::model::Level, String> {
 pub fn run(a: Args) -> ExitCode {
     let mut options = gongkai::Options::default()
         .lang(a.lang.into())
-        .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info));
+        .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info))
+        .max_issues(a.max_issues);
     if let Some(t) = a.today {
         options = options.today(t);
     }

@@ -49,6 +49,7 @@ struct Case {
     rel: String,
     input: Vec<u8>,
     today: Option<chrono::NaiveDate>,
+    max_issues: Option<usize>,
     expected: Value,
 }
 
@@ -100,6 +101,7 @@ fn load(dir: &Path, file: &Path) -> Case {
     let today = v["options"]["today"]
         .as_str()
         .map(|d| gongkai::parse_date(d).unwrap_or_else(|| panic!("{name}: bad today")));
+    let max_issues = v["options"]["max_issues"].as_u64().map(|n| n as usize);
     let expected = v["expected"].clone();
     for k in ["valid", "structurally_valid", "error", "issues"] {
         assert!(expected.get(k).is_some(), "{name}: expected.{k} is missing");
@@ -109,6 +111,7 @@ fn load(dir: &Path, file: &Path) -> Case {
         name,
         input,
         today,
+        max_issues,
         expected,
     }
 }
@@ -117,6 +120,9 @@ fn run(case: &Case, lang: Lang) -> Result<Report, gongkai::Error> {
     let mut options = Options::default().lang(lang);
     if let Some(t) = case.today {
         options = options.today(t);
+    }
+    if let Some(n) = case.max_issues {
+        options = options.max_issues(n);
     }
     Validator::new(options).validate_json(&case.input)
 }

@@ -129,3 +129,52 @@ fn a_hidden_sheet_is_checked_like_a_visible_one() {
     let e = import_xlsx(&bad(&[]), &ImportOptions::default().sheet("S1")).unwrap_err();
     assert!(e.to_string().contains("S2"), "{e}");
 }
+
+/// Issue 17, item 3: many tiny problems. The report keeps `max_issues` and counts the rest by
+/// code in one `report.truncated` warning; `valid` still counts every error.
+#[test]
+fn many_tiny_problems_keep_the_report_bounded() {
+    use gongkai::{Options, Validator};
+    let n = 50_000;
+    let doc = format!("{{\"items\":[{}1]}}", "1,".repeat(n - 1));
+    let v = Validator::new(Options::default().max_issues(1_000));
+    let t = Instant::now();
+    let r = v.validate_json(doc.as_bytes()).unwrap();
+    eprintln!("{n} scalar items: {:?}", t.elapsed());
+    assert!(!r.valid);
+    assert_eq!(r.issues.len(), 1_001);
+    let summary: Vec<_> = r
+        .issues
+        .iter()
+        .filter(|i| i.code == "report.truncated")
+        .collect();
+    assert_eq!(summary.len(), 1);
+    let more: usize = summary[0].params["more"].parse().unwrap();
+    assert!(more >= n - 1_000, "{more}");
+    assert!(summary[0].params["codes_zh"].contains("schema.type"));
+    assert!(summary[0].message.contains("1000") && summary[0].message.contains(&more.to_string()));
+    // Unknown keys, by the hundred thousand: the same.
+    let keys: String = (0..100_000).map(|k| format!(",\"k{k}\":1")).collect();
+    let doc = format!(
+        "{{\"schema_version\":\"1.0\",\"title\":\"t\",\"domain\":\"municipal_services\",\"publisher\":\"p\",\"level\":\"county\",\"issued\":\"2024-01-01\",\"items\":[]{keys}}}"
+    );
+    let r = Validator::new(Options::default().max_issues(10))
+        .validate_json(doc.as_bytes())
+        .unwrap();
+    assert_eq!(r.issues.len(), 11);
+    let last = r
+        .issues
+        .iter()
+        .find(|i| i.code == "report.truncated")
+        .unwrap();
+    assert!(
+        last.params["codes_en"].contains("model.unknown_key"),
+        "{last:?}"
+    );
+    // Below the limit nothing changes; the default is generous.
+    assert_eq!(Options::default().max_issues, 100_000);
+    let r = Validator::default()
+        .validate_json(b"{\"items\":[1]}")
+        .unwrap();
+    assert!(r.issues.iter().all(|i| i.code != "report.truncated"));
+}

@@ -49,6 +49,7 @@ pub mod diff;
 pub mod import;
 pub mod items;
 pub mod records;
+pub mod report;
 pub mod schema;
 pub mod site;
 pub mod subject;
@@ -84,6 +85,8 @@ pub enum Family {
     Site,
     /// 节假日安排: provisional years and the problems of a holiday file.
     Calendar,
+    /// 报告: what a report left out to stay bounded.
+    Report,
 }
 
 impl Family {
@@ -102,6 +105,7 @@ impl Family {
         Family::Deadline,
         Family::Site,
         Family::Calendar,
+        Family::Report,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -120,6 +124,7 @@ impl Family {
             Family::Deadline => "deadline",
             Family::Site => "site",
             Family::Calendar => "calendar",
+            Family::Report => "report",
         }
     }
 
@@ -139,6 +144,7 @@ impl Family {
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
             Family::Calendar => "节假日安排",
+            Family::Report => "报告",
         }
     }
 
@@ -158,6 +164,7 @@ impl Family {
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
             Family::Calendar => "holiday calendar",
+            Family::Report => "report",
         }
     }
 
@@ -458,6 +465,7 @@ const FAMILIES: &[&[Code]] = &[
     deadline::ALL,
     site::ALL,
     calendar::ALL,
+    report::ALL,
 ];
 
 /// Every registered code, in a stable order.

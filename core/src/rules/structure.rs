@@ -98,13 +98,30 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 /// Maps the schema validator's errors on `instance` to raw issues.
 pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = crate::issue::Collector::default();
+    schema_issues_into(instance, &mut out);
+    out.finish()
+}
+
+/// [`schema_issues`] into a collector, one validator error at a time, so that a document with
+/// millions of problems never holds more findings than the report will show.
+pub(crate) fn schema_issues_into(instance: &Value, out: &mut crate::issue::Collector) {
+    let mut last: Option<(crate::codes::Code, String)> = None;
+    let mut one = Vec::new();
     for e in crate::schema::compiled().iter_errors(instance) {
-        map_error(instance, &e, &mut out);
+        map_error(instance, &e, &mut one);
+        for f in one.drain(..) {
+            // A `date` that fails its pattern also fails its format: one issue is enough.
+            if last
+                .as_ref()
+                .is_some_and(|(c, p)| *c == f.code && *p == f.path)
+            {
+                continue;
+            }
+            last = Some((f.code, f.path.clone()));
+            out.push(f);
+        }
     }
-    // A `date` that fails its pattern also fails its format: one issue is enough.
-    out.dedup_by(|a, b| a.code == b.code && a.path == b.path);
-    out
 }
 
 /// Whether a branch of an `anyOf` is the `null` alternative of an optional value that failed
