@@ -75,7 +75,7 @@ pub struct Args {
     /// 表格中的公开层级列：all（市级、县级、乡级、村级）或 used（只列出用到的层级）
     #[arg(long, value_enum, default_value = "all")]
     levels: LevelsArg,
-    /// HTML：遮盖个人信息（6位以上的数字；备注、特定群体说明中“联系人：”等之后的姓名）
+    /// 遮盖个人信息（任何输出格式）：6位以上的数字、分组书写的电话号码、电子邮箱的用户名、“联系人：”等之后的姓名（规则见 SECURITY.md）
     #[arg(long)]
     mask: bool,
 }
@@ -124,6 +124,12 @@ pub fn run(a: Args) -> ExitCode {
             return common::exit(common::FAILURE);
         }
     };
+    // One masking function for every format: the catalogue is masked before it is written.
+    let cat = if a.mask {
+        gongkai::mask::mask_catalogue(&cat)
+    } else {
+        cat
+    };
     let levels = match a.levels {
         LevelsArg::All => LevelColumns::All,
         LevelsArg::Used => LevelColumns::Used,
@@ -140,8 +146,7 @@ pub fn run(a: Args) -> ExitCode {
             Err(e) => return fail(e),
         },
         OutFormat::Html => {
-            { export::to_html(&cat, &HtmlOptions::default().levels(levels).mask(a.mask)) }
-                .into_bytes()
+            export::to_html(&cat, &HtmlOptions::default().levels(levels)).into_bytes()
         }
         OutFormat::Md => export::to_markdown(&cat).into_bytes(),
     };

@@ -27,6 +27,9 @@ pub struct Args {
     /// 报告最多列出的问题数；超出的只计数，并以一条 report.truncated 警告说明另有多少、属于哪些代码
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     max_issues: usize,
+    /// 遮盖报告中的个人信息（消息引用的值和序号；规则见 SECURITY.md）
+    #[arg(long)]
+    mask: bool,
     /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件，与内置依据库合并
     #[arg(long, value_name = "FILE")]
     laws: Option<PathBuf>,
@@ -67,7 +70,8 @@ pub fn run(a: Args) -> ExitCode {
     let mut options = gongkai::Options::default()
         .lang(a.lang.into())
         .min_severity(Severity::from_code(&a.min_severity).unwrap_or(Severity::Info))
-        .max_issues(a.max_issues);
+        .max_issues(a.max_issues)
+        .mask_values(a.mask);
     if let Some(t) = a.today {
         options = options.today(t);
     }

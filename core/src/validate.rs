@@ -37,8 +37,8 @@ pub struct Options {
     /// Mask personal data in the report (default off): in every value a message quotes
     /// (`params`, hence `message`), runs of 6 or more digits (phone, ID card, account numbers)
     /// and the names after 联系人：, 申请人： etc. become `＊`, by the rules of
-    /// [`crate::mask`]. Codes, paths, item ids, locations and numbers such as row counts
-    /// are kept.
+    /// [`crate::mask`]. Item ids are masked by the same rules; codes, paths, locations and
+    /// numbers such as row counts are kept.
     pub mask_values: bool,
     /// The registry of legal instruments (依据库) the `basis` rules check citations against;
     /// `None` (the default) is the embedded registry. Build one with a user's file merged over
@@ -376,13 +376,16 @@ fn bound_finding(f: &mut Finding, mask: bool) {
     let cut = |s: &mut String| crate::error::cap_chars(s, MAX_PARAM_CHARS);
     if let Some(id) = f.item_id.as_mut() {
         cut(id);
+        if mask {
+            *id = crate::mask::mask(id);
+        }
     }
     for (k, v) in &mut f.params {
         cut(v);
         let structural =
             NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit());
         if mask && !structural {
-            *v = crate::mask::mask_text(v, true);
+            *v = crate::mask::mask(v);
         }
     }
 }

@@ -178,3 +178,83 @@ fn many_tiny_problems_keep_the_report_bounded() {
         .unwrap();
     assert!(r.issues.iter().all(|i| i.code != "report.truncated"));
 }
+
+/// Issue 17, item 6: one masking function for every output that offers masking.
+#[test]
+fn masking_covers_every_value_of_every_output() {
+    use gongkai::export::{self, HtmlOptions};
+    use gongkai::{Catalogue, Options, Validator};
+    let phone = "138-0013-8000";
+    let secrets = [
+        "13800138000",
+        "138-0013-8000",
+        "0013 8000",
+        "zhang.san@",
+        "张三",
+        "李四",
+        "王五",
+    ];
+    let mut cat: serde_json::Value = serde_json::from_str::<serde_json::Value>(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../tests/cases/structure/leap-day-2024.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap()["catalogue"]
+        .clone();
+    cat["title"] = format!("联系人（科长）：张三 {phone} 目录").into();
+    cat["publisher"] = "某县城管局 联系人：\u{200b}李四 +86 138 0013 8000".into();
+    let item = &mut cat["items"][0];
+    item["id"] = "13800138000".into();
+    item["category"] = "负责人：王五".into();
+    item["name"] = format!("燃气经营许可 zhang.san@example.gov.cn {phone}").into();
+    item["content"][0] = "申请人：张三".into();
+    item["备注列"] = "13800138000".into();
+    let text = cat.to_string();
+    let parsed = Catalogue::from_json(text.as_bytes()).unwrap();
+    // The HTML export: title, caption, aria-label, metadata, groups, cells, extra columns.
+    let html = export::to_html(&parsed, &HtmlOptions::default().mask(true));
+    for s in secrets {
+        assert!(!html.contains(s), "{s} in the masked HTML");
+    }
+    assert!(html.contains("联系人（科长）：＊＊"), "{html}");
+    let plain = export::to_html(&parsed, &HtmlOptions::default());
+    assert!(plain.contains("张三") && plain.contains(phone));
+    // Every export format through the one catalogue mask; dates and codes are kept.
+    let masked = gongkai::mask::mask_catalogue(&parsed);
+    let csv = String::from_utf8(export::to_csv(&masked, &Default::default())).unwrap();
+    let md = export::to_markdown(&masked);
+    for out in [&csv, &md] {
+        for s in secrets {
+            assert!(!out.contains(s), "{s} in a masked export");
+        }
+    }
+    assert_eq!(masked.issued, parsed.issued);
+    assert_eq!(masked.schema_version, parsed.schema_version);
+    // The report: params (hence messages) and item ids.
+    let mut bad = cat.clone();
+    bad["items"][0]["time_limit"] =
+        serde_json::json!({"kind": "text", "text": "联系人：张三 13800138000"});
+    let report = Validator::new(Options::default().mask_values(true))
+        .validate_json(bad.to_string().as_bytes())
+        .unwrap();
+    let json = report.to_json_pretty();
+    for s in secrets {
+        assert!(!json.contains(s), "{s} in the masked report");
+    }
+    assert!(
+        report
+            .issues
+            .iter()
+            .any(|i| i.item_id.as_deref() == Some("＊＊＊＊＊＊＊＊＊＊＊"))
+    );
+    let open = Validator::default()
+        .validate_json(bad.to_string().as_bytes())
+        .unwrap();
+    assert!(
+        open.issues
+            .iter()
+            .any(|i| i.item_id.as_deref() == Some("13800138000"))
+    );
+}
