@@ -258,3 +258,38 @@ fn masking_covers_every_value_of_every_output() {
             .any(|i| i.item_id.as_deref() == Some("13800138000"))
     );
 }
+
+/// Issue 17, item 7: U+2028 and U+2029 inside a Markdown table cell do not end the row.
+#[test]
+fn line_separators_stay_inside_a_markdown_cell() {
+    let cell = gongkai::export::escape_markdown("甲\u{2028}乙\u{2029}丙\u{85}丁");
+    assert_eq!(cell, "甲<br>乙<br>丙 丁");
+}
+
+/// Issue 17, item 7: the annotated copy of a CSV keeps the apostrophe a guarded cell was
+/// written with, so `'=1+1` stays text.
+#[cfg(feature = "xlsx")]
+#[test]
+fn the_annotated_copy_keeps_the_formula_guard() {
+    let csv = "序号,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道,公开对象,公开方式,公开层级\n\
+               1,燃气经营许可,'=1+1,《城镇燃气管理条例》,20个工作日,某县城市管理局,政府网站,全社会,主动,县级\n";
+    let out = gongkai::annotate::annotate(
+        csv.as_bytes(),
+        Some("a.csv"),
+        &gongkai::Validator::default(),
+    )
+    .unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(out.workbook)).unwrap();
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().starts_with("xl/") && f.name().ends_with(".xml") {
+            f.read_to_string(&mut text).unwrap();
+        }
+    }
+    assert!(
+        text.contains("&apos;=1+1") || text.contains("'=1+1"),
+        "guard lost"
+    );
+    assert!(!text.contains(">=1+1<"), "the cell lost its guard");
+}
