@@ -127,3 +127,36 @@ fn escape_sequences_from_the_data_are_shown_escaped() {
         "{err:?}"
     );
 }
+
+/// The limits are in `--help`; `validate --mask` and `--max-issues` reach the report.
+#[test]
+fn limits_in_help_and_mask_and_max_issues_in_validate() {
+    let help = String::from_utf8(gongkai(&["--help"]).stdout).unwrap();
+    for s in [
+        "256 MiB",
+        "512 MiB",
+        "1,000 个工作表",
+        "--max-issues",
+        "\\u{1b}",
+    ] {
+        assert!(help.contains(s), "{s} not in --help");
+    }
+    let validate_help = String::from_utf8(gongkai(&["validate", "--help"]).stdout).unwrap();
+    assert!(validate_help.contains("--mask") && validate_help.contains("--max-issues"));
+    let doc = r#"{"items":[{"id":"13800138000","name":"联系人：张三 138-0013-8000"},1,1,1]}"#;
+    let p = temp("mask.json", doc.as_bytes());
+    let p = p.to_str().unwrap();
+    let open = String::from_utf8(gongkai(&["validate", "--format", "json", p]).stdout).unwrap();
+    assert!(open.contains("13800138000"));
+    let masked = gongkai(&["validate", "--format", "json", "--mask", p]).stdout;
+    let masked = String::from_utf8(masked).unwrap();
+    assert!(
+        !masked.contains("13800138000") && !masked.contains("0013-8000"),
+        "{masked}"
+    );
+    let cut = gongkai(&["validate", "--format", "json", "--max-issues", "3", p]).stdout;
+    let report: serde_json::Value = serde_json::from_slice(&cut).unwrap();
+    let issues = report["issues"].as_array().unwrap();
+    assert_eq!(issues.len(), 4);
+    assert!(issues.iter().any(|i| i["code"] == "report.truncated"));
+}
