@@ -28,6 +28,9 @@ pub struct Args {
     lang: LangArg,
     #[command(flatten)]
     calendar: crate::calendar_cmd::CalendarArgs,
+    /// 目录是表格时的读取方式
+    #[command(flatten)]
+    table: common::TableArgs,
 }
 
 /// Runs the command.
@@ -43,8 +46,7 @@ pub fn run(a: Args) -> ExitCode {
         Ok(b) => b,
         Err(e) => return fail(&a.catalogue, &e),
     };
-    let options =
-        gongkai::import::ImportOptions::default().file_name(a.catalogue.to_string_lossy());
+    let options = a.table.options(&a.catalogue);
     let loaded = match gongkai::import::load(&cat_bytes, &options) {
         Ok(l) => l,
         Err(e) => return fail(&a.catalogue, &e),

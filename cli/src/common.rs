@@ -101,3 +101,57 @@ pub fn load_laws(
     })?;
     gongkai::laws::Registry::with_json_lang(&text, lang).map(std::sync::Arc::new)
 }
+
+/// How a table is read: the sheet, and the catalogue fields a table does not hold (目录名称, 领域,
+/// 编制单位, 目录层级, 编制日期). Shared by every command that reads a catalogue file; JSON input
+/// ignores them.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct TableArgs {
+    /// 表格：只读取此工作表（XLSX/XLS 的工作表名；HTML 页面或 Word 文档的第 N 个表格写作“表N”）
+    #[arg(long, help_heading = "表格导入")]
+    pub sheet: Option<String>,
+    /// 表格中没有时使用的目录名称
+    #[arg(long, help_heading = "表格导入")]
+    pub title: Option<String>,
+    /// 表格中没有时使用的领域（代码如 municipal_services，或中文名如 市政服务）
+    #[arg(long, help_heading = "表格导入")]
+    pub domain: Option<String>,
+    /// 表格中没有时使用的编制单位
+    #[arg(long, help_heading = "表格导入")]
+    pub publisher: Option<String>,
+    /// 表格中没有时使用的目录层级（city/county/township/village 或 市级/县级/乡级/村级）
+    #[arg(long, value_parser = parse_level, help_heading = "表格导入")]
+    pub level: Option<gongkai::model::Level>,
+    /// 表格中没有时使用的编制日期（YYYY-MM-DD）
+    #[arg(long, value_parser = parse_date_arg, help_heading = "表格导入")]
+    pub issued: Option<chrono::NaiveDate>,
+}
+
+impl TableArgs {
+    /// The import options for the file at `path`: these arguments, and findings that name the
+    /// command's flags (`--domain`) when a catalogue field is missing.
+    pub fn options(&self, path: &Path) -> gongkai::import::ImportOptions {
+        let mut o = gongkai::import::ImportOptions::default()
+            .file_name(path.to_string_lossy())
+            .front_end(gongkai::import::FrontEnd::Cli);
+        o.sheet.clone_from(&self.sheet);
+        o.title.clone_from(&self.title);
+        o.domain.clone_from(&self.domain);
+        o.publisher.clone_from(&self.publisher);
+        o.level = self.level;
+        o.issued = self.issued.map(|d| d.format("%Y-%m-%d").to_string());
+        o
+    }
+}
+
+fn parse_level(s: &str) -> Result<gongkai::model::Level, String> {
+    gongkai::model::Level::ALL
+        .iter()
+        .copied()
+        .find(|l| l.code() == s || l.zh() == s)
+        .ok_or_else(|| {
+            format!(
+                "“{s}”不是目录层级；可用 city、county、township、village 或 市级、县级、乡级、村级"
+            )
+        })
+}

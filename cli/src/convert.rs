@@ -8,7 +8,7 @@
 use crate::common;
 use gongkai::Catalogue;
 use gongkai::export::{self, CsvOptions, HtmlOptions, LevelColumns, XlsxOptions};
-use gongkai::import::{self, ImportOptions};
+use gongkai::import;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -78,6 +78,8 @@ pub struct Args {
     /// 遮盖个人信息（任何输出格式）：6位以上的数字、分组书写的电话号码、电子邮箱的用户名、“联系人：”等之后的姓名（规则见 SECURITY.md）
     #[arg(long)]
     mask: bool,
+    #[command(flatten)]
+    table: common::TableArgs,
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -85,9 +87,12 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     common::exit(common::FAILURE)
 }
 
-fn read_catalogue(path: &Path) -> Result<Catalogue<'static>, gongkai::Error> {
+fn read_catalogue(
+    path: &Path,
+    table: &common::TableArgs,
+) -> Result<Catalogue<'static>, gongkai::Error> {
     let bytes = common::read_file(path)?;
-    let options = ImportOptions::default().file_name(path.to_string_lossy());
+    let options = table.options(path);
     Ok(import::load(&bytes, &options)?.catalogue)
 }
 
@@ -117,7 +122,7 @@ pub fn run(a: Args) -> ExitCode {
             a.output.display()
         ));
     }
-    let cat = match read_catalogue(&a.input) {
+    let cat = match read_catalogue(&a.input, &a.table) {
         Ok(c) => c,
         Err(e) => {
             common::print_failure(&a.input, &e);

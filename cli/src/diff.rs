@@ -30,6 +30,9 @@ pub struct Args {
     /// 两个事项名称相似度达到多少（0–1）才视为同一事项
     #[arg(long, default_value_t = 0.6)]
     threshold: f64,
+    /// 读取两份目录中的表格时使用（两份都适用）
+    #[command(flatten)]
+    table: common::TableArgs,
 }
 
 struct Input {
@@ -38,9 +41,9 @@ struct Input {
     label: String,
 }
 
-fn read(path: &Path) -> Result<Input, gongkai::Error> {
+fn read(path: &Path, table: &common::TableArgs) -> Result<Input, gongkai::Error> {
     let bytes = common::read_file(path)?;
-    let options = gongkai::import::ImportOptions::default().file_name(path.to_string_lossy());
+    let options = table.options(path);
     let loaded = gongkai::import::load(&bytes, &options)?;
     Ok(Input {
         catalogue: loaded.catalogue,
@@ -49,7 +52,7 @@ fn read(path: &Path) -> Result<Input, gongkai::Error> {
     })
 }
 
-fn read_reference(spec: &str) -> Result<Input, gongkai::Error> {
+fn read_reference(spec: &str, table: &common::TableArgs) -> Result<Input, gongkai::Error> {
     let path = Path::new(spec);
     if !path.exists() {
         if let Some(catalogue) = diff::reference(spec) {
@@ -66,19 +69,19 @@ fn read_reference(spec: &str) -> Result<Input, gongkai::Error> {
             )));
         }
     }
-    read(path)
+    read(path, table)
 }
 
 /// Runs the command.
 pub fn run(a: Args) -> ExitCode {
-    let reference = match read_reference(&a.reference) {
+    let reference = match read_reference(&a.reference, &a.table) {
         Ok(r) => r,
         Err(e) => {
             common::print_failure(Path::new(&a.reference), &e);
             return common::exit(common::FAILURE);
         }
     };
-    let local = match read(&a.local) {
+    let local = match read(&a.local, &a.table) {
         Ok(l) => l,
         Err(e) => {
             common::print_failure(&a.local, &e);

@@ -33,36 +33,8 @@ pub struct Args {
     /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件，与内置依据库合并
     #[arg(long, value_name = "FILE")]
     laws: Option<PathBuf>,
-    /// 表格：只读取此工作表（XLSX/XLS 的工作表名；HTML 页面的第 N 个表格写作“表N”）
-    #[arg(long, help_heading = "表格导入")]
-    sheet: Option<String>,
-    /// 表格中没有时使用的目录名称
-    #[arg(long, help_heading = "表格导入")]
-    title: Option<String>,
-    /// 表格中没有时使用的领域（代码如 municipal_services，或中文名如 市政服务）
-    #[arg(long, help_heading = "表格导入")]
-    domain: Option<String>,
-    /// 表格中没有时使用的编制单位
-    #[arg(long, help_heading = "表格导入")]
-    publisher: Option<String>,
-    /// 表格中没有时使用的目录层级（city/county/township/village 或 市级/县级/乡级/村级）
-    #[arg(long, value_parser = parse_level, help_heading = "表格导入")]
-    level: Option<gongkai::model::Level>,
-    /// 表格中没有时使用的编制日期（YYYY-MM-DD）
-    #[arg(long, value_parser = common::parse_date_arg, help_heading = "表格导入")]
-    issued: Option<chrono::NaiveDate>,
-}
-
-fn parse_level(s: &str) -> Result<gongkai::model::Level, String> {
-    gongkai::model::Level::ALL
-        .iter()
-        .copied()
-        .find(|l| l.code() == s || l.zh() == s)
-        .ok_or_else(|| {
-            format!(
-                "“{s}”不是目录层级；可用 city、county、township、village 或 市级、县级、乡级、村级"
-            )
-        })
+    #[command(flatten)]
+    table: common::TableArgs,
 }
 
 /// Runs the command.
@@ -101,14 +73,7 @@ pub fn run(a: Args) -> ExitCode {
                 path.display()
             );
         }
-        let mut import =
-            gongkai::import::ImportOptions::default().file_name(path.to_string_lossy());
-        import.sheet.clone_from(&a.sheet);
-        import.title.clone_from(&a.title);
-        import.domain.clone_from(&a.domain);
-        import.publisher.clone_from(&a.publisher);
-        import.level = a.level;
-        import.issued = a.issued.map(|d| d.format("%Y-%m-%d").to_string());
+        let import = a.table.options(path);
         let result = common::read_file(path)
             .and_then(|bytes| validator.validate_bytes_with(&bytes, &import));
         match result {

@@ -147,7 +147,18 @@ impl Validator {
         let mut raw = self.collector();
         raw.extend(findings.iter().cloned());
         if !structurally_valid(cat) {
-            raw.extend(explain_catalogue(cat));
+            // A catalogue field the table lacks is reported once, by the importer's
+            // `import.header_missing` (which says how to supply it), not again as empty.
+            let missing: Vec<&str> = findings
+                .iter()
+                .filter(|f| f.code == codes::import::HEADER_MISSING)
+                .map(|f| f.path.as_str())
+                .collect();
+            raw.extend(
+                explain_catalogue(cat)
+                    .into_iter()
+                    .filter(|f| !missing.contains(&f.path.as_str())),
+            );
         }
         let mut ctx = Ctx::new(self.options.today)
             .with_laws(self.options.laws.clone())

@@ -3,7 +3,9 @@
 //! titles), tick columns, header metadata, and errors.
 #![allow(clippy::unwrap_used)]
 
-use gongkai::import::{Format, ImportOptions, Imported, import_bytes, import_csv, import_html};
+use gongkai::import::{
+    Format, FrontEnd, ImportOptions, Imported, import_bytes, import_csv, import_html,
+};
 use gongkai::model::{Anchor, Audience, Channel, Level, Method, TimeLimitKind};
 use gongkai::{Location, Validator};
 
@@ -614,4 +616,84 @@ fn label_colon_value_lines_above_the_table_are_read() {
     // Two pairs in one cell are not taken apart.
     assert!(cat.extra.is_empty(), "{:?}", cat.extra);
     assert_eq!(cat.items.len(), 1);
+}
+
+/// A catalogue field the table lacks is one finding (an error), not also `schema.empty`, and it
+/// says how to supply the field in the front end at hand.
+#[test]
+fn a_missing_catalogue_field_is_one_finding_naming_the_front_end() {
+    let table = "序号,一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道,公开对象,公开方式,公开层级\n\
+                 1,城市管理,路灯维护,维护计划,《城市照明管理规定》,自信息形成或者变更之日起20个工作日内,县城市管理局,政府网站,全社会,主动,县级\n";
+    let validator = Validator::new(gongkai::Options::default());
+    let report_for = |front_end: FrontEnd| {
+        let options = ImportOptions::default()
+            .file_name("t.csv")
+            .front_end(front_end);
+        let loaded = gongkai::import::load(table.as_bytes(), &options).expect("a table");
+        validator.validate_loaded(&loaded)
+    };
+    let report = report_for(FrontEnd::Cli);
+    let at_domain: Vec<_> = report
+        .issues
+        .iter()
+        .filter(|i| i.path == "/domain")
+        .collect();
+    assert_eq!(at_domain.len(), 1, "{at_domain:?}");
+    assert_eq!(at_domain[0].code, "import.header_missing");
+    assert_eq!(at_domain[0].severity, gongkai::Severity::Error);
+    assert!(
+        at_domain[0]
+            .message
+            .ends_with("请用命令行参数 --domain 填写"),
+        "{}",
+        at_domain[0].message
+    );
+    assert!(!report.valid);
+    let message = |front_end: FrontEnd, path: &str| {
+        report_for(front_end)
+            .issues
+            .into_iter()
+            .find(|i| i.path == path)
+            .map(|i| i.message)
+            .unwrap_or_default()
+    };
+    assert!(message(FrontEnd::Python, "/publisher").ends_with("请用参数 publisher= 填写"));
+    assert!(message(FrontEnd::Js, "/issued").ends_with("请用选项 { issued } 填写"));
+    assert!(message(FrontEnd::Form, "/domain").ends_with("请在表单的“领域”栏中填写"));
+    assert!(message(FrontEnd::Rust, "/domain").contains("ImportOptions::domain"));
+    // A value taken from elsewhere says how to correct it the same way.
+    assert!(message(FrontEnd::Cli, "/level").ends_with("如不正确，请用命令行参数 --level 填写"));
+    // Supplied, the field is not reported at all.
+    let options = ImportOptions::default()
+        .file_name("t.csv")
+        .domain("市政服务")
+        .publisher("武陟县城市管理局")
+        .issued("2024-03-01");
+    let loaded = gongkai::import::load(table.as_bytes(), &options).expect("a table");
+    let report = validator.validate_loaded(&loaded);
+    assert!(
+        !report
+            .issues
+            .iter()
+            .any(|i| ["/domain", "/publisher", "/issued"].contains(&i.path.as_str())),
+        "{:?}",
+        report.issues
+    );
+}
+
+/// An empty date is 未填写 (`schema.empty`), not an invalid date “”.
+#[test]
+fn an_empty_date_is_reported_as_empty() {
+    let json = r#"{"schema_version":"1.0","title":"t","domain":"municipal_services","publisher":"p","level":"county","issued":"","items":[]}"#;
+    let report = Validator::new(gongkai::Options::default())
+        .validate_json(json.as_bytes())
+        .expect("a report");
+    let at: Vec<_> = report
+        .issues
+        .iter()
+        .filter(|i| i.path == "/issued")
+        .collect();
+    assert_eq!(at.len(), 1, "{at:?}");
+    assert_eq!(at[0].code, "schema.empty");
+    assert!(!at[0].message.contains("“”"), "{}", at[0].message);
 }

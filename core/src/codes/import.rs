@@ -1,6 +1,6 @@
 //! The importer's findings: what it noticed while reading a table (text it kept but could not parse, ambiguous glyphs, missing marks, 同上 resolved, rows skipped, defaults taken).
 
-use crate::codes::Severity::{Info, Warning};
+use crate::codes::Severity::{Error, Info, Warning};
 
 const SRC: &str = "gongkai 表格导入";
 const TL: &str = "《政府信息公开条例》第二十六条；gongkai 表格导入";
@@ -259,8 +259,8 @@ define_codes! {
         severity: Info,
         title: "目录信息取自表格之外",
         source: SRC,
-        message_zh: "目录的“{field}”不在表格中，已取“{value}”（来自{source}）；如不正确，请在导入选项中指定",
-        message_en: "The catalogue's “{field}” is not in the table; “{value}” was taken from {source}. Set it in the import options if wrong",
+        message_zh: "目录的“{field}”不在表格中，已取“{value}”（来自{source}）；如不正确，请{how}",
+        message_en: "The catalogue's “{field}” is not in the table; “{value}” was taken from {source_en}. If that is wrong, {how_en}",
     }
 
     METADATA_UNRECOGNISED = "import.metadata_unrecognised" {
@@ -272,11 +272,11 @@ define_codes! {
     }
 
     HEADER_MISSING = "import.header_missing" {
-        severity: Warning,
+        severity: Error,
         title: "目录信息缺失",
         source: SRC,
-        message_zh: "目录的“{field}”不在表格中，也无法从标题或文件名推断；请在导入选项（{option}）中填写",
-        message_en: "The catalogue's “{field}” is not in the table and could not be inferred; set it with the import option {option}",
+        message_zh: "目录的“{field}”不在表格中，也无法从标题或文件名推断；请{how}",
+        message_en: "The catalogue's “{field}” is not in the table and could not be inferred from its caption or file name; {how_en}",
     }
 
     REVISIONS = "import.revisions" {

@@ -146,6 +146,15 @@ pub(crate) fn fill_header(
 ) {
     let default =
         |findings: &mut Vec<Finding>, path: &str, field: &str, value: &str, source: &str| {
+            let (how, how_en) = options
+                .front_end
+                .how_to_supply(path.trim_start_matches('/'), field);
+            let source_en = match source {
+                "表格标题" => "the table's caption",
+                "文件名" => "the file name",
+                "目录名称" => "the catalogue's title",
+                _ => "the default",
+            };
             findings.push(Finding::new(
                 codes::import::HEADER_DEFAULT,
                 path,
@@ -154,15 +163,23 @@ pub(crate) fn fill_header(
                     ("field", field.to_owned()),
                     ("value", value.to_owned()),
                     ("source", source.to_owned()),
+                    ("source_en", source_en.to_owned()),
+                    ("how", how),
+                    ("how_en", how_en),
                 ],
             ));
         };
-    let missing = |findings: &mut Vec<Finding>, path: &str, field: &str, option: &str| {
+    let missing = |findings: &mut Vec<Finding>, path: &str, field: &str, key: &str| {
+        let (how, how_en) = options.front_end.how_to_supply(key, field);
         findings.push(Finding::new(
             codes::import::HEADER_MISSING,
             path,
             None,
-            &[("field", field.to_owned()), ("option", option.to_owned())],
+            &[
+                ("field", field.to_owned()),
+                ("how", how),
+                ("how_en", how_en),
+            ],
         ));
     };
     let file_stem = options.file_name.as_deref().map(|n| {

@@ -181,6 +181,56 @@ pub struct ImportOptions {
     /// refused. The sheets' parts also share one decompressed-size budget
     /// ([`Self::max_decompressed_bytes`]): a part named by several sheets counts once per sheet.
     pub max_sheets: usize,
+    /// Where the caller supplies the catalogue fields a table lacks: the finding
+    /// `import.header_missing` names the flag, argument or form field of this front end.
+    pub front_end: FrontEnd,
+}
+
+/// The front end a table is imported through: it decides how a finding tells the user to supply
+/// a catalogue field the table lacks (目录名称, 领域, 编制单位, 编制日期).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum FrontEnd {
+    /// The Rust API: the field of [`ImportOptions`] (`ImportOptions::domain`).
+    #[default]
+    Rust,
+    /// The `gongkai` command: its flag (`--domain`).
+    Cli,
+    /// The Python binding: the keyword argument (`domain=`).
+    Python,
+    /// The JavaScript binding: the option (`{ domain }`).
+    Js,
+    /// A web form: the form's field, by its Chinese label (“领域”栏).
+    Form,
+}
+
+impl FrontEnd {
+    /// How to supply the catalogue field `key` (`title`, `domain`, `publisher`, `issued`) whose
+    /// Chinese label is `label`: the end of a sentence, in Chinese and in English.
+    pub fn how_to_supply(self, key: &str, label: &str) -> (String, String) {
+        match self {
+            FrontEnd::Rust => (
+                format!("在导入选项 ImportOptions::{key} 中填写"),
+                format!("set it with ImportOptions::{key}"),
+            ),
+            FrontEnd::Cli => (
+                format!("用命令行参数 --{key} 填写"),
+                format!("set it with --{key}"),
+            ),
+            FrontEnd::Python => (
+                format!("用参数 {key}= 填写"),
+                format!("set it with the argument {key}="),
+            ),
+            FrontEnd::Js => (
+                format!("用选项 {{ {key} }} 填写"),
+                format!("set it with the option {{ {key} }}"),
+            ),
+            FrontEnd::Form => (
+                format!("在表单的“{label}”栏中填写"),
+                format!("fill in the form's “{label}” field"),
+            ),
+        }
+    }
 }
 
 impl Default for ImportOptions {
@@ -202,11 +252,17 @@ impl Default for ImportOptions {
             max_zip_entries: 10_000,
             max_xml_depth: 256,
             max_sheets: 1_000,
+            front_end: FrontEnd::Rust,
         }
     }
 }
 
 impl ImportOptions {
+    /// Sets the front end whose way of supplying a missing catalogue field the findings name.
+    pub fn front_end(mut self, f: FrontEnd) -> Self {
+        self.front_end = f;
+        self
+    }
     /// Sets the file name.
     pub fn file_name(mut self, name: impl Into<String>) -> Self {
         self.file_name = Some(name.into());

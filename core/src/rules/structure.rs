@@ -213,6 +213,12 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 let _ = limit;
                 (codes::schema::OUT_OF_RANGE, ipath)
             }
+            // An empty date is not written wrongly but not written at all.
+            ValidationErrorKind::Format { .. } | ValidationErrorKind::Pattern { .. }
+                if value.as_str().is_some_and(|v| v.trim().is_empty()) =>
+            {
+                (codes::schema::EMPTY, ipath)
+            }
             ValidationErrorKind::Format { .. } => {
                 params.insert("value".into(), display_value(value));
                 (codes::schema::INVALID_DATE, ipath)
