@@ -210,6 +210,7 @@ impl PyValidator {
 /// Validates one catalogue and returns a Report (see the package docs for what `data` may be).
 #[pyfunction]
 #[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false, laws = None, max_issues = 100_000))]
+#[allow(clippy::too_many_arguments)]
 fn validate(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,

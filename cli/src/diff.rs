@@ -314,6 +314,6 @@ fn write_finding(
         out,
         "  {sev} {}{loc}  {}",
         f.message,
-        crate::term::paint(colour, "2", &format!("{} {paths}", f.code))
+        crate::term::paint(colour, "2", format!("{} {paths}", f.code))
     )
 }

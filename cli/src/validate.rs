@@ -163,7 +163,7 @@ fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> st
             writeln!(
                 out,
                 "  {}",
-                crate::term::paint(colour, "1", &group_label(run, idx))
+                crate::term::paint(colour, "1", group_label(run, idx))
             )?;
             current = Some(idx);
         }
@@ -183,7 +183,7 @@ fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> st
             out,
             "    {sev} {}{loc}  {}",
             i.message,
-            crate::term::paint(colour, "2", &format!("{} {}", i.code, i.path))
+            crate::term::paint(colour, "2", format!("{} {}", i.code, i.path))
         )?;
     }
     Ok(())
