@@ -492,29 +492,32 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
     // annotated copy reads them all with calamine), and the parts of all sheets share one
     // budget: a part that several sheets name counts once per sheet, so a small zip cannot
     // make the reader inflate one large entry again and again.
-    let mut inflated: u64 = 0;
+    let parts: Vec<Option<(String, usize)>> = sheets
+        .iter()
+        .map(|(name, _)| {
+            all.iter()
+                .position(|s| s.name == *name)
+                .and_then(|i| paths.get(i).cloned().flatten())
+                .and_then(|p| names.index(&p).map(|i| (p, i)))
+        })
+        .collect();
+    // The whole budget is checked before any part is inflated again.
+    let inflated = parts
+        .iter()
+        .flatten()
+        .map(|(_, i)| sizes.get(*i).copied().unwrap_or(0))
+        .fold(0u64, u64::saturating_add);
+    if inflated > budget.max_decompressed {
+        return Err(Error::TooLarge {
+            what: "XLSX 各工作表解压后的总大小".into(),
+            limit: budget.max_decompressed,
+            actual: inflated,
+        });
+    }
     let mut scanned = Vec::with_capacity(sheets.len());
-    for (name, visible) in sheets {
-        let part = all
-            .iter()
-            .position(|s| s.name == name)
-            .and_then(|i| paths.get(i).cloned().flatten())
-            .and_then(|p| names.index(&p).map(|i| (p, i)));
-        let merges = match part {
-            Some((p, i)) => {
-                inflated = inflated.saturating_add(sizes.get(i).copied().unwrap_or(0));
-                if inflated > budget.max_decompressed {
-                    return Err(Error::TooLarge {
-                        what: "XLSX 各工作表解压后的总大小".into(),
-                        limit: budget.max_decompressed,
-                        actual: inflated,
-                    });
-                }
-                match names.read(&mut zip, &p) {
-                    Some(xml) => scan_sheet(&xml, &name)?,
-                    None => Vec::new(),
-                }
-            }
+    for ((name, visible), part) in sheets.into_iter().zip(parts) {
+        let merges = match part.and_then(|(p, _)| names.read(&mut zip, &p)) {
+            Some(xml) => scan_sheet(&xml, &name)?,
             None => Vec::new(),
         };
         scanned.push((name, visible, merges));
