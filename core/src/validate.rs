@@ -320,7 +320,7 @@ impl Validator {
             });
         }
         let mut raw = self.collector();
-        rules::structure::schema_issues_into(&value, &mut raw);
+        rules::structure::schema_issues_chunked(&value, &mut raw);
         for d in duplicates {
             let key = d
                 .rsplit('/')

@@ -103,6 +103,48 @@ pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
     out.finish()
 }
 
+/// Items validated at once by [`schema_issues_chunked`].
+const CHUNK: usize = 1_024;
+
+/// [`schema_issues_into`] for a document with many items: the header with one chunk of items at
+/// a time (the schema has no constraint across items), the paths mapped back, so that the
+/// validator's own errors (which it gathers for a whole array at once) stay bounded by a chunk.
+pub(crate) fn schema_issues_chunked(instance: &Value, out: &mut crate::issue::Collector) {
+    let (Value::Object(map), Some(Value::Array(items))) = (instance, instance.get("items")) else {
+        return schema_issues_into(instance, out);
+    };
+    if items.len() <= CHUNK {
+        return schema_issues_into(instance, out);
+    }
+    let mut header = serde_json::Map::new();
+    for (k, v) in map {
+        if k != "items" {
+            header.insert(k.clone(), v.clone());
+        }
+    }
+    for (c, chunk) in items.chunks(CHUNK).enumerate() {
+        let mut doc = header.clone();
+        doc.insert("items".into(), Value::Array(chunk.to_vec()));
+        let doc = Value::Object(doc);
+        let mut part = crate::issue::Collector::default();
+        schema_issues_into(&doc, &mut part);
+        for mut f in part.finish() {
+            match f.path.strip_prefix("/items/") {
+                Some(rest) => {
+                    let (k, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+                    if let Ok(k) = k.parse::<usize>() {
+                        f.path = format!("/items/{}{tail}", c * CHUNK + k);
+                    }
+                }
+                // Header findings once, from the first chunk.
+                None if c > 0 => continue,
+                None => {}
+            }
+            out.push(f);
+        }
+    }
+}
+
 /// [`schema_issues`] into a collector, one validator error at a time, so that a document with
 /// millions of problems never holds more findings than the report will show.
 pub(crate) fn schema_issues_into(instance: &Value, out: &mut crate::issue::Collector) {
