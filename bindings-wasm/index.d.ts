@@ -8,12 +8,14 @@ import type { AuditReport } from './types/audit';
 import type { Catalogue, Item, TimeLimit } from './types/catalogue';
 import type { Deadline } from './types/deadline';
 import type { DiffReport } from './types/diff';
+import type { Evaluation } from './types/evaluation';
 import type { Issue, Report, Severity } from './types/report';
 
 export type * from './types/audit';
 export type * from './types/catalogue';
 export type * from './types/deadline';
 export type * from './types/diff';
+export type * from './types/evaluation';
 export type * from './types/report';
 
 /** Options of `validate` (and of `validateItem`, through its context). Unknown keys are an error. */
@@ -332,3 +334,48 @@ export function diff(
   local: string | Catalogue | Record<string, unknown> | Uint8Array,
   options?: DiffOptions,
 ): DiffReport;
+
+/** One unit of `evaluate`: its catalogue, and optionally its records and parent. Unknown keys
+ * are an error. */
+export interface EvaluationUnit {
+  /** The unit's name (二级机构, township, village committee …); duplicates are renamed, with an issue. */
+  unit: string;
+  /** The catalogue: an object, JSON text, or a file's bytes (with `fileName`: gongkai-wasm/tables
+   * reads tables, `.csv`, `.xlsx`, `.html`, `.docx`). */
+  catalogue: string | Catalogue | Record<string, unknown> | Uint8Array | ArrayBuffer;
+  /** The catalogue's file name: its extension decides the format; shown in the report. */
+  fileName?: string;
+  /** Publication records: CSV text or bytes, or an array of record objects (as `audit` takes). */
+  records?: string | Array<Record<string, unknown>> | { records: unknown[] } | Uint8Array | ArrayBuffer;
+  /** The records' file name (`.csv`, `.json` …). */
+  recordsFileName?: string;
+  /** The unit whose catalogue this one must agree with (村 → 乡, 二级机构 → 局). */
+  parent?: string;
+}
+
+/** Options of `evaluate`. Unknown keys are an error. */
+export interface EvaluateOptions extends Omit<CalendarOptions, 'provisional'> {
+  /** The evaluation day (`YYYY-MM-DD`): records past their deadline and unpublished are overdue.
+   * The system clock is never read; without it nothing is overdue. */
+  today?: string;
+  /** The upper-level standard: an embedded name (`"municipal_services"`) or a catalogue;
+   * default: the embedded standard of each unit's 领域. */
+  reference?: 'municipal_services' | string | Catalogue | Record<string, unknown>;
+  /** Overrides of the deduction table (the JSON of `gongkai evaluate --scoring`); validated:
+   * unknown classes or negative points throw `invalid_argument`. */
+  scoring?: string | Record<string, unknown>;
+  /** The 通报's title (default 政务公开监督评价通报). */
+  title?: string;
+}
+
+/**
+ * The 监督评价 across units (what `gongkai evaluate` does): per unit its items, completeness of
+ * the nine elements, problems, coverage of the standard, agreement with its parent, with records
+ * the 按时公开率, 公开覆盖率, overdue records and 解读同步率, and a score 0–100 with its
+ * deductions; units ranked (1 = best). A unit that cannot be read is listed with its `error`;
+ * throws `invalid_argument` for a bad unit object or option.
+ */
+export function evaluate(units: EvaluationUnit[], options?: EvaluateOptions): Evaluation;
+
+/** The 通报 of an `evaluate` result: one self-contained HTML page (inline SVG charts, A4). */
+export function evaluationHtml(report: Evaluation | string): string;

@@ -21,6 +21,8 @@ export const {
   deadline,
   audit,
   diff,
+  evaluate,
+  evaluationHtml,
 } = wrapper.api;
 export const version = wrapper.version();
 /** Internal (not part of the API): lets the tests make the module panic. */

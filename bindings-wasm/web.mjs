@@ -27,6 +27,8 @@ export const {
   deadline,
   audit,
   diff,
+  evaluate,
+  evaluationHtml,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;

@@ -11,6 +11,7 @@ mod calendar;
 mod dates;
 mod diff;
 mod error;
+mod evaluate;
 mod input;
 mod laws;
 mod parallel;
@@ -358,6 +359,10 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff::reference_names, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff_report_schema, m)?)?;
     m.add_function(wrap_pyfunction!(site::site, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate::_evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate::_evaluation_html, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate::_evaluation_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate::_evaluation_schema, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_worker_for_test, m)?)?;
     Ok(())

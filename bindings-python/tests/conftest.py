@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -92,18 +93,30 @@ EXAMPLES = REPO / "examples"
 def cli_or_skip() -> Path:
     """The command-line tool built from this tree (``target/debug/gongkai``, or ``$GONGKAI_CLI``),
     to compare its JSON output with the binding's. Skips when it is not built (``cargo test``
-    builds it; ``scripts/test.sh`` runs the Rust tests first) or older than the sources."""
-    import os
-
+    builds it; ``scripts/test.sh`` runs the Rust tests first) or older than the sources; in CI
+    (``$CI`` or ``$GONGKAI_CI`` set to anything but empty, ``0`` or ``false``; ``scripts/test.sh``
+    sets ``GONGKAI_CI=1``) a cross-check that cannot run is a failure, not a skip."""
     exe = Path(os.environ.get("GONGKAI_CLI", REPO / "target" / "debug" / "gongkai"))
     if not exe.is_file():
-        pytest.skip(f"the CLI is not built ({exe}); `cargo build -p gongkai-cli` builds it")
+        _skip_or_fail(f"the CLI is not built ({exe}); `cargo build -p gongkai-cli` builds it")
     built = exe.stat().st_mtime
     sources = [REPO / "core" / "src", REPO / "cli" / "src", REPO / "core" / "reference", REPO / "data"]
     newest = max(p.stat().st_mtime for d in sources if d.exists() for p in d.rglob("*") if p.is_file())
     if newest > built:
-        pytest.skip(f"the CLI at {exe} is older than the sources; rebuild it to compare")
+        _skip_or_fail(f"the CLI at {exe} is older than the sources; rebuild it to compare")
     return exe
+
+
+def in_ci() -> bool:
+    """True when ``$CI`` or ``$GONGKAI_CI`` is set to anything but empty, ``0`` or ``false``."""
+    return any(os.environ.get(k, "").strip().lower() not in ("", "0", "false") for k in ("CI", "GONGKAI_CI"))
+
+
+def _skip_or_fail(why: str) -> NoReturn:
+    """A cross-check that cannot run: skipped on a developer's machine, a failure in CI."""
+    if in_ci():
+        pytest.fail(f"{why} (a skipped cross-check fails in CI)", pytrace=False)
+    pytest.skip(why)
 
 
 def run_cli(*args: str) -> tuple[int, Any]:

@@ -56,6 +56,9 @@ def test_case(path: Path, tmp_path: Path) -> None:
         report = gongkai.validate(data, **options)
         got = Counter((i.code, i.path) for i in report.issues)
         assert got == want, f"{form}: got {sorted(got.elements())}"
+        # A near miss: codes the case comes close to but must not give.
+        fired = {i.code for i in report.issues} & set(case.get("near_miss", []))
+        assert not fired, f"{form}: near misses that fire: {sorted(fired)}"
         assert report.valid is expected["valid"], form
         if first is None:
             first = report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     # A user registry of instruments (its 示例县 entries are fictional test data).
     (tmp_path / "local.laws.json").write_bytes((REPO / "tests" / "laws" / "local.laws.json").read_bytes())
+    # The example units of the evaluation section.
+    shutil.copytree(REPO / "examples" / "evaluation", tmp_path / "examples" / "evaluation")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

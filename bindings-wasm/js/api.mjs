@@ -29,6 +29,8 @@ export const FUNCTIONS = Object.freeze([
   'deadline',
   'audit',
   'diff',
+  'evaluate',
+  'evaluationHtml',
 ]);
 
 /** The functions of the build with table import (gongkai-wasm/tables). */

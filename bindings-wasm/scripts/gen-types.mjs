@@ -29,6 +29,7 @@ export const OUTPUTS = [
   { schema: '../schema/deadline.schema.json', name: 'Deadline', out: '../types/deadline.d.ts' },
   { schema: '../schema/audit-report.schema.json', name: 'AuditReport', out: '../types/audit.d.ts' },
   { schema: '../schema/diff-report.schema.json', name: 'DiffReport', out: '../types/diff.d.ts' },
+  { schema: '../../schema/evaluation.schema.json', name: 'Evaluation', out: '../types/evaluation.d.ts' },
 ];
 
 /** Outputs that describe input (a catalogue may carry keys the model does not know). */

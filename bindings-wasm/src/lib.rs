@@ -16,6 +16,7 @@
 //! `js/api.mjs` and its signature to `index.d.ts` (to `tables/index.d.ts` and the `tables`
 //! list when it needs table import, the cargo feature `tables`).
 
+mod evaluate;
 pub mod options;
 
 use chrono::NaiveDate;
@@ -655,7 +656,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions } from "../tables/index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions } from "../tables/index.js";"#;

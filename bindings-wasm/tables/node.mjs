@@ -21,6 +21,8 @@ export const {
   deadline,
   audit,
   diff,
+  evaluate,
+  evaluationHtml,
   importTable,
 } = wrapper.api;
 export const version = wrapper.version();

@@ -29,6 +29,8 @@ export const {
   deadline,
   audit,
   diff,
+  evaluate,
+  evaluationHtml,
   importTable,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */

@@ -38,6 +38,9 @@ for (const [build, api] of Object.entries(builds)) {
         }
         const report = api.validate(input, options);
         assert.deepEqual(pairs(report.issues), pairs(expected.issues), `${where}: (code, path) pairs`);
+        // A near miss: codes the case comes close to but must not give.
+        const fired = report.issues.filter((i) => (fixture.near_miss ?? []).includes(i.code));
+        assert.deepEqual(fired, [], `${where}: near misses that fire`);
         assert.equal(report.valid, expected.valid, `${where}: valid`);
         assert.equal(report.valid, report.counts.error === 0, `${where}: valid ⇔ no error`);
       }

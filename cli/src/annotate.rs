@@ -81,12 +81,12 @@ pub fn run(a: Args) -> ExitCode {
     let out = match result {
         Ok(o) => o,
         Err(e) => {
-            common::print_failure(&a.input, &e);
+            common::print_failure(&a.input, &e, lang);
             return common::exit(common::FAILURE);
         }
     };
     if let Err(e) = std::fs::write(&a.output, &out.workbook) {
-        return fail(format!("无法写入 {}：{e}", a.output.display()));
+        return fail(gongkai::Error::write_failed(a.output.display(), &e).message(lang));
     }
     let r = &out.report;
     let summary = match lang {

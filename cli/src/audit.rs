@@ -44,22 +44,22 @@ pub fn run(a: Args) -> ExitCode {
     };
     let cat_bytes = match common::read_file(&a.catalogue) {
         Ok(b) => b,
-        Err(e) => return fail(&a.catalogue, &e),
+        Err(e) => return fail(&a.catalogue, &e, a.lang.into()),
     };
     let options = a.table.options(&a.catalogue);
     let loaded = match gongkai::import::load(&cat_bytes, &options) {
         Ok(l) => l,
-        Err(e) => return fail(&a.catalogue, &e),
+        Err(e) => return fail(&a.catalogue, &e, a.lang.into()),
     };
     let cat = &loaded.catalogue;
     let rec_bytes = match common::read_file(&a.records) {
         Ok(b) => b,
-        Err(e) => return fail(&a.records, &e),
+        Err(e) => return fail(&a.records, &e, a.lang.into()),
     };
     let records = match gongkai::audit::read_records(&rec_bytes, Some(&a.records.to_string_lossy()))
     {
         Ok(r) => r,
-        Err(e) => return fail(&a.records, &e),
+        Err(e) => return fail(&a.records, &e, a.lang.into()),
     };
     let mut options = AuditOptions::default().lang(a.lang.into());
     if let Some(t) = a.today {
@@ -78,8 +78,8 @@ pub fn run(a: Args) -> ExitCode {
     }
 }
 
-fn fail(path: &Path, e: &gongkai::Error) -> ExitCode {
-    common::print_failure(path, e);
+fn fail(path: &Path, e: &gongkai::Error, lang: gongkai::Lang) -> ExitCode {
+    common::print_failure(path, e, lang);
     common::exit(common::FAILURE)
 }
 
@@ -90,10 +90,21 @@ fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-fn pct(tally: &Tally) -> String {
+fn pct(tally: &Tally, lang: Lang) -> String {
+    let (open, close) = match lang {
+        Lang::Zh => ("（", "）"),
+        Lang::En => (" (", ")"),
+    };
     tally.on_time_rate.map_or_else(
         || "—".to_owned(),
-        |r| format!("{:.1}%（{}/{}）", r * 100.0, tally.on_time, tally.assessed),
+        |r| {
+            format!(
+                "{:.1}%{open}{}/{}{close}",
+                r * 100.0,
+                tally.on_time,
+                tally.assessed
+            )
+        },
     )
 }
 
@@ -118,8 +129,14 @@ fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Res
     }
     for row in &r.rows {
         let at = match lang {
-            Lang::Zh => format!("第 {} 行", row.row),
-            Lang::En => format!("row {}", row.row),
+            // The file's own line (CSV), else the record's number (JSON): the numbering the
+            // messages use too.
+            Lang::Zh => row
+                .line
+                .map_or_else(|| format!("第 {} 条", row.row), |l| format!("第 {l} 行")),
+            Lang::En => row
+                .line
+                .map_or_else(|| format!("record {}", row.row), |l| format!("line {l}")),
         };
         let mut line = format!(
             "  {at}  [{}] {}  {}",
@@ -128,7 +145,11 @@ fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Res
             row.status.name(lang),
         );
         if let Some(d) = row.deadline {
-            line.push_str(&format!("  {} {d}", t(lang, "截止", "due")));
+            let due = row.deadline_at.map_or_else(
+                || d.to_string(),
+                |at| at.format("%Y-%m-%d %H:%M").to_string(),
+            );
+            line.push_str(&format!("  {} {due}", t(lang, "截止", "due")));
             if row.provisional {
                 line.push_str(t(lang, "（临时推算）", " (provisional)"));
             }
@@ -136,7 +157,17 @@ fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Res
         if let Some(p) = row.published_on {
             line.push_str(&format!("  {} {p}", t(lang, "公开", "published")));
         }
-        if let Some(days) = row.late_by_days {
+        if let Some(minutes) = row.late_by_minutes {
+            let (h, m) = (minutes / 60, minutes % 60);
+            line.push_str(&match (lang, h, m) {
+                (Lang::Zh, 0, m) => format!("  逾期 {m} 分钟"),
+                (Lang::Zh, h, 0) => format!("  逾期 {h} 小时"),
+                (Lang::Zh, h, m) => format!("  逾期 {h} 小时 {m} 分钟"),
+                (Lang::En, 0, m) => format!("  late by {m} min"),
+                (Lang::En, h, 0) => format!("  late by {h} h"),
+                (Lang::En, h, m) => format!("  late by {h} h {m} min"),
+            });
+        } else if let Some(days) = row.late_by_days {
             let wd = row
                 .late_by_working_days
                 .map_or_else(|| "?".to_owned(), |w| w.to_string());
@@ -151,25 +182,44 @@ fn write_text(out: &mut impl Write, r: &AuditReport, lang: Lang) -> std::io::Res
         writeln!(out, "{line}")?;
     }
     let s = &r.summary;
-    writeln!(
-        out,
-        "{}{}；{} {}",
-        t(lang, "合计：", "Total: "),
-        counts(&s.overall, lang),
-        t(lang, "按时公开率", "on-time rate"),
-        pct(&s.overall)
-    )?;
-    if !s.by_category.is_empty() {
-        writeln!(out, "{}", t(lang, "按一级事项：", "By category:"))?;
-        for c in &s.by_category {
-            writeln!(
-                out,
-                "  {}：{} {}（{}）",
-                c.category,
-                t(lang, "按时公开率", "on-time rate"),
-                pct(&c.tally),
-                counts(&c.tally, lang)
-            )?;
+    if s.overall.records == 0 {
+        // Nothing to count: no empty lists, no rate of nothing.
+        writeln!(
+            out,
+            "{}",
+            t(lang, "合计：没有可审计的记录", "Total: no records to audit")
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}{}{}{} {}",
+            t(lang, "合计：", "Total: "),
+            counts(&s.overall, lang),
+            t(lang, "；", "; "),
+            t(lang, "按时公开率", "on-time rate"),
+            pct(&s.overall, lang)
+        )?;
+        let categories: Vec<_> = s
+            .by_category
+            .iter()
+            .filter(|c| c.tally.records > 0)
+            .collect();
+        if !categories.is_empty() {
+            writeln!(out, "{}", t(lang, "按一级事项：", "By category:"))?;
+            for c in categories {
+                let (colon, open, close) = match lang {
+                    Lang::Zh => ("：", "（", "）"),
+                    Lang::En => (": ", " (", ")"),
+                };
+                writeln!(
+                    out,
+                    "  {}{colon}{} {}{open}{}{close}",
+                    c.category,
+                    t(lang, "按时公开率", "on-time rate"),
+                    pct(&c.tally, lang),
+                    counts(&c.tally, lang)
+                )?;
+            }
         }
     }
     if !r.issues.is_empty() {

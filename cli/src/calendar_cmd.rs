@@ -61,7 +61,9 @@ pub fn load(args: &CalendarArgs, lang: Lang) -> Result<Calendar, String> {
 
 fn failure(path: &Path, e: &gongkai::Error, lang: Lang) -> String {
     let hint = match (e, lang) {
-        (gongkai::Error::Io { .. }, _) => String::new(),
+        (gongkai::Error::Io { .. } | gongkai::Error::File { .. }, _) => {
+            return e.message(lang);
+        }
         (_, Lang::Zh) => format!(
             "（用 gongkai calendar check {} 可查看全部问题）",
             path.display()
@@ -250,15 +252,7 @@ fn run_add(a: &AddArgs) -> ExitCode {
         .map_or(Ok(()), std::fs::create_dir_all)
         .and_then(|()| std::fs::write(&target, merged.to_csv()));
     if let Err(e) = written {
-        return fail(format!(
-            "{}: {}",
-            target.display(),
-            gongkai::Error::Io {
-                path: target.display().to_string(),
-                message: e.to_string(),
-            }
-            .message(lang)
-        ));
+        return fail(gongkai::Error::write_failed(target.display(), &e).message(lang));
     }
     for f in &report.findings {
         crate::term::errln!("gongkai: {}: {}", t(lang, "警告", "warning"), f.message);

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 /// Output format of reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Readable by a person.
+    /// 便于阅读的文本
     Text,
-    /// Machine-readable JSON.
+    /// 供程序读取的 JSON
     Json,
 }
 
@@ -57,8 +57,13 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, gongkai::Error> {
 }
 
 /// Prints a failure for `path` on stderr.
-pub fn print_failure(path: &Path, e: &gongkai::Error) {
-    crate::term::errln!("gongkai: {}: {e}", path.display());
+pub fn print_failure(path: &Path, e: &gongkai::Error, lang: gongkai::Lang) {
+    let message = e.message(lang);
+    match e {
+        // The message names the file already.
+        gongkai::Error::File { .. } => crate::term::errln!("gongkai: {message}"),
+        _ => crate::term::errln!("gongkai: {}: {message}", path.display()),
+    }
 }
 
 /// Whether colours should be used on stdout.

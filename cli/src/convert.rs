@@ -125,7 +125,7 @@ pub fn run(a: Args) -> ExitCode {
     let cat = match read_catalogue(&a.input, &a.table) {
         Ok(c) => c,
         Err(e) => {
-            common::print_failure(&a.input, &e);
+            common::print_failure(&a.input, &e, gongkai::Lang::Zh);
             return common::exit(common::FAILURE);
         }
     };
@@ -164,7 +164,7 @@ pub fn run(a: Args) -> ExitCode {
         std::fs::write(&a.output, &bytes)
     };
     if let Err(e) = written {
-        return fail(format!("无法写入 {}：{e}", a.output.display()));
+        return fail(gongkai::Error::write_failed(a.output.display(), &e));
     }
     if !to_stdout {
         crate::term::errln!(

@@ -77,14 +77,14 @@ pub fn run(a: Args) -> ExitCode {
     let reference = match read_reference(&a.reference, &a.table) {
         Ok(r) => r,
         Err(e) => {
-            common::print_failure(Path::new(&a.reference), &e);
+            common::print_failure(Path::new(&a.reference), &e, a.lang.into());
             return common::exit(common::FAILURE);
         }
     };
     let local = match read(&a.local, &a.table) {
         Ok(l) => l,
         Err(e) => {
-            common::print_failure(&a.local, &e);
+            common::print_failure(&a.local, &e, a.lang.into());
             return common::exit(common::FAILURE);
         }
     };
@@ -107,6 +107,10 @@ pub fn run(a: Args) -> ExitCode {
             &reference.label,
             &local.label,
             &report,
+            &Sides {
+                reference: &reference.catalogue,
+                local: &local.catalogue,
+            },
             lang,
             common::colour_stdout(),
         ),
@@ -122,11 +126,40 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
+/// An item as people name it: `第 4 项（序号 3）` (`item 4 (no. 3)`) for a JSON Pointer into
+/// `cat`'s items, the pointer itself for anything else.
+fn item_label(cat: &gongkai::Catalogue<'_>, pointer: &str, zh: bool) -> String {
+    let Some(n) = pointer
+        .strip_prefix("/items/")
+        .and_then(|r| r.split('/').next())
+        .and_then(|n| n.parse::<usize>().ok())
+    else {
+        return pointer.to_owned();
+    };
+    let id = cat
+        .items
+        .get(n)
+        .map(|i| i.id.trim())
+        .filter(|id| !id.is_empty());
+    match (id, zh) {
+        (Some(id), true) => format!("第 {} 项（序号 {}）", n + 1, gongkai::excerpt(id, 20)),
+        (None, true) => format!("第 {} 项", n + 1),
+        (Some(id), false) => format!("item {} (no. {})", n + 1, gongkai::excerpt(id, 20)),
+        (None, false) => format!("item {}", n + 1),
+    }
+}
+
+struct Sides<'a> {
+    reference: &'a gongkai::Catalogue<'a>,
+    local: &'a gongkai::Catalogue<'a>,
+}
+
 fn write_text(
     out: &mut impl Write,
     ref_label: &str,
     local_label: &str,
     r: &DiffReport,
+    sides: &Sides<'_>,
     lang: Lang,
     colour: bool,
 ) -> std::io::Result<()> {
@@ -267,17 +300,23 @@ fn write_text(
                     crate::term::paint(colour, "33", "inconsistent")
                 }
             };
+            let sep = if zh { "" } else { " " };
             writeln!(
                 out,
-                "  {} {} ↔ {} {}  [{:.2} {}] {status}",
-                m.reference_path, m.reference_name, m.local_path, m.local_name, m.score, m.reason
+                "  {}{sep}{} ↔ {}{sep}{}  [{:.2} {}] {status}",
+                item_label(sides.reference, &m.reference_path, zh),
+                m.reference_name,
+                item_label(sides.local, &m.local_path, zh),
+                m.local_name,
+                m.score,
+                m.reason
             )?;
         }
     }
     if !r.findings.is_empty() {
         writeln!(out, "{}", if zh { "问题：" } else { "Findings:" })?;
         for f in &r.findings {
-            write_finding(out, f, zh, colour)?;
+            write_finding(out, f, sides, zh, colour)?;
         }
     }
     Ok(())
@@ -286,6 +325,7 @@ fn write_text(
 fn write_finding(
     out: &mut impl Write,
     f: &DiffFinding,
+    sides: &Sides<'_>,
     zh: bool,
     colour: bool,
 ) -> std::io::Result<()> {
@@ -297,7 +337,11 @@ fn write_finding(
         (Severity::Warning, false) => crate::term::paint(colour, "33", "warning"),
         (Severity::Info, false) => crate::term::paint(colour, "36", "info"),
     };
-    let paths = match (f.reference_path(), f.local_path()) {
+    let reference_path = f
+        .reference_path()
+        .map(|p| item_label(sides.reference, p, zh));
+    let local_path = f.local_path().map(|p| item_label(sides.local, p, zh));
+    let paths = match (reference_path.as_deref(), local_path.as_deref()) {
         (Some(r), Some(l)) => format!("{r} → {l}"),
         (Some(r), None) => format!("{r} → –"),
         (None, Some(l)) => format!("– → {l}"),

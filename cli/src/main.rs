@@ -14,6 +14,8 @@ mod common;
 mod convert;
 mod deadline;
 mod diff;
+mod evaluate;
+mod help;
 mod rules_cmd;
 mod schema_cmd;
 mod site;
@@ -62,19 +64,15 @@ enum Command {
     Calendar(calendar_cmd::Args),
     /// 生成基层政务公开专题（静态网站）
     Site(site::Args),
+    /// 监督评价：各单位目录的得分、排名与通报（JSON、HTML、XLSX）
+    Evaluate(evaluate::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(e) => return help::print(&e, help::english(&args)),
     };
     match cli.command {
         Command::Validate(a) => validate::run(a),
@@ -87,5 +85,6 @@ fn main() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Calendar(a) => calendar_cmd::run(a),
         Command::Site(a) => site::run(a),
+        Command::Evaluate(a) => evaluate::run(a),
     }
 }

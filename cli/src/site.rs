@@ -49,8 +49,8 @@ fn folder_files(
     keep: fn(&str) -> bool,
     out: &mut Vec<PathBuf>,
 ) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("{}：无法读取文件夹：{e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| gongkai::Error::read_failed(dir.display(), &e).to_string())?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
@@ -103,7 +103,7 @@ fn read_inputs(args: &Args) -> Result<Vec<Input>, String> {
     paths
         .iter()
         .map(|p| {
-            let bytes = common::read_file(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let bytes = common::read_file(p).map_err(|e| e.to_string())?;
             site::load(&bytes, &p.to_string_lossy()).map_err(|e| format!("{}: {e}", p.display()))
         })
         .collect()
@@ -123,7 +123,7 @@ fn read_records(path: Option<&Path>) -> Result<Vec<RecordsInput>, String> {
     paths
         .iter()
         .map(|p| {
-            let bytes = common::read_file(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let bytes = common::read_file(p).map_err(|e| e.to_string())?;
             site::load_records(&bytes, &p.to_string_lossy())
                 .map_err(|e| format!("{}: {e}", p.display()))
         })
@@ -277,7 +277,7 @@ pub fn run(a: Args) -> ExitCode {
         ));
     }
     if let Err(e) = apply(&a.output, &built, &plan) {
-        return fail(format!("无法写入 {}：{e}", a.output.display()));
+        return fail(gongkai::Error::write_failed(a.output.display(), &e));
     }
     let written = plan.write.iter().filter(|p| *p != site::MANIFEST).count();
     let unchanged = plan

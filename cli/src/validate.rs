@@ -51,7 +51,7 @@ pub fn run(a: Args) -> ExitCode {
         match common::load_laws(path, a.lang.into()) {
             Ok(reg) => options = options.laws(reg),
             Err(e) => {
-                common::print_failure(path, &e);
+                common::print_failure(path, &e, a.lang.into());
                 return common::exit(common::FAILURE);
             }
         }
@@ -96,7 +96,7 @@ pub fn run(a: Args) -> ExitCode {
                 if progress {
                     crate::term::err!("{}", crate::term::Raw("\r\x1b[K"));
                 }
-                common::print_failure(path, &e);
+                common::print_failure(path, &e, a.lang.into());
                 if a.format == Format::Json && many {
                     let v = serde_json::json!({
                         "file": path.display().to_string(),

@@ -132,7 +132,17 @@ fn a_table_without_errors_exits_0_and_english_is_available() {
         err.contains("wrote") && err.contains("0 errors") && err.contains("“Issues”"),
         "{err}"
     );
-    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    // The workbook opens (calamine, not gongkai's reader): the table, then the issues sheet.
+    use calamine::{Reader, Xlsx};
+    let bytes = std::fs::read(&out).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let names = wb.sheet_names().clone();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[1], "Issues", "{names:?}");
+    let table = wb.worksheet_range(&names[0]).unwrap();
+    let cells: Vec<String> = table.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c == "燃气经营许可证核发"), "{cells:?}");
+    assert!(cells.iter().any(|c| c == "序号"), "{cells:?}");
 }
 
 #[test]
@@ -168,7 +178,7 @@ fn bad_arguments_and_unreadable_input_exit_2() {
         "/../tests/export/catalogue.json"
     );
     for (input, says) in [
-        (s(&dir.join("missing.csv")), "无法读写文件"),
+        (s(&dir.join("missing.csv")), "无法读取文件"),
         (s(&corrupt), "损坏"),
         (s(&empty), "为空"),
         (json, "JSON"),

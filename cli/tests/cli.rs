@@ -256,3 +256,124 @@ fn every_json_line_follows_the_report_schema() {
     let only_report = jsonschema::draft202012::new(&only_report).unwrap();
     assert!(!only_report.is_valid(lines.iter().find(|l| l.get("error").is_some()).unwrap()));
 }
+
+/// A file that cannot be read is said in the chosen language, without the operating system's
+/// English (`os error 2`), naming the file once, by every command that reads one.
+#[test]
+fn unreadable_files_are_said_in_the_chosen_language() {
+    let dir = std::env::temp_dir().join(format!("gongkai-io-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let missing = dir.join("nope.json");
+    let m = path(&missing);
+    let records = examples().join("../tests/audit/records-bad-shape.json");
+    for args in [
+        vec!["validate", m],
+        vec!["convert", m, "-o", "x.csv"],
+        vec!["diff", "municipal_services", m],
+        vec!["audit", m, path(&records)],
+    ] {
+        let o = gongkai(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.contains(&format!("无法读取文件 {m}：文件不存在")),
+            "{args:?}: {e}"
+        );
+        assert_eq!(e.matches("nope.json").count(), 1, "{e}");
+        assert!(!e.contains("os error"), "{e}");
+    }
+    for args in [
+        vec!["validate", "--lang", "en", m],
+        vec!["diff", "--lang", "en", "municipal_services", m],
+    ] {
+        let e = stderr(&gongkai(&args));
+        assert!(e.contains(&format!("cannot read {m}: no such file")), "{e}");
+        assert!(!e.contains("无法"), "{e}");
+    }
+    // A folder given as a file.
+    let e = stderr(&gongkai(&["validate", path(&dir)]));
+    assert!(e.contains("这是一个文件夹"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn gongkai_in(locale: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .output()
+        .expect("the gongkai binary runs")
+}
+
+/// Help pages and argument errors are Chinese by default, clap's own words included; English
+/// with `LANG=en*` or `--lang en`.
+#[test]
+fn help_and_argument_errors_speak_the_users_language() {
+    let o = gongkai_in("C.UTF-8", &["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for zh in [
+        "用法：gongkai <命令>",
+        "命令：",
+        "选项：",
+        "显示帮助",
+        "显示版本",
+    ] {
+        assert!(out.contains(zh), "{zh}: {out}");
+    }
+    for en in ["Usage", "Options", "Commands", "Print"] {
+        assert!(!out.contains(en), "{en}: {out}");
+    }
+    let out = stdout(&gongkai_in("zh_CN.UTF-8", &["validate", "--help"]));
+    assert!(out.contains("用法：gongkai validate [选项]"), "{out}");
+    assert!(out.contains("[默认：text]"), "{out}");
+    assert!(
+        !out.contains("default") && !out.contains("Possible"),
+        "{out}"
+    );
+    // Errors: what is wrong, in Chinese, exit 2.
+    let o = gongkai_in("C.UTF-8", &["validate", "--bogus", "x.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("错误：无法识别的参数“--bogus”"),
+        "{}",
+        stderr(&o)
+    );
+    let o = gongkai_in("C.UTF-8", &["validate", "--format", "xml", "x.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("的值“xml”无效；可选值：text、json"),
+        "{}",
+        stderr(&o)
+    );
+    let o = gongkai_in("C.UTF-8", &["validate", "--today", "2024-13-01", "x.json"]);
+    assert!(
+        stderr(&o).contains("“2024-13-01”无效：日期无效"),
+        "{}",
+        stderr(&o)
+    );
+    let o = gongkai_in("C.UTF-8", &["validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("缺少必需的参数"), "{}", stderr(&o));
+    let o = gongkai_in("C.UTF-8", &["validat"]);
+    assert!(stderr(&o).contains("没有命令“validat”"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("validate"),
+        "suggests the command: {}",
+        stderr(&o)
+    );
+    // English: by the locale, or by --lang en.
+    let out = stdout(&gongkai_in("en_US.UTF-8", &["--help"]));
+    assert!(out.contains("Usage: gongkai <COMMAND>"), "{out}");
+    let o = gongkai_in(
+        "C.UTF-8",
+        &["validate", "--lang", "en", "--bogus", "x.json"],
+    );
+    assert!(
+        stderr(&o).contains("unexpected argument '--bogus'"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -711,3 +711,63 @@ fn full_2027() -> String {
     }
     s
 }
+
+/// Records with the Chinese headers people write read the same as the English keys; rows are
+/// numbered by the file's own line everywhere; a record 1.5 hours late says so; an empty
+/// records file prints no broken punctuation.
+#[test]
+fn audit_reads_chinese_headers_and_numbers_rows_by_line() {
+    let english = std::fs::read_to_string(fixture("records.csv")).unwrap();
+    let (header, body) = english.split_once('\n').unwrap();
+    assert!(
+        header.starts_with("item_id,formed_on,published_on"),
+        "{header}"
+    );
+    let chinese = tmp(
+        "records-zh.csv",
+        &format!(
+            "事项编号,形成日期,公开日期（YYYY-MM-DD）,申请日期,是否延期,事件时间,备注\n{body}"
+        ),
+    );
+    let run = |records: &str, lang: &str| {
+        let o = gongkai(&[
+            "audit",
+            &fixture("catalogue.json"),
+            records,
+            "--today",
+            "2025-01-10",
+            "--lang",
+            lang,
+        ]);
+        stdout(&o)
+    };
+    let zh = run(&chinese, "zh");
+    assert_eq!(zh, run(&fixture("records.csv"), "zh"));
+    assert!(!zh.contains("records.unknown_column"), "{zh}");
+    // The text row label and the message name the same line of the file (the second record's
+    // note spans two lines, so record 15 starts on line 17).
+    let unknown = zh.lines().find(|l| l.contains("“99”不在目录中")).unwrap();
+    assert!(unknown.starts_with("  第 17 行"), "{unknown}");
+    assert!(
+        unknown.contains("第 17 行的记录的事项编号“99”"),
+        "{unknown}"
+    );
+    // 1.5 hours after a deadline of 08:00 the day before the stoppage.
+    let late = zh
+        .lines()
+        .find(|l| l.contains("截止 2024-04-09 08:00"))
+        .unwrap();
+    assert!(late.ends_with("逾期 1 小时 30 分钟"), "{late}");
+    assert!(!late.contains("0 个工作日"), "{late}");
+    let en = run(&chinese, "en");
+    assert!(en.contains("late by 1 h 30 min"), "{en}");
+    assert!(en.contains("the record on line 17: item id “99”"), "{en}");
+    assert!(!en.contains('（'), "no Chinese brackets in English: {en}");
+    // No records: no empty list, no rate of nothing.
+    let empty = run(&fixture("records-empty.csv"), "zh");
+    assert!(empty.contains("合计：没有可审计的记录"), "{empty}");
+    assert!(
+        !empty.contains("：；") && !empty.contains("（）"),
+        "{empty}"
+    );
+}

@@ -90,8 +90,12 @@ fn a_file_as_reference_and_consistency_mode() {
         "{out}"
     );
     assert!(
-        out.contains("diff.inconsistent_time_limit /items/0/time_limit → /items/0/time_limit"),
+        out.contains("diff.inconsistent_time_limit 第 1 项（序号 1） → 第 1 项（序号 1）"),
         "{out}"
+    );
+    assert!(
+        !out.contains("/items/"),
+        "items are named as people name them: {out}"
     );
     // The same files without --consistency: a diff, with the county catalogue as the standard.
     let (code, out, _) = gongkai(&[
@@ -119,12 +123,34 @@ fn min_severity_filters_output_not_exit_code() {
     ]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["severity"] == "error")
+    // Without the filter the report has an error and a warning; with it, the error alone.
+    let codes: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(codes, [("diff.missing_item", "error")], "{v}");
+    let (code, out, _) = gongkai(&[
+        "diff",
+        "municipal_services",
+        &path("missing.json"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    codes.sort_unstable();
+    assert_eq!(
+        codes,
+        ["diff.missing_item", "diff.missing_uncertain_item"],
+        "{v}"
     );
 }
 

@@ -53,6 +53,18 @@ pub enum Error {
         /// The operating system's message.
         message: String,
     },
+    /// A file that could not be read or written, said in both languages without the operating
+    /// system's English (`无法读取文件 nope.json：文件不存在`). Made by [`Error::read_failed`] and
+    /// [`Error::write_failed`]; its code is `io`, like [`Error::Io`].
+    #[error("{zh}")]
+    File {
+        /// The path as given.
+        path: String,
+        /// The message in Chinese.
+        zh: String,
+        /// The message in English.
+        en: String,
+    },
     /// A date or calendar request that cannot be answered (e.g. a year the holiday table does not cover).
     #[error("{0}")]
     Calendar(String),
@@ -85,7 +97,7 @@ impl Error {
             Error::TooLarge { .. } => "too_large",
             Error::Import { .. } => "import",
             Error::UnsupportedFormat(_) => "unsupported_format",
-            Error::Io { .. } => "io",
+            Error::Io { .. } | Error::File { .. } => "io",
             Error::Calendar(_) | Error::CalendarText { .. } => "calendar",
             Error::Laws(_) => "laws",
             Error::InvalidArgument(_) => "invalid_argument",
@@ -96,8 +108,28 @@ impl Error {
     /// message (`Display`). `Error::message(lang)` (in [`crate::calendar`]) picks by language.
     pub fn message_en(&self) -> String {
         match self {
-            Error::CalendarText { en, .. } => en.clone(),
+            Error::CalendarText { en, .. } | Error::File { en, .. } => en.clone(),
             _ => self.to_string(),
+        }
+    }
+
+    /// A file at `path` that could not be read.
+    pub fn read_failed(path: impl std::fmt::Display, e: &std::io::Error) -> Self {
+        let (zh, en) = io_reason(e);
+        Error::File {
+            path: path.to_string(),
+            zh: format!("无法读取文件 {path}：{zh}"),
+            en: format!("cannot read {path}: {en}"),
+        }
+    }
+
+    /// A file at `path` that could not be written (or a folder that could not be made).
+    pub fn write_failed(path: impl std::fmt::Display, e: &std::io::Error) -> Self {
+        let (zh, en) = io_reason(e);
+        Error::File {
+            path: path.to_string(),
+            zh: format!("无法写入 {path}：{zh}"),
+            en: format!("cannot write {path}: {en}"),
         }
     }
 
@@ -260,4 +292,38 @@ impl std::str::FromStr for crate::lang::Lang {
             ))
         })
     }
+}
+
+/// Why a file operation failed, in Chinese and in English, from the kind of the operating
+/// system's error (its own text is English and platform-specific).
+fn io_reason(e: &std::io::Error) -> (String, String) {
+    use std::io::ErrorKind as K;
+    let (zh, en) = match e.kind() {
+        K::NotFound => (
+            "文件不存在，请检查路径和文件名",
+            "no such file; check the path and the name",
+        ),
+        K::PermissionDenied => ("没有访问权限", "permission denied"),
+        K::IsADirectory => ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+        K::NotADirectory => (
+            "路径中有一段不是文件夹",
+            "a part of the path is not a folder",
+        ),
+        K::AlreadyExists => ("已存在", "it already exists"),
+        K::StorageFull => ("磁盘空间不足", "the disk is full"),
+        K::ReadOnlyFilesystem => ("所在磁盘只读", "the file system is read-only"),
+        K::InvalidFilename => ("文件名无效", "the file name is not valid"),
+        K::FileTooLarge => ("文件过大", "the file is too large"),
+        K::InvalidData => ("内容无法读取", "the content cannot be read"),
+        K::UnexpectedEof => ("文件意外结束", "the file ends unexpectedly"),
+        K::OutOfMemory => ("内存不足", "out of memory"),
+        _ => {
+            let os = e.to_string();
+            return (
+                format!("操作系统报告错误（{}）", crate::excerpt(&os, 80)),
+                os,
+            );
+        }
+    };
+    (zh.to_owned(), en.to_owned())
 }

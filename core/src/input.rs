@@ -40,10 +40,7 @@ pub fn read_limited(reader: impl Read, limit: usize, name: &str) -> Result<Vec<u
 /// not trusted (a pipe has none, a sparse file lies about its content).
 pub fn read_file_limited(path: &std::path::Path, limit: usize) -> Result<Vec<u8>, Error> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| Error::Io {
-        path: name.clone(),
-        message: e.to_string(),
-    })?;
+    let file = std::fs::File::open(path).map_err(|e| Error::read_failed(&name, &e))?;
     read_limited(file, limit, &name)
 }
 

@@ -50,6 +50,7 @@ mod date;
 pub mod deadline;
 pub mod diff;
 mod error;
+pub mod evaluate;
 pub mod export;
 pub mod import;
 mod input;

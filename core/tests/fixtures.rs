@@ -40,6 +40,42 @@ const EXEMPT_CODES: &[(&str, &str)] = &[(
     "fallback for a validator error kind the mapping does not know; the published schema uses none",
 )];
 
+/// Codes no case of `tests/cases/` needs to show as a near miss (a case where the code must stay
+/// silent), by prefix, and why; on top of the exemptions above.
+const NEAR_MISS_EXEMPT_PREFIXES: &[(&str, &str)] = &[
+    (
+        "import.",
+        "importer findings: the import fixtures (tests/import/) compare the exact multiset of \
+         findings, so each fixture shows the codes it does not list staying silent; no fixture is \
+         yet marked as the near miss of one code",
+    ),
+    (
+        "diff.",
+        "diff findings: tests/diff/ fixtures compare the exact findings of each reference item \
+         (core/tests/diff.rs), including items that must give none (localised, wording)",
+    ),
+    (
+        "record.",
+        "audit records: tests/audit/expected.json gives every row's exact findings \
+         (core/tests/audit.rs), on-time rows included",
+    ),
+    (
+        "records.",
+        "audit records: tests/audit/expected.json gives every row's exact findings \
+         (core/tests/audit.rs), on-time rows included",
+    ),
+    (
+        "no_deadline.",
+        "reasons a deadline cannot be computed: core/tests/deadline.rs and \
+         cli/tests/deadline_audit.rs check limits that do give a date",
+    ),
+    (
+        "evaluate.",
+        "evaluation findings: tests/evaluate/example.expected.json gives every unit's exact \
+         problem codes (core/tests/evaluate.rs), units without a problem included",
+    ),
+];
+
 const UPDATE_ENV: &str = "GONGKAI_UPDATE_DOCS";
 
 struct Case {
@@ -51,6 +87,8 @@ struct Case {
     today: Option<chrono::NaiveDate>,
     max_issues: Option<usize>,
     expected: Value,
+    /// `near_miss`: the codes this case must not give although it comes close.
+    near_miss: Vec<String>,
 }
 
 fn repo_root() -> PathBuf {
@@ -103,6 +141,18 @@ fn load(dir: &Path, file: &Path) -> Case {
         .map(|d| gongkai::parse_date(d).unwrap_or_else(|| panic!("{name}: bad today")));
     let max_issues = v["options"]["max_issues"].as_u64().map(|n| n as usize);
     let expected = v["expected"].clone();
+    let near_miss = match &v["near_miss"] {
+        Value::Null => Vec::new(),
+        Value::Array(a) => a
+            .iter()
+            .map(|c| {
+                c.as_str()
+                    .unwrap_or_else(|| panic!("{name}: near_miss holds codes"))
+                    .to_owned()
+            })
+            .collect(),
+        _ => panic!("{name}: near_miss is a list of codes"),
+    };
     for k in ["valid", "structurally_valid", "error", "issues"] {
         assert!(expected.get(k).is_some(), "{name}: expected.{k} is missing");
     }
@@ -113,6 +163,7 @@ fn load(dir: &Path, file: &Path) -> Case {
         today,
         max_issues,
         expected,
+        near_miss,
     }
 }
 
@@ -312,7 +363,8 @@ fn structural_verdict_matches_the_schema_and_the_fast_path() {
 }
 
 /// The codes a fixture file outside `tests/cases/` expects, by file (relative to the repository
-/// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`), the audit
+/// root): the diff fixtures (`findings[].code`, compared by `core/tests/diff.rs`), the evaluation
+/// fixture (`tests/evaluate/expected.json`, compared by `core/tests/evaluate.rs`), the audit
 /// fixture (`issues[].code` and `rows[].reason`, compared by `core/tests/audit.rs`) and the
 /// import fixtures (`issues[].code`, compared by `core/tests/import_fixtures.rs`).
 fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
@@ -337,6 +389,7 @@ fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
         "tests/diff",
         "tests/diff/corpus",
         "tests/audit",
+        "tests/evaluate",
         "tests/import",
     ] {
         for f in std::fs::read_dir(repo_root().join(dir)).unwrap() {
@@ -432,6 +485,83 @@ fn every_code_has_a_triggering_fixture() {
     }
 }
 
+fn near_miss_exemption(code: &str) -> Option<&'static str> {
+    NEAR_MISS_EXEMPT_PREFIXES
+        .iter()
+        .find(|(p, _)| code.starts_with(p))
+        .map(|(_, why)| *why)
+        .or_else(|| exemption(code))
+}
+
+/// For each code, the cases that are its near miss (in path order).
+fn near_misses() -> BTreeMap<&'static str, Vec<&'static str>> {
+    let mut out: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
+    for case in cases() {
+        for code in &case.near_miss {
+            out.entry(code.as_str())
+                .or_default()
+                .push(case.rel.as_str());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_code_has_a_near_miss() {
+    let near = near_misses();
+    let missing: Vec<&str> = gongkai::codes::all()
+        .map(|c| c.as_str())
+        .filter(|c| !near.contains_key(c) && near_miss_exemption(c).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a near miss (a case of tests/cases/ listing the code in `near_miss`): \
+         {missing:?}"
+    );
+    // Exempt families have no near miss in tests/cases/ (keep the list honest).
+    for (prefix, _) in NEAR_MISS_EXEMPT_PREFIXES {
+        let listed: Vec<&&str> = near.keys().filter(|c| c.starts_with(prefix)).collect();
+        assert!(
+            listed.is_empty(),
+            "{prefix} is exempt but has near misses: {listed:?}"
+        );
+        assert!(
+            gongkai::codes::all().any(|c| c.as_str().starts_with(prefix)),
+            "{prefix}: no such code"
+        );
+    }
+    let mut failures = Vec::new();
+    for case in cases() {
+        let expected: Vec<String> = expected_pairs(case).into_iter().map(|(c, _)| c).collect();
+        let report = run(case, Lang::Zh).ok();
+        for code in &case.near_miss {
+            if gongkai::Code::from_code(code).is_none() {
+                failures.push(format!("{}: near_miss {code} is not a code", case.name));
+            }
+            if expected.contains(code) {
+                failures.push(format!("{}: near_miss {code} is expected", case.name));
+            }
+            match &report {
+                Some(r) if r.issues.iter().any(|i| i.code == code.as_str()) => {
+                    failures.push(format!("{}: near_miss {code} fires", case.name));
+                }
+                Some(_) => {}
+                None => failures.push(format!(
+                    "{}: a near miss must give a report (near_miss {code})",
+                    case.name
+                )),
+            }
+        }
+        let mut sorted = case.near_miss.clone();
+        sorted.sort();
+        sorted.dedup();
+        if sorted.len() != case.near_miss.len() {
+            failures.push(format!("{}: a code twice in near_miss", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
 fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -439,6 +569,7 @@ fn md_cell(s: &str) -> String {
 fn rules_reference() -> String {
     let codes: Vec<gongkai::Code> = gongkai::codes::all().collect();
     let ex = examples();
+    let near = near_misses();
     let count = |s: gongkai::Severity| codes.iter().filter(|c| c.severity() == s).count();
     let mut out = String::new();
     out.push_str("# 问题代码 / Codes\n\n");
@@ -462,7 +593,8 @@ fn rules_reference() -> String {
          people know it and say how to fix the problem; `{name}` in a template is filled from the \
          issue's `params`. **structural** codes are decided by the published JSON Schema alone \
          (any schema validator finds them); the others need gongkai. Each example is a fixture \
-         whose expected issues include the code; **defined in** is the file that declares it.\n\n",
+         whose expected issues include the code; **must stay silent in** lists near misses, cases \
+         that come close but must not give the code; **defined in** is the file that declares it.\n\n",
     );
     for family in gongkai::codes::Family::ALL {
         let list: Vec<&gongkai::Code> = codes.iter().filter(|c| c.family() == *family).collect();
@@ -514,6 +646,16 @@ fn rules_reference() -> String {
             }
             (None, Some(why)) => {
                 let _ = writeln!(out, "- **example**: none ({why})");
+            }
+            (None, None) => {}
+        }
+        match (near.get(r.code), near_miss_exemption(r.code)) {
+            (Some(list), _) => {
+                let links: Vec<String> = list.iter().map(|p| format!("[`{p}`](../{p})")).collect();
+                let _ = writeln!(out, "- **must stay silent in**: {}", links.join(", "));
+            }
+            (None, Some(why)) => {
+                let _ = writeln!(out, "- **must stay silent in**: no case ({why})");
             }
             (None, None) => {}
         }

@@ -23,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["export", "deadline"],
     &["validate"],
     &["diff", "audit"],
-    &["annotate", "site"],
+    &["annotate", "site", "evaluate"],
 ];
 
 fn src() -> PathBuf {

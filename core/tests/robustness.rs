@@ -64,7 +64,15 @@ fn check(doc: &Value, validators: &[Validator]) {
         let has_error = report.issues.iter().any(|i| i.severity == Severity::Error);
         assert_eq!(report.valid, !has_error);
         for i in &report.issues {
-            assert!(!i.message.is_empty() && i.path.starts_with('/') || i.path.is_empty());
+            // Every issue has a message, and a path that is empty (the whole document) or a
+            // JSON Pointer.
+            assert!(!i.message.is_empty(), "{}: empty message", i.code);
+            assert!(
+                i.path.is_empty() || i.path.starts_with('/'),
+                "{}: path {:?}",
+                i.code,
+                i.path
+            );
         }
     }
 }

@@ -54,6 +54,8 @@ lists the registry and :func:`lookup_law` finds the instrument a citation names.
 a catalogue against the upper-level standard (``"municipal_services"`` is embedded) and
 :func:`consistency` two linked catalogues against each other. :func:`site` publishes
 catalogues as a static 基层政务公开专题 site (what ``gongkai site`` writes, byte for byte).
+:func:`evaluate` scores and ranks every unit's catalogue (the 监督评价: ``.to_dataframe()``,
+``.problems_dataframe()``, ``.to_html()``, ``.to_xlsx()``).
 
 Parsing, validation, audits and diffs run with the GIL released; :class:`Validator` is
 thread-safe, and :func:`validate_many` validates a batch on all cores.
@@ -94,6 +96,7 @@ from ._gongkai import (
     validate_many,
     working_days_between,
 )
+from ._evaluation import Evaluation, evaluate, evaluation_schema
 
 __all__ = [
     "AuditReport",
@@ -104,6 +107,7 @@ __all__ = [
     "DiffFinding",
     "DiffReport",
     "Error",
+    "Evaluation",
     "Issue",
     "Location",
     "ProvisionalWarning",
@@ -117,6 +121,8 @@ __all__ = [
     "deadline",
     "diff",
     "diff_report_schema",
+    "evaluate",
+    "evaluation_schema",
     "is_working_day",
     "laws",
     "lookup_law",

@@ -20,6 +20,7 @@ __all__ = [
     "DiffFinding",
     "DiffReport",
     "Error",
+    "Evaluation",
     "Issue",
     "Location",
     "ProvisionalWarning",
@@ -33,6 +34,8 @@ __all__ = [
     "deadline",
     "diff",
     "diff_report_schema",
+    "evaluate",
+    "evaluation_schema",
     "is_working_day",
     "laws",
     "lookup_law",
@@ -606,3 +609,8 @@ def site(
     are written; files of an earlier run no longer produced are removed; files the generator did
     not write are never touched. Returns ``written``, ``unchanged``, ``removed``, ``refused``
     (``strict`` and a catalogue with errors: nothing written), ``catalogues`` and ``issues``."""
+
+
+from ._evaluation import Evaluation as Evaluation
+from ._evaluation import evaluate as evaluate
+from ._evaluation import evaluation_schema as evaluation_schema

@@ -16,6 +16,8 @@
 //! | `note` | no | free text, passed through to the row |
 //! | `url` | no | where the document is published (`http://` or `https://`); the 专题 site ([`crate::site`]) lists it under its item |
 //! | `title` | no | the document's title, shown as the link's text |
+//! | `kind` | no | `policy` (政策文件) or `interpretation` (解读), for the 解读同步率 ([`interpretations`]) |
+//! | `interprets` | no | on an interpretation: the title or `url` of the document it explains |
 //!
 //! Dates are `YYYY-MM-DD` (also `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`), optionally followed by a
 //! time `HH:MM[:SS]` (used for `event_at` and, for `hours_before` items, `published_on`).
@@ -60,8 +62,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+mod interpret;
 mod records;
 mod summary;
+
+pub use interpret::{
+    InterpretationRow, InterpretationTally, Interpretations, RecordKind, SyncStatus,
+    interpretations,
+};
 
 use records::issue;
 pub use records::{
@@ -219,6 +227,10 @@ pub struct AuditRow {
     /// Late or overdue (as of today): working days after the deadline (`None` when the
     /// calendar does not cover the days to count).
     pub late_by_working_days: Option<i64>,
+    /// Late against an exact moment (`hours_before`, with the publication time given): the
+    /// minutes after `deadline_at`, so that a record 1.5 hours late does not read “0 days”.
+    #[serde(default)]
+    pub late_by_minutes: Option<i64>,
     /// `not_applicable`: the reason code; `invalid`: the first issue's code.
     pub reason: Option<String>,
     /// The message of `reason`.
@@ -471,6 +483,7 @@ fn audit_one(
         deadline_at: None,
         status: Status::Invalid,
         late_by_days: None,
+        late_by_minutes: None,
         late_by_working_days: None,
         reason: None,
         message: None,
@@ -635,6 +648,9 @@ fn audit_one(
             } else {
                 row.status = Status::Late;
                 lateness(&mut row, p);
+                if let (Some(at), Some(pt), Some(_)) = (dl.datetime, published.time, event.time) {
+                    row.late_by_minutes = Some((p.and_time(pt) - at).num_minutes());
+                }
             }
         }
         None => match options.today {

@@ -38,6 +38,13 @@ pub struct Record {
     /// `title`: the document's title (not used by the audit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// `kind`: what was published, for the 解读同步率 ([`super::interpretations`]): a policy
+    /// document (`policy`, 政策文件), its interpretation (`interpretation`, 解读), or empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// `interprets`: for an interpretation, the title (or `url`) of the document it explains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interprets: Option<String>,
 }
 
 /// Records read from a file, with the problems found while reading (missing columns, records
@@ -74,13 +81,15 @@ pub fn read_records(bytes: &[u8], name: Option<&str>) -> Result<Records, Error> 
 }
 
 const REQUIRED: [&str; 3] = ["item_id", "formed_on", "published_on"];
-const OPTIONAL: [&str; 6] = [
+const OPTIONAL: [&str; 8] = [
     "request_received",
     "extended",
     "event_at",
     "note",
     "url",
     "title",
+    "kind",
+    "interprets",
 ];
 
 fn set_field(r: &mut Record, key: &str, v: Option<String>) {
@@ -95,6 +104,8 @@ fn set_field(r: &mut Record, key: &str, v: Option<String>) {
         "note" => r.note = v,
         "url" => r.url = v,
         "title" => r.title = v,
+        "kind" => r.kind = v,
+        "interprets" => r.interprets = v,
         _ => {}
     }
 }
@@ -132,7 +143,7 @@ pub fn read_records_csv(bytes: &[u8]) -> Result<Records, Error> {
     let mut out = Records::default();
     let mut columns: Vec<(usize, &'static str)> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
-        let key = h.trim().to_ascii_lowercase();
+        let key = record_key(h);
         match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| **k == key) {
             Some(k) if !columns.iter().any(|(_, c)| c == k) => columns.push((i, k)),
             Some(_) => {}
@@ -299,6 +310,17 @@ pub(super) fn issue(
         f.params
             .entry("row".into())
             .or_insert_with(|| r.to_string());
+        // One numbering for people: the file's own line where there is one (CSV), else the
+        // record's number (JSON).
+        let (zh, en) = match line {
+            Some(l) => (
+                format!("第 {l} 行的记录"),
+                format!("the record on line {l}"),
+            ),
+            None => (format!("第 {r} 条记录"), format!("record {r}")),
+        };
+        f.params.entry("record".into()).or_insert(zh);
+        f.params.entry("record_en".into()).or_insert(en);
     }
     if let Some(c) = column {
         f.params
@@ -387,6 +409,45 @@ pub fn parse_extension(s: &str) -> Option<u32> {
             .ok()
             .filter(|n| (1..=MAX_EXTENSION_WORKING_DAYS).contains(n)),
     }
+}
+
+/// The field a records column holds: its English key (`formed_on`, any case) or a Chinese header
+/// people write (事项编号/序号, 形成日期, 公开日期, 申请日期 …), spaces and a trailing note in
+/// brackets ignored (`公开日期（YYYY-MM-DD）`). Unknown headers come back as written, lower case.
+fn record_key(header: &str) -> String {
+    let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    let h = h
+        .split(['（', '('])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['：', ':']);
+    let key = match h {
+        "事项编号" | "事项序号" | "序号" | "编号" | "目录序号" | "事项代码" | "事项ID"
+        | "事项id" => "item_id",
+        "形成日期"
+        | "信息形成日期"
+        | "形成时间"
+        | "制作日期"
+        | "生成日期"
+        | "形成或变更日期"
+        | "信息形成或变更日期"
+        | "变更日期" => "formed_on",
+        "公开日期" | "发布日期" | "公开时间" | "发布时间" | "实际公开日期" | "实际公开时间" => {
+            "published_on"
+        }
+        "申请日期" | "收到申请日期" | "申请收到日期" | "收到申请时间" | "申请时间" => {
+            "request_received"
+        }
+        "是否延期" | "延期" | "延长答复" | "是否延长" => "extended",
+        "事件时间" | "发生时间" | "会议时间" | "活动时间" | "事件日期" => {
+            "event_at"
+        }
+        "备注" | "说明" => "note",
+        "链接" | "网址" | "公开网址" | "公开链接" | "发布网址" => "url",
+        "标题" | "信息标题" | "文件标题" | "信息名称" => "title",
+        _ => return h.to_ascii_lowercase(),
+    };
+    key.to_owned()
 }
 
 #[cfg(test)]

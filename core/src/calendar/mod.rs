@@ -506,7 +506,11 @@ impl Calendar {
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64, Error> {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         if let Some(y) = self.missing_year(lo, hi) {
-            return Err(self.uncovered(y, Some(if self.covers_date(lo) { hi } else { lo })));
+            // Name a day only when the missing year is its own (or, 29–31 December, the next
+            // one's New Year); a year in a gap between them is "the count reaches".
+            let d = if self.covers_date(lo) { hi } else { lo };
+            let about = d.year() == y || (d.year() + 1 == y && d.month() == 12);
+            return Err(self.uncovered(y, about.then_some(d)));
         }
         let (ia, ib) = (self.index(a)?, self.index(b)?);
         let at = |i: usize| i64::from(self.inner.cum.get(i).copied().unwrap_or(0));

@@ -46,6 +46,7 @@ pub mod catalogue;
 pub mod channels;
 pub mod deadline;
 pub mod diff;
+pub mod evaluate;
 pub mod import;
 pub mod items;
 pub mod records;
@@ -83,6 +84,8 @@ pub enum Family {
     Deadline,
     /// 专题网站: what the site generator could not publish.
     Site,
+    /// 监督评价: what the evaluation across units found (unreadable units, manifests, timeliness).
+    Evaluate,
     /// 节假日安排: provisional years and the problems of a holiday file.
     Calendar,
     /// 报告: what a report left out to stay bounded.
@@ -104,6 +107,7 @@ impl Family {
         Family::Records,
         Family::Deadline,
         Family::Site,
+        Family::Evaluate,
         Family::Calendar,
         Family::Report,
     ];
@@ -123,6 +127,7 @@ impl Family {
             Family::Records => "records",
             Family::Deadline => "deadline",
             Family::Site => "site",
+            Family::Evaluate => "evaluate",
             Family::Calendar => "calendar",
             Family::Report => "report",
         }
@@ -143,6 +148,7 @@ impl Family {
             Family::Records => "公开记录",
             Family::Deadline => "截止日期",
             Family::Site => "专题网站",
+            Family::Evaluate => "监督评价",
             Family::Calendar => "节假日安排",
             Family::Report => "报告",
         }
@@ -163,6 +169,7 @@ impl Family {
             Family::Records => "publication records",
             Family::Deadline => "deadlines",
             Family::Site => "portal site",
+            Family::Evaluate => "evaluation",
             Family::Calendar => "holiday calendar",
             Family::Report => "report",
         }
@@ -464,6 +471,7 @@ const FAMILIES: &[&[Code]] = &[
     records::ALL,
     deadline::ALL,
     site::ALL,
+    evaluate::ALL,
     calendar::ALL,
     report::ALL,
 ];

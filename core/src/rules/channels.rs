@@ -117,10 +117,26 @@ fn strip_other(s: &str) -> &str {
                     | '■'
             )
     };
-    let mut t = s.trim_matches(filler);
+    // Trims the filler, but keeps a closing bracket that closes one opened in the text
+    // ("公示栏（电子屏）").
+    let trim = |s: &'_ str| -> usize {
+        let mut end = s.trim_end_matches(filler).len();
+        for (open, close) in [('（', '）'), ('(', ')')] {
+            let kept = &s[..end];
+            if kept.matches(open).count() > kept.matches(close).count()
+                && s[end..].starts_with(close)
+            {
+                end += close.len_utf8();
+            }
+        }
+        end
+    };
+    let mut t = s.trim_start_matches(filler);
+    t = &t[..trim(t)];
     for p in ["其他渠道", "其它渠道", "其他", "其它"] {
         if let Some(r) = t.strip_prefix(p) {
-            t = r.trim_matches(filler);
+            let r = r.trim_start_matches(filler);
+            t = &r[..trim(r)];
             break;
         }
     }
@@ -184,6 +200,7 @@ fn standard_channel(s: &str) -> Option<Channel> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
@@ -202,5 +219,295 @@ mod tests {
             Some(Channel::GovWebsite)
         );
         assert_eq!(standard_channel("武陟县政务服务网"), None);
+    }
+
+    /// Every name people write for a standard channel, from the published catalogues and the
+    /// template's own labels, and the channel it means.
+    #[test]
+    fn every_standard_channel_name() {
+        use Channel::*;
+        let table: &[(Channel, &[&str])] = &[
+            (
+                GovWebsite,
+                &[
+                    "政府网站",
+                    "政府门户网站",
+                    "门户网站",
+                    "政府网",
+                    "人民政府网",
+                    "政府信息公开网站",
+                    "政府信息公开平台",
+                ],
+            ),
+            (GovGazette, &["政府公报", "公报"]),
+            (
+                SocialMedia,
+                &[
+                    "两微一端",
+                    "政务微博",
+                    "政务微信",
+                    "微信公众号",
+                    "微博",
+                    "微信",
+                    "政务新媒体",
+                ],
+            ),
+            (
+                PressOrHearing,
+                &[
+                    "发布会/听证会",
+                    "发布会／听证会",
+                    "发布会听证会",
+                    "新闻发布会",
+                    "发布会",
+                    "听证会",
+                ],
+            ),
+            (BroadcastTv, &["广播电视", "广播", "电视", "广播、电视"]),
+            (PrintMedia, &["纸质媒体", "报刊", "报纸", "报刊杂志"]),
+            (
+                ReadingPoint,
+                &[
+                    "公开查阅点",
+                    "查阅点",
+                    "政府信息查阅点",
+                    "政府信息公开查阅点",
+                    "查阅室",
+                ],
+            ),
+            (
+                ServiceCenter,
+                &["政务服务中心", "政务服务大厅", "行政服务中心", "政务大厅"],
+            ),
+            (ServiceStation, &["便民服务站"]),
+            (
+                DoorToDoor,
+                &["入户/现场", "入户／现场", "入户", "现场", "入户现场"],
+            ),
+            (
+                NoticeBoard,
+                &[
+                    "公示栏",
+                    "公告栏",
+                    "电子屏",
+                    "村公示栏",
+                    "社区公示栏",
+                    "公示栏（电子屏）",
+                    "社区/企事业单位/村公示栏（电子屏）",
+                    "社区/企事业单位/村公示栏(电子屏)",
+                ],
+            ),
+            (TargetedPush, &["精准推送"]),
+        ];
+        for (channel, names) in table {
+            for name in *names {
+                assert_eq!(standard_channel(name), Some(*channel), "{name}");
+                // Written in the 其他 box as people do.
+                let written = format!("其他：{name}");
+                assert_eq!(
+                    standard_channel(strip_other(&written)),
+                    Some(*channel),
+                    "{written}"
+                );
+            }
+        }
+        // The four suffixes of a named government's website, and what does not end with one.
+        for name in [
+            "武陟县人民政府门户网站",
+            "武陟县人民政府网站",
+            "武陟县人民政府网",
+            "焦作市政府门户网站",
+        ] {
+            assert_eq!(standard_channel(name), Some(GovWebsite), "{name}");
+        }
+        for name in [
+            "武陟县政务服务网",
+            "武陟县人民政府门户",
+            "武陟县政府网站群",
+            "人民政府网站建设",
+            "微信群",
+            "公示",
+            "",
+        ] {
+            assert_eq!(standard_channel(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_filler_around_other_is_stripped() {
+        for filler in [
+            " ", "\u{3000}", "_", "＿", ":", "：", "(", ")", "（", "）", "-", "—", ".", "。", "…",
+            "□", "■",
+        ] {
+            let before = format!("{filler}其他{filler}武陟县政务服务网{filler}");
+            assert_eq!(strip_other(&before), "武陟县政务服务网", "{before:?}");
+            let blank = format!("{filler}其他{filler}{filler}");
+            assert_eq!(strip_other(&blank), "", "{blank:?}");
+        }
+        for p in ["其他渠道", "其它渠道", "其他", "其它"] {
+            assert_eq!(strip_other(&format!("{p}：公示栏")), "公示栏", "{p}");
+            assert_eq!(strip_other(p), "", "{p}");
+        }
+        // Only one prefix, and only at the start.
+        assert_eq!(strip_other("其他其他"), "其他");
+        assert_eq!(strip_other("公示栏其他"), "公示栏其他");
+        assert_eq!(strip_other("其他x渠道"), "x渠道");
+        // A closing bracket of the text itself stays.
+        assert_eq!(strip_other("其他：公示栏（电子屏）"), "公示栏（电子屏）");
+        assert_eq!(strip_other("其他（公示栏（电子屏））"), "公示栏（电子屏）");
+        assert_eq!(strip_other("其他（武陟县政务服务网）"), "武陟县政务服务网");
+        assert_eq!(strip_other("其他：公示栏(电子屏))"), "公示栏(电子屏)");
+    }
+
+    /// The channel findings (code, path, `channel` param) of a one-item catalogue.
+    fn findings(item: serde_json::Value) -> Vec<(String, String, String)> {
+        let mut it = serde_json::json!({
+            "id": "1", "category": "城镇燃气管理", "name": "燃气经营许可证核发",
+            "content": ["申请条件"],
+            "basis": [{"title": "城镇燃气管理条例", "doc_no": "国务院令第583号", "kind": "administrative_regulation"}],
+            "time_limit": {"kind": "working_days", "days": 20, "from": "formed_or_changed"},
+            "subject": "武陟县城市管理局", "channels": ["gov_website"], "audience": ["public"],
+            "method": ["proactive"], "levels": ["county"]
+        });
+        for (k, v) in item.as_object().unwrap() {
+            it[k] = v.clone();
+        }
+        let doc = serde_json::json!({
+            "schema_version": "1.0", "title": "武陟县城市管理局市政服务领域基层政务公开标准目录",
+            "domain": "municipal_services", "publisher": "武陟县城市管理局", "level": "county",
+            "issued": "2024-03-01", "items": [it]
+        });
+        let report = crate::Validator::default()
+            .validate_json(&serde_json::to_vec(&doc).unwrap())
+            .unwrap();
+        report
+            .issues
+            .iter()
+            .filter(|i| i.code.as_str().starts_with("channels."))
+            .map(|i| {
+                (
+                    i.code.to_string(),
+                    i.path.clone(),
+                    i.params.get("channel").cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn code(c: Channel) -> &'static str {
+        c.code()
+    }
+
+    #[test]
+    fn only_targeted_channels_reach_specific_groups() {
+        use Channel::*;
+        let targeted = [
+            DoorToDoor,
+            TargetedPush,
+            NoticeBoard,
+            ServiceStation,
+            ServiceCenter,
+        ];
+        for c in Channel::ALL {
+            let f = findings(serde_json::json!({
+                "channels": ["gov_website", code(*c)],
+                "audience": ["specific_groups"], "audience_note": "申请人",
+                "method": ["proactive", "on_request"],
+            }));
+            let untargeted = f.iter().any(|(k, p, _)| {
+                k == "channels.specific_groups_untargeted" && p == "/items/0/channels"
+            });
+            assert_eq!(untargeted, !targeted.contains(c), "{c:?}: {f:?}");
+        }
+        // Not only specific groups, or a write-in channel: nothing to say.
+        for extra in [
+            serde_json::json!({"audience": ["public", "specific_groups"], "audience_note": "申请人"}),
+            serde_json::json!({"audience": ["specific_groups"], "audience_note": "申请人",
+                               "other_channels": ["短信通知"]}),
+        ] {
+            assert_eq!(findings(extra.clone()), [], "{extra}");
+        }
+    }
+
+    #[test]
+    fn only_mass_media_are_wrong_for_on_request_only() {
+        use Channel::*;
+        let mass = [GovGazette, BroadcastTv, PressOrHearing];
+        for c in Channel::ALL {
+            let f = findings(serde_json::json!({
+                "channels": [code(*c)],
+                "audience": ["specific_groups"], "audience_note": "申请人",
+                "method": ["on_request"],
+            }));
+            let got: Vec<&(String, String, String)> = f
+                .iter()
+                .filter(|(k, _, _)| k == "channels.on_request_mass_media")
+                .collect();
+            if mass.contains(c) {
+                assert_eq!(
+                    got,
+                    [&(
+                        "channels.on_request_mass_media".to_owned(),
+                        "/items/0/channels".to_owned(),
+                        c.zh().to_owned()
+                    )],
+                    "{c:?}"
+                );
+            } else {
+                assert!(got.is_empty(), "{c:?}: {f:?}");
+            }
+            // Also proactive: mass media are fine.
+            let f = findings(serde_json::json!({
+                "channels": ["gov_website", code(*c)],
+                "method": ["proactive", "on_request"],
+            }));
+            assert!(
+                f.iter()
+                    .all(|(k, _, _)| k != "channels.on_request_mass_media"),
+                "{c:?}: {f:?}"
+            );
+        }
+        // The first mass channel is named.
+        let f = findings(serde_json::json!({
+            "channels": ["service_center", "broadcast_tv", "gov_gazette"],
+            "audience": ["specific_groups"], "audience_note": "申请人", "method": ["on_request"],
+        }));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].2, "广播电视");
+    }
+
+    #[test]
+    fn write_ins_twice_are_duplicates_once_trimmed() {
+        let f = findings(serde_json::json!({
+            "other_channels": ["武陟县政务服务网", " 武陟县政务服务网 ", "其他", "武陟县政务服务网"],
+        }));
+        assert_eq!(
+            f.iter()
+                .map(|(k, p, _)| (k.as_str(), p.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("channels.duplicate_other", "/items/0/other_channels/1"),
+                (
+                    "channels.other_without_description",
+                    "/items/0/other_channels/2"
+                ),
+                ("channels.duplicate_other", "/items/0/other_channels/3"),
+            ]
+        );
+        // Blank write-ins are `items.blank_text`, not duplicates.
+        assert_eq!(
+            findings(serde_json::json!({"other_channels": ["  ", "  "]})),
+            []
+        );
+        // A standard channel in the box names it, in both languages' params.
+        let f = findings(serde_json::json!({"other_channels": ["其他：政务大厅"]}));
+        assert_eq!(
+            f,
+            [(
+                "channels.standard_in_other".to_owned(),
+                "/items/0/other_channels/0".to_owned(),
+                "政务服务中心".to_owned()
+            )]
+        );
     }
 }

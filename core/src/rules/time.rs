@@ -259,3 +259,72 @@ fn days_in_month(m: u32) -> u32 {
         _ => 31,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_is_not_a_limit() {
+        for t in [
+            "同上",
+            "同前",
+            "同左",
+            "见上",
+            "按规定",
+            "按有关规定",
+            "按相关规定",
+            "依规定",
+            "依法",
+            "依法公开",
+            "根据需要",
+            "视情况",
+            "视情况而定",
+            "另行通知",
+            "待定",
+            "无",
+            "略",
+            "/",
+            "／",
+            "-",
+            "—",
+            "--",
+            "——",
+        ] {
+            assert!(is_placeholder(t), "{t}");
+            // With the punctuation a cell ends with.
+            assert!(is_placeholder(&format!(" {t}。")), "{t}。");
+        }
+        for t in ["同上（见第3项）", "按有关规定办理", "按相关规定执行"] {
+            assert!(is_placeholder(t), "{t}");
+        }
+        for t in [
+            "20个工作日",
+            "依法在20个工作日内公开",
+            "按规定时限公开",
+            "视情况在5日内公开",
+            "无固定期限",
+            "上同",
+            "",
+        ] {
+            assert!(!is_placeholder(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn days_of_each_month() {
+        let want = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        for (m, d) in (1..=12).zip(want) {
+            assert_eq!(days_in_month(m), d, "month {m}");
+        }
+    }
+
+    #[test]
+    fn ranges_are_inclusive() {
+        assert_eq!(in_range(Some(1), 1, 365), Some(1));
+        assert_eq!(in_range(Some(365), 1, 365), Some(365));
+        assert_eq!(in_range(Some(0), 1, 365), None);
+        assert_eq!(in_range(Some(366), 1, 365), None);
+        assert_eq!(in_range(None, 1, 365), None);
+    }
+}
