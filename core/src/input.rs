@@ -22,10 +22,7 @@ pub fn read_limited(reader: impl Read, limit: usize, name: &str) -> Result<Vec<u
     reader
         .take(cap)
         .read_to_end(&mut out)
-        .map_err(|e| Error::Io {
-            path: name.to_owned(),
-            message: e.to_string(),
-        })?;
+        .map_err(|e| Error::read_failed(name, &e))?;
     if out.len() > limit {
         return Err(Error::TooLarge {
             what: "输入字节数".into(),
