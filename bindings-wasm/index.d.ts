@@ -379,3 +379,64 @@ export function evaluate(units: EvaluationUnit[], options?: EvaluateOptions): Ev
 
 /** The 通报 of an `evaluate` result: one self-contained HTML page (inline SVG charts, A4). */
 export function evaluationHtml(report: Evaluation | string): string;
+/** Options of `changes`. Unknown keys are an error. */
+export interface ChangesOptions {
+  lang?: 'zh' | 'en';
+  /** The least name similarity (0–1) for two items to be the same (renamed) item (default 0.6). */
+  threshold?: number;
+  /** `json` (the report, default), or the 修订说明 as `md`, `html` or `text`. */
+  format?: 'json' | 'md' | 'html' | 'text';
+}
+
+/** One change of one item: an issue (code, message, `reference_path` = old, `local_path` = new). */
+export interface Change extends Record<string, unknown> {
+  class: 'strengthened' | 'weakened' | 'neutral';
+  field: string;
+  code: string;
+  severity: Severity;
+  path: string;
+  message: string;
+}
+
+/** What changed between two versions (`gongkai changes --format json`). */
+export interface ChangesReport {
+  old: Record<string, unknown>;
+  new: Record<string, unknown>;
+  /** Whether any change weakens disclosure (a reviewer must approve it). */
+  weakened: boolean;
+  counts: {
+    added: number; removed: number; changed: number; unchanged: number;
+    strengthened: number; weakened: number; neutral: number;
+  };
+  items: Array<{
+    status: 'added' | 'removed' | 'changed';
+    class: 'strengthened' | 'weakened' | 'neutral';
+    category: string;
+    name: string;
+    old_name?: string;
+    old_id: string | null;
+    new_id: string | null;
+    old_path: string | null;
+    new_path: string | null;
+    matched_by?: string;
+    changes: Change[];
+  }>;
+  issues: Array<Record<string, unknown>>;
+}
+
+/**
+ * Compares two versions of a catalogue (JSON text or objects): items added, removed and
+ * changed, each change strengthened / weakened / neutral. With `format` `md`, `html` or `text`,
+ * returns the 修订说明 as a string. Throws `json` / `not_a_catalogue` for a version that cannot
+ * be read, `invalid_argument` for a bad option.
+ */
+export function changes(
+  old: string | Catalogue | Record<string, unknown> | Uint8Array,
+  new_: string | Catalogue | Record<string, unknown> | Uint8Array,
+  options?: ChangesOptions & { format?: 'json' },
+): ChangesReport;
+export function changes(
+  old: string | Catalogue | Record<string, unknown> | Uint8Array,
+  new_: string | Catalogue | Record<string, unknown> | Uint8Array,
+  options: ChangesOptions & { format: 'md' | 'html' | 'text' },
+): string;

@@ -23,6 +23,7 @@ export const {
   diff,
   evaluate,
   evaluationHtml,
+  changes,
 } = wrapper.api;
 export const version = wrapper.version();
 /** Internal (not part of the API): lets the tests make the module panic. */

@@ -29,6 +29,7 @@ export const {
   diff,
   evaluate,
   evaluationHtml,
+  changes,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;

@@ -8,6 +8,7 @@
 
 mod audit;
 mod calendar;
+mod changes;
 mod dates;
 mod diff;
 mod error;
@@ -354,6 +355,7 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(changes::changes, m)?)?;
     m.add_function(wrap_pyfunction!(diff::consistency, m)?)?;
     m.add_function(wrap_pyfunction!(diff::reference, m)?)?;
     m.add_function(wrap_pyfunction!(diff::reference_names, m)?)?;

@@ -12,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 CASES = REPO / "tests" / "cases"
-SCHEMA_FILE = REPO / "schema" / "catalogue.schema.json"
+SCHEMA_FILE = REPO / "schema" / "catalogue-1.1.schema.json"
 REPORT_SCHEMA_FILE = REPO / "schema" / "report.schema.json"
 
 # The core's own example: valid under the schema and every rule.

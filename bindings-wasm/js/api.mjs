@@ -31,6 +31,7 @@ export const FUNCTIONS = Object.freeze([
   'diff',
   'evaluate',
   'evaluationHtml',
+  'changes',
 ]);
 
 /** The functions of the build with table import (gongkai-wasm/tables). */

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export const OUTPUTS = [
-  { schema: '../../schema/catalogue.schema.json', name: 'Catalogue', out: '../types/catalogue.d.ts' },
+  { schema: '../../schema/catalogue-1.1.schema.json', name: 'Catalogue', out: '../types/catalogue.d.ts' },
   // The report schema's root also accepts the CLI's error lines; `validate` returns the report.
   { schema: '../../schema/report.schema.json', name: 'Report', out: '../types/report.d.ts', root: 'Report' },
   { schema: '../schema/deadline.schema.json', name: 'Deadline', out: '../types/deadline.d.ts' },

@@ -16,6 +16,7 @@
 //! `js/api.mjs` and its signature to `index.d.ts` (to `tables/index.d.ts` and the `tables`
 //! list when it needs table import, the cargo feature `tables`).
 
+pub mod changes;
 mod evaluate;
 pub mod options;
 

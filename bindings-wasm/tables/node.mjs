@@ -23,6 +23,7 @@ export const {
   diff,
   evaluate,
   evaluationHtml,
+  changes,
   importTable,
 } = wrapper.api;
 export const version = wrapper.version();

@@ -31,6 +31,7 @@ export const {
   diff,
   evaluate,
   evaluationHtml,
+  changes,
   importTable,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */

@@ -14,7 +14,7 @@ const Ajv2020 = require('ajv/dist/2020').default;
 const addFormats = require('ajv-formats').default;
 
 const published = {
-  catalogue: JSON.parse(readFileSync(join(root, 'schema', 'catalogue.schema.json'), 'utf8')),
+  catalogue: JSON.parse(readFileSync(join(root, 'schema', 'catalogue-1.1.schema.json'), 'utf8')),
   report: JSON.parse(readFileSync(join(root, 'schema', 'report.schema.json'), 'utf8')),
 };
 const builds = await loadBuilds();

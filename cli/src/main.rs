@@ -10,12 +10,14 @@ use std::process::ExitCode;
 mod annotate;
 mod audit;
 mod calendar_cmd;
+mod changes;
 mod common;
 mod convert;
 mod deadline;
 mod diff;
 mod evaluate;
 mod help;
+mod migrate;
 mod rules_cmd;
 mod schema_cmd;
 mod site;
@@ -66,6 +68,10 @@ enum Command {
     Site(site::Args),
     /// 监督评价：各单位目录的得分、排名与通报（JSON、HTML、XLSX）
     Evaluate(evaluate::Args),
+    /// 将目录升级为标准版本 1.1（无损，可重复运行）
+    Migrate(migrate::Args),
+    /// 两个版本之间的变化（修订说明）；有弱化调整时退出码为 1
+    Changes(changes::Args),
 }
 
 fn main() -> ExitCode {
@@ -86,5 +92,7 @@ fn main() -> ExitCode {
         Command::Calendar(a) => calendar_cmd::run(a),
         Command::Site(a) => site::run(a),
         Command::Evaluate(a) => evaluate::run(a),
+        Command::Migrate(a) => migrate::run(a),
+        Command::Changes(a) => changes::run(a),
     }
 }

@@ -7,8 +7,12 @@ use crate::report::Report;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-/// The `$id` of the catalogue schema (a URN: it is never fetched).
-pub const CATALOGUE_SCHEMA_ID: &str = "urn:gongkai:schema:catalogue:1.0";
+/// The `$id` of the catalogue schema this library generates, version 1.1 (a URN: it is never
+/// fetched). It accepts 1.0 documents too: 1.1 is a strict superset.
+pub const CATALOGUE_SCHEMA_ID: &str = "urn:gongkai:schema:catalogue:1.1";
+/// The `$id` of the published 1.0 catalogue schema (`schema/catalogue.schema.json`, kept as it
+/// was published; the 1.1 schema is `schema/catalogue-1.1.schema.json`).
+pub const CATALOGUE_SCHEMA_1_0_ID: &str = "urn:gongkai:schema:catalogue:1.0";
 /// The `$id` of the report schema.
 pub const REPORT_SCHEMA_ID: &str = "urn:gongkai:schema:report:1.0";
 
@@ -211,6 +215,7 @@ const PROPERTY_ORDERS: &[&[&str]] = &[
     crate::model::known_keys::CITATION,
     crate::model::known_keys::BASED_ON,
     crate::model::known_keys::REGION,
+    crate::model::known_keys::REVISION,
     crate::model::known_keys::CATALOGUE,
     // The report (see report.rs and issue.rs) and the CLI's per-file lines.
     &["file", "valid", "items", "counts", "issues"],

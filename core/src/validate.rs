@@ -465,6 +465,9 @@ fn partial_catalogue(value: &Value) -> (Catalogue<'_>, Vec<usize>, bool) {
         issued: Text::default(),
         updated: None,
         based_on: None,
+        version: None,
+        revisions: Vec::new(),
+        next_review: None,
         items: Vec::new(),
         extra: Default::default(),
     });
@@ -493,6 +496,9 @@ fn explain_catalogue(cat: &Catalogue<'_>) -> Vec<Finding> {
         issued: cat.issued.clone(),
         updated: cat.updated.clone(),
         based_on: cat.based_on.clone(),
+        version: cat.version.clone(),
+        revisions: cat.revisions.clone(),
+        next_review: cat.next_review.clone(),
         items: Vec::new(),
         extra: cat.extra.clone(),
     };
@@ -521,7 +527,7 @@ fn explain_catalogue(cat: &Catalogue<'_>) -> Vec<Finding> {
 /// required keys are already guaranteed by the types). Kept in step with `schema.rs` by the
 /// cross-validation tests.
 pub fn structurally_valid(cat: &Catalogue<'_>) -> bool {
-    cat.schema_version == crate::model::SCHEMA_VERSION
+    crate::model::SCHEMA_VERSIONS.contains(&cat.schema_version.as_str())
         && !cat.title.is_empty()
         && !cat.domain.is_empty()
         && !cat.publisher.is_empty()
@@ -536,6 +542,12 @@ pub fn structurally_valid(cat: &Catalogue<'_>) -> bool {
         && is_real_date(&cat.issued)
         && cat.updated.as_ref().is_none_or(|d| is_real_date(d))
         && cat.based_on.as_ref().is_none_or(|b| !b.title.is_empty())
+        && cat.version.as_ref().is_none_or(|v| !v.is_empty())
+        && cat.next_review.as_ref().is_none_or(|d| is_real_date(d))
+        && cat
+            .revisions
+            .iter()
+            .all(|r| is_real_date(&r.date) && !r.summary.is_empty())
         && !cat.items.is_empty()
         && cat.items.iter().all(item_structurally_valid)
 }
@@ -545,6 +557,9 @@ fn item_structurally_valid(it: &Item<'_>) -> bool {
         && !it.category.is_empty()
         && !it.name.is_empty()
         && !it.subject.is_empty()
+        && [&it.retention, &it.responsible_office, &it.scope_note]
+            .iter()
+            .all(|v| v.as_ref().is_none_or(|t| !t.is_empty()))
         && !it.content.is_empty()
         && it.content.iter().all(|c| !c.is_empty())
         && !it.basis.is_empty()

@@ -442,3 +442,58 @@ fn never_panics_on_odd_catalogues() {
     assert_eq!(r.coverage.present_share, 0.0);
     assert_eq!(r.coverage.local_additions, reference.items.len());
 }
+
+/// The embedded reference follows the 1.1 model: 制定或获取 is `formed_or_obtained`, and every
+/// value no source shows is listed in `reference.inferred`; a finding about such a value says so.
+#[test]
+fn inferred_reference_values_are_marked_in_the_file_and_in_messages() {
+    let reference = diff::reference("municipal_services").unwrap();
+    assert_eq!(reference.schema_version, "1.1");
+    let water = &reference.items[7];
+    assert!(water.time_limit.text.as_deref().unwrap().contains("获取"));
+    assert_eq!(
+        water.time_limit.from,
+        Some(gongkai::model::Anchor::FormedOrObtained)
+    );
+    let penalty = &reference.items[6];
+    assert_eq!(penalty.name, "城市园林绿化行政处罚");
+    let inferred = |it: &gongkai::Item<'_>| -> Vec<String> {
+        it.extra["reference"]["inferred"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(inferred(penalty).contains(&"time_limit".to_owned()));
+    assert!(!inferred(&reference.items[0]).contains(&"time_limit".to_owned()));
+
+    // A local copy with a longer limit on both items: only the inferred one says so.
+    let mut local = reference.clone();
+    for it in &mut local.items {
+        it.subject = "武陟县城市管理局".into();
+    }
+    for k in [0, 6] {
+        local.items[k].time_limit =
+            gongkai::TimeLimit::working_days(30, gongkai::model::Anchor::FormedOrChanged);
+    }
+    for lang in [gongkai::Lang::Zh, gongkai::Lang::En] {
+        let report = diff::diff(&reference, &local, &DiffOptions::default().lang(lang));
+        let weakened: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.code == "diff.weakened_time_limit")
+            .collect();
+        assert_eq!(weakened.len(), 2);
+        for f in weakened {
+            let on_inferred = f.reference_path() == Some("/items/6/time_limit");
+            let note = if lang == gongkai::Lang::Zh {
+                "推定"
+            } else {
+                "inferred"
+            };
+            assert_eq!(f.message.contains(note), on_inferred, "{}", f.message);
+            assert_eq!(f.params.contains_key("inferred_field"), on_inferred);
+        }
+    }
+}

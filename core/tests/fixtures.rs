@@ -391,6 +391,7 @@ fn other_fixtures() -> Vec<(String, std::collections::BTreeSet<String>)> {
         "tests/audit",
         "tests/evaluate",
         "tests/import",
+        "tests/versions",
     ] {
         for f in std::fs::read_dir(repo_root().join(dir)).unwrap() {
             let f = f.unwrap().path();

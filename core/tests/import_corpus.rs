@@ -371,9 +371,21 @@ fn compare(
             } else {
                 tl.kind.code() == kind
                     && t["days"].as_u64().is_none_or(|d| tl.days == Some(d as u32))
-                    && t["from"]
-                        .as_str()
-                        .is_none_or(|f| tl.from.map(|a| a.code()) == Some(f))
+                    && t["from"].as_str().is_none_or(|f| {
+                        // The expectations follow the 1.0 model, which folds 自制作或者获取信息之日
+                        // (1.1's `formed_or_obtained`) into `formed_or_changed`; the 1.1 anchor is
+                        // only taken where the cell says 获取.
+                        let got = tl.from.map(|a| a.code());
+                        got == Some(f)
+                            || (f == "formed_or_changed"
+                                && got == Some("formed_or_obtained")
+                                && tl.text.as_deref().is_some_and(|x| {
+                                    x.chars()
+                                        .filter(|c| !c.is_whitespace())
+                                        .collect::<String>()
+                                        .contains("获取")
+                                }))
+                    })
             };
             rec(
                 "time_limit",

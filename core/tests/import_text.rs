@@ -86,13 +86,14 @@ fn working_days_and_their_anchors() {
         days("信息形成（变更）20个工作日内"),
         (W, Some(20), Some(FormedOrChanged))
     );
+    // 制作或者获取 (制定或获取) is 1.1's own anchor; 1.0 folded it into formed_or_changed.
     assert_eq!(
         days("制定或获取信息之日起20个工作日内"),
-        (W, Some(20), Some(FormedOrChanged))
+        (W, Some(20), Some(FormedOrObtained))
     );
     assert_eq!(
         days("制 定 或 获 取 信 息之日起 10 个 工作日内"),
-        (W, Some(10), Some(FormedOrChanged))
+        (W, Some(10), Some(FormedOrObtained))
     );
     assert_eq!(
         days("自信息形\n成或者变\n更之日起\n20个工作\n日内予以\n公开"),

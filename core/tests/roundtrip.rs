@@ -329,7 +329,13 @@ fn gen_item(g: &mut Gen, i: usize) -> Item<'static> {
         content,
         basis: (0..=g.below(3)).map(|_| gen_citation(g)).collect(),
         time_limit: gen_time_limit(g),
+        retention: g
+            .chance(15)
+            .then(|| g.text(&["long_term", "while_in_office", "until_superseded", "五年"])),
         subject: Text::from("武陟县城市管理局"),
+        responsible_office: g
+            .chance(15)
+            .then(|| g.text(&["审批科", "市政股", "办公室"])),
         channels,
         other_channels: if g.chance(25) {
             vec![g.text(OTHER)]
@@ -338,6 +344,7 @@ fn gen_item(g: &mut Gen, i: usize) -> Item<'static> {
         },
         audience: g.subset(Audience::ALL),
         audience_note: g.chance(20).then(|| Text::from("申请人")),
+        scope_note: g.chance(10).then(|| Text::from("本辖区")),
         method,
         levels: g.subset(Level::ALL),
         notes: g
@@ -379,6 +386,17 @@ fn gen_catalogue(g: &mut Gen) -> Catalogue<'static> {
     if g.chance(20) {
         cat.extra.insert("审核人".into(), serde_json::json!("王五"));
     }
+    if g.chance(20) {
+        cat.version = Some(Text::from("2024年版"));
+        cat.next_review = g.chance(50).then(|| Text::from("2025-06-30"));
+        cat.revisions = vec![gongkai::model::Revision {
+            date: Text::from("2024-06-15"),
+            summary: Text::from("依据新修订的条例调整燃气事项"),
+            extra: Extra::new(),
+        }];
+    }
+    // The lowest version that holds what was generated (a 1.0 file with 1.1 fields is a loss).
+    cat.schema_version = Text::from(cat.required_version());
     cat
 }
 

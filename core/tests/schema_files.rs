@@ -22,7 +22,7 @@ fn check(file: &str, generated: String) {
 #[test]
 fn catalogue_schema_is_current() {
     check(
-        "catalogue.schema.json",
+        "catalogue-1.1.schema.json",
         gongkai::schema::catalogue_schema_text(),
     );
 }
@@ -166,4 +166,70 @@ fn properties_are_written_in_table_order() {
     assert_eq!(top.first(), Some(&"$schema"));
     assert_eq!(top.last(), Some(&"$defs"));
     assert_eq!(&v, gongkai::schema::catalogue_schema());
+}
+
+/// `schema/catalogue.schema.json` is the 1.0 schema as it was published (never regenerated); the
+/// 1.1 schema is a strict superset: every 1.0 document of the fixtures and mutants gets the same
+/// verdict from both, and a 1.1 document is refused by 1.0 and accepted by 1.1.
+#[test]
+fn the_1_0_schema_is_kept_and_1_1_is_a_strict_superset() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let v10: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schema/catalogue.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(v10["$id"], gongkai::schema::CATALOGUE_SCHEMA_1_0_ID);
+    assert_eq!(v10["properties"]["schema_version"]["const"], "1.0");
+    let v11 = gongkai::schema::catalogue_schema();
+    assert_eq!(v11["$id"], "urn:gongkai:schema:catalogue:1.1");
+    assert_eq!(
+        v11["properties"]["schema_version"]["enum"],
+        serde_json::json!(["1.0", "1.1"])
+    );
+    let c10 = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&v10)
+        .unwrap();
+    let mut checked = 0;
+    let mut docs: Vec<serde_json::Value> = Vec::new();
+    for family in std::fs::read_dir(root.join("tests/cases")).unwrap() {
+        let family = family.unwrap().path();
+        if !family.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&family).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "json") {
+                let v: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+                if let Some(c) = v.get("catalogue") {
+                    docs.push(c.clone());
+                }
+            }
+        }
+    }
+    for doc in &docs {
+        // A 1.0 file that uses a 1.1 field or value (a warning, model.newer_version_field) is
+        // outside the 1.0 schema: compare the files that hold only 1.0 content.
+        let text = doc.to_string();
+        let uses_1_1 = gongkai::Catalogue::from_json(text.as_bytes())
+            .is_ok_and(|c| c.required_version() != "1.0");
+        match doc["schema_version"].as_str() {
+            Some("1.0") if uses_1_1 => assert!(gongkai::schema::is_schema_valid(doc)),
+            Some("1.0") => {
+                assert_eq!(
+                    c10.is_valid(doc),
+                    gongkai::schema::is_schema_valid(doc),
+                    "1.0 and 1.1 disagree on {}",
+                    doc["title"]
+                );
+                checked += 1;
+            }
+            Some("1.1") => {
+                assert!(!c10.is_valid(doc), "1.0 accepts a 1.1 document");
+            }
+            _ => {}
+        }
+    }
+    assert!(checked > 50, "only {checked} 1.0 fixtures");
 }

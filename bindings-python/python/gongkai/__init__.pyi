@@ -29,6 +29,7 @@ __all__ = [
     "__version__",
     "add_working_days",
     "audit",
+    "changes",
     "check_calendar",
     "consistency",
     "deadline",
@@ -582,6 +583,19 @@ def consistency(
 ) -> DiffReport:
     """Two linked catalogues (county and village, two departments): the items they share must
     agree on 公开内容 and 公开时限."""
+
+def changes(
+    old: _Data,
+    new: _Data,
+    *,
+    lang: _Lang | str = "zh",
+    threshold: float = 0.6,
+    format: Literal["json", "md", "html", "text"] | str = "json",
+) -> Any:
+    """What changed between two versions of a catalogue (what ``gongkai changes`` reports):
+    a dict with ``old``, ``new``, ``weakened``, ``counts``, ``items`` (each added, removed or
+    changed item with its ``changes``: ``class`` strengthened / weakened / neutral, ``field``
+    and the issue keys) and ``issues``; or the 修订说明 as Markdown, HTML or text."""
 
 def reference(name: str = "municipal_services") -> dict[str, Any]:
     """An embedded reference catalogue (with its provenance and notes)."""

@@ -43,6 +43,7 @@ macro_rules! define_codes {
 pub mod basis;
 pub mod calendar;
 pub mod catalogue;
+pub mod changes;
 pub mod channels;
 pub mod deadline;
 pub mod diff;
@@ -88,6 +89,8 @@ pub enum Family {
     Evaluate,
     /// 节假日安排: provisional years and the problems of a holiday file.
     Calendar,
+    /// 修订对比: what changed between two versions of a catalogue (`gongkai changes`).
+    Changes,
     /// 报告: what a report left out to stay bounded.
     Report,
 }
@@ -109,6 +112,7 @@ impl Family {
         Family::Site,
         Family::Evaluate,
         Family::Calendar,
+        Family::Changes,
         Family::Report,
     ];
 
@@ -129,6 +133,7 @@ impl Family {
             Family::Site => "site",
             Family::Evaluate => "evaluate",
             Family::Calendar => "calendar",
+            Family::Changes => "changes",
             Family::Report => "report",
         }
     }
@@ -150,6 +155,7 @@ impl Family {
             Family::Site => "专题网站",
             Family::Evaluate => "监督评价",
             Family::Calendar => "节假日安排",
+            Family::Changes => "修订对比",
             Family::Report => "报告",
         }
     }
@@ -171,6 +177,7 @@ impl Family {
             Family::Site => "portal site",
             Family::Evaluate => "evaluation",
             Family::Calendar => "holiday calendar",
+            Family::Changes => "changes between versions",
             Family::Report => "report",
         }
     }
@@ -473,6 +480,7 @@ const FAMILIES: &[&[Code]] = &[
     site::ALL,
     evaluate::ALL,
     calendar::ALL,
+    changes::ALL,
     report::ALL,
 ];
 

@@ -38,8 +38,8 @@ define_codes! {
         severity: Error,
         title: "标准版本不受支持",
         source: SCHEMA,
-        message_zh: "标准版本“{value}”不受支持，本工具读取 \"1.0\"",
-        message_en: "Schema version “{value}” is not supported; this tool reads \"1.0\"",
+        message_zh: "标准版本“{value}”不受支持，本工具支持的版本为 \"1.0\"、\"1.1\"",
+        message_en: "Schema version “{value}” is not supported; this tool reads \"1.0\" and \"1.1\"",
     }
 
     EMPTY = "schema.empty" {
@@ -120,6 +120,14 @@ define_codes! {
         source: "RFC 8259 第4节（对象中的键应唯一）",
         message_zh: "同一对象中键“{key}”出现了多次，数据有歧义，请只保留一个",
         message_en: "Key “{key}” appears more than once in the same object; the data is ambiguous, keep one",
+    }
+
+    NEWER_VERSION_FIELD = "model.newer_version_field" {
+        severity: Warning,
+        title: "使用了较新版本的字段",
+        source: "数据模型 v1.1（1.1 是 1.0 的严格超集）",
+        message_zh: "“{field}”（{key}）是标准版本 1.1 的内容，但文件的标准版本为 {version}；请用 gongkai migrate 将文件升级为 1.1",
+        message_en: "“{field}” ({key}) belongs to schema version 1.1, but the file says {version}; upgrade it with gongkai migrate",
     }
 
     UNKNOWN_KEY = "model.unknown_key" {

@@ -29,11 +29,13 @@
 //!     && f.reference_path() == Some("/items/2")));
 //! ```
 
+mod changes;
 mod compare;
 mod matching;
 mod normalize;
 mod reference;
 mod report;
+mod revision_note;
 mod trad;
 
 pub use reference::{REFERENCE_KEY, REFERENCE_NAMES, reference, reference_json};
@@ -42,6 +44,10 @@ pub use report::{
     MatchStatus, report_schema,
 };
 
+pub use changes::{
+    Change, ChangeClass, ChangeCounts, ChangesOptions, ChangesReport, ItemChange, ItemStatus,
+    VersionSummary, changes,
+};
 pub use compare::describe_time;
 pub use normalize::{MatchMethod, NameMatch, compare_names, fold};
 
@@ -85,6 +91,9 @@ pub(crate) struct RefMeta {
     pub uncertain: bool,
     pub placeholder_subject: bool,
     pub aliases: Vec<String>,
+    /// Item keys whose reference value no source shows (`reference.inferred`): a finding about
+    /// them says the value is inferred.
+    pub inferred: Vec<String>,
 }
 
 fn ref_meta(item: &crate::model::Item<'_>) -> RefMeta {
@@ -97,6 +106,16 @@ fn ref_meta(item: &crate::model::Item<'_>) -> RefMeta {
             .get("placeholder_subject")
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false),
+        inferred: v
+            .get("inferred")
+            .and_then(|a| a.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
         aliases: v
             .get("aliases")
             .and_then(|a| a.as_array())
@@ -156,6 +175,31 @@ fn share(n: usize, d: usize) -> f64 {
         0.0
     } else {
         ((n as f64 / d as f64) * 10000.0).round() / 10000.0
+    }
+}
+
+/// The param a finding about an inferred reference value carries (the field's key).
+pub const INFERRED_PARAM: &str = "inferred_field";
+const INFERRED_NOTE_ZH: &str =
+    "（注意：上级标准目录中的这一值是推定的，来源中未见原文，结论仅供参考）";
+const INFERRED_NOTE_EN: &str = " (note: this value of the upper-level standard is inferred, no source shows it; the result is advisory)";
+
+/// Marks the findings whose reference path is under one of the item's inferred fields.
+fn mark_inferred(raws: &mut [Raw], item: &str, inferred: &[String]) {
+    if inferred.is_empty() {
+        return;
+    }
+    for r in raws {
+        let field = r
+            .reference_path
+            .as_deref()
+            .and_then(|p| p.strip_prefix(item))
+            .and_then(|rest| rest.strip_prefix('/'))
+            .and_then(|rest| rest.split('/').next());
+        if let Some(f) = field.filter(|f| inferred.iter().any(|i| i == f)) {
+            let f = f.to_owned();
+            r.param(INFERRED_PARAM, &f);
+        }
     }
 }
 
@@ -219,7 +263,10 @@ fn run(
         let status = match mode {
             DiffMode::Diff => {
                 let meta = metas.get(*r).cloned().unwrap_or_default();
-                compare::diff_pair(&ctx, m, &meta, &mut raw)
+                let start = raw.len();
+                let status = compare::diff_pair(&ctx, m, &meta, &mut raw);
+                mark_inferred(&mut raw[start..], &ctx.r_path, &meta.inferred);
+                status
             }
             DiffMode::Consistency => compare::consistency_pair(&ctx, &mut raw),
         };
@@ -498,7 +545,15 @@ fn finish(
                 reference_location: None,
                 local_location: None,
             }));
-            f.render(options.lang, None)
+            let inferred = f.params.contains_key(INFERRED_PARAM);
+            let mut issue = f.render(options.lang, None);
+            if inferred {
+                issue.message.push_str(match options.lang {
+                    Lang::Zh => INFERRED_NOTE_ZH,
+                    Lang::En => INFERRED_NOTE_EN,
+                });
+            }
+            issue
         })
         .collect();
     let counts = Counts::of(findings.iter().map(|f| f.severity));

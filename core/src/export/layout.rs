@@ -28,12 +28,15 @@ pub(crate) enum Column {
     Basis,
     TimeLimit,
     Subject,
+    ResponsibleOffice,
+    Retention,
     Channels,
     Audience(Audience),
     Method(Method),
     Level(Level),
     Notes,
     AudienceNote,
+    ScopeNote,
     /// An item key outside the model (a county's own column).
     Extra {
         key: String,
@@ -52,6 +55,9 @@ impl Column {
             Column::Basis => h::BASIS.into(),
             Column::TimeLimit => h::TIME_LIMIT.into(),
             Column::Subject => h::SUBJECT.into(),
+            Column::ResponsibleOffice => h::RESPONSIBLE_OFFICE.into(),
+            Column::Retention => h::RETENTION.into(),
+            Column::ScopeNote => h::SCOPE_NOTE.into(),
             Column::Channels => h::CHANNELS.into(),
             Column::Audience(_) => h::AUDIENCE.into(),
             Column::Method(_) => h::METHOD.into(),
@@ -92,6 +98,9 @@ impl Column {
             Column::Basis => "basis",
             Column::TimeLimit => "time_limit",
             Column::Subject => "subject",
+            Column::ResponsibleOffice => "responsible_office",
+            Column::Retention => "retention",
+            Column::ScopeNote => "scope_note",
             Column::Channels => "channels",
             Column::Audience(_) => "audience",
             Column::Method(_) => "method",
@@ -121,6 +130,13 @@ impl Column {
             Column::Basis => cells::basis_cell(&item.basis),
             Column::TimeLimit => cells::time_limit_cell(&item.time_limit).into_owned(),
             Column::Subject => item.subject.to_string(),
+            Column::ResponsibleOffice => {
+                item.responsible_office.as_deref().unwrap_or("").to_owned()
+            }
+            Column::Retention => {
+                cells::retention_cell(item.retention.as_deref().unwrap_or("")).to_owned()
+            }
+            Column::ScopeNote => item.scope_note.as_deref().unwrap_or("").to_owned(),
             Column::Channels => cells::channels_cell(item),
             Column::Audience(a) => cells::tick(cells::has_audience(item, *a)).to_owned(),
             Column::Method(m) => cells::tick(cells::has_method(item, *m)).to_owned(),
@@ -142,7 +158,8 @@ impl Column {
             Column::Content => 34.0,
             Column::Basis => 40.0,
             Column::TimeLimit => 20.0,
-            Column::Subject => 16.0,
+            Column::Subject | Column::ResponsibleOffice | Column::Retention => 16.0,
+            Column::ScopeNote => 16.0,
             Column::Channels => 36.0,
             Column::Audience(_) | Column::Method(_) | Column::Level(_) => 8.0,
             Column::Notes | Column::AudienceNote | Column::Extra { .. } => 16.0,
@@ -196,13 +213,15 @@ impl Layout {
         if cat.items.iter().any(|i| i.subitem.is_some()) {
             columns.push(Column::Subitem);
         }
-        columns.extend([
-            Column::Content,
-            Column::Basis,
-            Column::TimeLimit,
-            Column::Subject,
-            Column::Channels,
-        ]);
+        columns.extend([Column::Content, Column::Basis, Column::TimeLimit]);
+        if cat.items.iter().any(|i| i.retention.is_some()) {
+            columns.push(Column::Retention);
+        }
+        columns.push(Column::Subject);
+        if cat.items.iter().any(|i| i.responsible_office.is_some()) {
+            columns.push(Column::ResponsibleOffice);
+        }
+        columns.push(Column::Channels);
         columns.extend(Audience::ALL.iter().map(|a| Column::Audience(*a)));
         columns.extend(Method::ALL.iter().map(|m| Column::Method(*m)));
         columns.extend(
@@ -216,6 +235,9 @@ impl Layout {
         columns.push(Column::Notes);
         if cat.items.iter().any(|i| i.audience_note.is_some()) {
             columns.push(Column::AudienceNote);
+        }
+        if cat.items.iter().any(|i| i.scope_note.is_some()) {
+            columns.push(Column::ScopeNote);
         }
         let mut keys: Vec<(String, bool)> = Vec::new();
         for item in &cat.items {
@@ -330,6 +352,15 @@ pub fn metadata_rows(cat: &Catalogue<'_>) -> Vec<(String, String)> {
         if let Some(i) = &b.issuer {
             push(meta::BASED_ON_ISSUER, i);
         }
+    }
+    if let Some(v) = &cat.version {
+        push(meta::VERSION, v);
+    }
+    if !cat.revisions.is_empty() {
+        push(meta::REVISIONS, &cells::revisions_cell(&cat.revisions));
+    }
+    if let Some(d) = &cat.next_review {
+        push(meta::NEXT_REVIEW, d);
     }
     push(meta::SCHEMA_VERSION, &cat.schema_version);
     for (k, v) in &cat.extra {

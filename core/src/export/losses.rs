@@ -89,6 +89,21 @@ pub fn table_losses(cat: &Catalogue<'_>) -> Vec<Loss> {
     c.text("/issued", &cat.issued);
     c.opt_text("/updated", cat.updated.as_ref());
     c.text("/schema_version", &cat.schema_version);
+    if cat.schema_version != cat.required_version()
+        && cat.schema_version == crate::model::SCHEMA_VERSION
+    {
+        c.push("/schema_version", "使用了 1.1 的字段，导入后标准版本为 1.1");
+    }
+    c.opt_text("/version", cat.version.as_ref());
+    c.opt_text("/next_review", cat.next_review.as_ref());
+    for (k, r) in cat.revisions.iter().enumerate() {
+        let path = format!("/revisions/{k}");
+        let back = cells::revisions_of_cell(&cells::revisions_cell(std::slice::from_ref(r)));
+        if back.len() != 1 || back[0].date != r.date || back[0].summary != r.summary {
+            c.push(path.clone(), "修订记录导入后无法原样解析");
+        }
+        c.nested_extra(&path, &r.extra);
+    }
     if let Some(r) = &cat.region {
         c.text("/region/province", &r.province);
         c.text("/region/city", &r.city);
@@ -120,9 +135,15 @@ pub fn table_losses(cat: &Catalogue<'_>) -> Vec<Loss> {
         .flat_map(|col| [Some(col.top()), col.sub().map(str::to_owned)])
         .flatten()
         .chain(
-            [headers::SUBITEM, headers::AUDIENCE_NOTE]
-                .iter()
-                .map(|s| (*s).to_owned()),
+            [
+                headers::SUBITEM,
+                headers::AUDIENCE_NOTE,
+                headers::RESPONSIBLE_OFFICE,
+                headers::RETENTION,
+                headers::SCOPE_NOTE,
+            ]
+            .iter()
+            .map(|s| (*s).to_owned()),
         )
         .collect();
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
@@ -147,6 +168,18 @@ fn item_losses(c: &mut Collector, p: &str, item: &Item<'_>, reserved: &[&str], j
     c.opt_text(&format!("{p}/subitem"), item.subitem.as_ref());
     c.text(&format!("{p}/subject"), &item.subject);
     c.opt_text(&format!("{p}/audience_note"), item.audience_note.as_ref());
+    c.opt_text(
+        &format!("{p}/responsible_office"),
+        item.responsible_office.as_ref(),
+    );
+    c.opt_text(&format!("{p}/scope_note"), item.scope_note.as_ref());
+    if let Some(r) = &item.retention {
+        if cells::retention_of_cell(cells::retention_cell(r)) != r.as_str() {
+            c.push(format!("{p}/retention"), "公开时长导入后写法会被规范为代码");
+        } else {
+            c.text(&format!("{p}/retention"), r);
+        }
+    }
     c.opt_text(&format!("{p}/notes"), item.notes.as_ref());
     for (k, e) in item.content.iter().enumerate() {
         let path = format!("{p}/content/{k}");

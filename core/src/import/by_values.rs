@@ -69,7 +69,8 @@ pub(crate) fn audience_column(grid: &Grid, layout: &mut Layout) -> Option<Findin
     }
     let mut best: Option<(usize, usize, usize)> = None; // (column position, audience cells, cells)
     for (k, col) in layout.columns.iter().enumerate() {
-        if !matches!(col.role, Role::Extra(_)) {
+        // 公开范围 is a scope note (1.1) unless its values are audience words.
+        if !matches!(col.role, Role::Extra(_) | Role::ScopeNote) {
             continue;
         }
         let values: Vec<&str> = (start..grid.rows.len())

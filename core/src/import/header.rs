@@ -55,6 +55,12 @@ pub enum Role {
     AudienceNote,
     /// 备注 → `notes`.
     Notes,
+    /// 责任科室 / 责任股室 / 责任部门 (beside a 公开主体 column) → `responsible_office` (1.1).
+    ResponsibleOffice,
+    /// 公开时长 → `retention` (1.1).
+    Retention,
+    /// 公开范围 whose values are not audience words → `scope_note` (1.1).
+    ScopeNote,
     /// A column outside the standard layout, kept in each item's `extra` under this key.
     Extra(String),
     /// A column with neither header nor data.
@@ -79,6 +85,9 @@ impl Role {
             Role::LevelText | Role::LevelTick(_) => "levels",
             Role::AudienceNote => "audience_note",
             Role::Notes => "notes",
+            Role::ResponsibleOffice => "responsible_office",
+            Role::Retention => "retention",
+            Role::ScopeNote => "scope_note",
             Role::Extra(_) | Role::Empty => "",
         }
     }
@@ -273,6 +282,17 @@ fn plain_role(k: &str) -> Option<Role> {
             Role::AudienceNote
         } else if k == "备注" || k == "说明" {
             Role::Notes
+        } else if k.contains("责任科室")
+            || k.contains("责任股室")
+            || k == "承办科室"
+            || k == "责任科(股)室"
+            || k == "科室"
+        {
+            Role::ResponsibleOffice
+        } else if k.contains("公开时长") || k == "公开期限" || k == "保留时长" {
+            Role::Retention
+        } else if k == "公开范围" || k == "适用范围" {
+            Role::ScopeNote
         } else if k.contains("三级事项") || k == "三级" {
             Role::Subitem
         } else if k.contains("一级事项") || k == "一级" || k == "一级目录" || k == "事项类别"
@@ -536,6 +556,16 @@ pub fn detect(grid: &Grid) -> Option<Layout> {
     }
     // A role that appears twice: the later column is kept as an extra column.
     let mut seen: Vec<Role> = Vec::new();
+    // 责任部门 / 责任单位 beside a 公开主体 column is the office inside the subject (1.1); alone,
+    // it is the subject.
+    if columns.iter().filter(|c| c.role == Role::Subject).count() > 1 {
+        for col in columns.iter_mut().filter(|c| c.role == Role::Subject) {
+            let k = header_key(&col.header);
+            if !k.contains("主体") && (k.contains("责任部门") || k.contains("责任单位")) {
+                col.role = Role::ResponsibleOffice;
+            }
+        }
+    }
     for col in &mut columns {
         let single = matches!(
             col.role,
@@ -553,6 +583,9 @@ pub fn detect(grid: &Grid) -> Option<Layout> {
                 | Role::LevelText
                 | Role::AudienceNote
                 | Role::Notes
+                | Role::ResponsibleOffice
+                | Role::Retention
+                | Role::ScopeNote
         );
         if single {
             if seen.contains(&col.role) {

@@ -148,6 +148,9 @@ pub(crate) fn apply(
             Some(meta::BASED_ON_DOC_NO) => "/based_on/doc_no",
             Some(meta::BASED_ON_ISSUER) => "/based_on/issuer",
             Some(meta::SCHEMA_VERSION) => "/schema_version",
+            Some(meta::VERSION) => "/version",
+            Some(meta::REVISIONS) => "/revisions",
+            Some(meta::NEXT_REVIEW) => "/next_review",
             _ => continue,
         };
         note(path, m);
@@ -185,6 +188,15 @@ pub(crate) fn apply(
     }
     if let Some(v) = get(meta::SCHEMA_VERSION) {
         cat.schema_version = v;
+    }
+    if let Some(v) = get(meta::VERSION) {
+        cat.version = Some(v);
+    }
+    if let Some(m) = value(rows, meta::REVISIONS) {
+        cat.revisions = crate::layout::cells::revisions_of_cell(&m.value);
+    }
+    if let Some(v) = get(meta::NEXT_REVIEW) {
+        cat.next_review = Some(v);
     }
     if let Some(m) = value(rows, meta::LEVEL) {
         if level(&m.value).is_none() {

@@ -93,6 +93,7 @@ pub mod header;
 mod html;
 mod load;
 mod meta;
+pub mod migrate;
 mod rows;
 pub mod text;
 pub(crate) mod xlsx;
@@ -102,6 +103,7 @@ use crate::model::{Catalogue, Level, Text};
 use crate::report::{Location, SourceMap};
 pub use header::{Column, Layout, Role};
 pub use load::{Loaded, load};
+pub use migrate::{Migrated, Migration, migrate};
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -935,6 +937,9 @@ fn assemble(
         issued: Text::default(),
         updated: None,
         based_on: None,
+        version: None,
+        revisions: Vec::new(),
+        next_review: None,
         items,
         extra: Default::default(),
     };
@@ -958,6 +963,12 @@ fn assemble(
     }
     defaults::fill_header(&mut cat, &with_meta, &captions, &mut findings);
     meta::apply(&mut cat, &metadata, &mut sources, &mut findings);
+    // A table with the columns or metadata of 1.1 is a 1.1 catalogue.
+    if cat.required_version() != crate::model::SCHEMA_VERSION
+        && cat.schema_version == crate::model::SCHEMA_VERSION
+    {
+        cat.schema_version = Text::from(cat.required_version());
+    }
     Ok(Imported {
         catalogue: cat,
         sources,

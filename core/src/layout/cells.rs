@@ -141,6 +141,80 @@ pub fn citation_cell<'c>(c: &'c Citation<'_>) -> Cow<'c, str> {
     }
 }
 
+/// The codes of 公开时长 (`retention`, 1.1) with the words a cell writes for each.
+pub const RETENTION_CODES: &[(&str, &str)] = &[
+    ("long_term", "长期"),
+    ("while_in_office", "任职期间"),
+    ("until_superseded", "至被替代为止"),
+];
+
+/// The 公开时长 cell of a `retention` value: the Chinese words of a code, else the text.
+pub fn retention_cell(value: &str) -> &str {
+    RETENTION_CODES
+        .iter()
+        .find(|(c, _)| *c == value)
+        .map_or(value, |(_, zh)| zh)
+}
+
+/// The `retention` value of a 公开时长 cell: a code when the cell says one of them in a usual
+/// wording (长期 / 长期公开, 任职期间 / 在任期间, 至被替代为止 / 被替代前 / 更新前), else the text.
+pub fn retention_of_cell(cell: &str) -> String {
+    let k: String = cell
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.'))
+        .collect();
+    let k = k.strip_suffix("公开").unwrap_or(&k);
+    let code = match k {
+        "长期" | "永久" | "长期有效" => Some("long_term"),
+        "任职期间" | "在任期间" | "任期内" | "在职期间" => Some("while_in_office"),
+        "至被替代为止" | "被替代前" | "至被替代" | "更新前" | "至更新为止" | "至新版本发布" => {
+            Some("until_superseded")
+        }
+        _ if RETENTION_CODES.iter().any(|(c, _)| *c == k) => Some(k),
+        _ => None,
+    };
+    code.map_or_else(|| cell.trim().to_owned(), str::to_owned)
+}
+
+/// The 修订记录 metadata cell: one line per revision, `YYYY-MM-DD 修订说明`.
+pub fn revisions_cell(revisions: &[crate::model::Revision<'_>]) -> String {
+    revisions
+        .iter()
+        .map(|r| format!("{} {}", r.date, r.summary.replace('\n', " ")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The revisions of a 修订记录 cell: each non-empty line `date summary` (the date is the first
+/// word, separated by a space, `：` or `:`); a line without a date keeps the whole line as its
+/// summary and an empty date (which validation reports).
+pub fn revisions_of_cell(cell: &str) -> Vec<crate::model::Revision<'static>> {
+    cell.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let cut = l.find([' ', '　', '：', ':']).unwrap_or(l.len());
+            let (date, rest) = l.split_at(cut);
+            let rest = rest
+                .trim_start_matches([' ', '　', '：', ':'])
+                .trim()
+                .to_owned();
+            let shaped =
+                date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-';
+            let (date, summary) = if shaped {
+                (date.to_owned(), rest)
+            } else {
+                (String::new(), l.to_owned())
+            };
+            crate::model::Revision {
+                date: Text::from(date),
+                summary: Text::from(summary),
+                extra: Default::default(),
+            }
+        })
+        .collect()
+}
+
 /// The 公开依据 cell: one citation per line ([`citation_cell`]), lines separated by LF.
 pub fn basis_cell(basis: &[Citation<'_>]) -> String {
     basis
@@ -153,6 +227,7 @@ pub fn basis_cell(basis: &[Citation<'_>]) -> String {
 fn anchor_phrase<'t>(tl: &'t TimeLimit<'_>) -> Cow<'t, str> {
     match tl.anchor() {
         Anchor::FormedOrChanged => Cow::Borrowed("自信息形成或者变更之日起"),
+        Anchor::FormedOrObtained => Cow::Borrowed("自制作或者获取信息之日起"),
         Anchor::RequestReceived => Cow::Borrowed("自收到申请之日起"),
         Anchor::Decided => Cow::Borrowed("自作出决定之日起"),
         Anchor::Event => Cow::Owned(format!(
@@ -171,7 +246,7 @@ fn num(n: Option<u32>) -> String {
 ///
 /// | kind | wording |
 /// |---|---|
-/// | `working_days` | `自信息形成或者变更之日起20个工作日内` (`formed_or_changed`), `自收到申请之日起20个工作日内` (`request_received`), `自作出决定之日起20个工作日内` (`decided`), `自{event}之日起20个工作日内` (`event`), `20个工作日内` (`unspecified` or absent) |
+/// | `working_days` | `自信息形成或者变更之日起20个工作日内` (`formed_or_changed`), `自收到申请之日起20个工作日内` (`request_received`), `自作出决定之日起20个工作日内` (`decided`), `自制作或者获取信息之日起20个工作日内` (`formed_or_obtained`), `自{event}之日起20个工作日内` (`event`), `20个工作日内` (`unspecified` or absent) |
 /// | `calendar_days` | the same with `日内`: `自信息形成或者变更之日起7日内`, `7日内` |
 /// | `hours_before` | `提前24小时` |
 /// | `annual_by` | `每年1月31日前` |

@@ -49,6 +49,12 @@ pub mod headers {
     pub const NOTES: &str = "备注";
     /// `audience_note` (a trailing column, only when some item has one).
     pub const AUDIENCE_NOTE: &str = "特定群体说明";
+    /// `responsible_office` (1.1; after 公开主体, only when some item has one).
+    pub const RESPONSIBLE_OFFICE: &str = "责任科室";
+    /// `retention` (1.1; after 公开时限, only when some item has one).
+    pub const RETENTION: &str = "公开时长";
+    /// `scope_note` (1.1; a trailing column, only when some item has one).
+    pub const SCOPE_NOTE: &str = "公开范围";
 }
 
 /// Labels of the metadata block: one row per value, label in the first cell, value in the
@@ -84,6 +90,12 @@ pub mod meta {
     pub const BASED_ON_ISSUER: &str = "上级目录发文机关";
     /// `schema_version`.
     pub const SCHEMA_VERSION: &str = "标准版本";
+    /// `version` (1.1): free text such as 2024年版.
+    pub const VERSION: &str = "目录版本";
+    /// `revisions` (1.1): one line per revision, `YYYY-MM-DD 修订说明`.
+    pub const REVISIONS: &str = "修订记录";
+    /// `next_review` (1.1, YYYY-MM-DD).
+    pub const NEXT_REVIEW: &str = "下次评估日期";
     /// The label a table's `label：value` line means: one of [`ALL`], or what counties write
     /// above a table for the same fields (填报单位 for 编制单位, 制表日期 for 编制日期 …). `label`
     /// is already folded (widths, spaces) and without its colon.
@@ -94,6 +106,9 @@ pub mod meta {
                 Some(ISSUED)
             }
             "更新时间" | "修订日期" => Some(UPDATED),
+            "版本" | "目录版次" => Some(VERSION),
+            "修订说明" | "修订情况" => Some(REVISIONS),
+            "下次评估时间" | "下次调整日期" | "下次评估" => Some(NEXT_REVIEW),
             _ => None,
         })
     }
@@ -114,6 +129,9 @@ pub mod meta {
         BASED_ON,
         BASED_ON_DOC_NO,
         BASED_ON_ISSUER,
+        VERSION,
+        REVISIONS,
+        NEXT_REVIEW,
         SCHEMA_VERSION,
     ];
 }

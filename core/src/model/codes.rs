@@ -149,6 +149,7 @@ code_enum! {
     /// The day a time limit counts from (公开时限的起算点).
     Anchor, "起算点", "公开时限从何时起算" {
         FormedOrChanged = "formed_or_changed", "信息形成或者变更之日", "the day the information is formed or changed";
+        FormedOrObtained = "formed_or_obtained", "制作或者获取信息之日", "the day the information is made or obtained (1.1)";
         RequestReceived = "request_received", "收到申请之日", "the day the request is received";
         Decided = "decided", "作出决定之日", "the day of the decision";
         Event = "event", "特定事件发生之日", "a named event";

@@ -25,8 +25,13 @@ use std::collections::BTreeMap;
 /// minor version's fields). Each is reported as a warning naming the closest known key.
 pub type Extra = BTreeMap<String, serde_json::Value>;
 
-/// The schema version this library writes and reads.
+/// The schema version a catalogue gets when nothing requires a newer one (the importer writes the
+/// lowest version that holds what it read, see [`Catalogue::required_version`]).
 pub const SCHEMA_VERSION: &str = "1.0";
+/// The newest schema version, a strict superset of 1.0 (what `gongkai migrate` writes).
+pub const SCHEMA_VERSION_1_1: &str = "1.1";
+/// Every schema version this library reads, oldest first.
+pub const SCHEMA_VERSIONS: &[&str] = &[SCHEMA_VERSION, SCHEMA_VERSION_1_1];
 
 macro_rules! finish_field {
     (req, $v:expr, $json:literal) => {
@@ -96,8 +101,8 @@ pub struct Catalogue<'a> {
     /// 标准版本
     #[schemars(
         title = "标准版本",
-        description = "数据模型版本，当前为 \"1.0\"，用于日后迁移旧文件",
-        extend("const" = "1.0")
+        description = "数据模型版本：\"1.0\" 或 \"1.1\"（1.1 是 1.0 的严格超集，增加目录版本、修订记录、下次评估日期、责任科室、公开时长、公开范围说明和“自制作或者获取信息之日”起算点）",
+        extend("enum" = ["1.0", "1.1"])
     )]
     pub schema_version: Text<'a>,
     /// 目录名称
@@ -156,6 +161,29 @@ pub struct Catalogue<'a> {
         description = "本目录据以编制（对照）的上级标准目录，如建办厅〔2019〕71号"
     )]
     pub based_on: Option<BasedOn<'a>>,
+    /// 目录版本 (free text, e.g. 2024年版) — 1.1
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "目录版本",
+        description = "目录的版本（1.1 起），如 2024年版",
+        length(min = 1)
+    )]
+    pub version: Option<Text<'a>>,
+    /// 修订记录 — 1.1
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(
+        title = "修订记录",
+        description = "目录的修订记录（1.1 起），每次修订的日期和修订说明"
+    )]
+    pub revisions: Vec<Revision<'a>>,
+    /// 下次评估日期 (YYYY-MM-DD) — 1.1
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "下次评估日期",
+        description = "计划下次评估、调整目录的日期（1.1 起），格式 YYYY-MM-DD",
+        extend("format" = "date", "pattern" = DATE_PATTERN, "maxLength" = 10)
+    )]
+    pub next_review: Option<Text<'a>>,
     /// 公开事项
     #[schemars(
         title = "公开事项",
@@ -185,8 +213,47 @@ deserialize_object!(Catalogue, "a catalogue object", {
     issued: "issued" => req,
     updated: "updated" => opt,
     based_on: "based_on" => opt,
+    version: "version" => opt,
+    revisions: "revisions" => vec,
+    next_review: "next_review" => opt,
     items: "items" => req,
 });
+
+/// 修订记录: one revision of the catalogue (1.1).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "修订记录", description = "目录的一次修订")]
+pub struct Revision<'a> {
+    /// 修订日期 (YYYY-MM-DD)
+    #[schemars(
+        title = "修订日期",
+        description = "修订日期，格式 YYYY-MM-DD",
+        extend("format" = "date", "pattern" = DATE_PATTERN, "maxLength" = 10)
+    )]
+    pub date: Text<'a>,
+    /// 修订说明
+    #[schemars(title = "修订说明", description = "本次修订的内容", length(min = 1))]
+    pub summary: Text<'a>,
+    /// Keys outside the model.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+deserialize_object!(Revision, "a revision object", {
+    date: "date" => req,
+    summary: "summary" => req,
+});
+
+impl Revision<'_> {
+    /// Detaches the revision from its input.
+    pub fn into_owned(self) -> Revision<'static> {
+        Revision {
+            date: self.date.into_owned(),
+            summary: self.summary.into_owned(),
+            extra: self.extra,
+        }
+    }
+}
 
 /// 行政区划: where the compiling organ sits.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -338,6 +405,30 @@ pub struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(title = "备注")]
     pub notes: Option<Text<'a>>,
+    /// 责任科室 — 1.1
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "责任科室",
+        description = "公开主体内负责的科室、股室或部门（1.1 起），如 审批科",
+        length(min = 1)
+    )]
+    pub responsible_office: Option<Text<'a>>,
+    /// 公开时长 — 1.1: `long_term`, `while_in_office`, `until_superseded`, or text
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "公开时长",
+        description = "信息公开后保持公开的时长（1.1 起）：long_term（长期）、while_in_office（任职期间）、until_superseded（至被替代为止），或原文",
+        length(min = 1)
+    )]
+    pub retention: Option<Text<'a>>,
+    /// 公开范围说明 — 1.1
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "公开范围",
+        description = "公开范围的说明，不是公开对象时（1.1 起），如 本辖区",
+        length(min = 1)
+    )]
+    pub scope_note: Option<Text<'a>>,
     /// Keys outside the model.
     #[serde(flatten)]
     #[schemars(skip)]
@@ -360,6 +451,9 @@ deserialize_object!(Item, "an item object", {
     method: "method" => req,
     levels: "levels" => req,
     notes: "notes" => opt,
+    responsible_office: "responsible_office" => opt,
+    retention: "retention" => opt,
+    scope_note: "scope_note" => opt,
 });
 
 /// A citation (公开依据): one legal instrument.
@@ -472,8 +566,36 @@ impl<'a> Catalogue<'a> {
                 issuer: b.issuer.map(Text::into_owned),
                 extra: b.extra,
             }),
+            version: self.version.map(Text::into_owned),
+            revisions: self
+                .revisions
+                .into_iter()
+                .map(Revision::into_owned)
+                .collect(),
+            next_review: self.next_review.map(Text::into_owned),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             extra: self.extra,
+        }
+    }
+}
+
+impl Catalogue<'_> {
+    /// The lowest schema version that holds this catalogue's content: "1.1" when it uses a
+    /// field or value only 1.1 has, else "1.0".
+    pub fn required_version(&self) -> &'static str {
+        let uses_1_1 = self.version.is_some()
+            || !self.revisions.is_empty()
+            || self.next_review.is_some()
+            || self.items.iter().any(|i| {
+                i.retention.is_some()
+                    || i.responsible_office.is_some()
+                    || i.scope_note.is_some()
+                    || i.time_limit.from == Some(Anchor::FormedOrObtained)
+            });
+        if uses_1_1 {
+            SCHEMA_VERSION_1_1
+        } else {
+            SCHEMA_VERSION
         }
     }
 }
@@ -489,7 +611,9 @@ impl Item<'_> {
             content: self.content.into_iter().map(Text::into_owned).collect(),
             basis: self.basis.into_iter().map(Citation::into_owned).collect(),
             time_limit: self.time_limit.into_owned(),
+            retention: self.retention.map(Text::into_owned),
             subject: self.subject.into_owned(),
+            responsible_office: self.responsible_office.map(Text::into_owned),
             channels: self.channels,
             other_channels: self
                 .other_channels
@@ -498,6 +622,7 @@ impl Item<'_> {
                 .collect(),
             audience: self.audience,
             audience_note: self.audience_note.map(Text::into_owned),
+            scope_note: self.scope_note.map(Text::into_owned),
             method: self.method,
             levels: self.levels,
             notes: self.notes.map(Text::into_owned),
@@ -533,6 +658,11 @@ pub fn field_title(key: &str) -> Option<&'static str> {
         "issued" => "编制日期",
         "updated" => "更新日期",
         "based_on" => "上级标准目录",
+        "version" => "目录版本",
+        "revisions" => "修订记录",
+        "next_review" => "下次评估日期",
+        "date" => "修订日期",
+        "summary" => "修订说明",
         "items" => "公开事项",
         "id" => "序号",
         "category" => "一级事项",
@@ -541,11 +671,14 @@ pub fn field_title(key: &str) -> Option<&'static str> {
         "content" => "公开内容",
         "basis" => "公开依据",
         "time_limit" => "公开时限",
+        "retention" => "公开时长",
         "subject" => "公开主体",
+        "responsible_office" => "责任科室",
         "channels" => "公开渠道",
         "other_channels" => "其他渠道",
         "audience" => "公开对象",
         "audience_note" => "特定群体说明",
+        "scope_note" => "公开范围",
         "method" => "公开方式",
         "levels" => "公开层级",
         "notes" => "备注",
@@ -579,6 +712,7 @@ pub fn column_title(pointer: &str) -> &'static str {
     match segs.first() {
         Some(&"region") if segs.len() >= 2 => field_title(segs[1]).unwrap_or("行政区划"),
         Some(&"based_on") => "上级标准目录",
+        Some(&"revisions") => "修订记录",
         Some(&"title") => "目录名称",
         Some(k) => field_title(k).unwrap_or("目录"),
         None => "目录",
@@ -598,8 +732,17 @@ pub mod known_keys {
         "issued",
         "updated",
         "based_on",
+        "version",
+        "revisions",
+        "next_review",
         "items",
     ];
+    /// Keys of a revision (1.1).
+    pub const REVISION: &[&str] = &["date", "summary"];
+    /// The catalogue keys 1.1 added.
+    pub const CATALOGUE_1_1: &[&str] = &["version", "revisions", "next_review"];
+    /// The item keys 1.1 added.
+    pub const ITEM_1_1: &[&str] = &["retention", "responsible_office", "scope_note"];
     /// Keys of `region`.
     pub const REGION: &[&str] = &["province", "city", "county", "township", "code"];
     /// Keys of `based_on`.
@@ -621,6 +764,9 @@ pub mod known_keys {
         "method",
         "levels",
         "notes",
+        "responsible_office",
+        "retention",
+        "scope_note",
     ];
     /// Keys of a citation.
     pub const CITATION: &[&str] = &["title", "doc_no", "articles", "kind", "text"];

@@ -9,9 +9,20 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// Unknown keys of the model as read (warnings naming the closest known key).
+/// Unknown keys of the model as read (warnings naming the closest known key), and the fields of
+/// a newer schema version in a file that declares an older one.
 pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
+    newer_version_fields(cat, ctx);
     if ctx.header_ok() {
+        for (j, r) in cat.revisions.iter().enumerate() {
+            unknown(
+                ctx,
+                &r.extra,
+                &format!("/revisions/{j}"),
+                known_keys::REVISION,
+                None,
+            );
+        }
         unknown(ctx, &cat.extra, "", known_keys::CATALOGUE, None);
         if let Some(r) = &cat.region {
             unknown(ctx, &r.extra, "/region", known_keys::REGION, None);
@@ -42,6 +53,62 @@ pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
         }
         let tl = format!("{base}/time_limit");
         unknown(ctx, &item.time_limit.extra, &tl, known_keys::TIME_LIMIT, id);
+    }
+}
+
+/// In a file that says 1.0, each field only 1.1 has (a warning: the file is read as it is).
+fn newer_version_fields(cat: &Catalogue<'_>, ctx: &mut Ctx) {
+    if cat.schema_version != crate::model::SCHEMA_VERSION {
+        return;
+    }
+    let version = cat.schema_version.to_string();
+    let params = |key: &str| {
+        vec![
+            ("field", field_title(key).unwrap_or(key).to_owned()),
+            ("key", key.to_owned()),
+            ("version", version.clone()),
+        ]
+    };
+    if ctx.header_ok() {
+        let present = [
+            ("version", cat.version.is_some()),
+            ("revisions", !cat.revisions.is_empty()),
+            ("next_review", cat.next_review.is_some()),
+        ];
+        for (key, _) in present.iter().filter(|(_, on)| *on) {
+            ctx.push(
+                codes::schema::NEWER_VERSION_FIELD,
+                format!("/{key}"),
+                &params(key),
+            );
+        }
+    }
+    for (i, item) in cat.items.iter().enumerate() {
+        let present = [
+            ("retention", item.retention.is_some()),
+            ("responsible_office", item.responsible_office.is_some()),
+            ("scope_note", item.scope_note.is_some()),
+        ];
+        for (key, _) in present.iter().filter(|(_, on)| *on) {
+            ctx.push_item(
+                codes::schema::NEWER_VERSION_FIELD,
+                i,
+                item,
+                &format!("/{key}"),
+                &params(key),
+            );
+        }
+        if item.time_limit.from == Some(crate::model::Anchor::FormedOrObtained) {
+            let mut p = params("from");
+            p[0].1 = "起算点（自制作或者获取信息之日）".to_owned();
+            ctx.push_item(
+                codes::schema::NEWER_VERSION_FIELD,
+                i,
+                item,
+                "/time_limit/from",
+                &p,
+            );
+        }
     }
 }
 
@@ -225,6 +292,10 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 (codes::schema::TYPE, ipath)
             }
             ValidationErrorKind::Constant { .. } if ipath == "/schema_version" => {
+                params.insert("value".into(), display_value(value));
+                (codes::schema::SCHEMA_VERSION, ipath)
+            }
+            ValidationErrorKind::Enum { .. } if ipath == "/schema_version" => {
                 params.insert("value".into(), display_value(value));
                 (codes::schema::SCHEMA_VERSION, ipath)
             }

@@ -73,11 +73,14 @@ impl Reader {
             content: Vec::new(),
             basis: Vec::new(),
             time_limit: TimeLimit::unparsed(String::new()),
+            retention: None,
             subject: Text::default(),
+            responsible_office: None,
             channels: Vec::new(),
             other_channels: Vec::new(),
             audience: Vec::new(),
             audience_note: None,
+            scope_note: None,
             method: Vec::new(),
             levels: Vec::new(),
             notes: None,
@@ -113,7 +116,15 @@ impl Reader {
                     continue;
                 }
                 // Optional fields only when filled (validation never points at them empty).
-                let optional = matches!(col.role, Role::Notes | Role::Subitem | Role::AudienceNote);
+                let optional = matches!(
+                    col.role,
+                    Role::Notes
+                        | Role::Subitem
+                        | Role::AudienceNote
+                        | Role::ResponsibleOffice
+                        | Role::Retention
+                        | Role::ScopeNote
+                );
                 if !optional || !segs.is_empty() {
                     self.source(grid, i, field, at, Some(header), false);
                 }
@@ -131,6 +142,19 @@ impl Reader {
                 Role::AudienceNote => {
                     let t = normalize_cell(&text);
                     item.audience_note = (!t.is_empty()).then(|| Text::from(t));
+                }
+                Role::ResponsibleOffice => {
+                    let t = normalize_cell(&text);
+                    item.responsible_office = (!t.is_empty()).then(|| Text::from(t));
+                }
+                Role::Retention => {
+                    let t = normalize_cell(&text);
+                    item.retention = (!t.is_empty())
+                        .then(|| Text::from(crate::layout::cells::retention_of_cell(&t)));
+                }
+                Role::ScopeNote => {
+                    let t = normalize_cell(&text);
+                    item.scope_note = (!t.is_empty()).then(|| Text::from(t));
                 }
                 Role::Notes => {
                     let t = normalize_cell(&text);

@@ -277,6 +277,10 @@ fn anchor_of(prefix: &[char]) -> (Anchor, Option<String>) {
     if p.contains("决定") {
         return (Anchor::Decided, None);
     }
+    // 自制作或者获取信息之日起 / 制定或获取: the 1.1 anchor (the 1.0 model folded it).
+    if p.contains("获取") {
+        return (Anchor::FormedOrObtained, None);
+    }
     const FORMED: &[&str] = &[
         "形成", "变更", "制作", "制定", "获取", "产生", "生成", "更新", "修改", "修订",
     ];

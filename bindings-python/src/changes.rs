@@ -1,0 +1,61 @@
+//! `gongkai.changes(old, new)`: what changed between two versions of a catalogue (the core's
+//! `diff::changes`, what `gongkai changes` prints). Both versions are read as `validate` reads
+//! them; loading and comparing run with the GIL released.
+
+use crate::calendar::lang_arg;
+use crate::error::{self, Failure};
+use crate::input;
+use gongkai::diff::{self as gd, ChangesOptions};
+use pyo3::prelude::*;
+use pythonize::pythonize;
+
+/// Compares two versions: a dict (`format="json"`), or the 修订说明 as Markdown / HTML / text.
+#[pyfunction]
+#[pyo3(signature = (old, new, *, lang = "zh", threshold = 0.6, format = "json"))]
+pub(crate) fn changes<'py>(
+    py: Python<'py>,
+    old: &Bound<'py, PyAny>,
+    new: &Bound<'py, PyAny>,
+    lang: &str,
+    threshold: f64,
+    format: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    if !(threshold.is_finite() && (0.0..=1.0).contains(&threshold)) {
+        return Err(error::invalid_argument(
+            py,
+            format!("threshold 应为 0–1 之间的数，实际为 {threshold}"),
+        ));
+    }
+    if !matches!(format, "json" | "md" | "html" | "text") {
+        return Err(error::invalid_argument(
+            py,
+            format!("format 应为 \"json\"、\"md\"、\"html\" 或 \"text\"，实际为 {format:?}"),
+        ));
+    }
+    let options = ChangesOptions {
+        lang: lang_arg(py, lang)?,
+        threshold,
+    };
+    let (a, b) = (input::extract(old)?, input::extract(new)?);
+    let (ja, jb) = (a.job(), b.job());
+    enum Failed {
+        Old(Failure),
+        New(Failure),
+    }
+    let result = py.detach(|| {
+        let la = ja.catalogue().map_err(Failed::Old)?;
+        let lb = jb.catalogue().map_err(Failed::New)?;
+        Ok(gd::changes(&la.catalogue, &lb.catalogue, &options))
+    });
+    let report = match result {
+        Ok(r) => r,
+        Err(Failed::Old(f)) => return Err(error::to_py_err(py, &f, ja.origin())),
+        Err(Failed::New(f)) => return Err(error::to_py_err(py, &f, jb.origin())),
+    };
+    match format {
+        "md" => Ok(report.to_markdown().into_pyobject(py)?.into_any()),
+        "html" => Ok(report.to_html().into_pyobject(py)?.into_any()),
+        "text" => Ok(report.to_text().into_pyobject(py)?.into_any()),
+        _ => Ok(pythonize(py, &report)?),
+    }
+}
