@@ -70,6 +70,16 @@ const NEAR_MISS_EXEMPT_PREFIXES: &[(&str, &str)] = &[
          cli/tests/deadline_audit.rs check limits that do give a date",
     ),
     (
+        "changes.",
+        "changes between two versions: tests/versions/changes.expected.json gives the exact \
+         changes of every item pair (core/tests/changes.rs), unchanged items included",
+    ),
+    (
+        "model.newer_version_field",
+        "a 1.1 field in a 1.0 file: every 1.0 case under tests/cases/ (none uses a 1.1 field) \
+         stays silent, and core/tests/schema_files.rs tests a 1.0 file that uses one",
+    ),
+    (
         "evaluate.",
         "evaluation findings: tests/evaluate/example.expected.json gives every unit's exact \
          problem codes (core/tests/evaluate.rs), units without a problem included",
