@@ -87,7 +87,7 @@ pub fn run(a: Args) -> ExitCode {
                 let _ = match a.format {
                     Format::Json if many => writeln!(out, "{}", json_line(path, &report)),
                     Format::Json => writeln!(out, "{}", report.to_json_pretty()),
-                    Format::Text => write_text(&mut out, path, &report, colour),
+                    Format::Text => write_text(&mut out, path, &report, a.lang.into(), colour),
                 };
             }
             Err(e) => {
@@ -138,39 +138,68 @@ fn json_line(path: &Path, report: &Report) -> String {
     v.to_string()
 }
 
-fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> std::io::Result<()> {
-    let verdict = if r.valid {
-        crate::term::paint(colour, "32", "通过")
-    } else {
-        crate::term::paint(colour, "31;1", "未通过")
+fn write_text(
+    out: &mut impl Write,
+    path: &Path,
+    r: &Report,
+    lang: gongkai::Lang,
+    colour: bool,
+) -> std::io::Result<()> {
+    let zh = lang == gongkai::Lang::Zh;
+    let verdict = match (r.valid, zh) {
+        (true, true) => crate::term::paint(colour, "32", "通过"),
+        (false, true) => crate::term::paint(colour, "31;1", "未通过"),
+        (true, false) => crate::term::paint(colour, "32", "valid"),
+        (false, false) => crate::term::paint(colour, "31;1", "not valid"),
     };
-    writeln!(
-        out,
-        "{}：{verdict}（{} 项；{} 个错误，{} 个警告，{} 个提示）",
-        path.display(),
-        r.items,
-        r.counts.error,
-        r.counts.warning,
-        r.counts.info
-    )?;
-    // Group by item: issues are sorted by path (numerically), so an item's issues are one run;
-    // its label is read from that run alone, which keeps the report linear in the issues.
+    if zh {
+        writeln!(
+            out,
+            "{}：{verdict}（{} 项；{} 个错误，{} 个警告，{} 个提示）",
+            path.display(),
+            r.items,
+            r.counts.error,
+            r.counts.warning,
+            r.counts.info
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}: {verdict} ({} items; {} errors, {} warnings, {} info)",
+            path.display(),
+            r.items,
+            r.counts.error,
+            r.counts.warning,
+            r.counts.info
+        )?;
+    }
+    // Group by item: the catalogue's own issues first, then each item's, in item order (a stable
+    // sort, O(n log n)), so every group appears once; a group's label is read from its run
+    // alone, which keeps the report linear in the issues.
+    let mut order: Vec<&Issue> = r.issues.iter().collect();
+    order.sort_by_key(|i| item_index(i).map_or(0, |n| n + 1));
     let mut current: Option<Option<usize>> = None;
-    for (k, i) in r.issues.iter().enumerate() {
+    for (k, i) in order.iter().enumerate() {
         let idx = item_index(i);
         if current != Some(idx) {
-            let run = r.issues[k..].iter().take_while(|j| item_index(j) == idx);
+            let run = order[k..]
+                .iter()
+                .copied()
+                .take_while(|j| item_index(j) == idx);
             writeln!(
                 out,
                 "  {}",
-                crate::term::paint(colour, "1", group_label(run, idx))
+                crate::term::paint(colour, "1", group_label(run, idx, zh))
             )?;
             current = Some(idx);
         }
-        let sev = match i.severity {
-            Severity::Error => crate::term::paint(colour, "31", "错误"),
-            Severity::Warning => crate::term::paint(colour, "33", "警告"),
-            Severity::Info => crate::term::paint(colour, "36", "提示"),
+        let sev = match (i.severity, zh) {
+            (Severity::Error, true) => crate::term::paint(colour, "31", "错误"),
+            (Severity::Warning, true) => crate::term::paint(colour, "33", "警告"),
+            (Severity::Info, true) => crate::term::paint(colour, "36", "提示"),
+            (Severity::Error, false) => crate::term::paint(colour, "31", "error"),
+            (Severity::Warning, false) => crate::term::paint(colour, "33", "warning"),
+            (Severity::Info, false) => crate::term::paint(colour, "36", "info"),
         };
         let loc = i.location.as_ref().map_or_else(String::new, |l| {
             let cell = format!("{}{}", l.column.as_deref().unwrap_or(""), l.row);
@@ -196,13 +225,25 @@ fn item_index(i: &Issue) -> Option<usize> {
         .and_then(|n| n.parse().ok())
 }
 
-fn group_label<'a>(run: impl Iterator<Item = &'a Issue> + Clone, idx: Option<usize>) -> String {
+fn group_label<'a>(
+    run: impl Iterator<Item = &'a Issue> + Clone,
+    idx: Option<usize>,
+    zh: bool,
+) -> String {
     let Some(n) = idx else {
-        return "目录".to_owned();
+        return if zh { "目录" } else { "Catalogue" }.to_owned();
     };
-    let mut label = format!("第 {} 项", n + 1);
+    let mut label = if zh {
+        format!("第 {} 项", n + 1)
+    } else {
+        format!("Item {}", n + 1)
+    };
     if let Some(id) = run.clone().find_map(|i| i.item_id.as_deref()) {
-        label.push_str(&format!("（序号 {}）", gongkai::excerpt(id, 20)));
+        if zh {
+            label.push_str(&format!("（序号 {}）", gongkai::excerpt(id, 20)));
+        } else {
+            label.push_str(&format!(" (no. {}) ", gongkai::excerpt(id, 20)));
+        }
     }
     if let Some(name) = run.clone().find_map(|i| i.params.get("item")) {
         label.push_str(&gongkai::excerpt(name, 40));
