@@ -59,10 +59,7 @@ impl Job<'_> {
         match self {
             Job::Json { bytes, .. } => Ok(v.validate_json(bytes)?),
             Job::File { path, name } => {
-                let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
-                    path: name.to_string(),
-                    message: e.to_string(),
-                })?;
+                let bytes = gongkai::read_file_limited(path, v.options().max_input_bytes)?;
                 Ok(v.validate_bytes(&bytes, Some(name))?)
             }
         }
@@ -77,10 +74,8 @@ impl Job<'_> {
                 Ok(load(bytes, &ImportOptions::default().format(Format::Json))?)
             }
             Job::File { path, name } => {
-                let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
-                    path: name.to_string(),
-                    message: e.to_string(),
-                })?;
+                let limit = ImportOptions::default().max_input_bytes;
+                let bytes = gongkai::read_file_limited(path, limit)?;
                 Ok(load(
                     &bytes,
                     &ImportOptions::default().file_name(name.as_ref()),

@@ -39,6 +39,7 @@ impl PyValidator {
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
         laws: Option<&Bound<'_, PyAny>>,
+        max_issues: usize,
     ) -> PyResult<Self> {
         let lang = gongkai::Lang::from_code(lang).ok_or_else(|| {
             error::invalid_argument(py, format!("lang 应为 \"zh\" 或 \"en\"，实际为 {lang:?}"))
@@ -54,7 +55,8 @@ impl PyValidator {
         let mut options = gongkai::Options::default()
             .lang(lang)
             .min_severity(min)
-            .mask_values(mask);
+            .mask_values(mask)
+            .max_issues(max_issues);
         if let Some(t) = today.filter(|t| !t.is_none()) {
             let text = if let Ok(s) = t.cast::<PyString>() {
                 s.to_string_lossy().into_owned()
@@ -142,9 +144,9 @@ impl PyValidator {
 
 #[pymethods]
 impl PyValidator {
-    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None)`.
+    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None, max_issues=100000)`.
     #[new]
-    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
+    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None, max_issues = 100_000))]
     fn new(
         py: Python<'_>,
         lang: &str,
@@ -152,8 +154,9 @@ impl PyValidator {
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
         laws: Option<&Bound<'_, PyAny>>,
+        max_issues: usize,
     ) -> PyResult<Self> {
-        Self::build(py, lang, min_severity, today, mask, laws)
+        Self::build(py, lang, min_severity, today, mask, laws, max_issues)
     }
 
     /// Validates one catalogue (see `gongkai.validate`).
@@ -208,7 +211,8 @@ impl PyValidator {
 
 /// Validates one catalogue and returns a Report (see the package docs for what `data` may be).
 #[pyfunction]
-#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
+#[pyo3(signature = (data, *, lang = "zh", min_severity = "info", today = None, mask = false, laws = None, max_issues = 100_000))]
+#[allow(clippy::too_many_arguments)]
 fn validate(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
@@ -217,13 +221,15 @@ fn validate(
     today: Option<&Bound<'_, PyAny>>,
     mask: bool,
     laws: Option<&Bound<'_, PyAny>>,
+    max_issues: usize,
 ) -> PyResult<PyReport> {
-    PyValidator::build(py, lang, min_severity, today, mask, laws)?.validate_one(py, data)
+    PyValidator::build(py, lang, min_severity, today, mask, laws, max_issues)?
+        .validate_one(py, data)
 }
 
 /// Validates many catalogues in parallel; one Report (or gongkai.Error) per input, in order.
 #[pyfunction]
-#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
+#[pyo3(signature = (paths, *, workers = None, progress = false, lang = "zh", min_severity = "info", today = None, mask = false, laws = None, max_issues = 100_000))]
 #[allow(clippy::too_many_arguments)]
 fn validate_many<'py>(
     py: Python<'py>,
@@ -235,8 +241,9 @@ fn validate_many<'py>(
     today: Option<&Bound<'py, PyAny>>,
     mask: bool,
     laws: Option<&Bound<'py, PyAny>>,
+    max_issues: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    PyValidator::build(py, lang, min_severity, today, mask, laws)?
+    PyValidator::build(py, lang, min_severity, today, mask, laws, max_issues)?
         .validate_many_impl(py, paths, workers, progress)
 }
 

@@ -166,12 +166,15 @@ pub fn parse_options(r: &mut OptionReader) -> Result<Options, JsValue> {
     options_from(lang.as_deref(), min.as_deref(), today.as_deref()).map_err(err)
 }
 
-/// The options of a validation: those of [`parse_options`] and `mask` (mask personal data
+/// The options of a validation: those of [`parse_options`], `mask` (mask personal data
 /// such as phone numbers and the names after 联系人： in the values messages quote; default
-/// false).
+/// false) and `maxIssues` (the most issues a report lists, default 100,000).
 pub fn parse_validate_options(r: &mut OptionReader) -> Result<Options, JsValue> {
     let o = parse_options(r)?;
-    let o = o.mask_values(r.boolean("mask")?.unwrap_or(false));
+    let mut o = o.mask_values(r.boolean("mask")?.unwrap_or(false));
+    if let Some(n) = r.index("maxIssues")? {
+        o = o.max_issues(n);
+    }
     let lang = o.lang;
     Ok(match laws_option(r, lang)? {
         Some(reg) => o.laws(reg),
