@@ -34,6 +34,11 @@ export interface ValidateOptions {
    */
   mask?: boolean;
   /**
+   * The most issues a report lists (default 100,000); beyond it the issues are only counted,
+   * in one `report.truncated` warning naming how many more there were and of which codes.
+   */
+  maxIssues?: number;
+  /**
    * `validate` only: the input is a file of this name (its bytes, or its text). With
    * gongkai-wasm/tables, a table (`.csv`, `.xlsx`, `.html` …) is imported first and each issue
    * carries its cell (`location`); the format comes from the extension, else from the content.

@@ -181,6 +181,8 @@ def main():
         for b in diff_docs:
             put("diff", a + b"\0" + b)
 
+    issue_17_seeds()
+
     # export: bytes steer edits of the fixture; any bytes will do as a start.
     for k in range(8):
         put("export", bytes((k * 37 + i * 11) % 256 for i in range(64 + 32 * k)))
@@ -188,6 +190,46 @@ def main():
     total = sum(1 for _ in OUT.rglob("*") if _.is_file())
     where = OUT.relative_to(ROOT) if OUT.is_relative_to(ROOT) else OUT
     print(f"fuzz seeds: {total} files in {where}/")
+
+
+def shared_part_workbook(sheets, filler):
+    """An XLSX whose `sheets` worksheets all name one part (`sheet1.xml`, `filler` spaces long)."""
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    book = (f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns}><sheets>'
+            + "".join(f'<sheet name="S{k}" sheetId="{k}" r:id="rId{k}"/>' for k in range(1, sheets + 1))
+            + "</sheets></workbook>")
+    book_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 + "".join(f'<Relationship Id="rId{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+                           for k in range(1, sheets + 1))
+                 + "</Relationships>")
+    header = "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{t}</t></is></c>'
+                     for i, t in enumerate(["序号", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"]))
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}>{" " * filler}<sheetData><row r="1">{header}</row>'
+             '<row r="2"><c r="B2" t="inlineStr"><is><t>燃气经营许可</t></is></c></row></sheetData></worksheet>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in [("[Content_Types].xml", ct), ("_rels/.rels", rels), ("xl/workbook.xml", book),
+                           ("xl/_rels/workbook.xml.rels", book_rels), ("xl/worksheets/sheet1.xml", sheet)]:
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+def issue_17_seeds():
+    """Small versions of the shapes of issue 17 (the tests generate the large ones)."""
+    put("validate_json", '{"items":[' + "1," * 999 + "1]}")
+    put("validate_json", "{" + ",".join(f'"k{k}":1' for k in range(1000)) + "}")
+    put("validate_json", '{"title":"T\\u001b]52;c;SGVsbG8=\\u0007","items":[{"extra":{"e\\u001b[2J\\r":1,"e\\u001b[2J\\r":2}}]}')
+    put("validate_json", '{"items":[{"id":"13800138000","name":"联系人（科长）：\u200b张三 +86 138 0013 8000 a@b.cn"}]}')
+    put("import_xlsx", shared_part_workbook(20, 4096))
+    put("import_html", "<p>目录</p>" + "<table><tr><td>序号</td><td>二级事项</td></tr><tr><td>1</td><td>甲</td></tr></table>" * 200)
+    put("import_csv", "序号,二级事项,公开内容\n1,'=1+1,甲\u2028乙\n2,\x1b]0;t\x07,联系人：张三 138-0013-8000\n")
 
 
 if __name__ == "__main__":

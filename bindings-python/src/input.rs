@@ -58,10 +58,7 @@ impl Job<'_> {
         match self {
             Job::Json { bytes, .. } => Ok(v.validate_json(bytes)?),
             Job::File { path, name } => {
-                let bytes = std::fs::read(path).map_err(|e| gongkai::Error::Io {
-                    path: name.to_string(),
-                    message: e.to_string(),
-                })?;
+                let bytes = gongkai::read_file_limited(path, v.options().max_input_bytes)?;
                 Ok(v.validate_bytes(&bytes, Some(name))?)
             }
         }
@@ -78,11 +75,7 @@ impl Job<'_> {
         };
         let loaded = match self {
             Job::Json { bytes, .. } => load(bytes, &options),
-            Job::File { path, name } => std::fs::read(path)
-                .map_err(|e| gongkai::Error::Io {
-                    path: name.to_string(),
-                    message: e.to_string(),
-                })
+            Job::File { path, .. } => gongkai::read_file_limited(path, options.max_input_bytes)
                 .and_then(|bytes| load(&bytes, &options)),
         };
         loaded.map_err(|e| (Failure::Core(e), self.origin()))

@@ -45,12 +45,14 @@ impl PyValidator {
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
         laws: Option<&Bound<'_, PyAny>>,
+        max_issues: usize,
     ) -> PyResult<Self> {
         let lang = arg(py, "lang", lang)?;
         let mut options = gongkai::Options::default()
             .lang(lang)
             .min_severity(arg(py, "min_severity", min_severity)?)
-            .mask_values(mask);
+            .mask_values(mask)
+            .max_issues(max_issues);
         if let Some(t) = today.filter(|t| !t.is_none()) {
             options = options.today(dates::date(t, "today")?);
         }
@@ -129,9 +131,9 @@ fn reports<'py, 'a>(
 
 #[pymethods]
 impl PyValidator {
-    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None)`.
+    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None, max_issues=100000)`.
     #[new]
-    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None))]
+    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None, max_issues = 100_000))]
     fn new(
         py: Python<'_>,
         lang: &str,
@@ -139,8 +141,9 @@ impl PyValidator {
         today: Option<&Bound<'_, PyAny>>,
         mask: bool,
         laws: Option<&Bound<'_, PyAny>>,
+        max_issues: usize,
     ) -> PyResult<Self> {
-        Self::build(py, lang, min_severity, today, mask, laws)
+        Self::build(py, lang, min_severity, today, mask, laws, max_issues)
     }
 
     /// Validates one catalogue (see `gongkai.validate`).

@@ -657,7 +657,7 @@ async function loadTable(name, bytes, load) {
   if (load !== loads) return;
   let imported;
   try {
-    imported = tables.importTable(bytes, { fileName: name });
+    imported = tables.importTable(bytes, { fileName: name, mask: MASK }); // import findings masked as the reports are
   } catch (e) {
     showNotice(`无法导入 ${name}：${e.message}`);
     return;

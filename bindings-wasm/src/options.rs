@@ -32,6 +32,8 @@ pub struct ValidateOptions {
     pub today: Option<NaiveDate>,
     /// Mask personal data in the values messages quote.
     pub mask: bool,
+    /// The most issues a report lists (the rest are counted in a `report.truncated` warning).
+    pub max_issues: Option<u32>,
     /// The input is a file of this name (a table is imported first).
     pub file_name: Option<String>,
     /// `importTable` only: the sheet (XLSX) or `表N` (HTML) to read.
@@ -48,6 +50,7 @@ fn core(
     min: Option<Severity>,
     today: Option<NaiveDate>,
     mask: bool,
+    max_issues: Option<u32>,
     laws: Option<&Value>,
 ) -> Result<Options, JsValue> {
     let lang = lang.unwrap_or_default();
@@ -55,6 +58,10 @@ fn core(
     let o = o.min_severity(min.unwrap_or(Severity::Info));
     let o = match today {
         Some(t) => o.today(t),
+        None => o,
+    };
+    let o = match max_issues {
+        Some(n) => o.max_issues(n as usize),
         None => o,
     };
     Ok(match registry(laws, lang)? {
@@ -67,7 +74,14 @@ impl ValidateOptions {
     /// The core's validation options.
     pub fn core(&self) -> Result<Options, JsValue> {
         let laws = self.laws.as_ref();
-        core(self.lang, self.min_severity, self.today, self.mask, laws)
+        core(
+            self.lang,
+            self.min_severity,
+            self.today,
+            self.mask,
+            self.max_issues,
+            laws,
+        )
     }
 }
 
@@ -75,7 +89,14 @@ impl ItemContext {
     /// The core's validation options.
     pub fn core(&self) -> Result<Options, JsValue> {
         let laws = self.laws.as_ref();
-        core(self.lang, self.min_severity, self.today, self.mask, laws)
+        core(
+            self.lang,
+            self.min_severity,
+            self.today,
+            self.mask,
+            self.max_issues,
+            laws,
+        )
     }
 }
 
@@ -166,6 +187,8 @@ pub struct ItemContext {
     pub today: Option<NaiveDate>,
     /// Mask personal data in the values messages quote.
     pub mask: bool,
+    /// The most issues a report lists (the rest are counted in a `report.truncated` warning).
+    pub max_issues: Option<u32>,
     /// The item's index in `items`.
     pub index: u32,
     /// The catalogue's header fields: an object, or its JSON text.

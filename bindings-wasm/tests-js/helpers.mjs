@@ -44,7 +44,7 @@ export function loadFixtures() {
 
 /** The fixture's options, as the JavaScript API spells them. */
 export function apiOptions(options = {}) {
-  const names = { min_severity: 'minSeverity', minSeverity: 'minSeverity', lang: 'lang', today: 'today' };
+  const names = { min_severity: 'minSeverity', minSeverity: 'minSeverity', lang: 'lang', today: 'today', max_issues: 'maxIssues' };
   const out = {};
   for (const [k, v] of Object.entries(options)) {
     if (!(k in names)) throw new Error(`fixture option ${k} is not known to the JavaScript tests`);

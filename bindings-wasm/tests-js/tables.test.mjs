@@ -85,9 +85,15 @@ for (const [build, api] of Object.entries(builds)) {
         }
         // The catalogue is canonical JSON: validating it as JSON gives the same codes and paths,
         // less the importer's own findings and without locations.
+        // A catalogue field the table lacks is one finding in the import (import.header_missing,
+        // saying how to supply it), the schema's in the JSON.
         const again = api.validate(imported.catalogue);
+        const missing = new Set(imported.report.issues.filter((i) => i.code === 'import.header_missing').map((i) => i.path));
         const notImport = (ps) => ps.filter((p) => !p.startsWith('import.'));
-        assert.deepEqual(notImport(pairs(again.issues)), notImport(pairs(imported.report.issues)));
+        assert.deepEqual(
+          notImport(pairs(again.issues.filter((i) => !missing.has(i.path)))),
+          notImport(pairs(imported.report.issues)),
+        );
       });
     }
   }

@@ -27,10 +27,13 @@ pub struct Args {
     /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件
     #[arg(long, value_name = "FILE")]
     laws: Option<PathBuf>,
+    /// 遮盖批注和问题清单中的个人信息（消息引用的值和序号；工作簿中的原有数据不变）
+    #[arg(long)]
+    mask: bool,
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("gongkai annotate: {message}");
+    crate::term::errln!("gongkai annotate: {message}");
     common::exit(common::FAILURE)
 }
 
@@ -61,7 +64,7 @@ pub fn run(a: Args) -> ExitCode {
         ));
     }
     let lang: Lang = a.lang;
-    let mut options = gongkai::Options::default().lang(lang);
+    let mut options = gongkai::Options::default().lang(lang).mask_values(a.mask);
     if let Some(t) = a.today {
         options = options.today(t);
     }
@@ -108,9 +111,9 @@ pub fn run(a: Args) -> ExitCode {
             out.issues_sheet
         ),
     };
-    eprintln!("gongkai annotate: {summary}");
+    crate::term::errln!("gongkai annotate: {summary}");
     for n in &out.notes {
-        eprintln!("  {n}");
+        crate::term::errln!("  {n}");
     }
     common::exit(if r.valid {
         common::OK

@@ -38,7 +38,7 @@ pub fn run(a: Args) -> ExitCode {
     let cal = match crate::calendar_cmd::load(&a.calendar, a.lang) {
         Ok(c) => c,
         Err(msg) => {
-            eprintln!("gongkai: {msg}");
+            crate::term::errln!("gongkai: {msg}");
             return common::exit(common::FAILURE);
         }
     };
@@ -66,8 +66,7 @@ pub fn run(a: Args) -> ExitCode {
         options = options.today(t);
     }
     let report = gongkai::audit::audit(cat, &records, &cal, &options);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = crate::term::stdout(a.format == Format::Text);
     let _ = match a.format {
         Format::Json => writeln!(out, "{}", report.to_json_pretty()),
         Format::Text => write_text(&mut out, &report, a.lang),

@@ -127,13 +127,12 @@ fn run_check(a: &CheckArgs) -> ExitCode {
     let text = match read_text(&a.file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("gongkai: {}: {}", a.file.display(), e.message(lang));
+            crate::term::errln!("gongkai: {}: {}", a.file.display(), e.message(lang));
             return common::exit(common::FAILURE);
         }
     };
     let report = check::check(&text, lang);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = crate::term::stdout(a.format == Format::Text);
     let _ = match a.format {
         Format::Json => writeln!(
             out,
@@ -214,7 +213,7 @@ fn write_check(
 fn run_add(a: &AddArgs) -> ExitCode {
     let lang = a.lang;
     let fail = |msg: String| {
-        eprintln!("gongkai: {msg}");
+        crate::term::errln!("gongkai: {msg}");
         common::exit(common::FAILURE)
     };
     let text = match read_text(&a.file) {
@@ -223,7 +222,7 @@ fn run_add(a: &AddArgs) -> ExitCode {
     };
     let report = check::check(&text, lang);
     if report.has_errors() {
-        let _ = write_check(&mut std::io::stderr(), &a.file, &report, lang);
+        let _ = write_check(&mut crate::term::stderr(), &a.file, &report, lang);
         return common::exit(common::DATA_ERRORS);
     }
     let Some(target) = sources::user_file(env) else {
@@ -256,16 +255,16 @@ fn run_add(a: &AddArgs) -> ExitCode {
         return fail(gongkai::Error::write_failed(target.display(), &e).message(lang));
     }
     for f in &report.findings {
-        eprintln!("gongkai: {}: {}", t(lang, "警告", "warning"), f.message);
+        crate::term::errln!("gongkai: {}: {}", t(lang, "警告", "warning"), f.message);
     }
     let years: Vec<String> = report.years.iter().map(i32::to_string).collect();
     match lang {
-        Lang::Zh => println!(
+        Lang::Zh => crate::term::outln!(
             "已加入 {} 年的放假安排：{}（此后 deadline、audit 自动使用）",
             years.join("、"),
             target.display()
         ),
-        Lang::En => println!(
+        Lang::En => crate::term::outln!(
             "Added the holiday schedule of {}: {} (deadline and audit use it from now on)",
             years.join(", "),
             target.display()

@@ -20,9 +20,22 @@ pub const DATA_ERRORS: u8 = 1;
 /// Exit code 2: input could not be read or arguments are wrong.
 pub const FAILURE: u8 = 2;
 
-/// Reads a file, or reports why not (exit 2).
+/// The most bytes read from one input: the larger of the JSON and the table limits (each
+/// format's own limit is checked again once the format is known).
+pub fn input_limit() -> usize {
+    gongkai::Options::default()
+        .max_input_bytes
+        .max(gongkai::import::ImportOptions::default().max_input_bytes)
+}
+
+/// Reads a file (`-` is standard input) through a reader capped at [`input_limit`], or reports
+/// why not (exit 2): a pipe that does not end, or a file larger than the limit, is refused at
+/// the limit, not read whole first.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, gongkai::Error> {
-    std::fs::read(path).map_err(|e| gongkai::Error::read_failed(path.display(), &e))
+    if path.as_os_str() == "-" {
+        return gongkai::read_limited(std::io::stdin().lock(), input_limit(), "-");
+    }
+    gongkai::read_file_limited(path, input_limit())
 }
 
 /// Prints a failure for `path` on stderr.
@@ -30,8 +43,8 @@ pub fn print_failure(path: &Path, e: &gongkai::Error, lang: gongkai::Lang) {
     let message = e.message(lang);
     match e {
         // The message names the file already.
-        gongkai::Error::File { .. } => eprintln!("gongkai: {message}"),
-        _ => eprintln!("gongkai: {}: {message}", path.display()),
+        gongkai::Error::File { .. } => crate::term::errln!("gongkai: {message}"),
+        _ => crate::term::errln!("gongkai: {}: {message}", path.display()),
     }
 }
 

@@ -75,7 +75,7 @@ pub struct Args {
     /// 表格中的公开层级列：all（市级、县级、乡级、村级）或 used（只列出用到的层级）
     #[arg(long, value_enum, default_value = "all")]
     levels: LevelsArg,
-    /// HTML：遮盖个人信息（6位以上的数字；备注、特定群体说明中“联系人：”等之后的姓名）
+    /// 遮盖个人信息（任何输出格式）：6位以上的数字、分组书写的电话号码、电子邮箱的用户名、“联系人：”等之后的姓名（规则见 SECURITY.md）
     #[arg(long)]
     mask: bool,
     #[command(flatten)]
@@ -83,7 +83,7 @@ pub struct Args {
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("gongkai convert: {message}");
+    crate::term::errln!("gongkai convert: {message}");
     common::exit(common::FAILURE)
 }
 
@@ -129,6 +129,12 @@ pub fn run(a: Args) -> ExitCode {
             return common::exit(common::FAILURE);
         }
     };
+    // One masking function for every format: the catalogue is masked before it is written.
+    let cat = if a.mask {
+        gongkai::mask::mask_catalogue(&cat)
+    } else {
+        cat
+    };
     let levels = match a.levels {
         LevelsArg::All => LevelColumns::All,
         LevelsArg::Used => LevelColumns::Used,
@@ -145,8 +151,7 @@ pub fn run(a: Args) -> ExitCode {
             Err(e) => return fail(e),
         },
         OutFormat::Html => {
-            { export::to_html(&cat, &HtmlOptions::default().levels(levels).mask(a.mask)) }
-                .into_bytes()
+            export::to_html(&cat, &HtmlOptions::default().levels(levels)).into_bytes()
         }
         OutFormat::Md => export::to_markdown(&cat).into_bytes(),
     };
@@ -162,7 +167,7 @@ pub fn run(a: Args) -> ExitCode {
         return fail(gongkai::Error::write_failed(a.output.display(), &e));
     }
     if !to_stdout {
-        eprintln!(
+        crate::term::errln!(
             "gongkai convert: 已写入 {}（{}，{} 项）",
             a.output.display(),
             format.name(),
@@ -179,14 +184,14 @@ fn warn_losses(cat: &Catalogue<'_>) {
     if losses.is_empty() {
         return;
     }
-    eprintln!(
+    crate::term::errln!(
         "gongkai convert: 提示：{} 处数据写入表格后再导入时不能原样还原：",
         losses.len()
     );
     for l in losses.iter().take(SHOWN) {
-        eprintln!("  {}：{}", l.path, l.message);
+        crate::term::errln!("  {}：{}", l.path, l.message);
     }
     if losses.len() > SHOWN {
-        eprintln!("  ……另有 {} 处", losses.len() - SHOWN);
+        crate::term::errln!("  ……另有 {} 处", losses.len() - SHOWN);
     }
 }

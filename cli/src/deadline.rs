@@ -48,7 +48,7 @@ pub fn run(a: Args) -> ExitCode {
     let cal = match crate::calendar_cmd::load(&a.calendar, lang) {
         Ok(c) => c,
         Err(msg) => {
-            eprintln!("gongkai: {msg}");
+            crate::term::errln!("gongkai: {msg}");
             return common::exit(common::FAILURE);
         }
     };
@@ -63,7 +63,7 @@ pub fn run(a: Args) -> ExitCode {
     let d = match gongkai::deadline::deadline_with(&cal, &limit, &start) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("gongkai deadline: {}", e.message(lang));
+            crate::term::errln!("gongkai deadline: {}", e.message(lang));
             return common::exit(common::FAILURE);
         }
     };
@@ -72,9 +72,9 @@ pub fn run(a: Args) -> ExitCode {
     for w in &d.warnings {
         match lang {
             gongkai::Lang::Zh => {
-                eprintln!("gongkai deadline: 警告：{}（{}）", w.message(lang), w.code)
+                crate::term::errln!("gongkai deadline: 警告：{}（{}）", w.message(lang), w.code)
             }
-            gongkai::Lang::En => eprintln!(
+            gongkai::Lang::En => crate::term::errln!(
                 "gongkai deadline: warning: {} ({})",
                 w.message(lang),
                 w.code
@@ -90,7 +90,7 @@ pub fn run(a: Args) -> ExitCode {
             });
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
-        Format::Text => println!("{}", text(&d, lang)),
+        Format::Text => crate::term::outln!("{}", text(&d, lang)),
     }
     common::exit(common::OK)
 }

@@ -100,8 +100,7 @@ pub fn run(a: Args) -> ExitCode {
         diff::diff(&reference.catalogue, &local.catalogue, &options)
     }
     .with_locations(reference.sources.as_ref(), local.sources.as_ref());
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = crate::term::stdout(a.format == Format::Text);
     let _ = match a.format {
         Format::Json => writeln!(out, "{}", report.to_json_pretty()),
         Format::Text => write_text(
@@ -122,14 +121,6 @@ pub fn run(a: Args) -> ExitCode {
     } else {
         common::DATA_ERRORS
     })
-}
-
-fn paint(colour: bool, code: &str, s: &str) -> String {
-    if colour {
-        format!("\x1b[{code}m{s}\x1b[0m")
-    } else {
-        s.to_owned()
-    }
 }
 
 fn pct(x: f64) -> String {
@@ -264,10 +255,10 @@ fn write_text(
         }
     }
     let verdict = match (r.valid, zh) {
-        (true, true) => paint(colour, "32", "通过"),
-        (false, true) => paint(colour, "31;1", "未通过"),
-        (true, false) => paint(colour, "32", "passed"),
-        (false, false) => paint(colour, "31;1", "failed"),
+        (true, true) => crate::term::paint(colour, "32", "通过"),
+        (false, true) => crate::term::paint(colour, "31;1", "未通过"),
+        (true, false) => crate::term::paint(colour, "32", "passed"),
+        (false, false) => crate::term::paint(colour, "31;1", "failed"),
     };
     if zh {
         writeln!(
@@ -295,16 +286,20 @@ fn write_text(
         )?;
         for m in &r.matches {
             let status = match (m.status, zh) {
-                (MatchStatus::Kept, true) => paint(colour, "32", "完整保留"),
-                (MatchStatus::Weakened, true) => paint(colour, "31", "被弱化"),
-                (MatchStatus::Unverified, true) => paint(colour, "33", "未能完全核对"),
-                (MatchStatus::Consistent, true) => paint(colour, "32", "一致"),
-                (MatchStatus::Inconsistent, true) => paint(colour, "33", "不一致"),
-                (MatchStatus::Kept, false) => paint(colour, "32", "kept"),
-                (MatchStatus::Weakened, false) => paint(colour, "31", "weakened"),
-                (MatchStatus::Unverified, false) => paint(colour, "33", "not fully checked"),
-                (MatchStatus::Consistent, false) => paint(colour, "32", "consistent"),
-                (MatchStatus::Inconsistent, false) => paint(colour, "33", "inconsistent"),
+                (MatchStatus::Kept, true) => crate::term::paint(colour, "32", "完整保留"),
+                (MatchStatus::Weakened, true) => crate::term::paint(colour, "31", "被弱化"),
+                (MatchStatus::Unverified, true) => crate::term::paint(colour, "33", "未能完全核对"),
+                (MatchStatus::Consistent, true) => crate::term::paint(colour, "32", "一致"),
+                (MatchStatus::Inconsistent, true) => crate::term::paint(colour, "33", "不一致"),
+                (MatchStatus::Kept, false) => crate::term::paint(colour, "32", "kept"),
+                (MatchStatus::Weakened, false) => crate::term::paint(colour, "31", "weakened"),
+                (MatchStatus::Unverified, false) => {
+                    crate::term::paint(colour, "33", "not fully checked")
+                }
+                (MatchStatus::Consistent, false) => crate::term::paint(colour, "32", "consistent"),
+                (MatchStatus::Inconsistent, false) => {
+                    crate::term::paint(colour, "33", "inconsistent")
+                }
             };
             let sep = if zh { "" } else { " " };
             writeln!(
@@ -336,12 +331,12 @@ fn write_finding(
     colour: bool,
 ) -> std::io::Result<()> {
     let sev = match (f.severity, zh) {
-        (Severity::Error, true) => paint(colour, "31", "错误"),
-        (Severity::Warning, true) => paint(colour, "33", "警告"),
-        (Severity::Info, true) => paint(colour, "36", "提示"),
-        (Severity::Error, false) => paint(colour, "31", "error"),
-        (Severity::Warning, false) => paint(colour, "33", "warning"),
-        (Severity::Info, false) => paint(colour, "36", "info"),
+        (Severity::Error, true) => crate::term::paint(colour, "31", "错误"),
+        (Severity::Warning, true) => crate::term::paint(colour, "33", "警告"),
+        (Severity::Info, true) => crate::term::paint(colour, "36", "提示"),
+        (Severity::Error, false) => crate::term::paint(colour, "31", "error"),
+        (Severity::Warning, false) => crate::term::paint(colour, "33", "warning"),
+        (Severity::Info, false) => crate::term::paint(colour, "36", "info"),
     };
     let reference_path = f
         .reference_path()
@@ -364,6 +359,6 @@ fn write_finding(
         out,
         "  {sev} {}{loc}  {}",
         f.message,
-        paint(colour, "2", &format!("{} {paths}", f.code))
+        crate::term::paint(colour, "2", format!("{} {paths}", f.code))
     )
 }

@@ -44,7 +44,7 @@ pub struct Args {
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("gongkai evaluate: {message}");
+    crate::term::errln!("gongkai evaluate: {message}");
     common::exit(common::FAILURE)
 }
 
@@ -138,8 +138,9 @@ pub fn run(a: Args) -> ExitCode {
     let progress = |done: usize, total: usize, unit: &str| {
         let width = 24;
         let filled = done * width / total.max(1);
-        eprint!(
-            "\r\x1b[K[{}{}] {done}/{total} {unit}",
+        crate::term::err!(
+            "{}[{}{}] {done}/{total} {unit}",
+            crate::term::Raw("\r\x1b[K"),
             "#".repeat(filled),
             "-".repeat(width - filled)
         );
@@ -156,15 +157,15 @@ pub fn run(a: Args) -> ExitCode {
         Err(e) => return fail(e),
     };
     if terminal {
-        eprint!("\r\x1b[K");
+        crate::term::err!("{}", crate::term::Raw("\r\x1b[K"));
     }
     for i in &report.issues {
-        eprintln!("gongkai evaluate: {}：{}", i.severity.name(lang), i.message);
+        crate::term::errln!("gongkai evaluate: {}：{}", i.severity.name(lang), i.message);
     }
     for u in &report.units {
         match (&u.error, u.score, u.rank) {
-            (Some(e), _, _) => eprintln!("  —  {}：{}", u.unit, e.message),
-            (None, Some(s), Some(r)) => eprintln!(
+            (Some(e), _, _) => crate::term::errln!("  —  {}：{}", u.unit, e.message),
+            (None, Some(s), Some(r)) => crate::term::errln!(
                 "  {r:>2}. {}  {s:.1} 分（{} 项；错误 {}，警告 {}；按时公开率 {}）",
                 u.unit,
                 u.items,
@@ -197,7 +198,7 @@ pub fn run(a: Args) -> ExitCode {
         }
     }
     let s = &report.summary;
-    eprintln!(
+    crate::term::errln!(
         "gongkai evaluate: 已写入 {}：{} 个单位（{} 个已评分，{} 个无法读取），平均 {} 分",
         a.output
             .iter()

@@ -21,13 +21,23 @@ mod migrate;
 mod rules_cmd;
 mod schema_cmd;
 mod site;
+mod term;
 mod validate;
+
+/// The limits against hostile input, shown by `--help` (SECURITY.md has the full table).
+const LIMITS: &str = "输入限制（防止恶意构造的文件；详见 SECURITY.md）：\n  \
+    读取输入（文件、管道、标准输入“-”）：最多 256 MiB，超出即停止读取并报错；JSON 目录 256 MiB，表格文件 128 MiB\n  \
+    表格：最多 200,000 行、每表 256 列、每个单元格 64 KiB\n  \
+    XLSX/DOCX：解压后合计最多 512 MiB（各工作表引用的部件按工作表累计），最多 10,000 个压缩包条目，工作簿最多 1,000 个工作表\n  \
+    报告：最多列出 100,000 个问题（validate --max-issues），其余只计数\n  \
+    文本输出中的控制字符一律转义显示（如 \\u{1b}）；JSON 输出不变";
 
 #[derive(Parser)]
 #[command(
     name = "gongkai",
     version,
-    about = "基层政务公开标准目录：校验、转换、时限审计与对照检查"
+    about = "基层政务公开标准目录：校验、转换、时限审计与对照检查",
+    after_help = LIMITS
 )]
 struct Cli {
     #[command(subcommand)]

@@ -38,29 +38,29 @@ pub fn run(a: Args) -> ExitCode {
             for d in &defs {
                 if family != Some(d.family) {
                     family = Some(d.family);
-                    println!("== {}", d.family.name(lang));
+                    crate::term::outln!("== {}", d.family.name(lang));
                 }
                 let structural = if d.structural {
                     lang.pick("  [结构]", "  [schema]")
                 } else {
                     ""
                 };
-                println!(
+                crate::term::outln!(
                     "{:<40} {:<7} {}{structural}",
                     d.code,
                     d.severity.name(lang),
                     d.title
                 );
-                println!("    {}{}", lang.pick("依据：", "source: "), d.source);
-                println!(
+                crate::term::outln!("    {}{}", lang.pick("依据：", "source: "), d.source);
+                crate::term::outln!(
                     "    {}{}",
                     lang.pick("消息：", "message: "),
                     d.template(lang)
                 );
             }
             match lang {
-                gongkai::Lang::Zh => println!("共 {} 个代码", defs.len()),
-                gongkai::Lang::En => println!("{} codes", defs.len()),
+                gongkai::Lang::Zh => crate::term::outln!("共 {} 个代码", defs.len()),
+                gongkai::Lang::En => crate::term::outln!("{} codes", defs.len()),
             }
         }
     }

@@ -36,7 +36,7 @@ pub struct Args {
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("gongkai site: {message}");
+    crate::term::errln!("gongkai site: {message}");
     common::exit(common::FAILURE)
 }
 
@@ -62,9 +62,10 @@ pub fn run(a: Args) -> ExitCode {
             String::new()
         };
         if c.refused {
-            eprintln!(
+            crate::term::errln!(
                 "gongkai site: {}：有 {} 个错误，未发布：",
-                c.name, counts.error
+                c.name,
+                counts.error
             );
             for i in c
                 .report
@@ -82,27 +83,34 @@ pub fn run(a: Args) -> ExitCode {
                         }
                     },
                 );
-                eprintln!("  {at}{}（{}）", i.message, i.code);
+                crate::term::errln!("  {at}{}（{}）", i.message, i.code);
             }
         } else if counts.error > 0 {
-            eprintln!(
+            crate::term::errln!(
                 "gongkai site: {} → {}（{} 项{docs}；有 {} 个错误、{} 个警告，照原样发布；gongkai validate {} 可列出全部问题）",
-                c.name, c.page, c.items, counts.error, counts.warning, c.name
+                c.name,
+                c.page,
+                c.items,
+                counts.error,
+                counts.warning,
+                c.name
             );
         } else {
-            eprintln!(
+            crate::term::errln!(
                 "gongkai site: {} → {}（{} 项{docs}）",
-                c.name, c.page, c.items
+                c.name,
+                c.page,
+                c.items
             );
         }
     }
     for i in &built.issues {
         if i.code != "site.refused" {
-            eprintln!("gongkai site: 提示：{}", i.message);
+            crate::term::errln!("gongkai site: 提示：{}", i.message);
         }
     }
     if built.refused {
-        eprintln!(
+        crate::term::errln!(
             "gongkai site: --strict：有目录存在错误，本次没有写入任何文件（{} 保持原样）",
             a.output.display()
         );
@@ -114,7 +122,7 @@ pub fn run(a: Args) -> ExitCode {
         .iter()
         .filter(|p| *p != site::MANIFEST)
         .count();
-    eprintln!(
+    crate::term::errln!(
         "gongkai site: 已写入 {}：{} 份目录；更新 {} 个文件，{} 个未变，删除 {} 个{}",
         a.output.display(),
         built.catalogues.len(),

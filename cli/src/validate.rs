@@ -24,6 +24,12 @@ pub struct Args {
     /// 今天的日期（YYYY-MM-DD），用于与日期有关的规则；不读取系统时钟
     #[arg(long, value_parser = common::date)]
     today: Option<chrono::NaiveDate>,
+    /// 报告最多列出的问题数；超出的只计数，并以一条 report.truncated 警告说明另有多少、属于哪些代码
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    max_issues: usize,
+    /// 遮盖报告中的个人信息（消息引用的值和序号；规则见 SECURITY.md）
+    #[arg(long)]
+    mask: bool,
     /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件，与内置依据库合并
     #[arg(long, value_name = "FILE")]
     laws: Option<PathBuf>,
@@ -35,7 +41,9 @@ pub struct Args {
 pub fn run(a: Args) -> ExitCode {
     let mut options = gongkai::Options::default()
         .lang(a.lang)
-        .min_severity(a.min_severity);
+        .min_severity(a.min_severity)
+        .max_issues(a.max_issues)
+        .mask_values(a.mask);
     if let Some(t) = a.today {
         options = options.today(t);
     }
@@ -54,11 +62,16 @@ pub fn run(a: Args) -> ExitCode {
     let colour = a.format == Format::Text && common::colour_stdout();
     let mut worst = common::OK;
     let (mut n_valid, mut n_invalid, mut n_failed) = (0usize, 0usize, 0usize);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = crate::term::stdout(a.format == Format::Text);
     for (k, path) in a.files.iter().enumerate() {
         if progress {
-            eprint!("\r\x1b[K[{}/{}] {}", k + 1, a.files.len(), path.display());
+            crate::term::err!(
+                "{}[{}/{}] {}",
+                crate::term::Raw("\r\x1b[K"),
+                k + 1,
+                a.files.len(),
+                path.display()
+            );
         }
         let import = a.table.options(path);
         let result = common::read_file(path)
@@ -74,14 +87,14 @@ pub fn run(a: Args) -> ExitCode {
                 let _ = match a.format {
                     Format::Json if many => writeln!(out, "{}", json_line(path, &report)),
                     Format::Json => writeln!(out, "{}", report.to_json_pretty()),
-                    Format::Text => write_text(&mut out, path, &report, colour),
+                    Format::Text => write_text(&mut out, path, &report, a.lang, colour),
                 };
             }
             Err(e) => {
                 n_failed += 1;
                 worst = common::FAILURE;
                 if progress {
-                    eprint!("\r\x1b[K");
+                    crate::term::err!("{}", crate::term::Raw("\r\x1b[K"));
                 }
                 common::print_failure(path, &e, a.lang);
                 if a.format == Format::Json && many {
@@ -95,7 +108,7 @@ pub fn run(a: Args) -> ExitCode {
         }
     }
     if progress {
-        eprint!("\r\x1b[K");
+        crate::term::err!("{}", crate::term::Raw("\r\x1b[K"));
     }
     if many {
         let summary = format!(
@@ -108,7 +121,7 @@ pub fn run(a: Args) -> ExitCode {
         if a.format == Format::Text {
             let _ = writeln!(out, "{summary}");
         } else {
-            eprintln!("{summary}");
+            crate::term::errln!("{summary}");
         }
     }
     common::exit(worst)
@@ -125,41 +138,68 @@ fn json_line(path: &Path, report: &Report) -> String {
     v.to_string()
 }
 
-fn paint(colour: bool, code: &str, s: &str) -> String {
-    if colour {
-        format!("\x1b[{code}m{s}\x1b[0m")
-    } else {
-        s.to_owned()
-    }
-}
-
-fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> std::io::Result<()> {
-    let verdict = if r.valid {
-        paint(colour, "32", "通过")
-    } else {
-        paint(colour, "31;1", "未通过")
+fn write_text(
+    out: &mut impl Write,
+    path: &Path,
+    r: &Report,
+    lang: gongkai::Lang,
+    colour: bool,
+) -> std::io::Result<()> {
+    let zh = lang == gongkai::Lang::Zh;
+    let verdict = match (r.valid, zh) {
+        (true, true) => crate::term::paint(colour, "32", "通过"),
+        (false, true) => crate::term::paint(colour, "31;1", "未通过"),
+        (true, false) => crate::term::paint(colour, "32", "valid"),
+        (false, false) => crate::term::paint(colour, "31;1", "not valid"),
     };
-    writeln!(
-        out,
-        "{}：{verdict}（{} 项；{} 个错误，{} 个警告，{} 个提示）",
-        path.display(),
-        r.items,
-        r.counts.error,
-        r.counts.warning,
-        r.counts.info
-    )?;
-    // Group by item (issues are sorted by path already).
+    if zh {
+        writeln!(
+            out,
+            "{}：{verdict}（{} 项；{} 个错误，{} 个警告，{} 个提示）",
+            path.display(),
+            r.items,
+            r.counts.error,
+            r.counts.warning,
+            r.counts.info
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}: {verdict} ({} items; {} errors, {} warnings, {} info)",
+            path.display(),
+            r.items,
+            r.counts.error,
+            r.counts.warning,
+            r.counts.info
+        )?;
+    }
+    // Group by item: the catalogue's own issues first, then each item's, in item order (a stable
+    // sort, O(n log n)), so every group appears once; a group's label is read from its run
+    // alone, which keeps the report linear in the issues.
+    let mut order: Vec<&Issue> = r.issues.iter().collect();
+    order.sort_by_key(|i| item_index(i).map_or(0, |n| n + 1));
     let mut current: Option<Option<usize>> = None;
-    for i in &r.issues {
+    for (k, i) in order.iter().enumerate() {
         let idx = item_index(i);
         if current != Some(idx) {
-            writeln!(out, "  {}", paint(colour, "1", &group_label(r, idx)))?;
+            let run = order[k..]
+                .iter()
+                .copied()
+                .take_while(|j| item_index(j) == idx);
+            writeln!(
+                out,
+                "  {}",
+                crate::term::paint(colour, "1", group_label(run, idx, zh))
+            )?;
             current = Some(idx);
         }
-        let sev = match i.severity {
-            Severity::Error => paint(colour, "31", "错误"),
-            Severity::Warning => paint(colour, "33", "警告"),
-            Severity::Info => paint(colour, "36", "提示"),
+        let sev = match (i.severity, zh) {
+            (Severity::Error, true) => crate::term::paint(colour, "31", "错误"),
+            (Severity::Warning, true) => crate::term::paint(colour, "33", "警告"),
+            (Severity::Info, true) => crate::term::paint(colour, "36", "提示"),
+            (Severity::Error, false) => crate::term::paint(colour, "31", "error"),
+            (Severity::Warning, false) => crate::term::paint(colour, "33", "warning"),
+            (Severity::Info, false) => crate::term::paint(colour, "36", "info"),
         };
         let loc = i.location.as_ref().map_or_else(String::new, |l| {
             let cell = format!("{}{}", l.column.as_deref().unwrap_or(""), l.row);
@@ -172,7 +212,7 @@ fn write_text(out: &mut impl Write, path: &Path, r: &Report, colour: bool) -> st
             out,
             "    {sev} {}{loc}  {}",
             i.message,
-            paint(colour, "2", &format!("{} {}", i.code, i.path))
+            crate::term::paint(colour, "2", format!("{} {}", i.code, i.path))
         )?;
     }
     Ok(())
@@ -185,16 +225,27 @@ fn item_index(i: &Issue) -> Option<usize> {
         .and_then(|n| n.parse().ok())
 }
 
-fn group_label(r: &Report, idx: Option<usize>) -> String {
+fn group_label<'a>(
+    run: impl Iterator<Item = &'a Issue> + Clone,
+    idx: Option<usize>,
+    zh: bool,
+) -> String {
     let Some(n) = idx else {
-        return "目录".to_owned();
+        return if zh { "目录" } else { "Catalogue" }.to_owned();
     };
-    let mut label = format!("第 {} 项", n + 1);
-    let mine = r.issues.iter().filter(|i| item_index(i) == Some(n));
-    if let Some(id) = mine.clone().find_map(|i| i.item_id.as_deref()) {
-        label.push_str(&format!("（序号 {}）", gongkai::excerpt(id, 20)));
+    let mut label = if zh {
+        format!("第 {} 项", n + 1)
+    } else {
+        format!("Item {}", n + 1)
+    };
+    if let Some(id) = run.clone().find_map(|i| i.item_id.as_deref()) {
+        if zh {
+            label.push_str(&format!("（序号 {}）", gongkai::excerpt(id, 20)));
+        } else {
+            label.push_str(&format!(" (no. {}) ", gongkai::excerpt(id, 20)));
+        }
     }
-    if let Some(name) = mine.clone().find_map(|i| i.params.get("item")) {
+    if let Some(name) = run.clone().find_map(|i| i.params.get("item")) {
         label.push_str(&gongkai::excerpt(name, 40));
     }
     label

@@ -377,3 +377,30 @@ fn help_and_argument_errors_speak_the_users_language() {
         stderr(&o)
     );
 }
+
+/// The text report shows each group once (the catalogue's own issues first, then the items in
+/// order), and speaks English with `--lang en`.
+#[test]
+fn text_report_groups_once_in_the_chosen_language() {
+    let dir = std::env::temp_dir().join(format!("gongkai-groups-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = dir.join("t.csv");
+    std::fs::write(
+        &table,
+        "序号,一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道,公开对象,公开方式,公开层级\n\
+         1,城市管理,路灯维护,维护计划,《城市照明管理规定》,自信息形成或者变更之日起20个工作日内,县城市管理局,政府网站,全社会,主动,县级\n",
+    )
+    .unwrap();
+    let out = stdout(&gongkai(&["validate", path(&table)]));
+    let groups: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("    "))
+        .collect();
+    assert_eq!(groups, ["  目录", "  第 1 项（序号 1）路灯维护"], "{out}");
+    let en = stdout(&gongkai(&["validate", "--lang", "en", path(&table)]));
+    assert!(en.contains(": not valid (1 items; 3 errors"), "{en}");
+    assert!(en.contains("  Catalogue\n    error "), "{en}");
+    assert!(en.contains("  Item 1 (no. 1) 路灯维护"), "{en}");
+    assert!(!en.contains("未通过") && !en.contains("错误"), "{en}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -538,3 +538,107 @@ mod tests {
         assert_eq!(back, diff);
     }
 }
+
+/// Findings collected under a limit: the first `max` at or above `min` severity are kept;
+/// beyond that only their codes are counted, so the memory a report takes follows what it
+/// shows, not how many problems the input has ([`Collector::finish`] adds one
+/// `report.truncated` finding naming how many more there were and of which codes).
+#[derive(Debug, Clone)]
+pub struct Collector {
+    kept: Vec<Finding>,
+    max: usize,
+    min: Severity,
+    over: BTreeMap<Code, usize>,
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        Collector::new(usize::MAX, Severity::Info)
+    }
+}
+
+impl Collector {
+    /// Keeps at most `max` findings of severity `min` or above (those below are dropped).
+    pub fn new(max: usize, min: Severity) -> Self {
+        Collector {
+            kept: Vec::new(),
+            max,
+            min,
+            over: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a finding: kept while there is room, else counted.
+    pub fn push(&mut self, f: Finding) {
+        if f.severity() < self.min {
+            return;
+        }
+        if self.kept.len() < self.max {
+            self.kept.push(f);
+        } else {
+            *self.over.entry(f.code).or_insert(0) += 1;
+        }
+    }
+
+    /// Whether no more finding will be kept (later ones are only counted).
+    pub fn is_full(&self) -> bool {
+        self.kept.len() >= self.max
+    }
+
+    /// Whether a finding of error severity was added (kept or counted).
+    pub fn has_error(&self) -> bool {
+        self.kept.iter().any(|f| f.severity() == Severity::Error)
+            || self.over.keys().any(|c| c.severity() == Severity::Error)
+    }
+
+    /// The kept findings, mutably (to bound or mask their values).
+    pub fn kept_mut(&mut self) -> &mut [Finding] {
+        &mut self.kept
+    }
+
+    /// The kept findings, and one `report.truncated` finding when some were only counted.
+    pub fn finish(mut self) -> Vec<Finding> {
+        if self.over.is_empty() {
+            return self.kept;
+        }
+        let more: usize = self.over.values().sum();
+        let mut by_count: Vec<(Code, usize)> = self.over.into_iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        const NAMED: usize = 10;
+        let list = |sep: &str, count: &dyn Fn(usize) -> String| {
+            let mut s = by_count
+                .iter()
+                .take(NAMED)
+                .map(|(c, n)| format!("{c} {}", count(*n)))
+                .collect::<Vec<_>>()
+                .join(sep);
+            if by_count.len() > NAMED {
+                s.push_str(sep);
+                s.push('…');
+            }
+            s
+        };
+        let zh = list("、", &|n| format!("{n} 个"));
+        let en = list(", ", &|n| format!("×{n}"));
+        self.kept.push(Finding::new(
+            crate::codes::report::TRUNCATED,
+            "",
+            None,
+            &[
+                ("limit", self.max.to_string()),
+                ("more", more.to_string()),
+                ("codes_zh", zh),
+                ("codes_en", en),
+            ],
+        ));
+        self.kept
+    }
+}
+
+impl Extend<Finding> for Collector {
+    fn extend<I: IntoIterator<Item = Finding>>(&mut self, iter: I) {
+        for f in iter {
+            self.push(f);
+        }
+    }
+}

@@ -12,7 +12,7 @@
 
 use crate::codes;
 use crate::date::is_real_date;
-use crate::issue::Finding;
+use crate::issue::{Collector, Finding};
 use crate::model::{Catalogue, Item, Level, Text, TimeLimit, TimeLimitKind};
 use crate::report::{Lang, Report, Severity, SourceMap};
 use crate::rules::{self, Ctx};
@@ -37,13 +37,17 @@ pub struct Options {
     /// Mask personal data in the report (default off): in every value a message quotes
     /// (`params`, hence `message`), runs of 6 or more digits (phone, ID card, account numbers)
     /// and the names after 联系人：, 申请人： etc. become `＊`, by the rules of
-    /// [`crate::mask`]. Codes, paths, item ids, locations and numbers such as row counts
-    /// are kept.
+    /// [`crate::mask`]. Item ids are masked by the same rules; codes, paths, locations and
+    /// numbers such as row counts are kept.
     pub mask_values: bool,
     /// The registry of legal instruments (依据库) the `basis` rules check citations against;
     /// `None` (the default) is the embedded registry. Build one with a user's file merged over
     /// the embedded one with [`crate::laws::Registry::with_json`].
     pub laws: Option<std::sync::Arc<crate::laws::Registry>>,
+    /// The most issues a report lists (default 100,000): beyond it the issues are only counted,
+    /// and one `report.truncated` warning says how many more there were and of which codes, so
+    /// that a report's memory follows what it shows. `valid` still counts every error.
+    pub max_issues: usize,
 }
 
 impl Default for Options {
@@ -55,6 +59,7 @@ impl Default for Options {
             max_input_bytes: 256 << 20,
             mask_values: false,
             laws: None,
+            max_issues: 100_000,
         }
     }
 }
@@ -83,6 +88,11 @@ impl Options {
     /// Sets [`Options::mask_values`].
     pub fn mask_values(mut self, on: bool) -> Self {
         self.mask_values = on;
+        self
+    }
+    /// Sets [`Options::max_issues`] (at least 1).
+    pub fn max_issues(mut self, n: usize) -> Self {
+        self.max_issues = n.max(1);
         self
     }
     /// Sets [`Options::laws`], the registry of legal instruments.
@@ -134,7 +144,8 @@ impl Validator {
         sources: Option<&SourceMap>,
         findings: &[Finding],
     ) -> Report {
-        let mut raw = findings.to_vec();
+        let mut raw = self.collector();
+        raw.extend(findings.iter().cloned());
         if !structurally_valid(cat) {
             // A catalogue field the table lacks is reported once, by the importer's
             // `import.header_missing` (which says how to supply it), not again as empty.
@@ -149,10 +160,11 @@ impl Validator {
                     .filter(|f| !missing.contains(&f.path.as_str())),
             );
         }
-        let mut ctx = Ctx::new(self.options.today).with_laws(self.options.laws.clone());
+        let mut ctx = Ctx::new(self.options.today)
+            .with_laws(self.options.laws.clone())
+            .with_collector(raw);
         rules::run_all(cat, &mut ctx);
-        raw.extend(ctx.into_issues());
-        self.finish(cat.items.len(), raw, sources)
+        self.finish(cat.items.len(), ctx.into_issues(), sources)
     }
 
     /// Validates a catalogue read by the one loader ([`crate::import::load`]) with the importer's
@@ -174,7 +186,9 @@ impl Validator {
         let bytes = json::strip_bom(bytes);
         if let Ok(cat) = json::from_slice_fast::<Catalogue<'_>>(bytes) {
             if structurally_valid(&cat) {
-                let mut ctx = Ctx::new(self.options.today).with_laws(self.options.laws.clone());
+                let mut ctx = Ctx::new(self.options.today)
+                    .with_laws(self.options.laws.clone())
+                    .with_collector(self.collector());
                 rules::run_all(&cat, &mut ctx);
                 return Ok(self.finish(cat.items.len(), ctx.into_issues(), None));
             }
@@ -295,7 +309,8 @@ impl Validator {
         if !value.is_object() {
             return Err(Error::not_a_catalogue(&value));
         }
-        let mut raw = rules::structure::schema_issues(&value);
+        let mut raw = self.collector();
+        rules::structure::schema_issues_chunked(&value, &mut raw);
         for d in duplicates {
             let key = d
                 .rsplit('/')
@@ -318,22 +333,27 @@ impl Validator {
             .get("items")
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
-        let mut ctx =
-            Ctx::partial(index, header_ok, self.options.today).with_laws(self.options.laws.clone());
+        let mut ctx = Ctx::partial(index, header_ok, self.options.today)
+            .with_laws(self.options.laws.clone())
+            .with_collector(raw);
         rules::run_all(&partial, &mut ctx);
-        raw.extend(ctx.into_issues());
-        Ok(self.finish(items, raw, None))
+        Ok(self.finish(items, ctx.into_issues(), None))
     }
 
-    fn finish(&self, items: usize, mut raw: Vec<Finding>, sources: Option<&SourceMap>) -> Report {
-        for f in &mut raw {
+    /// An empty collector with this validator's limits (`max_issues`, `min_severity`).
+    fn collector(&self) -> Collector {
+        Collector::new(self.options.max_issues.max(1), self.options.min_severity)
+    }
+
+    fn finish(&self, items: usize, mut raw: Collector, sources: Option<&SourceMap>) -> Report {
+        for f in raw.kept_mut() {
             bound_finding(f, self.options.mask_values);
         }
-        let has_error = raw.iter().any(|r| r.severity() == Severity::Error);
-        let (lang, min) = (self.options.lang, self.options.min_severity);
+        let has_error = raw.has_error();
+        let lang = self.options.lang;
         let issues = raw
+            .finish()
             .into_iter()
-            .filter(|f| f.severity() >= min)
             .map(|f| f.render(lang, sources))
             .collect();
         let mut report = Report::from_issues(items, issues);
@@ -357,13 +377,16 @@ fn bound_finding(f: &mut Finding, mask: bool) {
     let cut = |s: &mut String| crate::error::cap_chars(s, MAX_PARAM_CHARS);
     if let Some(id) = f.item_id.as_mut() {
         cut(id);
+        if mask {
+            *id = crate::mask::mask(id);
+        }
     }
     for (k, v) in &mut f.params {
         cut(v);
         let structural =
             NUMERIC_PARAMS.contains(&k.as_str()) && v.bytes().all(|b| b.is_ascii_digit());
         if mask && !structural {
-            *v = crate::mask::mask_text(v, true);
+            *v = crate::mask::mask(v);
         }
     }
 }

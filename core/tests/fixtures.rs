@@ -95,6 +95,7 @@ struct Case {
     rel: String,
     input: Vec<u8>,
     today: Option<chrono::NaiveDate>,
+    max_issues: Option<usize>,
     expected: Value,
     /// `near_miss`: the codes this case must not give although it comes close.
     near_miss: Vec<String>,
@@ -148,6 +149,7 @@ fn load(dir: &Path, file: &Path) -> Case {
     let today = v["options"]["today"]
         .as_str()
         .map(|d| gongkai::parse_date(d).unwrap_or_else(|| panic!("{name}: bad today")));
+    let max_issues = v["options"]["max_issues"].as_u64().map(|n| n as usize);
     let expected = v["expected"].clone();
     let near_miss = match &v["near_miss"] {
         Value::Null => Vec::new(),
@@ -169,6 +171,7 @@ fn load(dir: &Path, file: &Path) -> Case {
         name,
         input,
         today,
+        max_issues,
         expected,
         near_miss,
     }
@@ -178,6 +181,9 @@ fn run(case: &Case, lang: Lang) -> Result<Report, gongkai::Error> {
     let mut options = Options::default().lang(lang);
     if let Some(t) = case.today {
         options = options.today(t);
+    }
+    if let Some(n) = case.max_issues {
+        options = options.max_issues(n);
     }
     Validator::new(options).validate_json(&case.input)
 }

@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 
 /// Bottom to top. A module may use the modules of its own row and of the rows before it.
 const LAYERS: &[&[&str]] = &[
-    &["error", "lang", "args", "json", "date", "mask", "location"],
+    &["error", "lang", "args", "json", "date", "location", "input"],
     &["codes"],
     &["issue"],
     &["report"],
-    &["model"],
+    &["model", "mask"],
     &["layout", "schema"],
     &["calendar"],
     &["import", "laws"],

@@ -187,6 +187,7 @@ class Validator:
         today: _Today = None,
         mask: bool = False,
         laws: _Laws = None,
+        max_issues: int = 100000,
     ) -> Validator: ...
     @property
     def lang(self) -> str: ...
@@ -212,6 +213,7 @@ def validate(
     today: _Today = None,
     mask: bool = False,
     laws: _Laws = None,
+    max_issues: int = 100000,
 ) -> Report:
     """Validates one catalogue. Invalid data gives a report; only input that cannot be read
     raises :class:`Error`. ``mask=True`` masks personal data (phone numbers, the names after
@@ -227,6 +229,7 @@ def validate_many(
     today: _Today = None,
     mask: bool = False,
     laws: _Laws = None,
+    max_issues: int = 100000,
 ) -> list[Report | Error]:
     """Validates many catalogues in parallel (in Rust, on ``workers`` threads, default all
     cores). One result per input, in input order: a :class:`Report`, or the :class:`Error`

@@ -400,7 +400,10 @@ pub(super) fn book_from_grids(
                     break 'rows;
                 }
                 budget -= 1;
-                let mut text = cell.text.clone();
+                // The importer removed the apostrophe a guarded cell was written with
+                // (`'=1+1` read as `=1+1`); the copy writes it back, as every exporter does, so
+                // that the cell stays text wherever the copy goes next.
+                let mut text = crate::layout::cells::formula_guard(&cell.text).into_owned();
                 if fit_cell(&mut text) {
                     n.cut += 1;
                 }

@@ -51,6 +51,7 @@ pub mod evaluate;
 pub mod import;
 pub mod items;
 pub mod records;
+pub mod report;
 pub mod schema;
 pub mod site;
 pub mod subject;
@@ -90,6 +91,8 @@ pub enum Family {
     Calendar,
     /// 修订对比: what changed between two versions of a catalogue (`gongkai changes`).
     Changes,
+    /// 报告: what a report left out to stay bounded.
+    Report,
 }
 
 impl Family {
@@ -110,6 +113,7 @@ impl Family {
         Family::Evaluate,
         Family::Calendar,
         Family::Changes,
+        Family::Report,
     ];
 
     /// The stable code (`structure`, `time`, …).
@@ -130,6 +134,7 @@ impl Family {
             Family::Evaluate => "evaluate",
             Family::Calendar => "calendar",
             Family::Changes => "changes",
+            Family::Report => "report",
         }
     }
 
@@ -151,6 +156,7 @@ impl Family {
             Family::Evaluate => "监督评价",
             Family::Calendar => "节假日安排",
             Family::Changes => "修订对比",
+            Family::Report => "报告",
         }
     }
 
@@ -172,6 +178,7 @@ impl Family {
             Family::Evaluate => "evaluation",
             Family::Calendar => "holiday calendar",
             Family::Changes => "changes between versions",
+            Family::Report => "report",
         }
     }
 
@@ -476,6 +483,7 @@ const FAMILIES: &[&[Code]] = &[
     evaluate::ALL,
     calendar::ALL,
     changes::ALL,
+    report::ALL,
 ];
 
 /// Every registered code, in a stable order.

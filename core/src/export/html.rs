@@ -2,15 +2,14 @@
 
 use super::cells;
 use super::layout::{Column, Layout, LevelColumns, category_runs};
-use crate::mask::mask_text;
 use crate::model::{Catalogue, Channel, Item};
 
 /// Options of [`to_html`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct HtmlOptions {
-    /// Mask personal data (default off): long digit runs everywhere, names after 联系人： etc.
-    /// in 特定群体说明 and 备注. The rules are in [`crate::mask`].
+    /// Mask personal data in every value of the page (default off;
+    /// [`crate::mask::mask_catalogue`], the rules are in [`crate::mask`]).
     pub mask: bool,
     /// Which 公开层级 sub-columns to show (default all four).
     pub levels: LevelColumns,
@@ -88,18 +87,14 @@ thead th{background:none}
 }
 ";
 
-struct Renderer<'o> {
-    options: &'o HtmlOptions,
-}
+/// Renders data text and cells.
+struct Renderer;
 
-impl Renderer<'_> {
-    /// Data text as HTML: masked when asked, escaped, line breaks as `<br>`.
-    fn text(&self, text: &str, names: bool) -> String {
-        if self.options.mask {
-            escape_lines(&mask_text(text, names))
-        } else {
-            escape_lines(text)
-        }
+impl Renderer {
+    /// Data text as HTML: escaped, line breaks as `<br>` (masking, when asked, was applied to
+    /// the whole catalogue before: [`crate::mask::mask_catalogue`]).
+    fn text(&self, text: &str) -> String {
+        escape_lines(text)
     }
 
     fn channels(&self, item: &Item<'_>) -> String {
@@ -125,7 +120,7 @@ impl Renderer<'_> {
                 "<li class=\"on\">{}{}：{}</li>",
                 cells::CHECKED,
                 cells::OTHER,
-                self.text(o, false)
+                self.text(o)
             ));
         }
         out.push_str("</ul>");
@@ -150,24 +145,18 @@ impl Renderer<'_> {
             String::new()
         };
         match column {
-            Column::Name => format!("<th scope=\"row\">{}</th>", self.text(&item.name, false)),
+            Column::Name => format!("<th scope=\"row\">{}</th>", self.text(&item.name)),
             Column::Channels => format!("<td{label}>{}</td>", self.channels(item)),
             Column::Id => match anchor {
                 Some(id) => format!(
                     "<td class=\"id\"{label}><a href=\"#{}\">{}</a></td>",
                     escape(id),
-                    self.text(&item.id, false)
+                    self.text(&item.id)
                 ),
-                None => format!(
-                    "<td class=\"id\"{label}>{}</td>",
-                    self.text(&item.id, false)
-                ),
+                None => format!("<td class=\"id\"{label}>{}</td>", self.text(&item.id)),
             },
             c if c.is_tick() => format!("<td class=\"tick\"{label}>{}</td>", c.cell(item)),
-            c => {
-                let names = matches!(c, Column::Notes | Column::AudienceNote);
-                format!("<td{label}>{}</td>", self.text(&c.cell(item), names))
-            }
+            c => format!("<td{label}>{}</td>", self.text(&c.cell(item))),
         }
     }
 }
@@ -199,17 +188,17 @@ pub(crate) fn page_head(out: &mut String, title: &str, extra_style: &str) {
 }
 
 /// The catalogue's `<h1>` and its metadata as a `<dl>`.
-pub(crate) fn page_header(out: &mut String, cat: &Catalogue<'_>, options: &HtmlOptions) {
-    let r = Renderer { options };
+pub(crate) fn page_header(out: &mut String, cat: &Catalogue<'_>) {
+    let r = Renderer;
     out.push_str(&format!(
         "<h1>{}</h1>\n<dl class=\"meta\">\n",
-        r.text(&cat.title, false)
+        r.text(&cat.title)
     ));
     for (label, value) in super::display_metadata(cat) {
         out.push_str(&format!(
             "<div><dt>{}</dt><dd>{}</dd></div>\n",
             escape(label),
-            r.text(&value, false)
+            r.text(&value)
         ));
     }
     out.push_str("</dl>\n");
@@ -222,10 +211,10 @@ pub(crate) fn table(
     options: &HtmlOptions,
     extras: &TableExtras<'_>,
 ) {
-    let r = Renderer { options };
+    let r = Renderer;
     let layout = Layout::new(cat, options.levels);
-    let title = r.text(&cat.title, false);
-    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "), false);
+    let title = r.text(&cat.title);
+    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "));
     let class = extras
         .class
         .map_or_else(String::new, |c| format!(" class=\"{c}\""));
@@ -278,7 +267,7 @@ pub(crate) fn table(
                         };
                         out.push_str(&format!(
                             "<th scope=\"rowgroup\" class=\"category\"{span}>{}</th>",
-                            r.text(&item.category, false)
+                            r.text(&item.category)
                         ));
                     }
                     continue;
@@ -311,13 +300,22 @@ pub(crate) fn table(
 /// scrolls sideways on a phone and prints in landscape with the header repeated on every
 /// page. Every text from the data is escaped ([`escape`]) and masked on request.
 pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
-    let r = Renderer { options };
+    // Masking applies to every value of the page (title, caption, `aria-label`, metadata,
+    // groups, every cell, extra columns) because it applies to the catalogue first.
+    let masked;
+    let cat = if options.mask {
+        masked = crate::mask::mask_catalogue(cat);
+        &masked
+    } else {
+        cat
+    };
+    let r = Renderer;
     let mut out = String::with_capacity(4096 + cat.items.len() * 2048);
     // For <title>: no <br>, line breaks as spaces.
-    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "), false);
+    let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "));
     page_head(&mut out, &plain_title, "");
     out.push_str("<body>\n<main>\n<header>\n");
-    page_header(&mut out, cat, options);
+    page_header(&mut out, cat);
     out.push_str("</header>\n");
     table(&mut out, cat, options, &TableExtras::default());
     out.push_str(&format!(

@@ -13,11 +13,14 @@ use crate::model::Catalogue;
 ///   (which break `http://`, `javascript:` and e-mail autolinks) and the `.` of `www.`;
 /// - a line that starts with block syntax (`#`, `+`, `-`, `=`, `!`, or digits followed by `.`
 ///   or `)`) has that character escaped;
-/// - line breaks (LF, CR LF, CR) become `<br>`, so a cell stays on one line; other control
-///   characters become spaces.
+/// - line breaks (LF, CR LF, CR, and the separators U+2028 and U+2029) become `<br>`, so a
+///   cell stays on one line; other control characters become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    // U+2028 and U+2029 are line breaks to some renderers: a table row would end there.
+    let normalised = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
     for (n, line) in normalised.split('\n').enumerate() {
         if n > 0 {
             out.push_str("<br>");

@@ -179,6 +179,10 @@ pub struct ImportOptions {
     pub max_zip_entries: usize,
     /// Deepest XML element nesting read in a DOCX (default 256).
     pub max_xml_depth: usize,
+    /// Most worksheets in an XLSX or XLS workbook (default 1,000); a workbook with more is
+    /// refused. The sheets' parts also share one decompressed-size budget
+    /// ([`Self::max_decompressed_bytes`]): a part named by several sheets counts once per sheet.
+    pub max_sheets: usize,
     /// Where the caller supplies the catalogue fields a table lacks: the finding
     /// `import.header_missing` names the flag, argument or form field of this front end.
     pub front_end: FrontEnd,
@@ -249,6 +253,7 @@ impl Default for ImportOptions {
             max_decompressed_bytes: 512 << 20,
             max_zip_entries: 10_000,
             max_xml_depth: 256,
+            max_sheets: 1_000,
             front_end: FrontEnd::Rust,
         }
     }
@@ -330,6 +335,12 @@ impl ImportOptions {
         self.max_zip_entries = n;
         self
     }
+    /// Sets the most worksheets of an XLSX or XLS workbook.
+    pub fn max_sheets(mut self, n: usize) -> Self {
+        self.max_sheets = n;
+        self
+    }
+
     /// Sets the XML nesting limit (DOCX).
     pub fn max_xml_depth(mut self, n: usize) -> Self {
         self.max_xml_depth = n;
@@ -651,6 +662,7 @@ pub(crate) struct Budget {
     pub max_decompressed: u64,
     pub max_zip_entries: usize,
     pub max_xml_depth: usize,
+    pub max_sheets: usize,
     pub max_rows: usize,
     pub sheet: Option<String>,
     pub findings: Vec<Finding>,
@@ -666,6 +678,7 @@ impl Budget {
             max_decompressed: o.max_decompressed_bytes,
             max_zip_entries: o.max_zip_entries.max(1),
             max_xml_depth: o.max_xml_depth.max(1),
+            max_sheets: o.max_sheets.max(1),
             max_rows: o.max_rows.max(1),
             sheet: o.sheet.clone(),
             findings: Vec::new(),

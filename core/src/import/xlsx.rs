@@ -25,7 +25,9 @@ fn corrupt(e: impl std::fmt::Display) -> Error {
 /// Checks the zip container before any XML is parsed: number of entries, total declared
 /// uncompressed size, and the actual size of every entry (streamed, stopping at the limit), so
 /// that a zip bomb, declared honestly or not, is refused early and in bounded time and memory.
-fn check_zip(bytes: &[u8], budget: &Budget) -> Result<(), Error> {
+///
+/// Returns the actual inflated size of every entry, by index.
+fn check_zip(bytes: &[u8], budget: &Budget) -> Result<Vec<u64>, Error> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
     if zip.len() > budget.max_zip_entries {
         return Err(Error::TooLarge {
@@ -47,6 +49,7 @@ fn check_zip(bytes: &[u8], budget: &Budget) -> Result<(), Error> {
         });
     }
     let mut actual: u64 = 0;
+    let mut sizes = Vec::with_capacity(zip.len());
     let mut buf = vec![0u8; 64 << 10];
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).map_err(corrupt)?;
@@ -77,6 +80,19 @@ fn check_zip(bytes: &[u8], budget: &Budget) -> Result<(), Error> {
             }
         }
         actual += n;
+        sizes.push(n);
+    }
+    Ok(sizes)
+}
+
+/// Refuses a workbook with more worksheets than the limit.
+fn check_sheet_count(budget: &Budget, n: usize, format: &str) -> Result<(), Error> {
+    if n > budget.max_sheets {
+        return Err(Error::TooLarge {
+            what: format!("{format} 工作簿中的工作表数"),
+            limit: budget.max_sheets as u64,
+            actual: n as u64,
+        });
     }
     Ok(())
 }
@@ -459,7 +475,7 @@ fn cell_text(v: &DataRef<'_>, is_1904: bool) -> String {
 
 /// Reads the sheets of a workbook (all worksheets, or the one named in the options).
 pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error> {
-    check_zip(bytes, budget)?;
+    let sizes = check_zip(bytes, budget)?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
     let names = ZipNames::new(&zip);
     let paths: Vec<Option<String>> = sheet_parts(&mut zip, &names)
@@ -470,9 +486,44 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
     let is_1904 = wb.has_1904_epoch();
     let all = wb.sheets_metadata().to_vec();
     let sheets = worksheets(&all);
+    check_sheet_count(budget, sheets.len(), "XLSX")?;
     require_sheet(budget, &sheets, "XLSX")?;
+    // Every worksheet's part is inflated and scanned, hidden and unchosen ones too (the
+    // annotated copy reads them all with calamine), and the parts of all sheets share one
+    // budget: a part that several sheets name counts once per sheet, so a small zip cannot
+    // make the reader inflate one large entry again and again.
+    let parts: Vec<Option<(String, usize)>> = sheets
+        .iter()
+        .map(|(name, _)| {
+            all.iter()
+                .position(|s| s.name == *name)
+                .and_then(|i| paths.get(i).cloned().flatten())
+                .and_then(|p| names.index(&p).map(|i| (p, i)))
+        })
+        .collect();
+    // The whole budget is checked before any part is inflated again.
+    let inflated = parts
+        .iter()
+        .flatten()
+        .map(|(_, i)| sizes.get(*i).copied().unwrap_or(0))
+        .fold(0u64, u64::saturating_add);
+    if inflated > budget.max_decompressed {
+        return Err(Error::TooLarge {
+            what: "XLSX 各工作表解压后的总大小".into(),
+            limit: budget.max_decompressed,
+            actual: inflated,
+        });
+    }
+    let mut scanned = Vec::with_capacity(sheets.len());
+    for ((name, visible), part) in sheets.into_iter().zip(parts) {
+        let merges = match part.and_then(|(p, _)| names.read(&mut zip, &p)) {
+            Some(xml) => scan_sheet(&xml, &name)?,
+            None => Vec::new(),
+        };
+        scanned.push((name, visible, merges));
+    }
     let mut grids = Vec::new();
-    for (name, visible) in sheets {
+    for (name, visible, merges) in scanned {
         match &budget.sheet {
             Some(want) if *want != name => continue,
             None if !visible => {
@@ -494,16 +545,6 @@ pub(crate) fn read(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, Error
             }
             _ => {}
         }
-        // The sheet's XML, scanned once for its merged ranges and for references calamine
-        // cannot read safely; a sheet calamine could not find either is left to its error.
-        let path = all
-            .iter()
-            .position(|s| s.name == name)
-            .and_then(|i| paths.get(i).cloned().flatten());
-        let merges = match path.and_then(|p| names.read(&mut zip, &p)) {
-            Some(xml) => scan_sheet(&xml, &name)?,
-            None => Vec::new(),
-        };
         let mut grid = Grid {
             sheet: Some(name.clone()),
             caption: None,
@@ -597,6 +638,7 @@ pub(crate) fn read_xls(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Grid>, E
     let mut wb: calamine::Xls<Cursor<&[u8]>> =
         calamine::Xls::new(Cursor::new(bytes)).map_err(corrupt_xls)?;
     let sheets = worksheets(wb.sheets_metadata());
+    check_sheet_count(budget, sheets.len(), "XLS")?;
     require_sheet(budget, &sheets, "XLS")?;
     let mut grids = Vec::new();
     for (name, visible) in sheets {

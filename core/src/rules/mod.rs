@@ -69,7 +69,7 @@ pub(crate) struct Env<'c> {
 
 /// What a rule sees besides the catalogue, and where it reports.
 pub struct Ctx {
-    issues: Vec<Finding>,
+    issues: crate::issue::Collector,
     /// Original index of each item in `cat.items` (the explaining path validates only the items
     /// that could be read, so `cat.items[i]` may be item `item_index[i]` of the document).
     item_index: Option<Vec<usize>>,
@@ -83,7 +83,7 @@ pub struct Ctx {
 impl Ctx {
     pub(crate) fn new(today: Option<chrono::NaiveDate>) -> Self {
         Ctx {
-            issues: Vec::new(),
+            issues: crate::issue::Collector::default(),
             item_index: None,
             header_ok: true,
             today,
@@ -97,7 +97,7 @@ impl Ctx {
         today: Option<chrono::NaiveDate>,
     ) -> Self {
         Ctx {
-            issues: Vec::new(),
+            issues: crate::issue::Collector::default(),
             item_index: Some(item_index),
             header_ok,
             today,
@@ -108,6 +108,13 @@ impl Ctx {
     /// Uses this registry of instruments instead of the embedded one.
     pub(crate) fn with_laws(mut self, laws: Option<std::sync::Arc<crate::laws::Registry>>) -> Self {
         self.laws = laws;
+        self
+    }
+
+    /// Collects into `issues` (which holds what was found before the rules ran, and the
+    /// report's limits).
+    pub(crate) fn with_collector(mut self, issues: crate::issue::Collector) -> Self {
+        self.issues = issues;
         self
     }
 
@@ -173,7 +180,7 @@ impl Ctx {
         self.issues.push(raw);
     }
 
-    pub(crate) fn into_issues(self) -> Vec<Finding> {
+    pub(crate) fn into_issues(self) -> crate::issue::Collector {
         self.issues
     }
 }

@@ -69,7 +69,12 @@ fn newer_version_fields(cat: &Catalogue<'_>, ctx: &mut Ctx) {
             ("version", version.clone()),
         ]
     };
-    if ctx.header_ok() {
+    // Without the catalogue's header (an item validated alone) its version is unknown: a 1.1
+    // field may be in a 1.1 file, so nothing is said.
+    if !ctx.header_ok() {
+        return;
+    }
+    {
         let present = [
             ("version", cat.version.is_some()),
             ("revisions", !cat.revisions.is_empty()),
@@ -165,13 +170,72 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 /// Maps the schema validator's errors on `instance` to raw issues.
 pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for e in crate::schema::compiled().iter_errors(instance) {
-        map_error(instance, &e, &mut out);
+    let mut out = crate::issue::Collector::default();
+    schema_issues_into(instance, &mut out);
+    out.finish()
+}
+
+/// Items validated at once by [`schema_issues_chunked`].
+const CHUNK: usize = 1_024;
+
+/// [`schema_issues_into`] for a document with many items: the header with one chunk of items at
+/// a time (the schema has no constraint across items), the paths mapped back, so that the
+/// validator's own errors (which it gathers for a whole array at once) stay bounded by a chunk.
+pub(crate) fn schema_issues_chunked(instance: &Value, out: &mut crate::issue::Collector) {
+    let (Value::Object(map), Some(Value::Array(items))) = (instance, instance.get("items")) else {
+        return schema_issues_into(instance, out);
+    };
+    if items.len() <= CHUNK {
+        return schema_issues_into(instance, out);
     }
-    // A `date` that fails its pattern also fails its format: one issue is enough.
-    out.dedup_by(|a, b| a.code == b.code && a.path == b.path);
-    out
+    let mut header = serde_json::Map::new();
+    for (k, v) in map {
+        if k != "items" {
+            header.insert(k.clone(), v.clone());
+        }
+    }
+    for (c, chunk) in items.chunks(CHUNK).enumerate() {
+        let mut doc = header.clone();
+        doc.insert("items".into(), Value::Array(chunk.to_vec()));
+        let doc = Value::Object(doc);
+        let mut part = crate::issue::Collector::default();
+        schema_issues_into(&doc, &mut part);
+        for mut f in part.finish() {
+            match f.path.strip_prefix("/items/") {
+                Some(rest) => {
+                    let (k, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+                    if let Ok(k) = k.parse::<usize>() {
+                        f.path = format!("/items/{}{tail}", c * CHUNK + k);
+                    }
+                }
+                // Header findings once, from the first chunk.
+                None if c > 0 => continue,
+                None => {}
+            }
+            out.push(f);
+        }
+    }
+}
+
+/// [`schema_issues`] into a collector, one validator error at a time, so that a document with
+/// millions of problems never holds more findings than the report will show.
+pub(crate) fn schema_issues_into(instance: &Value, out: &mut crate::issue::Collector) {
+    let mut last: Option<(crate::codes::Code, String)> = None;
+    let mut one = Vec::new();
+    for e in crate::schema::compiled().iter_errors(instance) {
+        map_error(instance, &e, &mut one);
+        for f in one.drain(..) {
+            // A `date` that fails its pattern also fails its format: one issue is enough.
+            if last
+                .as_ref()
+                .is_some_and(|(c, p)| *c == f.code && *p == f.path)
+            {
+                continue;
+            }
+            last = Some((f.code, f.path.clone()));
+            out.push(f);
+        }
+    }
 }
 
 /// Whether a branch of an `anyOf` is the `null` alternative of an optional value that failed

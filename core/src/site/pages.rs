@@ -203,7 +203,7 @@ pub(super) fn catalogue_page(e: &Entry<'_>, site_title: &str) -> String {
         one_line(publisher_name(&cat.publisher)),
     ));
     out.push_str("<main>\n<header>\n");
-    page_header(&mut out, cat, &options);
+    page_header(&mut out, cat);
     out.push_str("</header>\n");
     out.push_str(&format!(
         "<p class=\"downloads\">数据下载：{}</p>\n",
