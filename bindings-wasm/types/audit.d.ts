@@ -91,7 +91,7 @@ export interface AuditRow {
    * Late against an exact moment (`hours_before`, with the publication time given): the
    * minutes after `deadline_at`, so that a record 1.5 hours late does not read “0 days”.
    */
-  late_by_minutes?: number | null;
+  late_by_minutes: number | null;
   /**
    * Late or overdue (as of today): working days after the deadline (`None` when the
    * calendar does not cover the days to count).
