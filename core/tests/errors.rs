@@ -77,7 +77,7 @@ fn a_language_other_than_zh_or_en() {
     assert_eq!(e.code(), "invalid_argument");
     assert_eq!(
         e.to_string(),
-        "参数无效：语言“fr”无效，应为 zh（中文）或 en（English）"
+        "参数无效：语言应为 zh（中文）或 en（English），实际为“fr”"
     );
 }
 
