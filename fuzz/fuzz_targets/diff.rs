@@ -2,7 +2,8 @@
 //! `diff::consistency`: never a panic, deterministic, coverage counts consistent.
 #![no_main]
 
-use gongkai::diff::{DiffOptions, consistency, diff, load};
+use gongkai::diff::{DiffOptions, consistency, diff};
+use gongkai::import::{ImportOptions, load};
 use gongkai_fuzz::check_error;
 use libfuzzer_sys::fuzz_target;
 
@@ -12,7 +13,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (reference, local) = (&data[..i], &data[i + 1..]);
-    let (r, l) = match (load(reference, None), load(local, None)) {
+    let options = ImportOptions::default();
+    let (r, l) = match (load(reference, &options), load(local, &options)) {
         (Ok(r), Ok(l)) => (r.catalogue, l.catalogue),
         (Err(e), _) | (_, Err(e)) => return check_error(&e),
     };

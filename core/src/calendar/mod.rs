@@ -244,7 +244,7 @@ impl Calendar {
     /// covered years are those whose notice has at least one row.
     ///
     /// Errors name the CSV line: a bad date, a `kind` other than `off`/`work`, a date listed
-    /// twice, a year outside 1950–2200, no rows at all. ([`check()`] reports every problem,
+    /// twice, a year outside 1950–2200, no rows at all. ([`check::check`] reports every problem,
     /// and the shape of each year, at once.)
     pub fn from_csv(text: &str) -> Result<Calendar, Error> {
         Ok(Calendar::from_entries(check::parse_entries(text)?))

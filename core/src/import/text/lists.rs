@@ -166,7 +166,7 @@ fn clean_item(s: &str) -> String {
 /// Splits a 公开内容 cell into its elements: numbered lists (`1.` `2.` `①②`) first, each item
 /// kept whole; otherwise on 、；; and, when the cell has no other separator, on line breaks
 /// (a line break in a cell that also has separators is a wrap, and is removed). Separators
-/// inside 《》 and brackets do not split. Each element is normalised like [`normalize_cell`].
+/// inside 《》 and brackets do not split. Each element is normalised like [`normalize_cell`](super::normalize_cell).
 ///
 /// ```
 /// use gongkai::import::text::split_content;

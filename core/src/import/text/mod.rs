@@ -16,7 +16,7 @@
 //!    (`燃气经营许 可证核发` → `燃气经营许可证核发`, `10 个 工作日` → `10个工作日`), and collapsed
 //!    to one space between ASCII words.
 //!
-//! The parsers live in one file each: [`number`] (Chinese numerals), `time` (公开时限),
+//! The parsers live in one file each: `number` (Chinese numerals), `time` (公开时限),
 //! `lists` (公开内容) and `citations` (公开依据); this file holds the normalisation they share.
 
 use super::hanzi;
