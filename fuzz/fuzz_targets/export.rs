@@ -105,7 +105,12 @@ fn check_html(cat: &Catalogue<'_>, mask: bool) {
             };
             // The exporter's own stylesheet is not data (its colours, such as #595959, are
             // runs of digits).
-            if headers.contains(&i) || t.trim_start().starts_with(":root{") {
+            // A region's administrative division code (武陟县（410823）) is public, not masked.
+            let region_code = t.ends_with('）')
+                && t
+                    .rsplit_once('（')
+                    .is_some_and(|(_, c)| c.trim_end_matches('）').chars().all(|d| d.is_ascii_digit()));
+            if headers.contains(&i) || region_code || t.trim_start().starts_with(":root{") {
                 continue;
             }
             let mut run = 0;
