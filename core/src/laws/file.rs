@@ -252,20 +252,7 @@ pub(super) fn parse_entry(n: usize, e: &Value, problems: &mut Vec<Problem>) -> O
             None
         }
     };
-    let mut string = |field: &str| -> Option<String> {
-        match m.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            Some(_) => {
-                p(
-                    field,
-                    "应为非空字符串".into(),
-                    "must be a non-empty string".into(),
-                );
-                None
-            }
-        }
-    };
+    let mut string = |field: &str| optional_string(m, field, &mut p);
     let issuer = string("issuer");
     let replaced_by = string("replaced_by");
     let repeal_source = string("repeal_source");
@@ -396,20 +383,7 @@ pub(super) fn parse_version(
             );
         }
     }
-    let mut get = |field: &str| -> Option<String> {
-        match m.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            Some(_) => {
-                p(
-                    field,
-                    "应为非空字符串".into(),
-                    "must be a non-empty string".into(),
-                );
-                None
-            }
-        }
-    };
+    let mut get = |field: &str| optional_string(m, field, &mut p);
     let change = get("change");
     let doc_no = get("doc_no");
     let promulgated = get("promulgated");
@@ -571,5 +545,26 @@ pub(super) fn cycle_from(reg: &Registry, start: usize) -> Option<Vec<String>> {
         }
         path.push(next);
         at = next;
+    }
+}
+
+/// An optional non-empty string field of a registry entry (trimmed); anything else but null is
+/// reported through `problem`.
+fn optional_string(
+    m: &serde_json::Map<String, Value>,
+    field: &str,
+    problem: &mut impl FnMut(&str, String, String),
+) -> Option<String> {
+    match m.get(field) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(_) => {
+            problem(
+                field,
+                "应为非空字符串".into(),
+                "must be a non-empty string".into(),
+            );
+            None
+        }
     }
 }
