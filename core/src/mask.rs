@@ -232,21 +232,21 @@ pub fn mask(text: &str) -> String {
     mask_names(&mask_emails(&mask_digits(&mask_grouped_digits(text))))
 }
 
-/// Keys whose values are codes or dates, never personal data: not masked.
-const KEEP_KEYS: &[&str] = &[
-    "schema_version",
-    "issued",
-    "updated",
-    "code",
-    "kind",
-    "from",
-];
+/// Whether the value under `key` is kept as written: a real date (`issued`, `updated`,
+/// `next_review`, a revision's `date`) or a region's 6-digit administrative division code
+/// (`code`, public by GB/T 2260). Anything else under those keys (a phone number typed into the
+/// date cell) is masked like any other text.
+fn kept(key: Option<&str>, s: &str) -> bool {
+    match key {
+        Some("issued" | "updated" | "next_review" | "date") => crate::date::is_real_date(s),
+        Some("code") => s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
 
 fn mask_value(v: &mut serde_json::Value, key: Option<&str>) {
     match v {
-        serde_json::Value::String(s) if !key.is_some_and(|k| KEEP_KEYS.contains(&k)) => {
-            *s = mask(s);
-        }
+        serde_json::Value::String(s) if !kept(key, s) => *s = mask(s),
         serde_json::Value::Array(a) => a.iter_mut().for_each(|x| mask_value(x, key)),
         serde_json::Value::Object(m) => {
             for (k, x) in m.iter_mut() {
@@ -258,8 +258,8 @@ fn mask_value(v: &mut serde_json::Value, key: Option<&str>) {
 }
 
 /// A copy of the catalogue with every text value masked by [`mask`] (header, region, items and
-/// their citations, channels, extra columns), except codes and dates; the names of extra
-/// columns are kept. Every export format masks through it.
+/// their citations, channels, extra columns), except real dates and a region's 6-digit
+/// division code; the names of extra columns are kept. Every export format masks through it.
 pub fn mask_catalogue(cat: &Catalogue<'_>) -> Catalogue<'static> {
     let Ok(mut v) = serde_json::to_value(cat) else {
         return cat.clone().into_owned();
@@ -323,5 +323,16 @@ mod tests {
         ] {
             assert_eq!(mask(input), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn catalogue_keeps_only_real_dates_and_division_codes() {
+        let mut v = serde_json::json!({"issued": "2024-03-01", "updated": "13800138000",
+            "region": {"name": "武陟县", "code": "410823"}, "x": {"code": "13800138000"}});
+        mask_value(&mut v, None);
+        assert_eq!(v["issued"], "2024-03-01");
+        assert_eq!(v["updated"], "＊＊＊＊＊＊＊＊＊＊＊");
+        assert_eq!(v["region"]["code"], "410823");
+        assert_eq!(v["x"]["code"], "＊＊＊＊＊＊＊＊＊＊＊");
     }
 }

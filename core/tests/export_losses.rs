@@ -69,6 +69,32 @@ fn layout_losses_are_listed() {
     assert!(table_losses(&cat).iter().all(|l| !l.message.is_empty()));
 }
 
+/// A write-in channel whose name starts or ends with the cell's own punctuation (`、`, `_`,
+/// `：`) loses it on import; a plain name does not. Found by the `export` fuzz target.
+#[test]
+fn other_channel_punctuation_is_a_loss() {
+    let mut cat = fixture();
+    cat.items[1].other_channels = vec!["12345热线".into(), "、".into(), "2.、".into()];
+    let p = paths(&cat);
+    assert!(!p.iter().any(|x| x == "/items/1/other_channels/0"), "{p:?}");
+    for expected in ["/items/1/other_channels/1", "/items/1/other_channels/2"] {
+        assert!(p.iter().any(|x| x == expected), "{expected} not in {p:?}");
+    }
+}
+
+/// A 公开内容 element of punctuation only is dropped by the importer's reading of the cell.
+#[test]
+fn content_the_importer_cannot_split_back_is_a_loss() {
+    let mut cat = fixture();
+    assert!(!paths(&cat).iter().any(|x| x.contains("/content")));
+    cat.items[4].content.push("、".into());
+    cat.items[5].content.push(":::".into());
+    let p = paths(&cat);
+    for expected in ["/items/4/content", "/items/5/content"] {
+        assert!(p.iter().any(|x| x == expected), "{expected} not in {p:?}");
+    }
+}
+
 #[test]
 fn ordinary_extras_are_not_losses() {
     let mut cat = fixture();

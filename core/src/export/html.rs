@@ -88,13 +88,22 @@ thead th{background:none}
 ";
 
 /// Renders data text and cells.
-struct Renderer;
+#[derive(Default)]
+struct Renderer {
+    /// Mask each cell's text as written: the catalogue's values were masked before
+    /// ([`crate::mask::mask_catalogue`]), but a cell written from numbers (a time limit of
+    /// `每年1月31日前`) is text only here.
+    mask: bool,
+}
 
 impl Renderer {
-    /// Data text as HTML: escaped, line breaks as `<br>` (masking, when asked, was applied to
-    /// the whole catalogue before: [`crate::mask::mask_catalogue`]).
+    /// Data text as HTML: escaped, line breaks as `<br>`, masked when asked.
     fn text(&self, text: &str) -> String {
-        escape_lines(text)
+        if self.mask {
+            escape_lines(&crate::mask::mask(text))
+        } else {
+            escape_lines(text)
+        }
     }
 
     fn channels(&self, item: &Item<'_>) -> String {
@@ -189,7 +198,7 @@ pub(crate) fn page_head(out: &mut String, title: &str, extra_style: &str) {
 
 /// The catalogue's `<h1>` and its metadata as a `<dl>`.
 pub(crate) fn page_header(out: &mut String, cat: &Catalogue<'_>) {
-    let r = Renderer;
+    let r = Renderer::default();
     out.push_str(&format!(
         "<h1>{}</h1>\n<dl class=\"meta\">\n",
         r.text(&cat.title)
@@ -211,7 +220,7 @@ pub(crate) fn table(
     options: &HtmlOptions,
     extras: &TableExtras<'_>,
 ) {
-    let r = Renderer;
+    let r = Renderer { mask: options.mask };
     let layout = Layout::new(cat, options.levels);
     let title = r.text(&cat.title);
     let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "));
@@ -309,7 +318,7 @@ pub fn to_html(cat: &Catalogue<'_>, options: &HtmlOptions) -> String {
     } else {
         cat
     };
-    let r = Renderer;
+    let r = Renderer::default();
     let mut out = String::with_capacity(4096 + cat.items.len() * 2048);
     // For <title>: no <br>, line breaks as spaces.
     let plain_title = r.text(&cat.title.replace(['\r', '\n'], " "));

@@ -5,7 +5,7 @@ use super::cells::{
     self, basis_cell, drop_canonical_citation_text, drop_canonical_time_limit_text, time_limit_cell,
 };
 use super::layout::{JSON_SUFFIX, Layout, LevelColumns, headers, meta, needs_json};
-use crate::import::text::{normalize_cell, parse_citations, parse_time_limit};
+use crate::import::text::{normalize_cell, parse_citations, parse_time_limit, split_content};
 use crate::json::escape_pointer_token;
 use crate::model::{Catalogue, Channel, Extra, Item, Text};
 
@@ -181,6 +181,7 @@ fn item_losses(c: &mut Collector, p: &str, item: &Item<'_>, reserved: &[&str], j
         }
     }
     c.opt_text(&format!("{p}/notes"), item.notes.as_ref());
+    let before = c.out.len();
     for (k, e) in item.content.iter().enumerate() {
         let path = format!("{p}/content/{k}");
         if e.contains(['\n', '\r']) {
@@ -188,6 +189,19 @@ fn item_losses(c: &mut Collector, p: &str, item: &Item<'_>, reserved: &[&str], j
         } else {
             c.text(&path, e);
         }
+    }
+    // The importer's own reading of the cell: an element of punctuation only (`、`, `：`) or
+    // with the list's separators at its ends is not given back as written.
+    if c.out.len() == before
+        && split_content(&cells::content_cell(&item.content))
+            .iter()
+            .map(String::as_str)
+            .ne(item.content.iter().map(Text::as_str))
+    {
+        c.push(
+            format!("{p}/content"),
+            "公开内容导入后无法按原要素拆分（要素首尾的标点会被去掉）",
+        );
     }
 
     let mut basis: Vec<_> = parse_citations(&basis_cell(&item.basis))
@@ -224,6 +238,20 @@ fn item_losses(c: &mut Collector, p: &str, item: &Item<'_>, reserved: &[&str], j
             c.push(path, "其他渠道与标准渠道同名，导入后成为标准渠道");
         } else if o.as_str() == cells::OTHER {
             c.push(path, "其他渠道名为“其他”，导入后无法区分");
+        } else if !o.is_empty()
+            && normalize_cell(o) == o.as_str()
+            && crate::import::channels::parse_channel_cell(&format!(
+                "{}{}：{}",
+                cells::CHECKED,
+                cells::OTHER,
+                o.as_str()
+            ))
+            .other
+                != [o.as_str()]
+        {
+            // The cell's own reading of `■其他：X` (首尾的顿号、冒号、下划线 are the cell's
+            // punctuation, not the name's).
+            c.push(path, "其他渠道名称的首尾标点在导入时被当作格式去掉");
         } else {
             c.text(&path, o);
         }
