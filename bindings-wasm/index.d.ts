@@ -155,6 +155,21 @@ export function reportSchema(): Record<string, unknown>;
 /** Every rule: code, severity, title, legal source and message templates. */
 export function rules(): RuleDef[];
 
+/** One known 领域 of `domains()`: the code a catalogue's `domain` holds and its Chinese name. */
+export interface DomainName {
+  /** The code, e.g. `municipal_services`. */
+  code: string;
+  /** The Chinese name, e.g. 市政服务. */
+  zh: string;
+}
+
+/**
+ * The 26 known 领域 (the pilot fields of 国办发〔2019〕54号), in the core's order: for a choice of
+ * 领域 in a form (Chinese names shown, codes as values). The list is open: another code in
+ * `domain` is a warning (`catalogue.unknown_domain`), not an error.
+ */
+export function domains(): DomainName[];
+
 /** One version of an instrument. */
 export interface LawVersion {
   change?: 'original' | 'revision' | 'amendment';

@@ -12,6 +12,7 @@ export const {
   schema,
   reportSchema,
   rules,
+  domains,
   laws,
   lookupLaw,
   isWorkingDay,

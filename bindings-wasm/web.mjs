@@ -18,6 +18,7 @@ export const {
   schema,
   reportSchema,
   rules,
+  domains,
   laws,
   lookupLaw,
   isWorkingDay,

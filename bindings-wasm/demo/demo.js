@@ -2,7 +2,8 @@
 // as the CLI and the server: the gongkai core compiled to WebAssembly. Vanilla JS, no build step.
 //
 // - Labels and code lists come from the published JSON Schema at run time (`schema()`): every
-//   property's Chinese `title`, and the code lists (`oneOf` of `{ const, title }`).
+//   property's Chinese `title`, and the code lists (`oneOf` of `{ const, title }`). 领域 is an
+//   open list the schema leaves as text: its choice is the core's 26 known 领域 (`domains()`).
 // - The catalogue lives in `state` (a plain object, exactly the JSON that is downloaded); each
 //   input writes one JSON Pointer of it (`data-path`) and the whole catalogue is validated again.
 // - Each issue is shown next to the field its `path` points to (or the nearest enclosing one).
@@ -12,7 +13,7 @@
 // - The page starts with the default build (no table import, the smaller module) for
 //   validate-as-you-type; the build with table import (gongkai-wasm/tables) is loaded only when
 //   a spreadsheet is, and only for reading it.
-import init, { schema as loadSchema, validate, version } from '../web.mjs';
+import init, { domains, schema as loadSchema, validate, version } from '../web.mjs';
 
 /**
  * Hooks for later features. `message(issue)` is what the page shows for an issue (e.g. mask the
@@ -77,6 +78,8 @@ const TIME_LIMIT_KEYS = {
 };
 
 let schema = null;
+// The known 领域 as a code list: `[{ code, title }]`, the Chinese name as title (`domains()`).
+let domainCodes = [];
 let state = null;
 // The table the catalogue was imported from: `{ name, sources }` (JSON Pointer → cell), until
 // rows are added or removed (the cells no longer line up) or another file is loaded.
@@ -237,6 +240,17 @@ function select(path, options, { optional = false } = {}) {
   return s;
 }
 
+/** The choice of 领域: the known ones by their Chinese names, the code as the value. A code the
+ *  list lacks (the list is open: the validator warns) stays chosen, shown as it is. */
+function domainSelect(path) {
+  const v = getAt(path);
+  const options = [...domainCodes];
+  if (typeof v === 'string' && v !== '' && !options.some((o) => o.code === v)) {
+    options.push({ code: v, title: `${v}（不在已知领域中）` });
+  }
+  return select(path, options);
+}
+
 function checks(path, options) {
   const v = getAt(path);
   const chosen = new Set(Array.isArray(v) ? v : []);
@@ -261,9 +275,7 @@ function buildHeader() {
   grid.replaceChildren(
     field('/title', title(C, 'title'), textInput('/title', 'text'), { wide: true }),
     field('/publisher', title(C, 'publisher'), textInput('/publisher', 'text')),
-    field('/domain', title(C, 'domain'), textInput('/domain', 'text', { placeholder: 'municipal_services' }), {
-      hint: '领域代码，如 municipal_services（市政服务）',
-    }),
+    field('/domain', title(C, 'domain'), domainSelect('/domain'), { hint: '国办发〔2019〕54号 的 26 个试点领域' }),
     field('/level', title(C, 'level'), select('/level', codes(prop(C, 'level')))),
     field('/issued', title(C, 'issued'), textInput('/issued', 'text', { placeholder: 'YYYY-MM-DD' })),
     field('/updated', title(C, 'updated'), textInput('/updated', 'optional', { placeholder: 'YYYY-MM-DD' })),
@@ -642,6 +654,12 @@ async function loadFile(file) {
   const dups = report.issues.filter((i) => i.code === 'json.duplicate_key').length;
   showNotice(dups ? `${file.name} 中有 ${dups} 个重复的键：表单中保留的是每个键最后一次出现的值。` : `已加载 ${file.name}`);
   buildForm();
+  showSummary();
+}
+
+/** Brings the summary into view (below the sticky bar: `scroll-padding-top` in demo.css). */
+function showSummary() {
+  $('summary').scrollIntoView({ block: 'start' });
 }
 
 /** A spreadsheet: the core imports it; the form shows the catalogue, issues name their cells. */
@@ -657,7 +675,9 @@ async function loadTable(name, bytes, load) {
   if (load !== loads) return;
   let imported;
   try {
-    imported = tables.importTable(bytes, { fileName: name, mask: MASK }); // import findings masked as the reports are
+    // Import findings masked as the reports are; a catalogue field the table lacks is to be
+    // filled in this form's field (“领域”栏), and the finding says so (frontEnd: 'form').
+    imported = tables.importTable(bytes, { fileName: name, mask: MASK, frontEnd: 'form' });
   } catch (e) {
     showNotice(`无法导入 ${name}：${e.message}`);
     return;
@@ -672,6 +692,7 @@ async function loadTable(name, bytes, load) {
   const encoding = imported.encoding ? `，编码 ${imported.encoding}` : '';
   showNotice(`已从表格 ${name} 导入 ${state.items.length} 个事项${encoding}；问题后标注了表格中的位置，改正后可下载 JSON。` + (findings.length ? `导入时的提示 ${findings.length} 条：` : ''));
   buildForm();
+  showSummary();
 }
 
 function showImportFindings(findings) {
@@ -703,7 +724,9 @@ async function main() {
     return;
   }
   schema = loadSchema();
+  domainCodes = domains().map((d) => ({ code: d.code, title: d.zh }));
   state = structuredClone(EXAMPLE);
+  followBarHeight();
   $('version').textContent = `gongkai ${version}`;
   const form = $('catalogue');
   // `input` only: it fires for text, selects and checkboxes alike, as the value changes (a
@@ -724,6 +747,15 @@ async function main() {
     e.target.value = '';
   });
   buildForm();
+}
+
+/** Keeps `--bar-height` (demo.css) the sticky bar's height, which grows when its buttons wrap:
+ *  what scrolls into view (the summary, a field with a problem) stops below the bar. */
+function followBarHeight() {
+  const bar = document.querySelector('.bar');
+  const set = () => document.documentElement.style.setProperty('--bar-height', `${bar.getBoundingClientRect().height}px`);
+  set();
+  new ResizeObserver(set).observe(bar);
 }
 
 // For tests and the console: the current catalogue and report.

@@ -20,6 +20,7 @@ export const FUNCTIONS = Object.freeze([
   'schema',
   'reportSchema',
   'rules',
+  'domains',
   'laws',
   'lookupLaw',
   'isWorkingDay',

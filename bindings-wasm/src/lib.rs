@@ -164,6 +164,11 @@ pub fn validate(
         // The core's loader: JSON, or a table imported then validated.
         Some(name) => {
             let options = ImportOptions::default().file_name(name);
+            #[cfg(feature = "tables")]
+            let options = match o.front_end {
+                Some(f) => options.front_end(f),
+                None => options,
+            };
             validator
                 .validate_bytes_with(&file_bytes(&input, "input")?, &options)
                 .map_err(tables_hint)
@@ -191,6 +196,9 @@ pub fn import_table(
     }
     if let Some(sheet) = &o.sheet {
         import = import.sheet(sheet.clone());
+    }
+    if let Some(f) = o.front_end {
+        import = import.front_end(f);
     }
     if import.format_of(&bytes) == Format::Json {
         let e = gongkai::Error::InvalidArgument(
@@ -306,6 +314,26 @@ pub fn lookup_law(
         .as_deref()
         .unwrap_or_else(|| gongkai::laws::Registry::embedded());
     to_js(&reg.find(&title, o.doc_no.as_deref()))
+}
+
+/// `domains()`: the 26 known 领域 (the pilot fields of 国办发〔2019〕54号), each `{ code, zh }`
+/// (the code a catalogue's `domain` holds and its Chinese name), in the core's order. The list
+/// is open: another code is a warning, not an error.
+#[wasm_bindgen(js_name = domains, unchecked_return_type = "DomainName[]")]
+pub fn domains() -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Domain {
+        code: &'static str,
+        zh: &'static str,
+    }
+    let list: Vec<Domain> = gongkai::model::DOMAINS
+        .iter()
+        .map(|d| Domain {
+            code: d.code,
+            zh: d.zh,
+        })
+        .collect();
+    to_js(&list)
 }
 
 /// `version()`: the library version.
@@ -556,7 +584,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions, ChangesOptions, ChangesReport } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions, ChangesOptions, ChangesReport } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions, ChangesOptions, ChangesReport } from "../tables/index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions, ChangesOptions, ChangesReport } from "../tables/index.js";"#;

@@ -39,6 +39,11 @@ pub struct ValidateOptions {
     /// `importTable` only: the sheet (XLSX) or `表N` (HTML) to read.
     #[cfg(feature = "tables")]
     pub sheet: Option<String>,
+    /// A table imported through a web form (`"form"`): a catalogue field the table lacks is to
+    /// be filled in the form's field (“领域”栏), and the finding says so.
+    #[cfg(feature = "tables")]
+    #[serde(deserialize_with = "front_end")]
+    pub front_end: Option<gongkai::import::FrontEnd>,
     /// A registry file of instruments (依据库), JSON text or an object, merged over the
     /// embedded one.
     pub laws: Option<Value>,
@@ -332,6 +337,21 @@ fn parsed<'de, D: Deserializer<'de>, T: Arg>(d: D) -> Result<Option<T>, D::Error
         Some(s) => T::from_text(&s)
             .map(Some)
             .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Str(&s), &Zh(T::EXPECTED))),
+    }
+}
+
+/// `frontEnd`: `"form"` (a web form whose fields have the catalogue's Chinese labels).
+#[cfg(feature = "tables")]
+fn front_end<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<gongkai::import::FrontEnd>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) if s == "form" => Ok(Some(gongkai::import::FrontEnd::Form)),
+        Some(s) => Err(de::Error::invalid_value(
+            de::Unexpected::Str(&s),
+            &Zh("\"form\"（在网页表单中导入）"),
+        )),
     }
 }
 

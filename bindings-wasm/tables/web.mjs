@@ -20,6 +20,7 @@ export const {
   schema,
   reportSchema,
   rules,
+  domains,
   laws,
   lookupLaw,
   isWorkingDay,

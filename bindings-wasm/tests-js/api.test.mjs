@@ -220,6 +220,24 @@ for (const [build, api] of Object.entries(builds)) {
     }
   });
 
+  t('domains(): the 26 known 领域 with their Chinese names; each code passes validation, another warns', () => {
+    const domains = api.domains();
+    assert.equal(domains.length, 26);
+    assert.equal(new Set(domains.map((d) => d.code)).size, 26, 'codes are unique');
+    assert.equal(new Set(domains.map((d) => d.zh)).size, 26, 'names are unique');
+    for (const d of domains) {
+      assert.deepEqual(Object.keys(d), ['code', 'zh']);
+      assert.match(d.code, /^[a-z_]+$/);
+      assert.match(d.zh, /^[\u4e00-\u9fff]+$/);
+      const issues = api.validate({ ...clone(good), domain: d.code }).issues;
+      assert.deepEqual(issues.filter((i) => i.path === '/domain'), [], d.code);
+    }
+    assert.deepEqual(domains.find((d) => d.zh === '市政服务'), { code: 'municipal_services', zh: '市政服务' });
+    // The list is open: a code it lacks is the unknown_domain warning, at /domain.
+    const other = api.validate({ ...clone(good), domain: 'municipal_service' }).issues.filter((i) => i.path === '/domain');
+    assert.deepEqual(other.map((i) => i.code), ['catalogue.unknown_domain']);
+  });
+
   t('version is the package version', () => {
     assert.equal(api.version, pkg.version);
   });

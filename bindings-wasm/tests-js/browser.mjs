@@ -10,6 +10,9 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { xlsx } from './xlsx.mjs';
+// The Node builds: what the page should show, from the same core.
+import { domains } from '../node.mjs';
+import { importTable } from '../tables/node.mjs';
 
 const base = process.argv[2];
 const shots = resolve(process.argv[3] ?? 'target');
@@ -249,12 +252,165 @@ await step('a spreadsheet the importer cannot read is refused with the reason', 
   assert(JSON.stringify(fetched) === JSON.stringify([LEAN, TABLES]), `each build is fetched once: ${fetched}`);
 });
 
+// The template's two header rows (merged cells) and a row of it, for the tables below.
+const TEMPLATE_HEADER = [
+  ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''],
+  ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'],
+];
+const TEMPLATE_MERGES = ['A1:A2', 'B1:C1', 'D1:D2', 'E1:E2', 'F1:F2', 'G1:G2', 'H1:H2', 'I1:J1', 'K1:L1', 'M1:N1'];
+const templateRow = (n, timeLimit) => [String(n), '城镇燃气管理', `燃气事项${n}`, '申请条件、申请材料', '《城镇燃气管理条例》', timeLimit, '武陟县城市管理局', '■政府网站 ■政务服务中心', '√', '', '√', '', '√', ''];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The sticky bar's bottom and the summary's top, in the viewport. */
+const barAndSummary = () =>
+  page.evaluate(() => ({
+    bar: document.querySelector('.bar').getBoundingClientRect().bottom,
+    summary: document.getElementById('summary').getBoundingClientRect().top,
+    viewport: window.innerHeight,
+  }));
+
+await step('领域 is a labelled choice of the 26 known fields by Chinese name; the code chosen is what is validated', async () => {
+  // From the page's example catalogue again (the steps above left an imported table).
+  await page.reload();
+  await page.waitForFunction(() => window.__demo?.ready === true, null, { timeout: 30_000 });
+  await waitClean();
+  const known = domains();
+  assert(known.length === 26, `the core knows 26: ${known.length}`);
+  const domain = input('/domain');
+  assert((await domain.evaluate((e) => e.tagName)) === 'SELECT', 'a select, not a code to type');
+  assert((await page.locator('[data-field="/domain"] > .label').textContent()) === '领域', 'labelled 领域');
+  assert((await domain.getAttribute('aria-label')) === '领域', 'and named 领域 for assistive technology');
+  const options = await domain.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+  assert(
+    JSON.stringify(options) === JSON.stringify(known.map((d) => [d.code, d.zh])),
+    `the 26 Chinese names, codes as values: ${JSON.stringify(options)}`,
+  );
+  assert(options.every(([, name]) => /^[\u4e00-\u9fff]+$/.test(name)), 'every name is Chinese');
+  assert((await domain.inputValue()) === 'municipal_services', 'the example catalogue’s 领域 is chosen');
+  await domain.selectOption({ label: '义务教育' });
+  await page.waitForFunction(() => window.gongkaiDemo.catalogue.domain === 'compulsory_education', null, { timeout: TIMEOUT });
+  await waitClean();
+  // A loaded catalogue with a code the list lacks: kept, shown as it is, warned about; choosing
+  // a known 领域 by its name removes the warning (the validator sees the chosen code).
+  const catalogue = await page.evaluate(() => structuredClone(window.gongkaiDemo.catalogue));
+  catalogue.domain = 'municipal_service';
+  await page.locator('#load-file').setInputFiles({ name: '领域.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(catalogue)) });
+  await waitIssue('/domain', '不在已知');
+  assert((await input('/domain').inputValue()) === 'municipal_service', 'the unknown code stays chosen');
+  await input('/domain').selectOption({ label: '市政服务' });
+  await waitNoIssue('/domain');
+  await waitClean();
+  assert((await page.evaluate(() => window.gongkaiDemo.catalogue.domain)) === 'municipal_services', 'the code is saved');
+});
+
+await step('the summary scrolled into view is below the sticky bar, also when the bar wraps on a narrow screen', async () => {
+  const heights = [];
+  for (const width of [1280, 420]) {
+    await page.setViewportSize({ width, height: 700 });
+    heights.push(await page.locator('.bar').evaluate((b) => b.getBoundingClientRect().height));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.evaluate(() => document.getElementById('summary').scrollIntoView({ block: 'start' }));
+    const { bar, summary } = await barAndSummary();
+    assert(summary >= bar, `${width}px: the summary's top (${summary}) is below the bar's bottom (${bar})`);
+    assert((await page.evaluate(() => window.scrollY)) > 0, `${width}px: the page scrolled to the summary, not to its top`);
+  }
+  assert(heights[1] > heights[0], `the bar wraps on a narrow screen: ${heights}`);
+  await page.screenshot({ path: join(shots, 'wasm-demo-narrow.png'), fullPage: false });
+  // A problem clicked in the summary: its field is shown below the bar.
+  await input('/items/1/time_limit/hours').fill('二十四');
+  await waitIssue('/items/1/time_limit/hours', '应为整数');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('#issue-list li[data-issue-path="/items/1/time_limit/hours"]').click();
+  const shown = await page.evaluate(() => ({
+    bar: document.querySelector('.bar').getBoundingClientRect().bottom,
+    field: document.querySelector('[data-path="/items/1/time_limit/hours"]').getBoundingClientRect().top,
+    focused: document.activeElement?.dataset.path,
+  }));
+  assert(shown.focused === '/items/1/time_limit/hours' && shown.field >= shown.bar, `the field is focused, below the bar: ${JSON.stringify(shown)}`);
+  await input('/items/1/time_limit/hours').fill('24');
+  await waitClean();
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await step('a table with many import notes: every note is shown whole (no box to scroll, no line cut)', async () => {
+  // 40 rows whose time limits are not understood (a note each, one of them long), in a
+  // narrow window, loaded while the page is scrolled to its end.
+  const long = `按照上级部门另行通知的安排${'并结合本单位实际情况'.repeat(12)}确定`;
+  const rows = Array.from({ length: 40 }, (_, i) => templateRow(i + 1, i === 7 ? long : `按上级第${i + 1}号通知安排`));
+  const bytes = Buffer.from(xlsx('市政服务', [...TEMPLATE_HEADER, ...rows], TEMPLATE_MERGES));
+  const expected = importTable(bytes, { fileName: '武陟县市政服务.xlsx', frontEnd: 'form' }).report.issues.filter((i) => i.code.startsWith('import.'));
+  assert(expected.length >= 40, `the table has many notes: ${expected.length}`);
+  await page.setViewportSize({ width: 700, height: 700 });
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.locator('#load-file').setInputFiles({ name: '武陟县市政服务.xlsx', mimeType: XLSX_TYPE, buffer: bytes });
+  await page.locator('#notice').filter({ hasText: '导入 40 个事项' }).waitFor({ timeout: TIMEOUT });
+  const notes = page.locator('#import-list li');
+  const texts = await notes.evaluateAll((lis) => lis.map((li) => [li.dataset.code, li.dataset.issuePath]));
+  assert(
+    JSON.stringify(texts) === JSON.stringify(expected.map((i) => [i.code, i.path])),
+    `every note is listed: ${texts.length} of ${expected.length}`,
+  );
+  // The page scrolled to the summary: below the bar, in view.
+  const { bar, summary, viewport } = await barAndSummary();
+  assert(summary >= bar && summary < viewport, `after the load the summary is in view below the bar: ${bar} ${summary}`);
+  // No note is cut by a box around it (nothing between it and the page clips it), nor its text
+  // by its own line; each can be scrolled to and is then on top (not under the bar).
+  const hidden = await notes.evaluateAll((lis) => {
+    const bad = [];
+    for (const [n, li] of lis.entries()) {
+      const r = li.getBoundingClientRect();
+      if (r.height === 0 || li.scrollWidth > li.clientWidth + 1) bad.push(`${n}: its text overflows`);
+      for (let a = li.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const box = a.getBoundingClientRect();
+        if (r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5) {
+          bad.push(`${n}: cut by ${a.tagName}#${a.id}.${a.className} (overflow ${style.overflowY})`);
+        }
+      }
+    }
+    for (const [n, li] of lis.entries()) {
+      li.scrollIntoView({ block: 'nearest' });
+      const r = li.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 4, r.top + Math.min(r.height / 2, 8));
+      if (!li.contains(hit)) bad.push(`${n}: covered by ${hit?.tagName}.${hit?.className} when scrolled to`);
+    }
+    return bad;
+  });
+  assert(hidden.length === 0, hidden.slice(0, 5).join('\n'));
+  const longNote = notes.filter({ hasText: '并结合本单位实际情况并结合' });
+  assert((await longNote.count()) === 1 && (await longNote.evaluate((li) => li.getBoundingClientRect().height)) > 30, 'the long note wraps onto several lines');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shots, 'wasm-demo-notes.png'), fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await step('a table without 领域: the note says to pick it in the form’s 领域 field, where it is then chosen', async () => {
+  // No caption, a sheet and a file name that name no 领域: the importer cannot tell it.
+  const rows = [templateRow(1, '自信息形成或者变更之日起20个工作日内')];
+  await page.locator('#load-file').setInputFiles({ name: 'book.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(xlsx('Sheet1', [...TEMPLATE_HEADER, ...rows], TEMPLATE_MERGES)) });
+  await page.locator('#notice').filter({ hasText: '已从表格 book.xlsx 导入 1 个事项' }).waitFor({ timeout: TIMEOUT });
+  const note = page.locator('#import-list li[data-code="import.header_missing"][data-issue-path="/domain"]');
+  assert((await note.count()) === 1, 'one note for the missing 领域');
+  const text = await note.textContent();
+  const label = await page.locator('[data-field="/domain"] > .label').textContent();
+  assert(text.includes(`请在表单的“${label}”栏中填写`) && label === '领域', `the note names the form's 领域 field: ${text}`);
+  assert(!/--domain|domain=|\{ domain \}|ImportOptions/.test(text), `no other front end's way: ${text}`);
+  assert((await input('/domain').inputValue()) === '', 'nothing is chosen');
+  assert((await input('/domain').locator('option').first().textContent()) === '请选择', 'the choice asks for one');
+  // The note leads to the field.
+  await note.click();
+  assert((await page.evaluate(() => document.activeElement?.dataset.path)) === '/domain', 'clicking the note focuses 领域');
+  await input('/domain').selectOption({ label: '市政服务' });
+  await waitNoIssue('/domain');
+  assert((await page.evaluate(() => window.gongkaiDemo.catalogue.domain)) === 'municipal_services', 'the chosen code is in the catalogue');
+});
+
 await step('no console errors or page errors', async () => {
   assert(problems.length === 0, problems.join('\n'));
 });
 
 await context.close();
 rmSync(profile, { recursive: true, force: true });
-console.log(`screenshots: ${['error', 'fixed', 'loaded', 'table'].map((n) => join(shots, `wasm-demo-${n}.png`)).join(', ')}`);
+console.log(`screenshots: ${['error', 'fixed', 'loaded', 'table', 'narrow', 'notes'].map((n) => join(shots, `wasm-demo-${n}.png`)).join(', ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

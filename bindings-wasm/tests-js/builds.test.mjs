@@ -106,7 +106,7 @@ for (const [platform, small, full] of pairsOfBuilds) {
       }
     }
     assert.ok(compared > 100);
-    for (const f of ['rules', 'schema', 'reportSchema']) assert.equal(JSON.stringify(full[f]()), JSON.stringify(small[f]()), f);
+    for (const f of ['rules', 'domains', 'schema', 'reportSchema']) assert.equal(JSON.stringify(full[f]()), JSON.stringify(small[f]()), f);
   });
 
   test(`${platform}: calendar, deadline, audit and diff agree between the builds`, () => {

@@ -98,6 +98,29 @@ for (const [build, api] of Object.entries(builds)) {
     }
   }
 
+  t('frontEnd: "form": a catalogue field the table lacks is to be filled in the form\'s field', () => {
+    // No caption and a file name without a 领域: the importer cannot infer the domain.
+    const table = xlsx('Sheet1', [...HEADER, ...ROWS], MERGES);
+    const missing = (options) =>
+      api.importTable(table, { fileName: 'book.xlsx', ...options }).report.issues.filter((i) => i.code === 'import.header_missing' && i.path === '/domain');
+    const [form] = missing({ frontEnd: 'form' });
+    assert.ok(form, 'the missing 领域 is reported');
+    assert.match(form.message, /请在表单的“领域”栏中填写$/);
+    assert.equal(missing({ frontEnd: 'form' }).length, 1, 'once');
+    // Without it, the message does not speak of a form; validate with fileName takes it too.
+    assert.doesNotMatch(missing({})[0].message, /表单/);
+    const viaValidate = api.validate(table, { fileName: 'book.xlsx', frontEnd: 'form' }).issues.find((i) => i.code === 'import.header_missing' && i.path === '/domain');
+    assert.equal(viaValidate.message, form.message);
+    // English too.
+    const [en] = missing({ frontEnd: 'form', lang: 'en' });
+    assert.match(en.message, /fill in the form's “领域” field$/);
+    // Another value is refused, saying what is accepted.
+    const e = thrown(() => api.importTable(table, { fileName: 'book.xlsx', frontEnd: 'cli' }));
+    assert.equal(e.code, 'invalid_argument');
+    assert.match(e.message, /frontEnd/);
+    assert.match(e.message, /form/);
+  });
+
   t('XLSX: values from a two-row merged header, an issue at its sheet, row and column', () => {
     const imported = api.importTable(workbook, { fileName: '武陟县市政服务.xlsx' });
     assert.equal(imported.encoding, null);

@@ -5,6 +5,7 @@ import init, {
   audit,
   deadline,
   diff,
+  domains,
   isWorkingDay,
   laws,
   lookupLaw,
@@ -24,6 +25,7 @@ import init, {
   type Deadline,
   type DiffFinding,
   type DiffReport,
+  type DomainName,
   type Location,
   type MatchMethod,
   type Reason,
@@ -81,6 +83,7 @@ export async function main(): Promise<string[]> {
   const severity: Severity | undefined = first?.severity;
   const line: number | undefined = first?.location?.row;
   const table: RuleDef[] = rules();
+  const fields: DomainName[] = domains();
   const title = schema()['title'];
   try {
     validate('{');
@@ -88,7 +91,7 @@ export async function main(): Promise<string[]> {
     const err = e as GongkaiError;
     if (err.code === 'json') return [String(err.line), String(err.column)];
   }
-  return [version, String(fromText.valid), String(fromBytes.items), String(row.counts.error), String(severity), String(line), String(table.length), String(title)];
+  return [version, String(fromText.valid), String(fromBytes.items), String(row.counts.error), String(severity), String(line), String(table.length), String(fields[0]?.zh), String(title)];
 }
 
 // @ts-expect-error: an unknown channel code is a type error
@@ -120,7 +123,7 @@ export function timeliness(csv: string, table: Uint8Array): string[] {
   const finding: DiffFinding | undefined = checked.findings[0];
   const where: string | null | undefined = finding?.local_path;
   const method: MatchMethod | undefined = linked.matches[0]?.method;
-  const options: ImportOptions = { fileName: '目录.xlsx', sheet: '市政服务' };
+  const options: ImportOptions = { fileName: '目录.xlsx', sheet: '市政服务', frontEnd: 'form' };
   const imported: ImportedTable = importTable(table, options);
   const cell: Location | null | undefined = imported.report.issues[0]?.location;
   const again: Report = validateTables(table, { fileName: '目录.csv' });
