@@ -10,7 +10,9 @@
 // explaining path on broken input (every 10th item broken), for information.
 //
 // Usage (after scripts/build-wasm.sh and `npm ci` in bindings-wasm):
-//   node benches/node_bench.mjs [ITEMS=10000] [RUNS=15]
+//   node benches/node_bench.mjs [ITEMS=10000] [RUNS=15] [--baseline DIR]
+// `--baseline DIR`: another build's Node glue (a copy of an earlier bindings-wasm/pkg-node/), run
+// in the same races, for before/after figures from one run.
 //
 // Times are wall clock, best of RUNS (the fastest run is the one least disturbed by other
 // processes on a shared machine; the median is printed next to it). The runs of gongkai and of
@@ -27,8 +29,13 @@ const Ajv2020 = require('ajv/dist/2020').default;
 const addFormats = require('ajv-formats').default;
 const gk = await import(new URL('../bindings-wasm/node.mjs', import.meta.url));
 
-const n = Number(process.argv[2] ?? 10000);
-const runs = Number(process.argv[3] ?? 15);
+const flag = process.argv.indexOf('--baseline');
+const baselineDir = flag > 0 ? process.argv[flag + 1] : undefined;
+const args = process.argv.slice(2).filter((_, i) => flag < 0 || (i !== flag - 2 && i !== flag - 1));
+const n = Number(args[0] ?? 10000);
+const runs = Number(args[1] ?? 15);
+/** The raw glue of the baseline build (its functions take the same arguments). */
+const before = baselineDir === undefined ? undefined : createRequire(import.meta.url)(`${baselineDir.replace(/\/$/, '')}/gongkai_wasm.js`);
 const GOAL = 1.2;
 
 const schema = JSON.parse(readFileSync(new URL('../schema/catalogue.schema.json', import.meta.url), 'utf8'));
@@ -77,6 +84,7 @@ for (const [kind, options] of [
   }
   const t = race({
     'gongkai validate(text)': () => gk.validate(text),
+    ...(before && { 'baseline validate(text)': () => before.validate(text, undefined) }),
     'JSON.parse + ajv': () => ajvFirst(JSON.parse(text)),
     'JSON.parse + ajv (allErrors)': () => ajvAll(JSON.parse(text)),
     'JSON.parse alone': () => JSON.parse(text),
@@ -93,6 +101,10 @@ for (const { kind, text, report, t, ratio } of results) {
     console.log(`  ${k.padEnd(30)} ${ms(v.best)} (${ms(v.median)})  ${(mb / (v.best / 1000)).toFixed(1).padStart(6)} MB/s`);
   }
   console.log(`  throughput of validate(text) ÷ JSON.parse + ajv: ×${ratio.toFixed(2)} (goal ×${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+  if (before) {
+    const b = t['baseline validate(text)'].best;
+    console.log(`  baseline: ×${(t['JSON.parse + ajv'].best / b).toFixed(2)} of ajv; this build is ×${(b / t['gongkai validate(text)'].best).toFixed(2)} the baseline's throughput`);
+  }
 }
 
 // Invalid input: every 10th item broken in five ways (the explaining path of the core).
@@ -118,6 +130,7 @@ const batch = (fn) => () => {
 const row = race(
   {
     'validateItem(item, {index, header})': batch(() => gk.validateItem(item, { index: 3, header })),
+    ...(before && { 'baseline validateItem(item, {index, header})': batch(() => before.validateItem(item, { index: 3, header })) }),
     'validateItem(item, {index})': batch(() => gk.validateItem(item, { index: 3 })),
     'validateItem(JSON text, {index, header: text})': (() => {
       const itemText = JSON.stringify(item);
