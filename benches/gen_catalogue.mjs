@@ -1,10 +1,12 @@
-// Generates a realistic, valid disclosure catalogue of N items (varied Chinese text, about
-// 800 bytes of JSON per item), deterministic for a given seed.
+// Generates a realistic, schema-valid disclosure catalogue of N items (varied Chinese text, about
+// 800 bytes of JSON per item, with the warnings real catalogues have: about one per two items),
+// deterministic for a given seed.
 //
-//   node benches/gen_catalogue.mjs 10000 > cat-10000.json
+//   node benches/gen_catalogue.mjs 10000 > cat-10000.json        (--clean: no issue at all)
 //   import { generateCatalogue } from './gen_catalogue.mjs'
 //
-// `{ broken: k }` breaks every k-th item in several ways (for a report with many issues).
+// `{ clean: true }` makes a catalogue with no issue under any rule; `{ broken: k }` breaks every
+// k-th item in several ways (for a report with many errors).
 
 const CATEGORIES = [
   ['城镇燃气管理', ['燃气经营许可证核发', '燃气设施改动审批', '燃气安全事故处置', '瓶装燃气供应站点设置']],
@@ -45,8 +47,86 @@ function rng(seed) {
   };
 }
 
-export function generateCatalogue(n, { seed = 42, broken = 0 } = {}) {
+// The clean mode (`{ clean: true }`): coherent rows (each item cites the instruments its matter
+// rests on, within the statutory time limit, on the government website), so that the catalogue
+// has no issue under any rule, as core/benches/support/gen.rs makes them for the Rust benches.
+const CLEAN_ENTRIES = [
+  ['城镇燃气管理', '燃气经营许可证核发', [0, 6]],
+  ['城镇燃气管理', '燃气经营者改动市政燃气设施审批', [0]],
+  ['市政设施建设类审批', '占用、挖掘城市道路审批', [1]],
+  ['市政设施建设类审批', '依附于城市道路建设各种管线、杆线等设施审批', [1]],
+  ['市政设施建设类审批', '特殊车辆在城市道路上行驶审批', [1]],
+  ['城市园林绿化管理', '城市园林绿化行政审批', [4]],
+  ['城市园林绿化管理', '临时占用城市绿化用地审批', [4]],
+  ['城市供水、城镇排水与污水处理', '城镇污水排入排水管网许可证核发', [3, 6]],
+  ['城市供水、城镇排水与污水处理', '停止供水或改装、拆除公共供水设施审批', [2]],
+  ['城市市容和环境卫生管理', '城市建筑垃圾处置核准', [7]],
+  ['城市市容和环境卫生管理', '从事城市生活垃圾经营性清扫、收集、运输、处理服务审批', [7]],
+];
+const CLEAN_CONTENT = ['申请条件', '申请材料', '申请流程', '法定依据', '受理机构', '办理时限', '收费标准及依据', '办理结果', '咨询电话及监督投诉方式', '办事指南及表格下载'];
+const CLEAN_BASES = [
+  ['城镇燃气管理条例', '国务院令第583号', 'administrative_regulation'],
+  ['城市道路管理条例', '国务院令第198号', 'administrative_regulation'],
+  ['城市供水条例', '国务院令第158号', 'administrative_regulation'],
+  ['城镇排水与污水处理条例', '国务院令第641号', 'administrative_regulation'],
+  ['城市绿化条例', '国务院令第100号', 'administrative_regulation'],
+  ['中华人民共和国政府信息公开条例', '国务院令第711号', 'administrative_regulation'],
+  ['中华人民共和国行政许可法', '主席令第7号', 'law'],
+  ['河南省城市市容和环境卫生管理条例', '', 'local_regulation'],
+];
+const CLEAN_SUBJECTS = ['武陟县城市管理局', '武陟县城市管理局、武陟县住房和城乡建设局', '武陟县城市管理局市政工程管理所'];
+const CLEAN_OTHER = ['12345政务服务热线', '电话咨询'];
+
+function cleanItem(i, r) {
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  const int = (k) => Math.floor(r() * k);
+  const [category, name, bases] = pick(CLEAN_ENTRIES);
+  const start = int(CLEAN_CONTENT.length);
+  const content = Array.from({ length: 3 + int(5) }, (_, k) => CLEAN_CONTENT[(start + k) % CLEAN_CONTENT.length]);
+  const cited = int(2) === 0 ? [...bases, 5] : [...bases];
+  const basis = cited.map((b) => {
+    const [title, doc_no, kind] = CLEAN_BASES[b];
+    const c = { title, kind, articles: [`第${1 + int(60)}条`] };
+    if (doc_no) c.doc_no = doc_no;
+    c.text = `《${title}》${doc_no}`;
+    return c;
+  });
+  const days = 5 + int(3);
+  const channels = ['gov_website', ...['gov_gazette', 'social_media', 'service_center', 'notice_board', 'targeted_push'].filter(() => int(3) === 0)];
+  const item = {
+    id: String(i + 1),
+    category,
+    name: `${name}（第${i + 1}项）`,
+    content,
+    basis,
+    time_limit: { kind: 'working_days', days, from: 'formed_or_changed', text: `自信息形成或者变更之日起${days}个工作日内` },
+    subject: pick(CLEAN_SUBJECTS),
+    channels,
+    audience: ['public'],
+    method: ['proactive'],
+    levels: ['county'],
+  };
+  if (int(3) === 0) item.notes = '本事项信息在武陟县人民政府门户网站政府信息公开专栏集中发布。';
+  if (int(4) === 0) item.other_channels = [pick(CLEAN_OTHER)];
+  return item;
+}
+
+export function generateCatalogue(n, { seed = 42, broken = 0, clean = false } = {}) {
   const r = rng(seed);
+  if (clean) {
+    return {
+      schema_version: '1.0',
+      title: '武陟县城市管理局市政服务领域基层政务公开标准目录（基准测试）',
+      domain: 'municipal_services',
+      publisher: '武陟县城市管理局',
+      level: 'county',
+      region: { province: '河南省', city: '焦作市', county: '武陟县', code: '410823' },
+      issued: '2024-03-01',
+      updated: '2025-06-30',
+      based_on: { title: '市政服务领域基层政务公开标准目录', doc_no: '建办厅〔2019〕71号', issuer: '住房和城乡建设部办公厅' },
+      items: Array.from({ length: n }, (_, i) => cleanItem(i, r)),
+    };
+  }
   const pick = (a) => a[Math.floor(r() * a.length)];
   const some = (a, lo, hi) => {
     const k = lo + Math.floor(r() * (hi - lo + 1));
@@ -118,5 +198,5 @@ export function generateCatalogue(n, { seed = 42, broken = 0 } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 1000);
-  process.stdout.write(JSON.stringify(generateCatalogue(n), null, 1));
+  process.stdout.write(JSON.stringify(generateCatalogue(n, { clean: process.argv.includes('--clean') }), null, 1));
 }

@@ -1,6 +1,6 @@
 // The JavaScript API of gongkai-wasm, default entry (node.mjs and web.mjs export the same
-// functions): the build without table import. gongkai-wasm/tables adds importTable
-// (tables/index.d.ts).
+// functions): the build without table import. gongkai-wasm/tables adds importTable, evaluate,
+// evaluationHtml and changes (tables/index.d.ts).
 // The data model (Catalogue, Item, Report, Issue, …) and the results of deadline, audit and
 // diff (Deadline, AuditReport, DiffReport, …) are generated from JSON Schemas of the Rust types
 // into types/ by scripts/gen-types.mjs; only the binding's own signatures and options are here.
@@ -8,7 +8,6 @@ import type { AuditReport } from './types/audit';
 import type { Catalogue, Item, TimeLimit } from './types/catalogue';
 import type { Deadline } from './types/deadline';
 import type { DiffReport } from './types/diff';
-import type { Evaluation } from './types/evaluation';
 import type { Issue, Report, Severity } from './types/report';
 
 export type * from './types/audit';
@@ -350,109 +349,3 @@ export function diff(
   local: string | Catalogue | Record<string, unknown> | Uint8Array,
   options?: DiffOptions,
 ): DiffReport;
-
-/** One unit of `evaluate`: its catalogue, and optionally its records and parent. Unknown keys
- * are an error. */
-export interface EvaluationUnit {
-  /** The unit's name (二级机构, township, village committee …); duplicates are renamed, with an issue. */
-  unit: string;
-  /** The catalogue: an object, JSON text, or a file's bytes (with `fileName`: gongkai-wasm/tables
-   * reads tables, `.csv`, `.xlsx`, `.html`, `.docx`). */
-  catalogue: string | Catalogue | Record<string, unknown> | Uint8Array | ArrayBuffer;
-  /** The catalogue's file name: its extension decides the format; shown in the report. */
-  fileName?: string;
-  /** Publication records: CSV text or bytes, or an array of record objects (as `audit` takes). */
-  records?: string | Array<Record<string, unknown>> | { records: unknown[] } | Uint8Array | ArrayBuffer;
-  /** The records' file name (`.csv`, `.json` …). */
-  recordsFileName?: string;
-  /** The unit whose catalogue this one must agree with (村 → 乡, 二级机构 → 局). */
-  parent?: string;
-}
-
-/** Options of `evaluate`. Unknown keys are an error. */
-export interface EvaluateOptions extends Omit<CalendarOptions, 'provisional'> {
-  /** The evaluation day (`YYYY-MM-DD`): records past their deadline and unpublished are overdue.
-   * The system clock is never read; without it nothing is overdue. */
-  today?: string;
-  /** The upper-level standard: an embedded name (`"municipal_services"`) or a catalogue;
-   * default: the embedded standard of each unit's 领域. */
-  reference?: 'municipal_services' | string | Catalogue | Record<string, unknown>;
-  /** Overrides of the deduction table (the JSON of `gongkai evaluate --scoring`); validated:
-   * unknown classes or negative points throw `invalid_argument`. */
-  scoring?: string | Record<string, unknown>;
-  /** The 通报's title (default 政务公开监督评价通报). */
-  title?: string;
-}
-
-/**
- * The 监督评价 across units (what `gongkai evaluate` does): per unit its items, completeness of
- * the nine elements, problems, coverage of the standard, agreement with its parent, with records
- * the 按时公开率, 公开覆盖率, overdue records and 解读同步率, and a score 0–100 with its
- * deductions; units ranked (1 = best). A unit that cannot be read is listed with its `error`;
- * throws `invalid_argument` for a bad unit object or option.
- */
-export function evaluate(units: EvaluationUnit[], options?: EvaluateOptions): Evaluation;
-
-/** The 通报 of an `evaluate` result: one self-contained HTML page (inline SVG charts, A4). */
-export function evaluationHtml(report: Evaluation | string): string;
-/** Options of `changes`. Unknown keys are an error. */
-export interface ChangesOptions {
-  lang?: 'zh' | 'en';
-  /** The least name similarity (0–1) for two items to be the same (renamed) item (default 0.6). */
-  threshold?: number;
-  /** `json` (the report, default), or the 修订说明 as `md`, `html` or `text`. */
-  format?: 'json' | 'md' | 'html' | 'text';
-}
-
-/** One change of one item: an issue (code, message, `reference_path` = old, `local_path` = new). */
-export interface Change extends Record<string, unknown> {
-  class: 'strengthened' | 'weakened' | 'neutral';
-  field: string;
-  code: string;
-  severity: Severity;
-  path: string;
-  message: string;
-}
-
-/** What changed between two versions (`gongkai changes --format json`). */
-export interface ChangesReport {
-  old: Record<string, unknown>;
-  new: Record<string, unknown>;
-  /** Whether any change weakens disclosure (a reviewer must approve it). */
-  weakened: boolean;
-  counts: {
-    added: number; removed: number; changed: number; unchanged: number;
-    strengthened: number; weakened: number; neutral: number;
-  };
-  items: Array<{
-    status: 'added' | 'removed' | 'changed';
-    class: 'strengthened' | 'weakened' | 'neutral';
-    category: string;
-    name: string;
-    old_name?: string;
-    old_id: string | null;
-    new_id: string | null;
-    old_path: string | null;
-    new_path: string | null;
-    matched_by?: string;
-    changes: Change[];
-  }>;
-  issues: Array<Record<string, unknown>>;
-}
-
-/**
- * Compares two versions of a catalogue (JSON text or objects): items added, removed and
- * changed, each change strengthened / weakened / neutral. With `format` `md`, `html` or `text`,
- * returns the 修订说明 as a string. Throws `json` / `not_a_catalogue` for a version that cannot
- * be read, `invalid_argument` for a bad option.
- */
-export function changes(
-  old: string | Catalogue | Record<string, unknown> | Uint8Array,
-  new_: string | Catalogue | Record<string, unknown> | Uint8Array,
-  options?: ChangesOptions & { format?: 'json' },
-): ChangesReport;
-export function changes(
-  old: string | Catalogue | Record<string, unknown> | Uint8Array,
-  new_: string | Catalogue | Record<string, unknown> | Uint8Array,
-  options: ChangesOptions & { format: 'md' | 'html' | 'text' },
-): string;

@@ -1,4 +1,5 @@
-// Node entry point of the default build (no table import: see tables/node.mjs): the `nodejs`
+// Node entry point of the default build (no table import, evaluate or changes: see
+// tables/node.mjs): the `nodejs`
 // build of wasm-bindgen in pkg-node/, wrapped by js/api.mjs. Ready on import; `init()` exists
 // for code shared with the browser and resolves at once.
 import { FUNCTIONS } from './js/api.mjs';
@@ -22,9 +23,6 @@ export const {
   deadline,
   audit,
   diff,
-  evaluate,
-  evaluationHtml,
-  changes,
 } = wrapper.api;
 export const version = wrapper.version();
 /** Internal (not part of the API): lets the tests make the module panic. */

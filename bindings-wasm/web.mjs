@@ -1,4 +1,5 @@
-// Browser entry point of the default build (no table import: see tables/web.mjs): the `web`
+// Browser entry point of the default build (no table import, evaluate or changes: see
+// tables/web.mjs): the `web`
 // build of wasm-bindgen in pkg-web/, wrapped by js/api.mjs (see js/web.mjs).
 //
 //   import init, { validate } from 'gongkai-wasm';
@@ -28,9 +29,6 @@ export const {
   deadline,
   audit,
   diff,
-  evaluate,
-  evaluationHtml,
-  changes,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;

@@ -41,8 +41,9 @@ scripts/build-wasm.sh
 node bindings-wasm/scripts/build-examples.mjs
 
 # --- node:test: fixtures, schemas with ajv, API, calendar/deadline, audit, diff, panic recovery,
-#     robustness, types (default build, Node and web glue); tables (the tables build); the
-#     two builds agree and the default one lacks importTable (builds.test.mjs)
+#     robustness, types (default build, Node and web glue); tables, evaluate, changes (the
+#     tables build); the two builds agree, the default one lacks importTable, evaluate and
+#     changes and is at most 1 MB gzipped (builds.test.mjs)
 (cd bindings-wasm && node --test tests-js/)
 
 # --- browser: the demo and the form example in headless Chromium, served from bindings-wasm/ on a

@@ -1,6 +1,7 @@
 // The public API over a raw wasm-bindgen module, shared by the entry points: node.mjs and
 // web.mjs (the default build, without table import) and tables/node.mjs and tables/web.mjs (the
-// build with the cargo feature `tables`, which adds importTable).
+// build with the cargo feature `tables`, which adds evaluate, evaluationHtml, changes and
+// importTable).
 //
 // The raw module already takes and returns plain objects and throws `Error`s with a `code` for
 // calls that cannot produce a report. This layer adds one thing: recovery from a trap. The
@@ -10,7 +11,7 @@
 // fresh instance, so the next call works.
 //
 // To expose another function of the raw module, add its name to FUNCTIONS (or TABLE_FUNCTIONS
-// when it exists only with table import), to the entry points' exports, and its signature to
+// when it exists only in the tables build), to the entry points' exports, and its signature to
 // index.d.ts (or tables/index.d.ts).
 
 /** Functions of the raw module exposed unchanged (same arguments, same result): both builds. */
@@ -30,13 +31,11 @@ export const FUNCTIONS = Object.freeze([
   'deadline',
   'audit',
   'diff',
-  'evaluate',
-  'evaluationHtml',
-  'changes',
 ]);
 
-/** The functions of the build with table import (gongkai-wasm/tables). */
-export const TABLE_FUNCTIONS = Object.freeze([...FUNCTIONS, 'importTable']);
+/** The functions of the build with table import (gongkai-wasm/tables): the default build's, the
+ * 监督评价 and version changes (kept out of the default build for its size), and importTable. */
+export const TABLE_FUNCTIONS = Object.freeze([...FUNCTIONS, 'evaluate', 'evaluationHtml', 'changes', 'importTable']);
 
 function codedError(code, message, cause) {
   const err = new Error(message, cause === undefined ? undefined : { cause });

@@ -17,9 +17,13 @@
 //! function here that reads its arguments as above and returns [`to_js`] of the core's result
 //! (see [`validate`]); then its name in the list in `js/api.mjs` and the entry points, and its
 //! signature in `index.d.ts` (`tables/index.d.ts` and the `tables` list when it needs table
-//! import, the cargo feature `tables`).
+//! import or is kept out of the default build for its size: the cargo feature `tables`).
 
+// The 监督评价 and the changes between versions: in the tables build only (the default build
+// leaves them out to stay within 1 MB gzipped; see tables/index.d.ts).
+#[cfg(feature = "tables")]
 pub mod changes;
+#[cfg(feature = "tables")]
 mod evaluate;
 pub mod options;
 
@@ -568,6 +572,7 @@ pub fn test_panic(message: &str) {
 }
 
 /// The core's error for an argument whose message says what is wrong in its own words.
+#[cfg(feature = "tables")]
 fn refuse(message: impl Into<String>) -> JsValue {
     js_error(&gongkai::Error::InvalidArgument(message.into()))
 }
@@ -584,7 +589,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions, ChangesOptions, ChangesReport } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions, ChangesOptions, ChangesReport } from "../tables/index.js";"#;

@@ -1,5 +1,6 @@
 // Node entry point of the build with table import (`gongkai-wasm/tables`): everything the
-// default entry has, plus importTable and validate(bytes, { fileName }) of CSV, XLSX and HTML.
+// default entry has, plus importTable and validate(bytes, { fileName }) of CSV, XLSX and HTML,
+// and the 监督评价 (evaluate, evaluationHtml) and version changes (changes).
 // The `nodejs` build of wasm-bindgen in pkg-tables-node/ (cargo feature `tables`).
 import { TABLE_FUNCTIONS } from '../js/api.mjs';
 import { nodeEntry } from '../js/node.mjs';

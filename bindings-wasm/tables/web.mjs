@@ -1,7 +1,8 @@
 // Browser entry point of the build with table import (`gongkai-wasm/tables/web`): everything
 // the default entry has, plus importTable and validate(bytes, { fileName }) of CSV, XLSX and
-// HTML. The `web` build of wasm-bindgen in pkg-tables-web/ (cargo feature `tables`), about half
-// as large again as the default one: load it when a table is actually read.
+// HTML, evaluate, evaluationHtml and changes. The `web` build of wasm-bindgen in
+// pkg-tables-web/ (cargo feature `tables`), about half as large again as the default one: load
+// it when a table is actually read.
 //
 //   const { default: init, importTable } = await import('gongkai-wasm/tables/web');
 //   await init();                  // fetches and compiles pkg-tables-web/gongkai_wasm_bg.wasm

@@ -1,9 +1,10 @@
 // The package's two builds from the same crate: the default entry (`gongkai-wasm`,
-// `gongkai-wasm/web`: no table import, within the 1 MB gzipped goal) and `gongkai-wasm/tables`
-// (`…/tables/web`: the cargo feature `tables`). The default one does not export importTable (an
-// import of it fails when the module is linked, and the TypeScript declarations lack it: see
-// usage.ts), refuses a table with a message naming the other entry, and both give byte-identical
-// results for the same JSON input.
+// `gongkai-wasm/web`: no table import, evaluate or changes; within the 1 MB gzipped goal) and
+// `gongkai-wasm/tables` (`…/tables/web`: the cargo feature `tables`). The default one does not
+// export importTable, evaluate, evaluationHtml or changes (an import of them fails when the
+// module is linked, and the TypeScript declarations lack them: see usage.ts), refuses a table
+// with a message naming the other entry, and both give byte-identical results for the same JSON
+// input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -26,17 +27,18 @@ const html = readFileSync(new URL('../../tests/corpus/01-fsxf-municipal.html', i
 const docx = readFileSync(new URL('../../tests/import/word_catalogue.docx', import.meta.url));
 const functions = (m) => Object.keys(m).filter((k) => typeof m[k] === 'function' && k !== 'default').sort();
 
-// Size. The goal (issue 11) is the default build's module at most 1 MB gzipped (gzip level 9, as
-// a server sends it; scripts/build-wasm.sh prints the same figure). Since the evaluation and the
-// version changes joined the default build it is about 1,122 KB: the goal is open (moving those
-// two into the tables build is the planned fix). Until then this is a budget that stops further
-// growth, not the goal.
-const BUDGET = 1_150_000;
-test('the default build stays within its size budget; the tables build is larger', () => {
+// Size. The goal (issues 11 and 14) is the default build's module at most 1 MB gzipped (gzip
+// level 9, as a server sends it). With evaluate and changes moved to the tables build it is
+// 991,277 bytes by GNU gzip -9 (what scripts/build-wasm.sh prints) and 989,086 by zlib, but
+// 1,012,764 by Node's bundled zlib, which this test uses: the goal is not yet met by this
+// measure, so this is a budget that stops growth until it is (then set it to 1_000_000).
+const GOAL = 1_000_000;
+const BUDGET = 1_015_000;
+test('the default build stays within its size budget (goal: 1 MB gzipped); the tables build is larger', () => {
   const gz = (dir) => gzipSync(readFileSync(new URL(`../${dir}/gongkai_wasm_bg.wasm`, import.meta.url)), { level: 9 }).length;
   const [web, node, tables] = [gz('pkg-web'), gz('pkg-node'), gz('pkg-tables-web')];
-  assert.ok(web <= BUDGET, `pkg-web: ${web} bytes gzipped, over the budget ${BUDGET} by ${web - BUDGET}`);
-  assert.ok(node <= BUDGET, `pkg-node: ${node} bytes gzipped`);
+  assert.ok(web <= BUDGET, `pkg-web: ${web} bytes gzipped, over the budget ${BUDGET} by ${web - BUDGET} (the goal is ${GOAL})`);
+  assert.ok(node <= BUDGET, `pkg-node: ${node} bytes gzipped, over the budget ${BUDGET} by ${node - BUDGET}`);
   assert.ok(tables > web, 'the tables build carries the table import');
 });
 
@@ -57,10 +59,13 @@ test('the exports map gives each entry its build', () => {
 });
 
 for (const [platform, small, full] of pairsOfBuilds) {
-  test(`${platform}: the default build does not export importTable; the tables build adds only it`, () => {
-    assert.equal('importTable' in small, false);
-    assert.equal(typeof full.importTable, 'function');
-    assert.deepEqual(functions(full), [...functions(small), 'importTable'].sort());
+  test(`${platform}: the default build does not export importTable, evaluate, evaluationHtml or changes; the tables build adds only them`, () => {
+    const extra = ['importTable', 'evaluate', 'evaluationHtml', 'changes'];
+    for (const name of extra) {
+      assert.equal(name in small, false, name);
+      assert.equal(typeof full[name], 'function', name);
+    }
+    assert.deepEqual(functions(full), [...functions(small), ...extra].sort());
     assert.equal(full.version, small.version);
   });
 
@@ -125,7 +130,7 @@ for (const [platform, small, full] of pairsOfBuilds) {
   });
 }
 
-test('importing importTable from the default entry fails when the module is linked', () => {
+test('importing importTable or evaluate from the default entry fails when the module is linked', () => {
   const run = (source) => {
     try {
       return { out: execFileSync(process.execPath, ['--input-type=module', '-e', source], { cwd: here, encoding: 'utf8', stdio: 'pipe' }) };
@@ -135,6 +140,8 @@ test('importing importTable from the default entry fails when the module is link
   };
   const missing = run("import { importTable } from 'gongkai-wasm'; console.log(typeof importTable);");
   assert.match(missing.err ?? '', /SyntaxError.*does not provide an export named 'importTable'/, JSON.stringify(missing));
+  const evaluate = run("import { evaluate } from 'gongkai-wasm/web'; console.log(typeof evaluate);");
+  assert.match(evaluate.err ?? '', /SyntaxError.*does not provide an export named 'evaluate'/, JSON.stringify(evaluate));
   const present = run("import { importTable } from 'gongkai-wasm/tables'; console.log(typeof importTable);");
   assert.equal(present.out, 'function\n', JSON.stringify(present));
 });

@@ -1,8 +1,9 @@
 // evaluate(units, options) and evaluationHtml(report) (issue 19, the 监督评价): the example
 // units of examples/evaluation/ given in memory (bytes of JSON, CSV, XLSX and HTML files, with
 // their records and parents) give what tests/evaluate/example.expected.json says (the same
-// projection core/tests/evaluate.rs and the Python tests compare); catalogues as objects on
-// both default builds; units that cannot be read are listed; bad arguments throw.
+// projection core/tests/evaluate.rs and the Python tests compare); catalogues as objects; units
+// that cannot be read are listed; bad arguments throw. Both functions are in the tables build
+// (gongkai-wasm/tables) only: the default entries lack them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -84,6 +85,13 @@ const wuzhi = JSON.parse(readRepo('examples', 'wuzhi-municipal.json'));
 const bureauRecords = readRepo('examples', 'evaluation', 'records', '01-武陟县城市管理局.csv');
 
 for (const [name, api] of Object.entries(builds)) {
+  test(`${name}: the default build leaves evaluate and evaluationHtml to gongkai-wasm/tables`, () => {
+    assert.equal('evaluate' in api, false);
+    assert.equal('evaluationHtml' in api, false);
+  });
+}
+
+for (const [name, api] of Object.entries(tableBuilds)) {
   test(`${name}: catalogues as objects, records as text or objects, parents`, () => {
     const report = api.evaluate(
       [

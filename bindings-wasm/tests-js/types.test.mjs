@@ -37,10 +37,12 @@ test('index.d.ts and tables/index.d.ts type-check against real use, the glue aga
   tsc('./tsconfig.json');
 });
 
-test('only the glue of the tables build declares importTable', () => {
+test('only the glue of the tables build declares importTable, evaluate, evaluationHtml and changes', () => {
   for (const [dir, tables] of [['pkg-web', false], ['pkg-node', false], ['pkg-tables-web', true], ['pkg-tables-node', true]]) {
     const dts = readFileSync(here(`../${dir}/gongkai_wasm.d.ts`), 'utf8');
-    assert.equal(/^export function importTable\(/m.test(dts), tables, dir);
+    for (const name of ['importTable', 'evaluate', 'evaluationHtml', 'changes']) {
+      assert.equal(new RegExp(`^export function ${name}\\(`, 'm').test(dts), tables, `${dir} ${name}`);
+    }
     assert.match(dts, /^export function validate\(/m, dir);
   }
 });

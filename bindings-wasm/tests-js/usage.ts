@@ -41,12 +41,16 @@ import init, {
   type TimeLimit,
 } from 'gongkai-wasm';
 // Table import is the other build's: gongkai-wasm/tables (gongkai-wasm/tables/web in a browser).
-import initTables, { importTable, validate as validateTables, type ImportedTable, type ImportOptions } from 'gongkai-wasm/tables';
+import initTables, { changes, evaluate, evaluationHtml, importTable, validate as validateTables, type ChangesReport, type Evaluation, type ImportedTable, type ImportOptions } from 'gongkai-wasm/tables';
 import { importTable as inBrowser } from 'gongkai-wasm/tables/web';
 // @ts-expect-error: the default entry has no table import
 import { importTable as notInTheDefaultEntry } from 'gongkai-wasm';
 // @ts-expect-error: nor has its browser path
 import { importTable as notInTheDefaultWebEntry } from 'gongkai-wasm/web';
+// @ts-expect-error: the 监督评价 is in the tables build too (the default one leaves it out for its size)
+import { evaluate as noEvaluateInTheDefaultEntry } from 'gongkai-wasm';
+// @ts-expect-error: and so are the changes between versions
+import { changes as noChangesInTheDefaultWebEntry } from 'gongkai-wasm/web';
 
 const timeLimit: TimeLimit = { kind: 'working_days', days: 20, from: 'formed_or_changed' };
 const channels: Channel[] = ['gov_website', 'service_center'];
@@ -129,7 +133,11 @@ export function timeliness(csv: string, table: Uint8Array): string[] {
   const again: Report = validateTables(table, { fileName: '目录.csv' });
   const same: typeof importTable = inBrowser;
   const firstItem: Item | undefined = imported.catalogue.items[0];
-  void [initTables(), same, notInTheDefaultEntry, notInTheDefaultWebEntry];
+  const evaluation: Evaluation = evaluate([{ unit: '局', catalogue }], { today: '2026-04-10' });
+  const page: string = evaluationHtml(evaluation);
+  const changed: ChangesReport = changes(catalogue, catalogue);
+  const notes: string = changes(catalogue, catalogue, { format: 'md' });
+  void [initTables(), same, notInTheDefaultEntry, notInTheDefaultWebEntry, noEvaluateInTheDefaultEntry, noChangesInTheDefaultWebEntry, page, notes, changed.weakened, evaluation.units.length];
   return [String(working), end, String(count), String(due), String(why?.code), String(notice), String(status), String(rate), ...byCategory, String(issueRows), String(coverage.present_share), String(where), String(method), String(cell?.sheet), String(again.valid), String(firstItem?.name)];
 }
 

@@ -274,6 +274,18 @@ pub(crate) fn cap_chars(s: &mut String, max: usize) {
 /// characters replaced, an ellipsis when cut.
 pub fn excerpt(s: &str, max: usize) -> String {
     let mut out = String::new();
+    push_excerpt(&mut out, s, max);
+    out
+}
+
+/// Appends [`excerpt`]`(s, max)` to `out`.
+pub(crate) fn push_excerpt(out: &mut String, s: &str, max: usize) {
+    // Most values are short and plain: at most `max` bytes (so at most `max` characters) and no
+    // byte that starts a control character (C0, DEL; C1 is encoded from 0xC2).
+    if s.len() <= max && s.bytes().all(|b| b >= 0x20 && b != 0x7f && b != 0xc2) {
+        out.push_str(s);
+        return;
+    }
     for (n, c) in s.chars().enumerate() {
         if n >= max {
             out.push('…');
@@ -281,7 +293,6 @@ pub fn excerpt(s: &str, max: usize) -> String {
         }
         out.push(if c.is_control() { ' ' } else { c });
     }
-    out
 }
 
 impl Error {

@@ -121,7 +121,7 @@ pub fn render(template: &str, params: &Params) -> String {
             {
                 let name = &after[..end];
                 match params.get(name) {
-                    Some(v) => out.push_str(&crate::error::excerpt(v, 300)),
+                    Some(v) => crate::error::push_excerpt(&mut out, v, 300),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -489,6 +489,13 @@ mod tests {
         p.insert("field".to_owned(), "公开时限".to_owned());
         assert_eq!(render("缺少{field}，{x}", &p), "缺少公开时限，{x}");
         assert_eq!(render("a{b", &p), "a{b");
+        // Values are quoted as excerpts: control characters blanked, at most 300 characters.
+        p.insert("field".to_owned(), "a\tb\u{85}c\u{a0}d".to_owned());
+        assert_eq!(render("{field}", &p), "a b c\u{a0}d");
+        p.insert("field".to_owned(), "字".repeat(301));
+        assert_eq!(render("{field}", &p), format!("{}…", "字".repeat(300)));
+        p.insert("field".to_owned(), "x".repeat(300));
+        assert_eq!(render("{field}", &p), "x".repeat(300));
     }
 
     #[test]

@@ -24,12 +24,8 @@ pub struct Report {
 
 impl Report {
     /// Builds a report from issues (sorted by path, then code; stable).
-    pub fn from_issues(items: usize, mut issues: Vec<Issue>) -> Self {
-        issues.sort_by(|a, b| {
-            pointer_order(&a.path, &b.path)
-                .then_with(|| b.severity.cmp(&a.severity))
-                .then_with(|| a.code.cmp(&b.code))
-        });
+    pub fn from_issues(items: usize, issues: Vec<Issue>) -> Self {
+        let issues = sorted(issues);
         let counts = Counts::of(issues.iter().map(|i| i.severity));
         Report {
             valid: counts.error == 0,
@@ -50,10 +46,62 @@ impl Report {
     }
 }
 
+/// Issues in document order: by path ([`pointer_order`]), then severity (most severe first), then
+/// code; stable. Two issues about different items compare by the items' indices alone, parsed
+/// once per issue (the order `pointer_order` gives them), so that a report of thousands of
+/// issues does not split and parse both pointers at every comparison.
+fn sorted(issues: Vec<Issue>) -> Vec<Issue> {
+    let mut keyed: Vec<(Option<u64>, Issue)> = issues
+        .into_iter()
+        .map(|i| (item_index(&i.path), i))
+        .collect();
+    keyed.sort_by(|(ka, a), (kb, b)| match (ka, kb) {
+        (Some(x), Some(y)) if x != y => x.cmp(y),
+        _ => pointer_order(&a.path, &b.path)
+            .then_with(|| b.severity.cmp(&a.severity))
+            .then_with(|| a.code.cmp(&b.code)),
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The index in `/items/{index}…` as [`pointer_order`] reads the segment (a number), or `None`.
+fn item_index(path: &str) -> Option<u64> {
+    let rest = path.strip_prefix("/items/")?;
+    rest.split('/').next()?.parse().ok()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issues_sort_in_document_order_whatever_the_item_keys() {
+        let issue = |path: &str, code: crate::codes::Code| {
+            crate::issue::Finding::new(code, path, None, &[]).render(Lang::Zh, None)
+        };
+        let paths = [
+            "/items/10/name",
+            "/items/2/basis/0/title",
+            "",
+            "/items/2",
+            "/items/02/name",
+            "/title",
+            "/items/x",
+            "/items/2/basis/10",
+            "/items/2/basis/9",
+        ];
+        let issues: Vec<Issue> = paths
+            .iter()
+            .map(|p| issue(p, crate::codes::items::BLANK_TEXT))
+            .collect();
+        let report = Report::from_issues(3, issues.clone());
+        let mut expected = issues;
+        expected.sort_by(|a, b| pointer_order(&a.path, &b.path));
+        let got: Vec<&str> = report.issues.iter().map(|i| i.path.as_str()).collect();
+        let want: Vec<&str> = expected.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn pointers_sort_numerically() {
