@@ -1,14 +1,14 @@
 //! `gongkai.changes(old, new)`: what changed between two versions of a catalogue (the core's
-//! `diff::changes`, what `gongkai changes` prints). Both versions are read as `validate` reads
-//! them; loading and comparing run with the GIL released.
+//! `diff::changes`, what `gongkai changes` prints), a `ChangesReport` of the generic path
+//! ([`crate::result`]). Both versions are read as `validate` reads them; loading and comparing
+//! run with the GIL released.
 
 use crate::error;
 use crate::input;
 use gongkai::diff::{self as gd, ChangesOptions};
 use pyo3::prelude::*;
-use pythonize::pythonize;
 
-/// Compares two versions: a dict (`format="json"`), or the 修订说明 as Markdown / HTML / text.
+/// Compares two versions: a `ChangesReport` (`format="json"`), or the 修订说明 as Markdown / HTML / text.
 #[pyfunction]
 #[pyo3(signature = (old, new, *, lang = "zh", threshold = 0.6, format = "json"))]
 pub(crate) fn changes<'py>(
@@ -50,6 +50,6 @@ pub(crate) fn changes<'py>(
         "md" => Ok(report.to_markdown().into_pyobject(py)?.into_any()),
         "html" => Ok(report.to_html().into_pyobject(py)?.into_any()),
         "text" => Ok(report.to_text().into_pyobject(py)?.into_any()),
-        _ => Ok(pythonize(py, &report)?),
+        _ => crate::result::wrap(py, "ChangesReport", report, None),
     }
 }

@@ -1,18 +1,16 @@
 //! `gongkai.evaluate`: the 监督评价 across units, as `gongkai evaluate` does.
 //!
-//! Small and self-contained: the Python wrapper (`gongkai/_evaluation.py`) turns its arguments
-//! into plain strings, this module runs the core with the GIL released and hands the report
-//! back as the core's JSON text; the 通报 and the workbook are made from that JSON.
+//! The Python wrapper (`gongkai/_evaluation.py`) turns its arguments into plain strings; this
+//! module runs the core with the GIL released and hands the report back on the generic path
+//! ([`crate::result`]) as an `Evaluation`, whose 通报 and workbook are made from the core's
+//! value in the handle.
 
-use crate::error::{self, Failure, Origin};
+use crate::error::{self, core_err};
+use crate::result::Native;
 use gongkai::evaluate::{self, EvaluateOptions, Evaluation, Reference, Scoring};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use std::path::{Path, PathBuf};
-
-fn core_err(py: Python<'_>, e: gongkai::Error) -> PyErr {
-    error::to_py_err(py, &Failure::Core(e), Origin::Text)
-}
 
 fn read(path: &str) -> Result<Vec<u8>, gongkai::Error> {
     std::fs::read(path).map_err(|e| gongkai::Error::Io {
@@ -21,12 +19,12 @@ fn read(path: &str) -> Result<Vec<u8>, gongkai::Error> {
     })
 }
 
-/// Runs an evaluation; returns the JSON report.
+/// Runs an evaluation; returns the `Evaluation`.
 #[pyfunction]
 #[pyo3(signature = (inputs, *, records = None, manifest = None, reference = None, scoring_path = None, scoring_json = None, today = None, lang = "zh", title = None, workers = 0))]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn _evaluate(
-    py: Python<'_>,
+pub(crate) fn _evaluate<'py>(
+    py: Python<'py>,
     inputs: Vec<String>,
     records: Option<String>,
     manifest: Option<String>,
@@ -37,7 +35,7 @@ pub(crate) fn _evaluate(
     lang: &str,
     title: Option<String>,
     workers: usize,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyAny>> {
     let lang: gongkai::Lang = error::arg(py, "lang", lang)?;
     let today: Option<chrono::NaiveDate> =
         today.map(|t| error::arg(py, "today", &t)).transpose()?;
@@ -72,30 +70,39 @@ pub(crate) fn _evaluate(
         )
     });
     let report = result.map_err(|e| core_err(py, e))?;
-    Ok(report.to_json())
+    crate::result::wrap(py, "Evaluation", report, None)
 }
 
-fn parse(py: Python<'_>, report: &str) -> PyResult<Evaluation> {
-    serde_json::from_str(report)
-        .map_err(|e| error::invalid_argument(py, format!("不是 gongkai.evaluate 的报告：{e}")))
-}
-
-/// The 通报 (HTML) of a JSON report.
+/// A handle on a report read back from its JSON text (`Evaluation(text)`).
 #[pyfunction]
-pub(crate) fn _evaluation_html(py: Python<'_>, report: &str) -> PyResult<String> {
-    let e = parse(py, report)?;
-    Ok(py.detach(|| evaluate::to_html(&e)))
+pub(crate) fn _evaluation_native(py: Python<'_>, report: &str) -> PyResult<Native> {
+    let e: Evaluation = serde_json::from_str(report)
+        .map_err(|e| error::invalid_argument(py, format!("不是 gongkai.evaluate 的报告：{e}")))?;
+    Ok(Native::new(e))
 }
 
-/// The workbook (XLSX bytes) of a JSON report.
+fn report<'a>(py: Python<'_>, native: &'a Native) -> PyResult<&'a Evaluation> {
+    native
+        .get()
+        .ok_or_else(|| error::invalid_argument(py, "不是 gongkai.evaluate 的报告".to_owned()))
+}
+
+/// The 通报 (HTML) of a report.
+#[pyfunction]
+pub(crate) fn _evaluation_html(py: Python<'_>, native: PyRef<'_, Native>) -> PyResult<String> {
+    let e = report(py, &native)?;
+    Ok(py.detach(|| evaluate::to_html(e)))
+}
+
+/// The workbook (XLSX bytes) of a report.
 #[pyfunction]
 pub(crate) fn _evaluation_xlsx<'py>(
     py: Python<'py>,
-    report: &str,
+    native: PyRef<'py, Native>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let e = parse(py, report)?;
+    let e = report(py, &native)?;
     let bytes = py
-        .detach(|| evaluate::to_xlsx(&e))
+        .detach(|| evaluate::to_xlsx(e))
         .map_err(|x| core_err(py, x))?;
     Ok(PyBytes::new(py, &bytes))
 }

@@ -301,6 +301,7 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(site::site, m)?)?;
     m.add_function(wrap_pyfunction!(_invalid_argument, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate::_evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate::_evaluation_native, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate::_evaluation_html, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate::_evaluation_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate::_evaluation_schema, m)?)?;

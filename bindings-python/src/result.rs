@@ -7,14 +7,15 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use pythonize::pythonize;
 use serde::Serialize;
+use std::any::Any;
 
-/// A core value the handle can give as Python objects or JSON text.
-trait Value: Send + Sync {
+/// A core value the handle can give as Python objects or JSON text, or as itself ([`Native::get`]).
+trait Value: Any + Send + Sync {
     fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
     fn json(&self, pretty: bool) -> String;
 }
 
-impl<T: Serialize + Send + Sync> Value for T {
+impl<T: Serialize + Send + Sync + 'static> Value for T {
     fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(pythonize(py, self)?)
     }
@@ -31,6 +32,19 @@ impl<T: Serialize + Send + Sync> Value for T {
 /// A result of the core, as its JSON.
 #[pyclass(frozen, module = "gongkai._gongkai", name = "Native")]
 pub struct Native(Box<dyn Value>);
+
+impl Native {
+    /// A handle on `value`.
+    pub(crate) fn new<T: Serialize + Send + Sync + 'static>(value: T) -> Self {
+        Native(Box::new(value))
+    }
+
+    /// The value as its core type (for a native call that renders it: HTML, XLSX …).
+    pub(crate) fn get<T: 'static>(&self) -> Option<&T> {
+        let value: &dyn Any = self.0.as_ref();
+        value.downcast_ref()
+    }
+}
 
 #[pymethods]
 impl Native {
@@ -52,6 +66,6 @@ pub(crate) fn wrap<'py, T: Serialize + Send + Sync + 'static>(
     value: T,
     extra: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let native = Native(Box::new(value));
+    let native = Native::new(value);
     py.import("gongkai")?.getattr(class)?.call((native,), extra)
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -71,6 +72,27 @@ def test_outputs_and_schema(tmp_path: Path) -> None:
     except ImportError:
         return
     jsonschema.validate(e.data, schema)
+
+
+def sheets(book: bytes) -> dict[str, bytes]:
+    """The parts of a workbook but its properties (their creation time is the clock's)."""
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
+
+
+def test_a_saved_report_reads_back_as_the_same_evaluation() -> None:
+    e = example()
+    assert isinstance(e, gongkai.Evaluation)
+    assert e.today == dt.date(2026, 4, 10) and e.lang == "zh" and e.title
+    assert e.data == e.to_dict() and e.units == e.data["units"] and e.scoring == e.data["scoring"]
+    again = gongkai.Evaluation(e.to_json(pretty=True))
+    assert again == e and again.to_json() == e.to_json()
+    assert again.to_html() == e.to_html()
+    assert sheets(again.to_xlsx()) == sheets(e.to_xlsx())
+    assert again.unit("南村") == e.unit("南村") == next(u for u in e.units if u["unit"] == "南村")
+    with pytest.raises(gongkai.Error) as err:
+        gongkai.Evaluation('{"units": []}')
+    assert err.value.code == "invalid_argument"
 
 
 def test_scoring_tables_dicts_and_files(tmp_path: Path) -> None:

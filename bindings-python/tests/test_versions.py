@@ -67,6 +67,28 @@ def test_changes_accepts_dicts_and_text_and_writes_the_revision_note() -> None:
     assert any("was removed" in m for m in messages)
 
 
+def test_changes_report_is_a_result_with_its_keys_as_attributes_and_items() -> None:
+    report = gongkai.changes(VERSIONS / "old.json", VERSIONS / "new.json")
+    assert isinstance(report, gongkai.ChangesReport)
+    data = json.loads(report.to_json())
+    assert report.to_dict() == data and report == data and data == report
+    assert list(report) == list(report.keys()) == list(data)
+    assert report.weakened is data["weakened"] is True
+    assert report.counts == data["counts"] and report.counts["weakened"] > 0
+    assert report.old == data["old"] and report.new["items"] == data["new"]["items"]
+    assert report.items == report["items"] == data["items"]
+    assert [i.code for i in report.issues] == [i["code"] for i in report["issues"]]
+    assert "items" in report and "valid" not in report and report.get("valid", 1) == 1
+    report["items"].clear()  # a copy: the report does not change
+    assert report["items"] == data["items"] != []
+    assert json.loads(report.to_json(pretty=True)) == data
+    assert f"weakened=True added={data['counts']['added']}" in repr(report)
+    with pytest.raises(KeyError):
+        report["valid"]
+    with pytest.raises(TypeError):
+        hash(report)
+
+
 def test_changes_refuses_bad_input_with_a_clear_error() -> None:
     with pytest.raises(gongkai.Error) as e:
         gongkai.changes([1, 2], VERSIONS / "new.json")

@@ -103,11 +103,14 @@ from ._gongkai import (
     schema,
     site,
 )
-from ._evaluation import Evaluation, evaluate, evaluation_schema
+from ._evaluation import PROBLEM_COLUMNS as _PROBLEM_COLUMNS
+from ._evaluation import UNIT_COLUMNS as _UNIT_COLUMNS
+from ._evaluation import _path, _unit_row, evaluate, evaluation_schema
 
 __all__ = [
     "AuditReport",
     "Calendar",
+    "ChangesReport",
     "Counts",
     "Coverage",
     "Deadline",
@@ -472,7 +475,89 @@ class Deadline(_Result):
         return f"<gongkai.Deadline {what} kind={d['kind']} start={d['start']}{provisional}>"
 
 
-for _cls in (Location, Counts, Issue, DiffFinding, Report, Coverage, DiffReport, AuditReport, Deadline):
+class ChangesReport(_Result):
+    """The result of :func:`changes`: what changed between two versions of a catalogue. The
+    keys of its JSON are attributes (``issues`` as :class:`Issue`) and, as when ``changes``
+    returned a dict, items too: ``report["items"]`` is the JSON value (a copy), ``"weakened" in
+    report``, ``report == a_dict``; iterating yields the keys."""
+
+    _fields = "old new weakened counts items issues"
+    _convert = {"issues": _views(Issue)}
+
+    def __getitem__(self, key: str) -> _Any:
+        return _copy.deepcopy(self._d[key])
+
+    def get(self, key: str, default: _Any = None) -> _Any:
+        return self[key] if key in self._d else default
+
+    def keys(self) -> _Any:
+        return self._d.keys()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._d
+
+    def __iter__(self) -> _Iterator[str]:
+        return iter(list(self._d))
+
+    def __eq__(self, other: object) -> bool:
+        return other == self._d if isinstance(other, dict) else super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        d, c = self._d, self._d["counts"]
+        counts = " ".join(f"{k}={n}" for k, n in c.items())
+        return f"<gongkai.ChangesReport weakened={d['weakened']} {counts}>"
+
+
+class Evaluation(_Result):
+    """The result of :func:`evaluate` (the 监督评价): the JSON report (``gongkai schema
+    --evaluation``) as attributes and ``data``, its DataFrames, the 通报 and the workbook.
+    ``Evaluation(text)`` reads a saved report (``gongkai evaluate -o report.json``) back."""
+
+    _fields = "title today lang units summary scoring issues"
+    _convert = {"today": _date}
+    data = property(lambda self: self._d)
+
+    def __init__(self, report_json: _Any, **extra: _Any) -> None:
+        is_text = isinstance(report_json, str)
+        super().__init__(_gongkai._evaluation_native(report_json) if is_text else report_json, **extra)
+
+    def unit(self, name: str) -> dict[str, _Any] | None:
+        """The unit called ``name``, or ``None``."""
+        return next((_copy.deepcopy(u) for u in self._d["units"] if u["unit"] == name), None)
+
+    def to_html(self) -> str:
+        """The 通报: one self-contained HTML page (inline SVG charts, printable on A4)."""
+        return _gongkai._evaluation_html(self._native)  # type: ignore[no-any-return]
+
+    def to_xlsx(self, path: _Any = None) -> bytes:
+        """The workbook (summary, deductions, scoring table, one sheet per unit); written to
+        ``path`` when given. Returns the bytes."""
+        data: bytes = _gongkai._evaluation_xlsx(self._native)
+        if path is not None:
+            with open(_path(path, "path"), "wb") as f:
+                f.write(data)
+        return data
+
+    def to_dataframe(self) -> _Any:
+        """One row per unit (columns ``gongkai._evaluation.UNIT_COLUMNS``), best first."""
+        return _frame("Evaluation.to_dataframe()", [_unit_row(u) for u in self._d["units"]], _UNIT_COLUMNS)
+
+    def problems_dataframe(self) -> _Any:
+        """One row per problem of every unit (columns ``gongkai._evaluation.PROBLEM_COLUMNS``),
+        with its file and cell and the deduction class it counts in."""
+        keys = [("class" if c == "deduction" else c) for c in _PROBLEM_COLUMNS[1:]]
+        rows = [[u["unit"], *(p.get(k) for k in keys)] for u in self._d["units"] for p in u["problems"]]
+        return _frame("Evaluation.problems_dataframe()", rows, _PROBLEM_COLUMNS)
+
+    def __repr__(self) -> str:
+        s = self._d["summary"]
+        return f"<gongkai.Evaluation units={s['units']} evaluated={s['evaluated']} mean_score={s['mean_score']}>"
+
+
+for _cls in (Location, Counts, Issue, DiffFinding, Report, Coverage, DiffReport, AuditReport, Deadline,
+             ChangesReport, Evaluation):
     _cls.__module__ = "gongkai"
 
 

@@ -5,7 +5,7 @@ import os
 from datetime import date as _date
 from datetime import datetime as _datetime
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, Union, final
+from typing import Any, Literal, Union, final, overload
 
 from typing_extensions import TypeAlias
 
@@ -14,6 +14,7 @@ __version__: str
 __all__ = [
     "AuditReport",
     "Calendar",
+    "ChangesReport",
     "Counts",
     "Coverage",
     "Deadline",
@@ -577,18 +578,77 @@ def consistency(
     """Two linked catalogues (county and village, two departments): the items they share must
     agree on 公开内容 and 公开时限."""
 
+@final
+class ChangesReport:
+    """The result of :func:`changes`: what changed between two versions of a catalogue. Its
+    JSON's keys are attributes and, as when ``changes`` returned a dict, items:
+    ``report["items"]`` is the JSON value (a copy), ``"weakened" in report``, ``report ==
+    a_dict``; iterating yields the keys."""
+
+    @property
+    def old(self) -> dict[str, Any]:
+        """The old version: ``title``, ``schema_version``, ``version``, ``issued``, ``updated``,
+        ``items``."""
+    @property
+    def new(self) -> dict[str, Any]:
+        """The new version (as ``old``)."""
+    @property
+    def weakened(self) -> bool:
+        """Whether any change weakens disclosure (``gongkai changes`` exits 1)."""
+    @property
+    def counts(self) -> dict[str, int]:
+        """``added``, ``removed``, ``changed``, ``unchanged`` items; ``strengthened``,
+        ``weakened``, ``neutral`` changes."""
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        """Each added, removed or changed item with its ``changes``: ``class`` strengthened /
+        weakened / neutral, ``field`` and the issue keys."""
+    @property
+    def issues(self) -> list[Issue]:
+        """Problems of the pair itself (duplicate ids)."""
+    def __getitem__(self, key: str) -> Any: ...
+    def get(self, key: str, default: Any = None) -> Any: ...
+    def keys(self) -> Any: ...
+    def __contains__(self, key: object) -> bool: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The report JSON as a dict."""
+    def to_json(self, *, pretty: bool = False) -> str:
+        """What ``gongkai changes --format json`` prints."""
+    def __bool__(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
+@overload
 def changes(
     old: _Data,
     new: _Data,
     *,
     lang: _Lang | str = "zh",
     threshold: float = 0.6,
-    format: Literal["json", "md", "html", "text"] | str = "json",
-) -> Any:
-    """What changed between two versions of a catalogue (what ``gongkai changes`` reports):
-    a dict with ``old``, ``new``, ``weakened``, ``counts``, ``items`` (each added, removed or
-    changed item with its ``changes``: ``class`` strengthened / weakened / neutral, ``field``
-    and the issue keys) and ``issues``; or the 修订说明 as Markdown, HTML or text."""
+    format: Literal["json"] = "json",
+) -> ChangesReport: ...
+@overload
+def changes(
+    old: _Data,
+    new: _Data,
+    *,
+    lang: _Lang | str = "zh",
+    threshold: float = 0.6,
+    format: Literal["md", "html", "text"],
+) -> str: ...
+@overload
+def changes(
+    old: _Data,
+    new: _Data,
+    *,
+    lang: _Lang | str = "zh",
+    threshold: float = 0.6,
+    format: str = "json",
+) -> ChangesReport | str:
+    """What changed between two versions of a catalogue (what ``gongkai changes`` reports): a
+    :class:`ChangesReport` with ``old``, ``new``, ``weakened``, ``counts``, ``items`` and
+    ``issues``; or the 修订说明 as Markdown, HTML or text."""
 
 def reference(name: str = "municipal_services") -> dict[str, Any]:
     """An embedded reference catalogue (with its provenance and notes)."""
@@ -618,6 +678,52 @@ def site(
     (``strict`` and a catalogue with errors: nothing written), ``catalogues`` and ``issues``."""
 
 
-from ._evaluation import Evaluation as Evaluation
+# --- The 监督评价 across units ---------------------------------------------------------------------
+
+@final
+class Evaluation:
+    """The result of :func:`evaluate`: the JSON report (attributes, and ``data``) and its views.
+    ``Evaluation(text)`` reads a saved report back."""
+
+    def __init__(self, report_json: str) -> None: ...
+    @property
+    def data(self) -> dict[str, Any]:
+        """The report as a dict (the JSON of ``gongkai evaluate -o report.json``)."""
+    @property
+    def title(self) -> str: ...
+    @property
+    def today(self) -> _date | None: ...
+    @property
+    def lang(self) -> _Lang: ...
+    @property
+    def units(self) -> list[dict[str, Any]]:
+        """The units, best first (units that could not be read last)."""
+    @property
+    def summary(self) -> dict[str, Any]:
+        """The figures across units."""
+    @property
+    def scoring(self) -> dict[str, Any]:
+        """The deduction table used."""
+    @property
+    def issues(self) -> list[dict[str, Any]]:
+        """Problems of the evaluation itself (files, manifest, records)."""
+    def unit(self, name: str) -> dict[str, Any] | None:
+        """The unit called ``name``, or ``None``."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report as a dict (a copy)."""
+    def to_json(self, *, pretty: bool = False) -> str:
+        """The JSON report as text."""
+    def to_html(self) -> str:
+        """The 通报: one self-contained HTML page (inline SVG charts, printable on A4)."""
+    def to_xlsx(self, path: _Path | None = None) -> bytes:
+        """The workbook; written to ``path`` when given. Returns the bytes."""
+    def to_dataframe(self) -> Any:
+        """One row per unit, best first (a pandas DataFrame)."""
+    def problems_dataframe(self) -> Any:
+        """One row per problem of every unit, with its file, cell and deduction class."""
+    def __bool__(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
 from ._evaluation import evaluate as evaluate
 from ._evaluation import evaluation_schema as evaluation_schema

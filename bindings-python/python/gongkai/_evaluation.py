@@ -1,8 +1,9 @@
 """``gongkai.evaluate``: the 监督评价 across units (what ``gongkai evaluate`` does).
 
-The core reads every catalogue, scores and ranks the units; the result comes back as the JSON
-report (``gongkai schema --evaluation``) in :attr:`Evaluation.data`, with DataFrames of the
-units and of their problems, the 通报 (HTML) and the workbook (XLSX).
+The core reads every catalogue, scores and ranks the units; the result is a
+:class:`gongkai.Evaluation` of the generic path (the JSON report, ``gongkai schema
+--evaluation``, with DataFrames of the units and of their problems, the 通报 and the workbook).
+This module turns the arguments into plain strings and holds the DataFrames' columns.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 import datetime as _dt
 import json as _json
 import os as _os
-from typing import Any, Dict, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
-from ._gongkai import _evaluate, _evaluation_html, _evaluation_schema, _evaluation_xlsx
+from ._gongkai import _evaluate, _evaluation_schema
+
+if TYPE_CHECKING:
+    from . import Evaluation
 
 PathLike = Union[str, "_os.PathLike[str]"]
 
-#: The columns of :meth:`Evaluation.to_dataframe`, in order.
+#: The columns of :meth:`gongkai.Evaluation.to_dataframe`, in order.
 UNIT_COLUMNS = [
     "rank", "unit", "score", "items", "completeness", "errors", "warnings", "infos",
     "reference_coverage", "missing_items", "weakened_items", "consistency", "on_time_rate",
@@ -24,7 +28,7 @@ UNIT_COLUMNS = [
     "file", "records_file", "parent", "error",
 ]
 
-#: The columns of :meth:`Evaluation.problems_dataframe`, in order.
+#: The columns of :meth:`gongkai.Evaluation.problems_dataframe`, in order.
 PROBLEM_COLUMNS = [
     "unit", "severity", "code", "source", "file", "cell", "item_id", "message", "deduction",
     "path",
@@ -69,91 +73,6 @@ def _unit_row(u: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
-class Evaluation:
-    """The result of :func:`evaluate`: the JSON report and its views."""
-
-    def __init__(self, report_json: str) -> None:
-        self._json = report_json
-        #: The report as a dict (the JSON of ``gongkai evaluate -o report.json``).
-        self.data: Dict[str, Any] = _json.loads(report_json)
-
-    @property
-    def units(self) -> List[Dict[str, Any]]:
-        """The units, best first (units that could not be read last)."""
-        return self.data["units"]
-
-    @property
-    def summary(self) -> Dict[str, Any]:
-        """The figures across units."""
-        return self.data["summary"]
-
-    @property
-    def issues(self) -> List[Dict[str, Any]]:
-        """Problems of the evaluation itself (files, manifest, records)."""
-        return self.data["issues"]
-
-    def unit(self, name: str) -> Optional[Dict[str, Any]]:
-        """The unit called ``name``, or ``None``."""
-        return next((u for u in self.units if u["unit"] == name), None)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The JSON report as a dict (a copy)."""
-        return _json.loads(self._json)
-
-    def to_json(self) -> str:
-        """The JSON report as text."""
-        return self._json
-
-    def to_html(self) -> str:
-        """The 通报: one self-contained HTML page (inline SVG charts, printable on A4)."""
-        return _evaluation_html(self._json)
-
-    def to_xlsx(self, path: Optional[PathLike] = None) -> bytes:
-        """The workbook (summary, deductions, scoring table, one sheet per unit); written to
-        ``path`` when given. Returns the bytes."""
-        data = _evaluation_xlsx(self._json)
-        if path is not None:
-            with open(_path(path, "path"), "wb") as f:
-                f.write(data)
-        return data
-
-    def to_dataframe(self):
-        """One row per unit (columns :data:`UNIT_COLUMNS`), best first. Needs pandas."""
-        import pandas as pd
-
-        return pd.DataFrame([_unit_row(u) for u in self.units], columns=UNIT_COLUMNS)
-
-    def problems_dataframe(self):
-        """One row per problem of every unit (columns :data:`PROBLEM_COLUMNS`), with its file
-        and cell and the deduction class it counts in. Needs pandas."""
-        import pandas as pd
-
-        rows = [
-            {
-                "unit": u["unit"],
-                "severity": p["severity"],
-                "code": p["code"],
-                "source": p["source"],
-                "file": p.get("file"),
-                "cell": p.get("cell"),
-                "item_id": p.get("item_id"),
-                "message": p["message"],
-                "deduction": p.get("class"),
-                "path": p["path"],
-            }
-            for u in self.units
-            for p in u["problems"]
-        ]
-        return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
-
-    def __repr__(self) -> str:
-        s = self.summary
-        return (
-            f"<gongkai.Evaluation units={s['units']} evaluated={s['evaluated']} "
-            f"mean_score={s['mean_score']}>"
-        )
-
-
 def evaluate(
     inputs: Union[PathLike, List[PathLike], None] = None,
     *,
@@ -165,7 +84,7 @@ def evaluate(
     lang: str = "zh",
     title: Optional[str] = None,
     workers: int = 0,
-) -> Evaluation:
+) -> "Evaluation":
     """Evaluates every unit's catalogue, as ``gongkai evaluate`` does.
 
     ``inputs``: catalogue files or folders (each file one unit, named after the file without
@@ -194,7 +113,7 @@ def evaluate(
         today = today.date()
     if isinstance(today, _dt.date):
         today = today.isoformat()
-    report = _evaluate(
+    return _evaluate(  # type: ignore[no-any-return]
         paths,
         records=None if records is None else _path(records, "records"),
         manifest=None if manifest is None else _path(manifest, "manifest"),
@@ -206,7 +125,6 @@ def evaluate(
         title=title,
         workers=workers,
     )
-    return Evaluation(report)
 
 
 def evaluation_schema() -> Dict[str, Any]:

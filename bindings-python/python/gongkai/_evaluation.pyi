@@ -6,40 +6,13 @@ from typing import Any, Union
 
 from typing_extensions import TypeAlias
 
+from . import Evaluation
+
 _Path: TypeAlias = Union[str, os.PathLike[str]]
 PathLike: TypeAlias = Union[str, os.PathLike[str]]
 
 UNIT_COLUMNS: list[str]
 PROBLEM_COLUMNS: list[str]
-class Evaluation:
-    """The result of :func:`evaluate`: the JSON report (``data``) and its views."""
-
-    data: dict[str, Any]
-    def __init__(self, report_json: str) -> None: ...
-    @property
-    def units(self) -> list[dict[str, Any]]:
-        """The units, best first (units that could not be read last)."""
-    @property
-    def summary(self) -> dict[str, Any]:
-        """The figures across units."""
-    @property
-    def issues(self) -> list[dict[str, Any]]:
-        """Problems of the evaluation itself (files, manifest, records)."""
-    def unit(self, name: str) -> dict[str, Any] | None:
-        """The unit called ``name``, or ``None``."""
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON report as a dict (a copy)."""
-    def to_json(self) -> str:
-        """The JSON report as text."""
-    def to_html(self) -> str:
-        """The 通报: one self-contained HTML page (inline SVG charts, printable on A4)."""
-    def to_xlsx(self, path: _Path | None = None) -> bytes:
-        """The workbook; written to ``path`` when given. Returns the bytes."""
-    def to_dataframe(self) -> Any:
-        """One row per unit, best first (a pandas DataFrame)."""
-    def problems_dataframe(self) -> Any:
-        """One row per problem of every unit, with its file, cell and deduction class."""
-
 def evaluate(
     inputs: _Path | list[_Path] | None = None,
     *,
