@@ -608,38 +608,44 @@ impl Collector {
         if self.over.is_empty() {
             return self.kept;
         }
-        let more: usize = self.over.values().sum();
-        let mut by_count: Vec<(Code, usize)> = self.over.into_iter().collect();
-        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        const NAMED: usize = 10;
-        let list = |sep: &str, count: &dyn Fn(usize) -> String| {
-            let mut s = by_count
-                .iter()
-                .take(NAMED)
-                .map(|(c, n)| format!("{c} {}", count(*n)))
-                .collect::<Vec<_>>()
-                .join(sep);
-            if by_count.len() > NAMED {
-                s.push_str(sep);
-                s.push('…');
-            }
-            s
-        };
-        let zh = list("、", &|n| format!("{n} 个"));
-        let en = list(", ", &|n| format!("×{n}"));
-        self.kept.push(Finding::new(
-            crate::codes::report::TRUNCATED,
-            "",
-            None,
-            &[
-                ("limit", self.max.to_string()),
-                ("more", more.to_string()),
-                ("codes_zh", zh),
-                ("codes_en", en),
-            ],
-        ));
+        let summary = truncated(crate::codes::report::TRUNCATED, self.max, self.over);
+        self.kept.push(summary);
         self.kept
     }
+}
+
+/// The one finding that sums up what a limit left out: `code` (`report.truncated`,
+/// `import.findings_truncated`) with the limit, how many more there were and the ten most
+/// frequent of their codes, in Chinese and in English.
+pub(crate) fn truncated(code: Code, limit: usize, over: BTreeMap<Code, usize>) -> Finding {
+    let more: usize = over.values().sum();
+    let mut by_count: Vec<(Code, usize)> = over.into_iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    const NAMED: usize = 10;
+    let list = |sep: &str, count: &dyn Fn(usize) -> String| {
+        let mut s = by_count
+            .iter()
+            .take(NAMED)
+            .map(|(c, n)| format!("{c} {}", count(*n)))
+            .collect::<Vec<_>>()
+            .join(sep);
+        if by_count.len() > NAMED {
+            s.push_str(sep);
+            s.push('…');
+        }
+        s
+    };
+    Finding::new(
+        code,
+        "",
+        None,
+        &[
+            ("limit", limit.to_string()),
+            ("more", more.to_string()),
+            ("codes_zh", list("、", &|n| format!("{n} 个"))),
+            ("codes_en", list(", ", &|n| format!("×{n}"))),
+        ],
+    )
 }
 
 impl Extend<Finding> for Collector {

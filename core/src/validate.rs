@@ -154,11 +154,7 @@ impl Validator {
                 .filter(|f| f.code == codes::import::HEADER_MISSING)
                 .map(|f| f.path.as_str())
                 .collect();
-            raw.extend(
-                explain_catalogue(cat)
-                    .into_iter()
-                    .filter(|f| !missing.contains(&f.path.as_str())),
-            );
+            explain_catalogue(cat, &missing, &mut raw);
         }
         let mut ctx = Ctx::new(self.options.today)
             .with_laws(self.options.laws.clone())
@@ -468,8 +464,13 @@ fn partial_catalogue(value: &Value) -> (Catalogue<'_>, Vec<usize>, bool) {
 /// The schema's explanation of a structurally invalid catalogue, without serialising the items
 /// that are sound: the schema has no constraint across items, so the header and the failing
 /// items (or the first item, to keep `items` non-empty) are checked, and the issues' item
-/// indices mapped back.
-fn explain_catalogue(cat: &Catalogue<'_>) -> Vec<Finding> {
+/// indices mapped back. The failing items are serialised and checked a chunk at a time, each
+/// finding going straight into the report's collector (`skip` drops the paths the importer
+/// already reported), so that a table of 100,000 incomplete rows never holds more than one
+/// chunk of JSON values and the findings the report keeps.
+fn explain_catalogue(cat: &Catalogue<'_>, skip: &[&str], out: &mut Collector) {
+    /// Failing items serialised and checked at once.
+    const CHUNK: usize = 1_024;
     let mut keep: Vec<usize> = (0..cat.items.len())
         .filter(|&i| !item_structurally_valid(&cat.items[i]))
         .collect();
@@ -492,25 +493,42 @@ fn explain_catalogue(cat: &Catalogue<'_>) -> Vec<Finding> {
         items: Vec::new(),
         extra: cat.extra.clone(),
     };
-    let mut value = serde_json::to_value(&header).unwrap_or(Value::Null);
-    if let Value::Object(m) = &mut value {
-        let items = keep
-            .iter()
-            .map(|&i| serde_json::to_value(&cat.items[i]).unwrap_or(Value::Null))
-            .collect();
-        m.insert("items".into(), Value::Array(items));
-    }
-    let mut out = rules::structure::schema_issues(&value);
-    for f in &mut out {
-        let Some(rest) = f.path.strip_prefix("/items/") else {
-            continue;
-        };
-        let (k, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        if let Some(&i) = k.parse::<usize>().ok().and_then(|k| keep.get(k)) {
-            f.path = format!("/items/{i}{tail}");
+    let header = serde_json::to_value(&header).unwrap_or(Value::Null);
+    // An empty catalogue is one chunk of no items (the schema's `minItems` speaks).
+    let chunks: Vec<&[usize]> = if keep.is_empty() {
+        vec![&[]]
+    } else {
+        keep.chunks(CHUNK).collect()
+    };
+    for (n, chunk) in chunks.into_iter().enumerate() {
+        let mut value = header.clone();
+        if let Value::Object(m) = &mut value {
+            let items = chunk
+                .iter()
+                .map(|&i| serde_json::to_value(&cat.items[i]).unwrap_or(Value::Null))
+                .collect();
+            m.insert("items".into(), Value::Array(items));
+        }
+        let mut part = Collector::default();
+        rules::structure::schema_issues_into(&value, &mut part);
+        drop(value);
+        for mut f in part.finish() {
+            match f.path.strip_prefix("/items/") {
+                Some(rest) => {
+                    let (k, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+                    if let Some(&i) = k.parse::<usize>().ok().and_then(|k| chunk.get(k)) {
+                        f.path = format!("/items/{i}{tail}");
+                    }
+                }
+                // Findings about the header (and `/items` itself) once, from the first chunk.
+                None if n > 0 => continue,
+                None => {}
+            }
+            if !skip.contains(&f.path.as_str()) {
+                out.push(f);
+            }
         }
     }
-    out
 }
 
 /// Whether a typed catalogue satisfies every constraint of the published schema (types and

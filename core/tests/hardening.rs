@@ -179,6 +179,107 @@ fn many_tiny_problems_keep_the_report_bounded() {
     assert!(r.issues.iter().all(|i| i.code != "report.truncated"));
 }
 
+/// A page of `n` small sibling tables, each with a catalogue header and one item numbered 1
+/// (the shape `benches/gen_html_tables.py` writes 100,000 of): every table lacks five columns
+/// and renumbers its item, every item lacks its channels, marks and category.
+fn sibling_tables(n: usize) -> String {
+    let mut page = String::from("<html><head><title>某县政务公开标准目录</title></head><body>");
+    for i in 0..n {
+        page.push_str(&format!(
+            "<table><tr><th>序号</th><th>二级事项</th><th>公开内容</th><th>公开依据</th>\
+             <th>公开时限</th><th>公开主体</th></tr><tr><td>1</td><td>事项{i}</td>\
+             <td>申请条件</td><td>《条例》第{}条</td><td>20个工作日</td><td>本机关</td></tr></table>",
+            i % 90 + 1
+        ));
+    }
+    page.push_str("</body></html>");
+    page
+}
+
+/// Issue 17, item 3: 100,000 small sibling tables in one page took 2.2 GB, because the importer
+/// kept every finding of every table, and the explaining path serialised every incomplete item
+/// and gathered all their schema findings before the report's limit applied. The import now
+/// records at most `max_findings` (the rest counted by code in one summary), and the schema's
+/// findings go into the report's collector a chunk of items at a time.
+#[test]
+fn many_sibling_tables_keep_the_findings_bounded() {
+    use gongkai::import::import_html;
+    use gongkai::{Options, Validator};
+    let n = 3_000;
+    let page = sibling_tables(n);
+    let t = Instant::now();
+    let all = import_html(page.as_bytes(), &ImportOptions::default()).unwrap();
+    eprintln!("{n} sibling tables: {:?}", t.elapsed());
+    assert_eq!(all.catalogue.items.len(), n);
+    assert_eq!(all.tables.len(), n);
+    // Unlimited (below the default of 100,000): one finding per missing column per table at
+    // least, and no summary.
+    assert!(all.findings.len() > 5 * n, "{}", all.findings.len());
+    assert!(
+        all.findings
+            .iter()
+            .all(|f| f.code != "import.findings_truncated")
+    );
+    // Capped: the first 1,000 as they were, then one summary counting the rest by code.
+    let capped = import_html(
+        page.as_bytes(),
+        &ImportOptions::default().max_findings(1_000),
+    )
+    .unwrap();
+    assert_eq!(capped.catalogue.items, all.catalogue.items);
+    // The tables' first 1,000 findings as they were; the few about the catalogue's own fields
+    // (the page has no 领域, no 编制单位 …) always; then the summary.
+    assert_eq!(capped.findings[..1_000], all.findings[..1_000]);
+    let header: Vec<_> = all
+        .findings
+        .iter()
+        .filter(|f| f.code == "import.header_missing" || f.code == "import.header_default")
+        .cloned()
+        .collect();
+    assert!(!header.is_empty());
+    assert_eq!(capped.findings.len(), 1_000 + header.len() + 1);
+    assert_eq!(capped.findings[1_000..1_000 + header.len()], header[..]);
+    let summary = capped.findings.last().unwrap();
+    assert_eq!(summary.code, "import.findings_truncated");
+    assert_eq!(summary.params["limit"], "1000");
+    assert_eq!(
+        summary.params["more"],
+        (all.findings.len() - 1_000 - header.len()).to_string()
+    );
+    assert!(
+        summary.params["codes_en"].contains("import.header_missing_column"),
+        "{summary:?}"
+    );
+    // Validation: the schema's findings of items beyond the first chunk keep their own paths,
+    // and the report keeps its limit.
+    let v = Validator::new(Options::default().max_issues(1_000_000));
+    let r = v.validate_imported(&all.catalogue, Some(&all.sources), &all.findings);
+    let last = format!("/items/{}/channels", n - 1);
+    assert!(
+        r.issues
+            .iter()
+            .any(|i| i.path == last && i.code == "schema.channels_missing"),
+        "no schema finding at {last}"
+    );
+    let per_item = r
+        .issues
+        .iter()
+        .filter(|i| i.code == "schema.channels_missing")
+        .count();
+    assert_eq!(per_item, n);
+    let v = Validator::new(Options::default().max_issues(500));
+    let r = v.validate_imported(&capped.catalogue, Some(&capped.sources), &capped.findings);
+    assert_eq!(r.issues.len(), 501);
+    assert_eq!(
+        r.issues
+            .iter()
+            .filter(|i| i.code == "report.truncated")
+            .count(),
+        1
+    );
+    assert_eq!(ImportOptions::default().max_findings, 100_000);
+}
+
 /// Issue 17, item 6: one masking function for every output that offers masking.
 #[test]
 fn masking_covers_every_value_of_every_output() {

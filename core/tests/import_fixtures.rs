@@ -47,6 +47,7 @@ fn options(name: &str, file: &str, o: &Value) -> ImportOptions {
             "max_decompressed_bytes" => opts.max_decompressed_bytes(n() as u64),
             "max_zip_entries" => opts.max_zip_entries(n()),
             "max_xml_depth" => opts.max_xml_depth(n()),
+            "max_findings" => opts.max_findings(n()),
             other => panic!("{name}: unknown option {other}"),
         };
     }

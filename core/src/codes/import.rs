@@ -47,6 +47,14 @@ define_codes! {
         message_en: "Sheet “{sheet}” is hidden and was not read; unhide it or name it in the options",
     }
 
+    FINDINGS_TRUNCATED = "import.findings_truncated" {
+        severity: Warning,
+        title: "导入发现过多，只列出一部分",
+        source: SRC,
+        message_zh: "导入时只记录前 {limit} 条发现，另有 {more} 条未记录（{codes_zh}）；请先处理已列出的问题，或在导入选项中调高 max_findings",
+        message_en: "The import records the first {limit} findings; {more} more are not recorded ({codes_en}). Deal with the listed ones first, or raise max_findings",
+    }
+
     TABLE_SKIPPED = "import.table_skipped" {
         severity: Info,
         title: "非目录表格未读取",

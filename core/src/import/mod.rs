@@ -69,7 +69,8 @@
 //! decompressed size (`max_decompressed_bytes`, 512 MiB) and number of zip entries (10,000),
 //! checked against both the declared and the actual sizes before the workbook is parsed; for
 //! DOCX the same two limits (only the parts read are inflated) and the XML nesting depth
-//! (`max_xml_depth`, 256). The XML
+//! (`max_xml_depth`, 256), and the findings recorded (`max_findings`, 100,000, the rest counted
+//! by code in one `import.findings_truncated`). The XML
 //! parsers of XLSX and DOCX do not expand entities (a billion-laughs payload is an error). Legacy `.xls`
 //! workbooks ([`import_xls`]) are read whole: their reader allocates each sheet's bounding box
 //! up front, so a small hostile file can make it allocate up to the format's own limit of
@@ -183,6 +184,10 @@ pub struct ImportOptions {
     /// refused. The sheets' parts also share one decompressed-size budget
     /// ([`Self::max_decompressed_bytes`]): a part named by several sheets counts once per sheet.
     pub max_sheets: usize,
+    /// Most findings an import records (default 100,000, as many as a report lists); the rest
+    /// are only counted, by code, in one `import.findings_truncated` warning, so that a page of
+    /// 100,000 tiny tables with a few problems each does not hold millions of findings.
+    pub max_findings: usize,
     /// Where the caller supplies the catalogue fields a table lacks: the finding
     /// `import.header_missing` names the flag, argument or form field of this front end.
     pub front_end: FrontEnd,
@@ -254,6 +259,7 @@ impl Default for ImportOptions {
             max_zip_entries: 10_000,
             max_xml_depth: 256,
             max_sheets: 1_000,
+            max_findings: 100_000,
             front_end: FrontEnd::Rust,
         }
     }
@@ -338,6 +344,12 @@ impl ImportOptions {
     /// Sets the most worksheets of an XLSX or XLS workbook.
     pub fn max_sheets(mut self, n: usize) -> Self {
         self.max_sheets = n;
+        self
+    }
+
+    /// Sets the most findings an import records (the rest are counted in one summary finding).
+    pub fn max_findings(mut self, n: usize) -> Self {
+        self.max_findings = n;
         self
     }
 
@@ -794,6 +806,8 @@ fn assemble(
     page_title: Option<String>,
 ) -> Result<Imported, Error> {
     let mut findings = budget.findings;
+    let mut cap = FindingsCap::new(options.max_findings);
+    cap.trim(&mut findings, &mut Vec::new());
     let mut reader = rows::Reader::new();
     // Only a CSV loses its merged cells: elsewhere a merge is written, and a blank is a blank.
     reader.carry_blanks = format == Format::Csv;
@@ -865,6 +879,9 @@ fn assemble(
                 _ => skipped.push(grid),
             },
         }
+        // Findings beyond the limit are only counted, table by table, so that they never
+        // pile up (the first ones in the order the import lists them are kept).
+        cap.trim(&mut findings, reader.findings_mut());
     }
     if tables.is_empty() {
         let what = match format {
@@ -897,18 +914,25 @@ fn assemble(
                 column: None,
                 header: None,
             };
-            findings.push(
-                Finding::new(
-                    codes::import::TABLE_SKIPPED,
-                    "",
-                    None,
-                    &[("table", g.sheet.clone().unwrap_or_default())],
-                )
-                .at(&loc),
-            );
+            if cap.room(findings.len()) {
+                findings.push(
+                    Finding::new(
+                        codes::import::TABLE_SKIPPED,
+                        "",
+                        None,
+                        &[("table", g.sheet.clone().unwrap_or_default())],
+                    )
+                    .at(&loc),
+                );
+            } else {
+                cap.count(codes::import::TABLE_SKIPPED);
+            }
         }
     }
     let (items, sources, mut row_findings) = reader.finish();
+    // The tables' findings within the limit; the few about the catalogue's header below are
+    // always kept.
+    cap.trim(&mut findings, &mut row_findings);
     findings.append(&mut row_findings);
     if let Some(t) = page_title.filter(|t| t.contains("目录") || t.contains("目錄")) {
         captions.push(t);
@@ -969,6 +993,7 @@ fn assemble(
     {
         cat.schema_version = Text::from(cat.required_version());
     }
+    cap.finish(&mut findings);
     Ok(Imported {
         catalogue: cat,
         sources,
@@ -976,4 +1001,53 @@ fn assemble(
         tables,
         encoding: None,
     })
+}
+
+/// The limit on the findings of one import ([`ImportOptions::max_findings`]): the first ones
+/// are kept, the rest counted by code and summed up in one `import.findings_truncated`.
+struct FindingsCap {
+    max: usize,
+    over: std::collections::BTreeMap<codes::Code, usize>,
+}
+
+impl FindingsCap {
+    fn new(max: usize) -> Self {
+        FindingsCap {
+            max: max.max(1),
+            over: Default::default(),
+        }
+    }
+
+    /// Whether one more finding fits after `kept`.
+    fn room(&self, kept: usize) -> bool {
+        kept < self.max
+    }
+
+    /// Counts a finding that was not kept.
+    fn count(&mut self, code: codes::Code) {
+        *self.over.entry(code).or_insert(0) += 1;
+    }
+
+    /// Keeps the first findings of `first` then `second` (the order the import lists them in)
+    /// up to the limit, and counts the others.
+    fn trim(&mut self, first: &mut Vec<Finding>, second: &mut Vec<Finding>) {
+        let left = self.max.saturating_sub(first.len());
+        for (v, keep) in [(first, self.max), (second, left)] {
+            for f in v.drain(keep.min(v.len())..) {
+                *self.over.entry(f.code).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// Adds the summary when some findings were only counted.
+    fn finish(self, findings: &mut Vec<Finding>) {
+        if self.over.is_empty() {
+            return;
+        }
+        findings.push(crate::issue::truncated(
+            codes::import::FINDINGS_TRUNCATED,
+            self.max,
+            self.over,
+        ));
+    }
 }

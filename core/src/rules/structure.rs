@@ -168,13 +168,6 @@ fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Maps the schema validator's errors on `instance` to raw issues.
-pub(crate) fn schema_issues(instance: &Value) -> Vec<Finding> {
-    let mut out = crate::issue::Collector::default();
-    schema_issues_into(instance, &mut out);
-    out.finish()
-}
-
 /// Items validated at once by [`schema_issues_chunked`].
 const CHUNK: usize = 1_024;
 
@@ -217,8 +210,9 @@ pub(crate) fn schema_issues_chunked(instance: &Value, out: &mut crate::issue::Co
     }
 }
 
-/// [`schema_issues`] into a collector, one validator error at a time, so that a document with
-/// millions of problems never holds more findings than the report will show.
+/// Maps the schema validator's errors on `instance` to raw issues, into a collector one validator
+/// error at a time, so that a document with millions of problems never holds more findings than
+/// the report will show.
 pub(crate) fn schema_issues_into(instance: &Value, out: &mut crate::issue::Collector) {
     let mut last: Option<(crate::codes::Code, String)> = None;
     let mut one = Vec::new();

@@ -126,6 +126,11 @@ impl Reader {
         (self.items, self.sources, self.findings)
     }
 
+    /// The findings so far (for the import's limit on findings).
+    pub(crate) fn findings_mut(&mut self) -> &mut Vec<Finding> {
+        &mut self.findings
+    }
+
     /// Records that `/items/{i}/{tail}` came from the cell `at` (row index, column index).
     fn source(
         &mut self,
