@@ -36,9 +36,23 @@ pub struct ValidateOptions {
     pub max_issues: Option<u32>,
     /// The input is a file of this name (a table is imported first).
     pub file_name: Option<String>,
-    /// `importTable` only: the sheet (XLSX) or `表N` (HTML) to read.
-    #[cfg(feature = "tables")]
+    /// A table: the sheet (XLSX) or `表N` (HTML, DOCX) to read.
     pub sheet: Option<String>,
+    /// A table: the catalogue title, when the table has none.
+    pub title: Option<String>,
+    /// A table: the 领域 (a code or its Chinese name), when the table has none.
+    pub domain: Option<String>,
+    /// A table: the 编制单位, when the table has none.
+    pub publisher: Option<String>,
+    /// A table: the 目录层级 (code or Chinese name), when the table has none.
+    #[serde(deserialize_with = "parsed")]
+    pub level: Option<gongkai::model::Level>,
+    /// A table: the 编制日期, when the table has none.
+    #[serde(deserialize_with = "parsed")]
+    pub issued: Option<NaiveDate>,
+    /// Who supplies a missing catalogue field: `js` (default: the findings name the option,
+    /// `{ domain }`) or `form` (they name the form's field, “领域”栏).
+    pub front_end: Option<FrontEndOption>,
     /// A registry file of instruments (依据库), JSON text or an object, merged over the
     /// embedded one.
     pub laws: Option<Value>,
@@ -70,7 +84,35 @@ fn core(
     })
 }
 
+/// `options.frontEnd`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FrontEndOption {
+    /// A program calling the package.
+    Js,
+    /// A web form whose fields the user fills in.
+    Form,
+}
+
 impl ValidateOptions {
+    /// The core's import options for a table: the file name, the sheet, the catalogue fields
+    /// the table lacks, and the front end the findings name.
+    pub fn import(&self) -> gongkai::import::ImportOptions {
+        let front_end = match self.front_end {
+            Some(FrontEndOption::Form) => gongkai::import::FrontEnd::Form,
+            _ => gongkai::import::FrontEnd::Js,
+        };
+        let mut o = gongkai::import::ImportOptions::default().front_end(front_end);
+        o.file_name.clone_from(&self.file_name);
+        o.sheet.clone_from(&self.sheet);
+        o.title.clone_from(&self.title);
+        o.domain.clone_from(&self.domain);
+        o.publisher.clone_from(&self.publisher);
+        o.level = self.level;
+        o.issued = self.issued.map(|d| d.format("%Y-%m-%d").to_string());
+        o
+    }
+
     /// The core's validation options.
     pub fn core(&self) -> Result<Options, JsValue> {
         let laws = self.laws.as_ref();
