@@ -188,6 +188,12 @@ class Validator:
         mask: bool = False,
         laws: _Laws = None,
         max_issues: int = 100000,
+        sheet: str | None = None,
+        title: str | None = None,
+        domain: str | None = None,
+        publisher: str | None = None,
+        level: str | None = None,
+        issued: _Today = None,
     ) -> Validator: ...
     @property
     def lang(self) -> str: ...
@@ -214,6 +220,12 @@ def validate(
     mask: bool = False,
     laws: _Laws = None,
     max_issues: int = 100000,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> Report:
     """Validates one catalogue. Invalid data gives a report; only input that cannot be read
     raises :class:`Error`. ``mask=True`` masks personal data (phone numbers, the names after
@@ -230,6 +242,12 @@ def validate_many(
     mask: bool = False,
     laws: _Laws = None,
     max_issues: int = 100000,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> list[Report | Error]:
     """Validates many catalogues in parallel (in Rust, on ``workers`` threads, default all
     cores). One result per input, in input order: a :class:`Report`, or the :class:`Error`
@@ -467,6 +485,12 @@ def audit(
     lang: _Lang | str = "zh",
     calendar: Calendar | _CsvSource | None = None,
     strict_calendar: bool = False,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> AuditReport:
     """Was each record published within its item's 公开时限? ``today`` (never the system clock)
     tells overdue from pending. Bad records are issues, not exceptions."""
@@ -560,6 +584,12 @@ def diff(
     min_severity: _SeverityName | str = "info",
     threshold: float = 0.6,
     margin: float = 0.05,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> DiffReport:
     """Checks ``local`` against the upper-level standard ``reference``: an embedded name
     (``"municipal_services"``, or its Chinese name ``"市政服务"``) or any catalogue ``validate``
@@ -573,6 +603,12 @@ def consistency(
     min_severity: _SeverityName | str = "info",
     threshold: float = 0.6,
     margin: float = 0.05,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> DiffReport:
     """Two linked catalogues (county and village, two departments): the items they share must
     agree on 公开内容 and 公开时限."""
@@ -584,6 +620,12 @@ def changes(
     lang: _Lang | str = "zh",
     threshold: float = 0.6,
     format: Literal["json", "md", "html", "text"] | str = "json",
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> Any:
     """What changed between two versions of a catalogue (what ``gongkai changes`` reports):
     a dict with ``old``, ``new``, ``weakened``, ``counts``, ``items`` (each added, removed or
