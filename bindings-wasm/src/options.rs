@@ -52,6 +52,7 @@ pub struct ValidateOptions {
     pub issued: Option<NaiveDate>,
     /// Who supplies a missing catalogue field: `js` (default: the findings name the option,
     /// `{ domain }`) or `form` (they name the form's field, “领域”栏).
+    #[serde(deserialize_with = "parsed")]
     pub front_end: Option<FrontEndOption>,
     /// A registry file of instruments (依据库), JSON text or an object, merged over the
     /// embedded one.
@@ -85,13 +86,23 @@ fn core(
 }
 
 /// `options.frontEnd`.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy)]
 pub enum FrontEndOption {
     /// A program calling the package.
     Js,
     /// A web form whose fields the user fills in.
     Form,
+}
+
+impl Arg for FrontEndOption {
+    const EXPECTED: &'static str = "js（程序调用）或 form（表单）";
+    fn from_text(text: &str) -> Option<Self> {
+        match text {
+            "js" => Some(FrontEndOption::Js),
+            "form" => Some(FrontEndOption::Form),
+            _ => None,
+        }
+    }
 }
 
 impl ValidateOptions {
