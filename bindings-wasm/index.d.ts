@@ -50,10 +50,27 @@ export interface ValidateOptions {
    * rules then know. A bad file throws `laws`, naming each entry and field.
    */
   laws?: string | LawsFile;
+  /** A table (with `fileName`): read only this sheet (or `表N`, the Nth table of a page). */
+  sheet?: string;
+  /** A table: the catalogue title (目录名称), when the table has none. */
+  title?: string;
+  /** A table: the 领域, a code (`municipal_services`) or its Chinese name, when the table has none. */
+  domain?: string;
+  /** A table: the 编制单位, when the table has none. */
+  publisher?: string;
+  /** A table: the 目录层级 (`county` or 县级 …), when the table has none. */
+  level?: string;
+  /** A table: the 编制日期 (`YYYY-MM-DD`), when the table has none. */
+  issued?: string;
+  /**
+   * Who supplies a catalogue field the table lacks, named by the `import.header_missing`
+   * finding: `js` (default: the option, `{ domain }`) or `form` (the form's field, “领域”栏).
+   */
+  frontEnd?: 'js' | 'form';
 }
 
 /** Where the item of `validateItem` sits. */
-export interface ItemContext extends Omit<ValidateOptions, 'fileName'> {
+export interface ItemContext extends Omit<ValidateOptions, 'fileName' | 'sheet' | 'title' | 'domain' | 'publisher' | 'level' | 'issued' | 'frontEnd'> {
   /** The item's index in `items`: issue paths are `/items/{index}/…` (default 0). */
   index?: number;
   /** The catalogue's header fields (its `items` are ignored), so that rules relating an item

@@ -7,8 +7,11 @@
 #   `--features tables` (CSV, XLSX, HTML, DOCX; evaluate, changes)
 #                                 → bindings-wasm/pkg-tables-web, pkg-tables-node
 #                                   (`gongkai-wasm/tables`, `gongkai-wasm/tables/web`)
-# then the TypeScript types from the schemas. Needs the wasm32 target, the wasm-bindgen CLI of
-# Cargo.lock's version and `npm ci` (see scripts/test-wasm.sh, which installs them). Prints the
+# then the TypeScript types from the schemas. Prerequisites, checked first (in well under a
+# second) and installed when missing: the wasm32 target (rustup, seconds), the wasm-bindgen CLI
+# of Cargo.lock's version (`cargo install`, a few minutes once) and the npm packages of
+# bindings-wasm (`npm ci`, seconds); Node >= 20.19 must be there already. With
+# GONGKAI_NO_INSTALL=1 nothing is installed: the script says what to run and stops. Prints the
 # size of both .wasm files raw and gzipped, against the 1 MB gzipped goal of the default one
 # (a measurement, not a check). Extra arguments go to both cargo builds.
 #
@@ -21,8 +24,48 @@
 # and -O3 makes validate only about 10% faster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 
-wasm=target/wasm32-unknown-unknown/release-wasm/gongkai_wasm.wasm
+# --- prerequisites
+missing=()
+need() { # need WHAT COMMAND…: install WHAT by running COMMAND, or say to
+  local what=$1
+  shift
+  if [ "${GONGKAI_NO_INSTALL:-}" = 1 ]; then
+    missing+=("$what: run  $*")
+  else
+    echo "build-wasm.sh: installing $what: $*" >&2
+    "$@" || { echo "build-wasm.sh: could not install $what; run: $*" >&2; exit 1; }
+  fi
+}
+if ! command -v node >/dev/null; then
+  echo "build-wasm.sh: Node.js >= 20.19 is needed (https://nodejs.org, or apt-get install nodejs npm)" >&2
+  exit 1
+fi
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' || {
+  echo "build-wasm.sh: Node.js >= 20.19 is needed, found $(node --version)" >&2
+  exit 1
+}
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+  need "the wasm32 target (seconds)" rustup target add wasm32-unknown-unknown
+fi
+# The wasm-bindgen CLI must be the version of the crate in Cargo.lock.
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  # Not --locked: the CLI's own lock file pins a crate version the registry may not have.
+  need "wasm-bindgen-cli $wb_version (a few minutes, once)" cargo install wasm-bindgen-cli --version "$wb_version"
+fi
+lock=bindings-wasm/node_modules/.package-lock.json
+if [ ! -f "$lock" ] || [ bindings-wasm/package-lock.json -nt "$lock" ]; then
+  need "the npm packages of bindings-wasm (seconds)" npm --prefix bindings-wasm ci --no-audit --no-fund --loglevel=error
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "build-wasm.sh: missing prerequisites (GONGKAI_NO_INSTALL=1):" >&2
+  printf '  %s\n' "${missing[@]}" >&2
+  exit 1
+fi
+
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release-wasm/gongkai_wasm.wasm
 
 # build NAME OUT_PREFIX [cargo arguments…]: one cargo build, glue for both targets in
 # bindings-wasm/OUT_PREFIX{web,node}.

@@ -18,3 +18,6 @@ fi
   maturin develop --locked)
 
 .venv/bin/python -m pytest -p no:cacheprovider -q bindings-python/tests "$@"
+# The Python blocks of README.md and the documents it points to (bindings-python/README.md's
+# run in tests/test_readme.py).
+.venv/bin/python scripts/doc-blocks.py --run python

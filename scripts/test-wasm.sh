@@ -45,6 +45,8 @@ node bindings-wasm/scripts/build-examples.mjs
 #     tables build); the two builds agree, the default one lacks importTable, evaluate and
 #     changes and is at most 1 MB gzipped (builds.test.mjs)
 (cd bindings-wasm && node --test tests-js/)
+# The JavaScript blocks of the READMEs, each a Node module run against the built package.
+python3 scripts/doc-blocks.py --run js
 
 # --- browser: the demo and the form example in headless Chromium, served from bindings-wasm/ on a
 #     free loopback port

@@ -81,7 +81,7 @@ impl RecordsInput {
 
 /// Audits publication records against a catalogue (see the package docs).
 #[pyfunction]
-#[pyo3(signature = (catalogue, records, *, today = None, lang = "zh", calendar = None, strict_calendar = false))]
+#[pyo3(signature = (catalogue, records, *, today = None, lang = "zh", calendar = None, strict_calendar = false, sheet = None, title = None, domain = None, publisher = None, level = None, issued = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn audit<'py>(
     py: Python<'py>,
@@ -91,7 +91,14 @@ pub(crate) fn audit<'py>(
     lang: &str,
     calendar: Option<&Bound<'py, PyAny>>,
     strict_calendar: bool,
+    sheet: Option<String>,
+    title: Option<String>,
+    domain: Option<String>,
+    publisher: Option<String>,
+    level: Option<&str>,
+    issued: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let table = input::TableOptions::new(py, sheet, title, domain, publisher, level, issued)?;
     let lang = arg(py, "lang", lang)?;
     let mut options = gongkai::audit::AuditOptions::default().lang(lang);
     if let Some(t) = today.filter(|t| !t.is_none()) {
@@ -101,8 +108,9 @@ pub(crate) fn audit<'py>(
     let (cat_job, recs) = (cat.job(), RecordsInput::extract(records)?);
     let cal = crate::calendar::calendar_arg(py, calendar, strict_calendar, lang)?;
     let cal = &cal;
+    let table = &table;
     let result = py.detach(|| {
-        let loaded = cat_job.catalogue()?;
+        let loaded = cat_job.catalogue(table)?;
         let records = recs.read().map_err(|e| (Failure::Core(e), recs.origin()))?;
         Ok(gongkai::audit::audit(
             &loaded.catalogue,

@@ -10,7 +10,8 @@ use pyo3::prelude::*;
 
 /// Compares two versions: a `ChangesReport` (`format="json"`), or the 修订说明 as Markdown / HTML / text.
 #[pyfunction]
-#[pyo3(signature = (old, new, *, lang = "zh", threshold = 0.6, format = "json"))]
+#[pyo3(signature = (old, new, *, lang = "zh", threshold = 0.6, format = "json", sheet = None, title = None, domain = None, publisher = None, level = None, issued = None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn changes<'py>(
     py: Python<'py>,
     old: &Bound<'py, PyAny>,
@@ -18,7 +19,15 @@ pub(crate) fn changes<'py>(
     lang: &str,
     threshold: f64,
     format: &str,
+    sheet: Option<String>,
+    title: Option<String>,
+    domain: Option<String>,
+    publisher: Option<String>,
+    level: Option<&str>,
+    issued: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let table = input::TableOptions::new(py, sheet, title, domain, publisher, level, issued)?;
+
     if !(threshold.is_finite() && (0.0..=1.0).contains(&threshold)) {
         return Err(error::invalid_argument(
             py,
@@ -37,9 +46,10 @@ pub(crate) fn changes<'py>(
     };
     let (a, b) = (input::extract(old)?, input::extract(new)?);
     let (ja, jb) = (a.job(), b.job());
+    let table = &table;
     let result = py.detach(|| {
-        let la = ja.catalogue()?;
-        let lb = jb.catalogue()?;
+        let la = ja.catalogue(table)?;
+        let lb = jb.catalogue(table)?;
         Ok(gd::changes(&la.catalogue, &lb.catalogue, &options))
     });
     let report = match result {

@@ -7,7 +7,7 @@
 //! run with the GIL released.
 
 use crate::error::{Failure, Origin, arg, core_err, to_py_err};
-use crate::input::{self, Input, Job};
+use crate::input::{self, Input};
 use gongkai::diff::{self as gd, DiffOptions, ReferenceSpec};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -35,6 +35,7 @@ fn run<'py>(
     second: &Bound<'py, PyAny>,
     options: DiffOptions,
     consistency: bool,
+    table: &input::TableOptions,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (a, b) = (reference_arg(first)?, input::extract(second)?);
     let (name, job_a, job_b) = (
@@ -43,8 +44,8 @@ fn run<'py>(
         b.job(),
     );
     let result = py.detach(|| {
-        let la = job_a.as_ref().map(Job::catalogue).transpose()?;
-        let lb = job_b.catalogue()?;
+        let la = job_a.as_ref().map(|j| j.catalogue(table)).transpose()?;
+        let lb = job_b.catalogue(table)?;
         let (cat_a, src_a) = match (la, name.and_then(gd::reference)) {
             (Some(l), _) => (l.catalogue, l.sources),
             (None, Some(c)) => (c, None),
@@ -80,7 +81,8 @@ fn options(
 
 /// Checks a local catalogue against the upper-level standard (see the package docs).
 #[pyfunction]
-#[pyo3(signature = (reference, local, *, lang = "zh", min_severity = "info", threshold = 0.6, margin = 0.05))]
+#[pyo3(signature = (reference, local, *, lang = "zh", min_severity = "info", threshold = 0.6, margin = 0.05, sheet = None, title = None, domain = None, publisher = None, level = None, issued = None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn diff<'py>(
     py: Python<'py>,
     reference: &Bound<'py, PyAny>,
@@ -89,14 +91,22 @@ pub(crate) fn diff<'py>(
     min_severity: &str,
     threshold: f64,
     margin: f64,
+    sheet: Option<String>,
+    title: Option<String>,
+    domain: Option<String>,
+    publisher: Option<String>,
+    level: Option<&str>,
+    issued: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let table = input::TableOptions::new(py, sheet, title, domain, publisher, level, issued)?;
     let o = options(py, lang, min_severity, threshold, margin)?;
-    run(py, reference, local, o, false)
+    run(py, reference, local, o, false, &table)
 }
 
 /// Checks that two linked catalogues agree on the items they share (see the package docs).
 #[pyfunction]
-#[pyo3(signature = (first, second, *, lang = "zh", min_severity = "info", threshold = 0.6, margin = 0.05))]
+#[pyo3(signature = (first, second, *, lang = "zh", min_severity = "info", threshold = 0.6, margin = 0.05, sheet = None, title = None, domain = None, publisher = None, level = None, issued = None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn consistency<'py>(
     py: Python<'py>,
     first: &Bound<'py, PyAny>,
@@ -105,9 +115,16 @@ pub(crate) fn consistency<'py>(
     min_severity: &str,
     threshold: f64,
     margin: f64,
+    sheet: Option<String>,
+    title: Option<String>,
+    domain: Option<String>,
+    publisher: Option<String>,
+    level: Option<&str>,
+    issued: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let table = input::TableOptions::new(py, sheet, title, domain, publisher, level, issued)?;
     let o = options(py, lang, min_severity, threshold, margin)?;
-    run(py, first, second, o, true)
+    run(py, first, second, o, true, &table)
 }
 
 /// An embedded reference catalogue as a new dict (its JSON, provenance and notes included).

@@ -29,6 +29,63 @@ pub(crate) enum Input<'py> {
     Path(PathBuf),
 }
 
+/// How a table is read (`sheet=`) and the catalogue fields a table does not hold (`title=`,
+/// `domain=`, `publisher=`, `level=`, `issued=`), as the keyword arguments of `validate`,
+/// `validate_many`, `Validator`, `audit`, `diff`, `consistency` and `changes` give them. JSON
+/// input ignores them. A missing field's finding (`import.header_missing`) names the keyword.
+#[derive(Clone, Default)]
+pub(crate) struct TableOptions {
+    sheet: Option<String>,
+    title: Option<String>,
+    domain: Option<String>,
+    publisher: Option<String>,
+    level: Option<gongkai::model::Level>,
+    issued: Option<String>,
+}
+
+impl TableOptions {
+    /// Reads the keyword arguments (`level` and `issued` with the core's parsers).
+    pub(crate) fn new(
+        py: Python<'_>,
+        sheet: Option<String>,
+        title: Option<String>,
+        domain: Option<String>,
+        publisher: Option<String>,
+        level: Option<&str>,
+        issued: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let level = level
+            .map(|l| crate::error::arg(py, "level", l))
+            .transpose()?;
+        let issued = issued
+            .filter(|d| !d.is_none())
+            .map(|d| crate::dates::date(d, "issued").map(|d| d.format("%Y-%m-%d").to_string()))
+            .transpose()?;
+        Ok(TableOptions {
+            sheet,
+            title,
+            domain,
+            publisher,
+            level,
+            issued,
+        })
+    }
+
+    /// The core's import options for a file named `name`, naming Python's keywords.
+    pub(crate) fn import_options(&self, name: &str) -> gongkai::import::ImportOptions {
+        let mut o = gongkai::import::ImportOptions::default()
+            .file_name(name)
+            .front_end(gongkai::import::FrontEnd::Python);
+        o.sheet.clone_from(&self.sheet);
+        o.title.clone_from(&self.title);
+        o.domain.clone_from(&self.domain);
+        o.publisher.clone_from(&self.publisher);
+        o.level = self.level;
+        o.issued.clone_from(&self.issued);
+        o
+    }
+}
+
 /// The Python-free view of an input, sent to the thread that validates it.
 pub(crate) enum Job<'a> {
     /// JSON bytes.
@@ -54,12 +111,16 @@ impl Input<'_> {
 
 impl Job<'_> {
     /// Validates: the only call into the core. Needs no Python.
-    pub(crate) fn run(&self, v: &gongkai::Validator) -> Result<gongkai::Report, Failure> {
+    pub(crate) fn run(
+        &self,
+        v: &gongkai::Validator,
+        table: &TableOptions,
+    ) -> Result<gongkai::Report, Failure> {
         match self {
             Job::Json { bytes, .. } => Ok(v.validate_json(bytes)?),
             Job::File { path, name } => {
                 let bytes = gongkai::read_file_limited(path, v.options().max_input_bytes)?;
-                Ok(v.validate_bytes(&bytes, Some(name))?)
+                Ok(v.validate_bytes_with(&bytes, &table.import_options(name))?)
             }
         }
     }
@@ -67,11 +128,14 @@ impl Job<'_> {
     /// Reads the catalogue for an audit or a diff: JSON as given, a file by its name (tables
     /// through the importer, as `validate` does). Needs no Python. A failure comes with how to
     /// report it.
-    pub(crate) fn catalogue(&self) -> Result<gongkai::import::Loaded, (Failure, Origin<'_>)> {
+    pub(crate) fn catalogue(
+        &self,
+        table: &TableOptions,
+    ) -> Result<gongkai::import::Loaded, (Failure, Origin<'_>)> {
         use gongkai::import::{Format, ImportOptions, load};
         let options = match self {
             Job::Json { .. } => ImportOptions::default().format(Format::Json),
-            Job::File { name, .. } => ImportOptions::default().file_name(name.as_ref()),
+            Job::File { name, .. } => table.import_options(name),
         };
         let loaded = match self {
             Job::Json { bytes, .. } => load(bytes, &options),

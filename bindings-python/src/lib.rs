@@ -35,6 +35,8 @@ use pythonize::pythonize;
 #[pyclass(frozen, module = "gongkai", name = "Validator")]
 pub struct PyValidator {
     inner: gongkai::Validator,
+    /// How tables are read, and the catalogue fields they lack.
+    table: input::TableOptions,
 }
 
 impl PyValidator {
@@ -61,6 +63,7 @@ impl PyValidator {
         }
         Ok(PyValidator {
             inner: gongkai::Validator::new(options),
+            table: input::TableOptions::default(),
         })
     }
 
@@ -71,7 +74,7 @@ impl PyValidator {
     ) -> PyResult<Bound<'py, PyAny>> {
         let input = input::extract(data)?;
         let job = input.job();
-        match py.detach(|| job.run(&self.inner)) {
+        match py.detach(|| job.run(&self.inner, &self.table)) {
             Ok(report) => result::wrap(py, "Report", report, None),
             Err(f) => Err(error::to_py_err(py, &f, job.origin())),
         }
@@ -106,7 +109,7 @@ impl PyValidator {
         let jobs: Vec<_> = inputs.iter().map(|i| i.job()).collect();
         let threads = parallel::thread_count(workers, jobs.len());
         let results = parallel::run(py, jobs.len(), threads, progress, |i| match jobs.get(i) {
-            Some(job) => job.run(&self.inner),
+            Some(job) => job.run(&self.inner, &self.table),
             None => Err(Failure::Panic(format!("no job {i}"))),
         })?;
         reports(py, jobs.iter().map(input::Job::origin), results)
@@ -131,9 +134,13 @@ fn reports<'py, 'a>(
 
 #[pymethods]
 impl PyValidator {
-    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None, max_issues=100000)`.
+    /// `Validator(*, lang="zh", min_severity="info", today=None, mask=False, laws=None,
+    /// max_issues=100000, sheet=None, title=None, domain=None, publisher=None, level=None,
+    /// issued=None)`: the last six say how tables are read and give the catalogue fields a
+    /// table lacks.
     #[new]
-    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None, max_issues = 100_000))]
+    #[pyo3(signature = (*, lang = "zh", min_severity = "info", today = None, mask = false, laws = None, max_issues = 100_000, sheet = None, title = None, domain = None, publisher = None, level = None, issued = None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         lang: &str,
@@ -142,8 +149,16 @@ impl PyValidator {
         mask: bool,
         laws: Option<&Bound<'_, PyAny>>,
         max_issues: usize,
+        sheet: Option<String>,
+        title: Option<String>,
+        domain: Option<String>,
+        publisher: Option<String>,
+        level: Option<&str>,
+        issued: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        Self::build(py, lang, min_severity, today, mask, laws, max_issues)
+        let mut v = Self::build(py, lang, min_severity, today, mask, laws, max_issues)?;
+        v.table = input::TableOptions::new(py, sheet, title, domain, publisher, level, issued)?;
+        Ok(v)
     }
 
     /// Validates one catalogue (see `gongkai.validate`).
@@ -258,7 +273,7 @@ fn _panic_in_worker_for_test<'py>(
         if i == panic_at {
             panic!("gongkai: deliberate panic in worker {i}");
         }
-        job.run(&validator)
+        job.run(&validator, &input::TableOptions::default())
     })?;
     reports(py, std::iter::repeat(job.origin()), results)
 }

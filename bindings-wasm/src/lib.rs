@@ -166,17 +166,9 @@ pub fn validate(
     let report = match o.file_name {
         None => validator.validate_json(&document_bytes(&input, "input")?),
         // The core's loader: JSON, or a table imported then validated.
-        Some(name) => {
-            let options = ImportOptions::default().file_name(name);
-            #[cfg(feature = "tables")]
-            let options = match o.front_end {
-                Some(f) => options.front_end(f),
-                None => options,
-            };
-            validator
-                .validate_bytes_with(&file_bytes(&input, "input")?, &options)
-                .map_err(tables_hint)
-        }
+        Some(_) => validator
+            .validate_bytes_with(&file_bytes(&input, "input")?, &o.import())
+            .map_err(tables_hint),
     };
     to_js(&report.map_err(|e| js_error(&e))?)
 }
@@ -194,16 +186,7 @@ pub fn import_table(
 ) -> Result<JsValue, JsValue> {
     let o: options::ValidateOptions = from_js(&options, "options")?;
     let bytes = file_bytes(&input, "input")?;
-    let mut import = ImportOptions::default();
-    if let Some(name) = &o.file_name {
-        import = import.file_name(name.clone());
-    }
-    if let Some(sheet) = &o.sheet {
-        import = import.sheet(sheet.clone());
-    }
-    if let Some(f) = o.front_end {
-        import = import.front_end(f);
-    }
+    let import = o.import();
     if import.format_of(&bytes) == Format::Json {
         let e = gongkai::Error::InvalidArgument(
             "input 不是表格（CSV、XLSX、HTML、DOCX）：JSON 目录请直接用 validate 校验".into(),

@@ -36,14 +36,24 @@ pub struct ValidateOptions {
     pub max_issues: Option<u32>,
     /// The input is a file of this name (a table is imported first).
     pub file_name: Option<String>,
-    /// `importTable` only: the sheet (XLSX) or `表N` (HTML) to read.
-    #[cfg(feature = "tables")]
+    /// A table: the sheet (XLSX) or `表N` (HTML, DOCX) to read.
     pub sheet: Option<String>,
-    /// A table imported through a web form (`"form"`): a catalogue field the table lacks is to
-    /// be filled in the form's field (“领域”栏), and the finding says so.
-    #[cfg(feature = "tables")]
-    #[serde(deserialize_with = "front_end")]
-    pub front_end: Option<gongkai::import::FrontEnd>,
+    /// A table: the catalogue title, when the table has none.
+    pub title: Option<String>,
+    /// A table: the 领域 (a code or its Chinese name), when the table has none.
+    pub domain: Option<String>,
+    /// A table: the 编制单位, when the table has none.
+    pub publisher: Option<String>,
+    /// A table: the 目录层级 (code or Chinese name), when the table has none.
+    #[serde(deserialize_with = "parsed")]
+    pub level: Option<gongkai::model::Level>,
+    /// A table: the 编制日期, when the table has none.
+    #[serde(deserialize_with = "parsed")]
+    pub issued: Option<NaiveDate>,
+    /// Who supplies a missing catalogue field: `js` (default: the findings name the option,
+    /// `{ domain }`) or `form` (they name the form's field, “领域”栏).
+    #[serde(deserialize_with = "parsed")]
+    pub front_end: Option<FrontEndOption>,
     /// A registry file of instruments (依据库), JSON text or an object, merged over the
     /// embedded one.
     pub laws: Option<Value>,
@@ -75,7 +85,45 @@ fn core(
     })
 }
 
+/// `options.frontEnd`.
+#[derive(Debug, Clone, Copy)]
+pub enum FrontEndOption {
+    /// A program calling the package.
+    Js,
+    /// A web form whose fields the user fills in.
+    Form,
+}
+
+impl Arg for FrontEndOption {
+    const EXPECTED: &'static str = "js（程序调用）或 form（表单）";
+    fn from_text(text: &str) -> Option<Self> {
+        match text {
+            "js" => Some(FrontEndOption::Js),
+            "form" => Some(FrontEndOption::Form),
+            _ => None,
+        }
+    }
+}
+
 impl ValidateOptions {
+    /// The core's import options for a table: the file name, the sheet, the catalogue fields
+    /// the table lacks, and the front end the findings name.
+    pub fn import(&self) -> gongkai::import::ImportOptions {
+        let front_end = match self.front_end {
+            Some(FrontEndOption::Form) => gongkai::import::FrontEnd::Form,
+            _ => gongkai::import::FrontEnd::Js,
+        };
+        let mut o = gongkai::import::ImportOptions::default().front_end(front_end);
+        o.file_name.clone_from(&self.file_name);
+        o.sheet.clone_from(&self.sheet);
+        o.title.clone_from(&self.title);
+        o.domain.clone_from(&self.domain);
+        o.publisher.clone_from(&self.publisher);
+        o.level = self.level;
+        o.issued = self.issued.map(|d| d.format("%Y-%m-%d").to_string());
+        o
+    }
+
     /// The core's validation options.
     pub fn core(&self) -> Result<Options, JsValue> {
         let laws = self.laws.as_ref();
@@ -337,21 +385,6 @@ fn parsed<'de, D: Deserializer<'de>, T: Arg>(d: D) -> Result<Option<T>, D::Error
         Some(s) => T::from_text(&s)
             .map(Some)
             .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Str(&s), &Zh(T::EXPECTED))),
-    }
-}
-
-/// `frontEnd`: `"form"` (a web form whose fields have the catalogue's Chinese labels).
-#[cfg(feature = "tables")]
-fn front_end<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<gongkai::import::FrontEnd>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(s) if s == "form" => Ok(Some(gongkai::import::FrontEnd::Form)),
-        Some(s) => Err(de::Error::invalid_value(
-            de::Unexpected::Str(&s),
-            &Zh("\"form\"（在网页表单中导入）"),
-        )),
     }
 }
 

@@ -26,6 +26,21 @@ export interface ImportOptions {
   minSeverity?: Severity;
   /** Today's date (`YYYY-MM-DD`) for rules about dates. */
   today?: string;
+  /** The catalogue title (目录名称), when the table has none. */
+  title?: string;
+  /** The 领域, a code (`municipal_services`) or its Chinese name, when the table has none. */
+  domain?: string;
+  /** The 编制单位, when the table has none. */
+  publisher?: string;
+  /** The 目录层级 (`county` or 县级 …), when the table has none. */
+  level?: string;
+  /** The 编制日期 (`YYYY-MM-DD`), when the table has none. */
+  issued?: string;
+  /**
+   * Who supplies a catalogue field the table lacks, named by the `import.header_missing`
+   * finding: `js` (default: the option, `{ domain }`) or `form` (the form's field, “领域”栏).
+   */
+  frontEnd?: 'js' | 'form';
 }
 
 /** What `importTable` returns. */

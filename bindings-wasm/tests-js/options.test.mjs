@@ -36,7 +36,7 @@ for (const [build, api] of Object.entries(builds)) {
       [() => api.diff('municipal_services', catalogue, { consistency: 1 }), 'options.consistency 应为 true 或 false，实际为 1'],
       [() => api.deadline('20个工作日', '2024-03-01', { extension: -3 }), 'options.extension 应为非负整数，实际为 -3'],
       [() => api.validate(catalogue, [1]), 'options 应为对象 {…}，实际为 [1]'],
-      [() => api.validate(catalogue, { foo: 1 }), 'options 中有未知的键“foo”（可用：lang、minSeverity、today、mask、maxIssues、fileName、laws）'],
+      [() => api.validate(catalogue, { foo: 1 }), 'options 中有未知的键“foo”（可用：lang、minSeverity、today、mask、maxIssues、fileName、sheet、title、domain、publisher、level、issued、frontEnd、laws）'],
       [() => api.audit(catalogue, [], { minSeverity: 'error' }), 'options 中有未知的键“minSeverity”（可用：lang、today、calendar、strictCalendar）'],
     ];
     for (const [fn, message] of cases) {

@@ -12,13 +12,13 @@ use std::process::ExitCode;
 /// Output format of `gongkai changes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChangesFormat {
-    /// 终端摘要
+    // 终端摘要
     Text,
-    /// JSON 格式的变化报告
+    // JSON 格式的变化报告
     Json,
-    /// Markdown 格式的修订说明
+    // Markdown 格式的修订说明
     Md,
-    /// HTML 网页格式的修订说明
+    // HTML 网页格式的修订说明
     Html,
 }
 

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 /// Output format of reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// 便于阅读的文本
+    // 便于阅读的文本
     Text,
-    /// 供程序读取的 JSON
+    // 供程序读取的 JSON
     Json,
 }
 

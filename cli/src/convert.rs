@@ -16,15 +16,15 @@ use std::process::ExitCode;
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutFormat {
-    /// The canonical JSON (pretty-printed).
+    // The canonical JSON (pretty-printed).
     Json,
-    /// CSV (UTF-8 with BOM, the standard two-row header).
+    // CSV (UTF-8 with BOM, the standard two-row header).
     Csv,
-    /// Excel workbook (the standard two-row header).
+    // Excel workbook (the standard two-row header).
     Xlsx,
-    /// A self-contained HTML page.
+    // A self-contained HTML page.
     Html,
-    /// Markdown (GitHub table).
+    // Markdown (GitHub table).
     Md,
 }
 
@@ -55,9 +55,9 @@ impl OutFormat {
 /// Which 公开层级 columns a table gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum LevelsArg {
-    /// 市级、县级、乡级、村级 always.
+    // 市级、县级、乡级、村级 always.
     All,
-    /// Only the levels some item ticks.
+    // Only the levels some item ticks.
     Used,
 }
 

@@ -4,7 +4,7 @@
 //! diff has error findings); 2 a file cannot be read, is not JSON or a table, or the
 //! arguments are wrong.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 mod annotate;
@@ -32,6 +32,14 @@ const LIMITS: &str = "输入限制（防止恶意构造的文件；详见 SECURI
     表格导入：最多记录 100,000 条导入发现，其余只按代码计数\n  \
     报告：最多列出 100,000 个问题（validate --max-issues），其余只计数\n  \
     文本输出中的控制字符一律转义显示（如 \\u{1b}）；JSON 输出不变";
+
+/// [`LIMITS`] in English.
+const LIMITS_EN: &str = "Input limits (against maliciously crafted files; see SECURITY.md):\n  \
+    reading an input (file, pipe, standard input '-'): at most 256 MiB, reading stops there with an error; JSON catalogues 256 MiB, table files 128 MiB\n  \
+    tables: at most 200,000 rows, 256 columns a table, 64 KiB a cell\n  \
+    XLSX/DOCX: at most 512 MiB decompressed in all (the parts each sheet references, counted per sheet), at most 10,000 zip entries, at most 1,000 sheets a workbook\n  \
+    reports: at most 100,000 issues listed (validate --max-issues), the rest only counted\n  \
+    control characters in text output are shown escaped (as \\u{1b}); JSON output is unchanged";
 
 #[derive(Parser)]
 #[command(
@@ -77,9 +85,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let english = help::english(&args);
+    let parsed = help::localize(Cli::command(), english, LIMITS_EN)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
-        Err(e) => return help::print(&e, help::english(&args)),
+        Err(e) => return help::print(&e, english),
     };
     match cli.command {
         Command::Validate(a) => validate::run(a),

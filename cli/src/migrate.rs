@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// The version to upgrade to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Target {
-    /// 1.1
+    // 1.1
     #[value(name = "1.1")]
     V1_1,
 }
@@ -20,9 +20,9 @@ pub enum Target {
 /// How the report is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
-    /// 中文文本，写到标准错误
+    // 中文文本，写到标准错误
     Text,
-    /// JSON，写到标准输出（from_version、to_version、changes）
+    // JSON，写到标准输出（from_version、to_version、changes）
     Json,
 }
 

@@ -11,10 +11,12 @@ pub enum Error {
     Json {
         /// 1-based line.
         line: usize,
-        /// 1-based column (in bytes).
+        /// 1-based column, in characters (as an editor counts them).
         column: usize,
-        /// What is wrong, and how to fix it.
+        /// What is wrong, and how to fix it, in Chinese.
         message: String,
+        /// The same in English ([`Error::message`] with [`crate::Lang::En`]).
+        message_en: String,
     },
     /// The JSON document is well formed but is not a catalogue object at all (e.g. `null`, an array).
     #[error("JSON 文档不是目录对象：{message}")]
@@ -125,6 +127,12 @@ impl Error {
     pub fn message_en(&self) -> String {
         match self {
             Error::CalendarText { en, .. } | Error::File { en, .. } => en.clone(),
+            Error::Json {
+                line,
+                column,
+                message_en,
+                ..
+            } => format!("not valid JSON (line {line}, column {column}): {message_en}"),
             _ => self.to_string(),
         }
     }
@@ -149,20 +157,13 @@ impl Error {
         }
     }
 
-    /// Builds a JSON error with a human hint, from a serde_json syntax error.
+    /// Builds a JSON error from a serde_json error: what is wrong and how to fix it, in
+    /// Chinese and in English (serde's own English words are never the Chinese message), at a
+    /// line and a column counted from 1 (the column in characters).
     pub(crate) fn from_json(e: &serde_json::Error, bytes: &[u8]) -> Self {
         let raw = e.to_string();
         // serde_json appends " at line L column C"; keep our own fields instead.
-        let msg = shorten_quoted(raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]));
-        let hint = match e.classify() {
-            serde_json::error::Category::Eof => "文件不完整（被截断？），请检查结尾的括号和引号",
-            serde_json::error::Category::Syntax if msg.contains("recursion limit") => {
-                "嵌套层数过深（上限 128 层）"
-            }
-            serde_json::error::Category::Syntax => "请检查该位置附近的逗号、引号和括号",
-            serde_json::error::Category::Io => "读取失败",
-            serde_json::error::Category::Data => "数据类型不符",
-        };
+        let msg = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
         if let Err(u) = std::str::from_utf8(bytes) {
             let at = u.valid_up_to();
             // `error_len() == None`: the input ends inside a character (truncated), which the
@@ -170,11 +171,13 @@ impl Error {
             if u.error_len().is_some() {
                 let before = &bytes[..at];
                 let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-                let column = at
-                    - before
-                        .iter()
-                        .rposition(|b| *b == b'\n')
-                        .map_or(0, |p| p + 1)
+                let line_start = before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |p| p + 1);
+                let column = String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count()
                     + 1;
                 return Error::Json {
                     line,
@@ -183,29 +186,298 @@ impl Error {
                         "文件不是有效的 UTF-8 编码（第 {} 个字节起）；如果是 GBK/GB18030 编码，请另存为 UTF-8",
                         at + 1
                     ),
+                    message_en: format!(
+                        "the file is not valid UTF-8 (from byte {}); if it is GBK/GB18030, save it as UTF-8",
+                        at + 1
+                    ),
                 };
             }
         }
-        if raw.contains("hex escape") || raw.contains("unicode code point") {
+        let line = e.line().max(1);
+        let column = char_column(bytes, line, e.column());
+        if msg.contains("hex escape") || msg.contains("unicode code point") {
             // serde_json's words for a \uD800–\uDFFF escape without its pair ("lone leading
             // surrogate", "unexpected end of hex escape"): nothing to do with commas or quotes.
             let escape = surrogate_escape_before(bytes, e.line(), e.column());
+            let quoted = escape
+                .as_deref()
+                .map_or_else(String::new, |x| format!(" {x} "));
             return Error::Json {
-                line: e.line(),
-                column: e.column(),
+                line,
+                column,
                 message: format!(
-                    "字符串中的转义{}是不成对的 UTF-16 代理项（\\ud800–\\udfff 只能成对出现，\
-                     如 \\ud83d\\ude00 表示一个字符），不代表任何字符；请删除该转义或写出完整的字符",
-                    escape.map_or_else(String::new, |x| format!(" {x} "))
+                    "字符串中的转义{quoted}是不成对的 UTF-16 代理项（\\ud800–\\udfff 只能成对出现，\
+                     如 \\ud83d\\ude00 表示一个字符），不代表任何字符；请删除该转义或写出完整的字符"
+                ),
+                message_en: format!(
+                    "the escape{} in a string is an unpaired UTF-16 surrogate (\\ud800–\\udfff \
+                     come in pairs, as \\ud83d\\ude00 for one character); remove it or write the \
+                     whole character",
+                    escape
+                        .as_deref()
+                        .map_or_else(String::new, |x| format!(" {x}"))
                 ),
             };
         }
+        let (zh, en) = json_reason(e.classify(), msg);
         Error::Json {
-            line: e.line(),
-            column: e.column(),
-            message: format!("{msg}；{hint}"),
+            line,
+            column,
+            message: zh,
+            message_en: en,
         }
     }
+}
+
+/// serde_json's 1-based byte `column` on 1-based `line` as a 1-based count of characters (a
+/// column of 0, which serde gives for an error just after a line break, is 1).
+fn char_column(bytes: &[u8], line: usize, column: usize) -> usize {
+    let start = if line <= 1 {
+        Some(0)
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map(|(i, _)| i + 1)
+    };
+    let Some(start) = start else {
+        return column.max(1);
+    };
+    let end = (start + column).min(bytes.len());
+    let chars = bytes.get(start..end).map_or(column, |b| {
+        // A character cut at `end` counts once.
+        String::from_utf8_lossy(b).chars().count()
+    });
+    chars.max(1)
+}
+
+/// What a serde_json error means, in Chinese and in English, with how to fix it. `msg` is
+/// serde's message without its position.
+fn json_reason(category: serde_json::error::Category, msg: &str) -> (String, String) {
+    use serde_json::error::Category;
+    const CHECK_ZH: &str = "请检查该位置附近的逗号、引号和括号";
+    const CHECK_EN: &str = "check the commas, quotes and brackets around it";
+    let pair = |zh: &str, en: &str| (zh.to_owned(), en.to_owned());
+    match category {
+        Category::Eof => {
+            let (zh, en) = if msg.contains("string") {
+                (
+                    "文件在字符串中间意外结束（缺少结尾的双引号？）",
+                    "the file ends inside a string (a closing quote missing?)",
+                )
+            } else if msg.contains("list") {
+                (
+                    "文件在数组 [ … ] 中间意外结束",
+                    "the file ends inside an array [ … ]",
+                )
+            } else if msg.contains("object") {
+                (
+                    "文件在对象 { … } 中间意外结束",
+                    "the file ends inside an object { … }",
+                )
+            } else {
+                (
+                    "文件在应为一个值的位置意外结束（文件为空，或在逗号、冒号之后结束）",
+                    "the file ends where a value should be (it is empty, or ends after a comma or a colon)",
+                )
+            };
+            (
+                format!("{zh}：文件不完整（被截断？），请检查结尾的括号和引号"),
+                format!("{en}: it is incomplete (cut off?); check the closing brackets and quotes"),
+            )
+        }
+        Category::Io => pair("读取失败", "the input could not be read"),
+        Category::Syntax => {
+            let known: &[(&str, &str, &str)] = &[
+                (
+                    "recursion limit exceeded",
+                    "嵌套层数过深（上限 128 层）",
+                    "nested too deep (at most 128 levels)",
+                ),
+                (
+                    "expected `:`",
+                    "键后面应为冒号 :",
+                    "a colon : should follow the key",
+                ),
+                (
+                    "expected `,` or `]`",
+                    "数组中的值之间应为逗号 , 或以 ] 结束",
+                    "values in an array are separated by , and the array ends with ]",
+                ),
+                (
+                    "expected `,` or `}`",
+                    "对象的成员之间应为逗号 , 或以 } 结束",
+                    "members of an object are separated by , and the object ends with }",
+                ),
+                (
+                    "expected ident",
+                    "无法识别的词（只能写 true、false 或 null，文字要加双引号）",
+                    "an unknown word (only true, false and null are allowed; text needs double quotes)",
+                ),
+                (
+                    "expected value",
+                    "此处应为一个值（对象、数组、带双引号的文字、数字、true、false 或 null）",
+                    "a value is expected here (an object, an array, text in double quotes, a number, true, false or null)",
+                ),
+                (
+                    "expected `\"`",
+                    "此处应为双引号 \"",
+                    "a double quote \" is expected here",
+                ),
+                (
+                    "invalid escape",
+                    "字符串中的转义无效（只能用 \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX）",
+                    "an invalid escape in a string (only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                ),
+                ("invalid number", "数字写法无效", "an invalid number"),
+                (
+                    "number out of range",
+                    "数字超出可表示的范围",
+                    "a number out of range",
+                ),
+                (
+                    "control character",
+                    "字符串中有控制字符（如换行、制表符），应写成 \\n、\\t 等转义",
+                    "a control character (such as a line break or a tab) in a string: write it as \\n, \\t …",
+                ),
+                (
+                    "key must be a string",
+                    "对象的键必须是带双引号的文字",
+                    "an object key must be text in double quotes",
+                ),
+                (
+                    "trailing comma",
+                    "最后一个值后面多了逗号，请删除",
+                    "a comma after the last value: remove it",
+                ),
+                (
+                    "trailing characters",
+                    "JSON 文档结束后还有多余的内容（文件只能包含一个 JSON 值）",
+                    "more content after the end of the JSON document (a file holds one JSON value)",
+                ),
+            ];
+            match known.iter().find(|(k, _, _)| msg.contains(k)) {
+                Some((k, zh, en)) if k.starts_with("recursion") => pair(zh, en),
+                Some((_, zh, en)) => (format!("{zh}；{CHECK_ZH}"), format!("{en}; {CHECK_EN}")),
+                None => (
+                    format!("语法错误；{CHECK_ZH}"),
+                    format!("{}; {CHECK_EN}", shorten_quoted(msg)),
+                ),
+            }
+        }
+        Category::Data => data_reason(msg),
+    }
+}
+
+/// A serde data error (a value of the wrong type or shape) in Chinese and in English. serde's
+/// words are turned into Chinese where they are known; a message of our own (already Chinese) is
+/// kept as it is.
+fn data_reason(msg: &str) -> (String, String) {
+    let en = format!("the data does not fit: {}", shorten_quoted(msg));
+    if msg.chars().any(is_cjk) {
+        return (shorten_quoted(msg), en);
+    }
+    // The part of `msg` between backticks after `prefix` (serde quotes names and values so).
+    let quoted = |prefix: &str| -> Option<String> {
+        let rest = msg.split_once(prefix)?.1;
+        let rest = rest.strip_prefix('`')?;
+        Some(excerpt(rest.split_once('`')?.0, 60))
+    };
+    let zh = if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (unexp, exp) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!(
+            "值的类型不符：实际为{}，应为{}",
+            kind_zh(unexp),
+            kind_zh(exp)
+        )
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (unexp, _) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("值无效：{}", kind_zh(unexp))
+    } else if msg.starts_with("invalid length") {
+        "数组或对象的元素个数不符".to_owned()
+    } else if let Some(v) = quoted("unknown variant ") {
+        format!("无法识别的取值“{v}”，请使用规定的代码")
+    } else if let Some(f) = quoted("unknown field ") {
+        format!("无法识别的键“{f}”")
+    } else if let Some(f) = quoted("missing field ") {
+        format!("缺少必填的键“{f}”")
+    } else if let Some(f) = quoted("duplicate field ") {
+        format!("键“{f}”出现了两次")
+    } else {
+        "数据的类型或结构不符合要求".to_owned()
+    };
+    (format!("{zh}；请对照数据格式说明修改"), en)
+}
+
+/// serde's name of a kind of value (`string "x"`, `integer `5``, `a sequence`, `u32` …) in
+/// Chinese, the value quoted when serde gives one.
+fn kind_zh(s: &str) -> String {
+    let s = s.trim();
+    let value = |prefix: &str| {
+        s.strip_prefix(prefix)
+            .map(|v| excerpt(v.trim().trim_matches(|c| c == '`' || c == '"'), 60))
+    };
+    if let Some(v) = value("string ") {
+        return format!("文字“{v}”");
+    }
+    for (prefix, zh) in [
+        ("integer ", "整数"),
+        ("floating point ", "小数"),
+        ("boolean ", "布尔值"),
+        ("character ", "字符"),
+    ] {
+        if let Some(v) = value(prefix) {
+            return format!("{zh} {v}");
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    let known: &[(&str, &str)] = &[
+        ("null", "null"),
+        ("unit", "null"),
+        ("option", "null"),
+        ("sequence", "数组"),
+        ("array", "数组"),
+        ("tuple", "数组"),
+        ("map", "对象"),
+        ("struct", "对象"),
+        ("enum", "规定的代码"),
+        ("variant", "规定的代码"),
+        ("string", "文字"),
+        ("str", "文字"),
+        ("char", "字符"),
+        ("bool", "布尔值（true 或 false）"),
+        ("f32", "数字"),
+        ("f64", "数字"),
+        ("number", "数字"),
+        ("float", "数字"),
+        ("u8", "非负整数"),
+        ("u16", "非负整数"),
+        ("u32", "非负整数"),
+        ("u64", "非负整数"),
+        ("usize", "非负整数"),
+        ("i8", "整数"),
+        ("i16", "整数"),
+        ("i32", "整数"),
+        ("i64", "整数"),
+        ("isize", "整数"),
+        ("integer", "整数"),
+        ("date", "日期（YYYY-MM-DD）"),
+    ];
+    known
+        .iter()
+        .find(|(k, _)| {
+            lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == *k)
+        })
+        .map_or_else(|| "其他类型的值".to_owned(), |(_, zh)| (*zh).to_owned())
+}
+
+/// Whether `c` is a CJK ideograph or CJK punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
 }
 
 /// The last `\uD800`–`\uDFFF` escape on line `line` before byte column `column` (1-based), as

@@ -150,20 +150,24 @@ __all__ = [
 
 
 def validate(data: _Any, *, lang: str = "zh", min_severity: str = "info", today: _Any = None,
-             mask: bool = False, laws: _Any = None, max_issues: int = 100_000) -> Report:
-    """Validates one catalogue (see the package docs for what ``data`` may be)."""
+             mask: bool = False, laws: _Any = None, max_issues: int = 100_000,
+             **table: _Any) -> Report:
+    """Validates one catalogue (see the package docs for what ``data`` may be). For a table,
+    ``sheet=`` picks the sheet and ``title=``, ``domain=``, ``publisher=``, ``level=``,
+    ``issued=`` give the catalogue fields it lacks."""
     v = Validator(lang=lang, min_severity=min_severity, today=today, mask=mask, laws=laws,
-                  max_issues=max_issues)
+                  max_issues=max_issues, **table)
     return v.validate(data)  # type: ignore[no-any-return]
 
 
 def validate_many(paths: _Any, *, workers: int | None = None, progress: bool = False,
                   lang: str = "zh", min_severity: str = "info", today: _Any = None,
                   mask: bool = False, laws: _Any = None,
-                  max_issues: int = 100_000) -> list[_Any]:
-    """Validates many catalogues in parallel; one Report (or gongkai.Error) per input."""
+                  max_issues: int = 100_000, **table: _Any) -> list[_Any]:
+    """Validates many catalogues in parallel; one Report (or gongkai.Error) per input. The
+    table keywords are those of :func:`validate`."""
     v = Validator(lang=lang, min_severity=min_severity, today=today, mask=mask, laws=laws,
-                  max_issues=max_issues)
+                  max_issues=max_issues, **table)
     return v.validate_many(paths, workers=workers, progress=progress)  # type: ignore[no-any-return]
 
 

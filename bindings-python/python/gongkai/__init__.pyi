@@ -189,6 +189,12 @@ class Validator:
         mask: bool = False,
         laws: _Laws = None,
         max_issues: int = 100000,
+        sheet: str | None = None,
+        title: str | None = None,
+        domain: str | None = None,
+        publisher: str | None = None,
+        level: str | None = None,
+        issued: _Today = None,
     ) -> Validator: ...
     @property
     def lang(self) -> str: ...
@@ -215,6 +221,12 @@ def validate(
     mask: bool = False,
     laws: _Laws = None,
     max_issues: int = 100000,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> Report:
     """Validates one catalogue. Invalid data gives a report; only input that cannot be read
     raises :class:`Error`. ``mask=True`` masks personal data (phone numbers, the names after
@@ -231,6 +243,12 @@ def validate_many(
     mask: bool = False,
     laws: _Laws = None,
     max_issues: int = 100000,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> list[Report | Error]:
     """Validates many catalogues in parallel (in Rust, on ``workers`` threads, default all
     cores). One result per input, in input order: a :class:`Report`, or the :class:`Error`
@@ -468,6 +486,12 @@ def audit(
     lang: _Lang | str = "zh",
     calendar: Calendar | _CsvSource | None = None,
     strict_calendar: bool = False,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> AuditReport:
     """Was each record published within its item's 公开时限? ``today`` (never the system clock)
     tells overdue from pending. Bad records are issues, not exceptions."""
@@ -561,6 +585,12 @@ def diff(
     min_severity: _SeverityName | str = "info",
     threshold: float = 0.6,
     margin: float = 0.05,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> DiffReport:
     """Checks ``local`` against the upper-level standard ``reference``: an embedded name
     (``"municipal_services"``, or its Chinese name ``"市政服务"``) or any catalogue ``validate``
@@ -574,6 +604,12 @@ def consistency(
     min_severity: _SeverityName | str = "info",
     threshold: float = 0.6,
     margin: float = 0.05,
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> DiffReport:
     """Two linked catalogues (county and village, two departments): the items they share must
     agree on 公开内容 and 公开时限."""
@@ -627,6 +663,12 @@ def changes(
     lang: _Lang | str = "zh",
     threshold: float = 0.6,
     format: Literal["json"] = "json",
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> ChangesReport: ...
 @overload
 def changes(
@@ -636,6 +678,12 @@ def changes(
     lang: _Lang | str = "zh",
     threshold: float = 0.6,
     format: Literal["md", "html", "text"],
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> str: ...
 @overload
 def changes(
@@ -645,6 +693,12 @@ def changes(
     lang: _Lang | str = "zh",
     threshold: float = 0.6,
     format: str = "json",
+    sheet: str | None = None,
+    title: str | None = None,
+    domain: str | None = None,
+    publisher: str | None = None,
+    level: str | None = None,
+    issued: _Today = None,
 ) -> ChangesReport | str:
     """What changed between two versions of a catalogue (what ``gongkai changes`` reports): a
     :class:`ChangesReport` with ``old``, ``new``, ``weakened``, ``counts``, ``items`` and

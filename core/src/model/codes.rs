@@ -299,3 +299,15 @@ pub fn domain_by_code(code: &str) -> Option<&'static DomainCode> {
 pub fn domain_by_zh(zh: &str) -> Option<&'static DomainCode> {
     DOMAINS.iter().find(|d| d.zh == zh)
 }
+
+/// A catalogue level given as text: its code (`county`) or its Chinese name (县级).
+impl crate::args::Arg for Level {
+    const EXPECTED: &'static str =
+        "目录层级 city、county、township、village 或 市级、县级、乡级、村级";
+    fn from_text(text: &str) -> Option<Self> {
+        Level::ALL
+            .iter()
+            .copied()
+            .find(|l| l.code() == text || l.zh() == text)
+    }
+}
