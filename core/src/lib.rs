@@ -45,6 +45,7 @@
 pub mod annotate;
 pub mod args;
 pub mod audit;
+pub mod batch;
 pub mod calendar;
 pub mod codes;
 mod date;
