@@ -97,8 +97,15 @@ pub fn run(a: Args) -> ExitCode {
             return (Outcome::Failed(e.clone()), Vec::new());
         }
         let import = a.table.options(path);
-        let result = common::read_file(path)
-            .and_then(|bytes| validator.validate_bytes_with(&bytes, &import));
+        // A large JSON file is validated as a stream (memory bounded by the report); the
+        // report is the same.
+        let result = if path.as_os_str() != "-"
+            && gongkai::stream::is_json_name(&path.to_string_lossy())
+        {
+            gongkai::stream::validate_json_file(&validator, path)
+        } else {
+            common::read_file(path).and_then(|bytes| validator.validate_bytes_with(&bytes, &import))
+        };
         let mut buf = crate::term::Clean::new(Vec::new(), text);
         match result {
             Ok(report) => {

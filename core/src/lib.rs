@@ -68,6 +68,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod site;
+pub mod stream;
 mod validate;
 
 pub use codes::Code;

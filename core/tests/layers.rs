@@ -23,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["import", "laws"],
     &["rules"],
     &["export", "deadline"],
-    &["validate"],
+    &["validate", "stream"],
     &["diff", "audit"],
     &["annotate", "site", "evaluate"],
 ];
