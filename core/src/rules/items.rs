@@ -11,12 +11,15 @@ use std::collections::hash_map::Entry;
 
 /// The items seen so far (for duplicates).
 pub(crate) struct Seen<'a> {
-    ids: HashMap<Cow<'a, str>, usize, Hasher>,
+    ids: HashMap<Key<'a>, usize, Hasher>,
     /// (二级, 三级) → the first item with that name, and its 一级.
-    names: HashMap<(Cow<'a, str>, Cow<'a, str>), (usize, Cow<'a, str>), Hasher>,
+    names: HashMap<(Key<'a>, Key<'a>), (usize, Key<'a>), Hasher>,
     /// (一级, 二级, 三级) → first item; holds only the items of names seen twice.
-    keys: HashMap<(Cow<'a, str>, Cow<'a, str>, Cow<'a, str>), usize, Hasher>,
+    keys: HashMap<(Key<'a>, Key<'a>, Key<'a>), usize, Hasher>,
 }
+
+/// An id or a name as [`Seen`] keeps it.
+type Key<'a> = Cow<'a, str>;
 
 /// How [`check_item`] keeps an item's id and names in [`Seen`]: borrowed from a catalogue in
 /// memory, copied from an item read from a stream (then dropped).
