@@ -92,6 +92,9 @@ pub(crate) enum Job<'a> {
     Json { bytes: &'a [u8], from_value: bool },
     /// A file: its path, and the path as text (for the format and for errors).
     File { path: &'a Path, name: Cow<'a, str> },
+    /// A file's bytes already read (Spark's `binaryFiles`), with its name for the format and
+    /// for errors.
+    Named { bytes: &'a [u8], name: &'a str },
 }
 
 impl Input<'_> {
@@ -122,6 +125,7 @@ impl Job<'_> {
                 let bytes = gongkai::read_file_limited(path, v.options().max_input_bytes)?;
                 Ok(v.validate_bytes_with(&bytes, &table.import_options(name))?)
             }
+            Job::Named { bytes, name } => Ok(v.validate_bytes_with(bytes, &table.import_options(name))?),
         }
     }
 
@@ -136,9 +140,10 @@ impl Job<'_> {
         let options = match self {
             Job::Json { .. } => ImportOptions::default().format(Format::Json),
             Job::File { name, .. } => table.import_options(name),
+            Job::Named { name, .. } => table.import_options(name),
         };
         let loaded = match self {
-            Job::Json { bytes, .. } => load(bytes, &options),
+            Job::Json { bytes, .. } | Job::Named { bytes, .. } => load(bytes, &options),
             Job::File { path, .. } => gongkai::read_file_limited(path, options.max_input_bytes)
                 .and_then(|bytes| load(&bytes, &options)),
         };
@@ -153,6 +158,7 @@ impl Job<'_> {
             } => Origin::PythonValue,
             Job::Json { .. } => Origin::Text,
             Job::File { name, .. } => Origin::File(name),
+            Job::Named { name, .. } => Origin::File(name),
         }
     }
 }

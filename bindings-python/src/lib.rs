@@ -182,6 +182,35 @@ impl PyValidator {
         self.validate_many_impl(py, paths, workers, progress)
     }
 
+    /// For `gongkai.spark`: validates `(name, bytes)` pairs (files already read, any format, the
+    /// name picking it) in parallel with the GIL released, this one validator shared by the
+    /// threads; one `Report` or `Error` per pair, in order.
+    #[pyo3(signature = (files, *, workers = None))]
+    fn _validate_named<'py>(
+        &self,
+        py: Python<'py>,
+        files: &Bound<'py, PyAny>,
+        workers: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let pairs = files
+            .try_iter()?
+            .map(|item| item?.extract::<(String, Bound<'py, PyBytes>)>())
+            .collect::<PyResult<Vec<_>>>()?;
+        let jobs: Vec<_> = pairs
+            .iter()
+            .map(|(name, data)| input::Job::Named {
+                bytes: data.as_bytes(),
+                name,
+            })
+            .collect();
+        let threads = parallel::thread_count(workers.filter(|&w| w > 0), jobs.len());
+        let results = parallel::run(py, jobs.len(), threads, false, |i| match jobs.get(i) {
+            Some(job) => job.run(&self.inner),
+            None => Err(Failure::Panic(format!("no job {i}"))),
+        })?;
+        reports(py, jobs.iter().map(input::Job::origin), results)
+    }
+
     /// `"zh"` or `"en"`.
     #[getter]
     fn lang(&self) -> &'static str {
@@ -244,6 +273,13 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 fn _invalid_argument(py: Python<'_>, name: &str, expected: &str, found: &str) -> Py<PyAny> {
     let e = gongkai::args::invalid(name, expected, found);
     error::core_err(py, e).into_value(py).into_any()
+}
+
+/// Whether a file found under a folder or a glob is a catalogue file (the core's rule: the
+/// loader's extensions, no hidden or Office lock files), for `gongkai.spark`.
+#[pyfunction]
+fn _is_catalogue_name(name: &str) -> bool {
+    gongkai::batch::is_catalogue_name(name)
 }
 
 /// Test hook: panics in native code (with the GIL released when `detached`), to show that a
@@ -320,6 +356,7 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate::_evaluation_html, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate::_evaluation_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate::_evaluation_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(_is_catalogue_name, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_worker_for_test, m)?)?;
     Ok(())

@@ -55,6 +55,11 @@ impl<W: Write> Clean<W> {
             pending: Vec::new(),
         }
     }
+
+    /// The writer back (bytes of an unfinished character, never written by the CLI, dropped).
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
 }
 
 impl<W: Write> Write for Clean<W> {

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 /// Arguments of `gongkai validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// 目录文件（.json、.csv、.xlsx、.html、.docx）
+    /// 目录文件（.json、.csv、.xlsx、.xls、.html、.docx）或文件夹（读取其中及子文件夹中的这些文件）；- 表示标准输入
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// 输出格式：text（便于阅读）或 json（与数据模型一致的报告）
+    /// 输出格式：text（便于阅读）或 json（与数据模型一致的报告；多个文件时每个文件一行）
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// 消息语言：zh（中文）或 en（English）
@@ -33,8 +33,27 @@ pub struct Args {
     /// 依据库文件（JSON，格式见 docs/laws.md）：补充本地的法规、规章和规范性文件，与内置依据库合并
     #[arg(long, value_name = "FILE")]
     laws: Option<PathBuf>,
+    /// 同时校验的文件数（默认为 CPU 核数）；输出顺序总与输入顺序相同
+    #[arg(long, value_name = "N", value_parser = jobs)]
+    jobs: Option<usize>,
     #[command(flatten)]
     table: common::TableArgs,
+}
+
+fn jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!(
+            "“{s}”不是正整数；--jobs 应为 1 或更大的整数（默认为 CPU 核数）"
+        )),
+    }
+}
+
+/// What one file gave: its verdict, and its output already rendered (by the worker thread).
+enum Outcome {
+    Valid,
+    Invalid,
+    Failed(gongkai::Error),
 }
 
 /// Runs the command.
@@ -57,40 +76,85 @@ pub fn run(a: Args) -> ExitCode {
         }
     }
     let validator = gongkai::Validator::new(options);
-    let many = a.files.len() > 1;
+    let entries = gongkai::batch::expand(&a.files);
+    let many = entries.len() != 1 || a.files.iter().any(|p| p.as_os_str() != "-" && p.is_dir());
     let progress = many && common::stderr_is_terminal();
     let colour = a.format == Format::Text && common::colour_stdout();
+    let text = a.format == Format::Text;
     let mut worst = common::OK;
     let (mut n_valid, mut n_invalid, mut n_failed) = (0usize, 0usize, 0usize);
-    let mut out = crate::term::stdout(a.format == Format::Text);
-    for (k, path) in a.files.iter().enumerate() {
+    // Each worker renders its file's output (cleaned for text); the output goes out in order.
+    let mut out = crate::term::stdout(false);
+    let work = |k: usize| -> (Outcome, Vec<u8>) {
+        let Some(entry) = entries.get(k) else {
+            return (
+                Outcome::Failed(gongkai::Error::InvalidArgument(format!("no file {k}"))),
+                Vec::new(),
+            );
+        };
+        let path = &entry.path;
+        if let Some(e) = &entry.error {
+            return (Outcome::Failed(e.clone()), Vec::new());
+        }
+        let import = a.table.options(path);
+        // A large JSON file is validated as a stream (memory bounded by the report); the
+        // report is the same.
+        let result = if path.as_os_str() != "-"
+            && gongkai::stream::is_json_name(&path.to_string_lossy())
+        {
+            gongkai::stream::validate_json_file(&validator, path)
+        } else {
+            common::read_file(path).and_then(|bytes| validator.validate_bytes_with(&bytes, &import))
+        };
+        let mut buf = crate::term::Clean::new(Vec::new(), text);
+        match result {
+            Ok(report) => {
+                let _ = match a.format {
+                    Format::Json if many => writeln!(buf, "{}", json_line(path, &report)),
+                    Format::Json => writeln!(buf, "{}", report.to_json_pretty()),
+                    Format::Text => write_text(&mut buf, path, &report, a.lang, colour),
+                };
+                let o = if report.valid {
+                    Outcome::Valid
+                } else {
+                    Outcome::Invalid
+                };
+                (o, buf.into_inner())
+            }
+            Err(e) => (Outcome::Failed(e), Vec::new()),
+        }
+    };
+    let threads = gongkai::batch::thread_count(a.jobs, entries.len());
+    gongkai::batch::run_ordered(entries.len(), threads, work, |k, done| {
+        let path = entries.get(k).map_or(Path::new("-"), |e| e.path.as_path());
         if progress {
             crate::term::err!(
                 "{}[{}/{}] {}",
                 crate::term::Raw("\r\x1b[K"),
                 k + 1,
-                a.files.len(),
+                entries.len(),
                 path.display()
             );
         }
-        let import = a.table.options(path);
-        let result = common::read_file(path)
-            .and_then(|bytes| validator.validate_bytes_with(&bytes, &import));
-        match result {
-            Ok(report) => {
-                if report.valid {
+        let (outcome, bytes) = done.unwrap_or_else(|panic| {
+            (
+                Outcome::Failed(gongkai::Error::InvalidArgument(format!(
+                    "内部错误（请报告此问题）：{panic}"
+                ))),
+                Vec::new(),
+            )
+        });
+        let written = match outcome {
+            Outcome::Valid | Outcome::Invalid => {
+                if matches!(outcome, Outcome::Valid) {
                     n_valid += 1;
                 } else {
                     n_invalid += 1;
                     worst = worst.max(common::DATA_ERRORS);
                 }
-                let _ = match a.format {
-                    Format::Json if many => writeln!(out, "{}", json_line(path, &report)),
-                    Format::Json => writeln!(out, "{}", report.to_json_pretty()),
-                    Format::Text => write_text(&mut out, path, &report, a.lang, colour),
-                };
+                out.write_all(&bytes)
             }
-            Err(e) => {
+            Outcome::Failed(e) => {
                 n_failed += 1;
                 worst = common::FAILURE;
                 if progress {
@@ -100,25 +164,39 @@ pub fn run(a: Args) -> ExitCode {
                 if a.format == Format::Json && many {
                     let v = serde_json::json!({
                         "file": path.display().to_string(),
-                        "error": { "code": e.code(), "message": e.to_string() },
+                        "error": { "code": e.code(), "message": e.message(a.lang) },
                     });
-                    let _ = writeln!(out, "{v}");
+                    writeln!(out, "{v}")
+                } else {
+                    Ok(())
                 }
             }
-        }
-    }
+        };
+        // Lines go out as files finish; a closed output (`| head`) stops the run.
+        written.and_then(|()| out.flush()).is_ok()
+    });
     if progress {
         crate::term::err!("{}", crate::term::Raw("\r\x1b[K"));
     }
     if many {
-        let summary = format!(
-            "共 {} 个文件：{} 个通过，{} 个有错误，{} 个无法读取",
-            a.files.len(),
-            n_valid,
-            n_invalid,
-            n_failed
-        );
-        if a.format == Format::Text {
+        let summary = if a.lang == gongkai::Lang::Zh {
+            format!(
+                "共 {} 个文件：{} 个通过，{} 个有错误，{} 个无法读取",
+                entries.len(),
+                n_valid,
+                n_invalid,
+                n_failed
+            )
+        } else {
+            format!(
+                "{} files: {} valid, {} with errors, {} could not be read",
+                entries.len(),
+                n_valid,
+                n_invalid,
+                n_failed
+            )
+        };
+        if text {
             let _ = writeln!(out, "{summary}");
         } else {
             crate::term::errln!("{summary}");

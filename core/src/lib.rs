@@ -45,6 +45,7 @@
 pub mod annotate;
 pub mod args;
 pub mod audit;
+pub mod batch;
 pub mod calendar;
 pub mod codes;
 mod date;
@@ -67,6 +68,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod site;
+pub mod stream;
 mod validate;
 
 pub use codes::Code;

@@ -337,11 +337,16 @@ impl Validator {
     }
 
     /// An empty collector with this validator's limits (`max_issues`, `min_severity`).
-    fn collector(&self) -> Collector {
+    pub(crate) fn collector(&self) -> Collector {
         Collector::new(self.options.max_issues.max(1), self.options.min_severity)
     }
 
-    fn finish(&self, items: usize, mut raw: Collector, sources: Option<&SourceMap>) -> Report {
+    pub(crate) fn finish(
+        &self,
+        items: usize,
+        mut raw: Collector,
+        sources: Option<&SourceMap>,
+    ) -> Report {
         for f in raw.kept_mut() {
             bound_finding(f, self.options.mask_values);
         }
@@ -535,6 +540,13 @@ fn explain_catalogue(cat: &Catalogue<'_>, skip: &[&str], out: &mut Collector) {
 /// required keys are already guaranteed by the types). Kept in step with `schema.rs` by the
 /// cross-validation tests.
 pub fn structurally_valid(cat: &Catalogue<'_>) -> bool {
+    header_structurally_valid(cat)
+        && !cat.items.is_empty()
+        && cat.items.iter().all(item_structurally_valid)
+}
+
+/// [`structurally_valid`] but for the items (for a header read apart from its items).
+pub(crate) fn header_structurally_valid(cat: &Catalogue<'_>) -> bool {
     crate::model::SCHEMA_VERSIONS.contains(&cat.schema_version.as_str())
         && !cat.title.is_empty()
         && !cat.domain.is_empty()
@@ -556,11 +568,9 @@ pub fn structurally_valid(cat: &Catalogue<'_>) -> bool {
             .revisions
             .iter()
             .all(|r| is_real_date(&r.date) && !r.summary.is_empty())
-        && !cat.items.is_empty()
-        && cat.items.iter().all(item_structurally_valid)
 }
 
-fn item_structurally_valid(it: &Item<'_>) -> bool {
+pub(crate) fn item_structurally_valid(it: &Item<'_>) -> bool {
     !it.id.is_empty()
         && !it.category.is_empty()
         && !it.name.is_empty()

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 /// Bottom to top. A module may use the modules of its own row and of the rows before it.
 const LAYERS: &[&[&str]] = &[
-    &["error", "lang", "args", "json", "date", "location", "input"],
+    &[
+        "error", "lang", "args", "json", "date", "location", "input", "batch",
+    ],
     &["codes"],
     &["issue"],
     &["report"],
@@ -21,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["import", "laws"],
     &["rules"],
     &["export", "deadline"],
-    &["validate"],
+    &["validate", "stream"],
     &["diff", "audit"],
     &["annotate", "site", "evaluate"],
 ];

@@ -68,7 +68,7 @@ pub fn unit_name(path: &str) -> String {
 /// Whether a file in an input folder is read as a catalogue: `.json`, `.csv`, `.xlsx`, `.xls`, `.docx`,
 /// `.html` or `.htm`, not hidden and not a spreadsheet's lock file (`~$…`).
 pub fn is_catalogue_file(name: &str) -> bool {
-    has_extension(name, &["json", "csv", "xlsx", "xls", "html", "htm", "docx"])
+    has_extension(name, crate::batch::CATALOGUE_EXTENSIONS)
 }
 
 /// Whether a file in a records folder is read as records: `.csv`, `.tsv`, `.txt` or `.json`.

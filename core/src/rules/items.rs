@@ -5,17 +5,25 @@ use super::Ctx;
 use super::lexicon::{Facts, Hasher, flag, is_blank, scan, space_inside_words, trim};
 use crate::codes;
 use crate::model::{Audience, Item, Method, Text};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 /// The items seen so far (for duplicates).
 pub(crate) struct Seen<'a> {
-    ids: HashMap<&'a str, usize, Hasher>,
+    ids: HashMap<Key<'a>, usize, Hasher>,
     /// (二级, 三级) → the first item with that name, and its 一级.
-    names: HashMap<(&'a str, &'a str), (usize, &'a str), Hasher>,
+    names: HashMap<(Key<'a>, Key<'a>), (usize, Key<'a>), Hasher>,
     /// (一级, 二级, 三级) → first item; holds only the items of names seen twice.
-    keys: HashMap<(&'a str, &'a str, &'a str), usize, Hasher>,
+    keys: HashMap<(Key<'a>, Key<'a>, Key<'a>), usize, Hasher>,
 }
+
+/// An id or a name as [`Seen`] keeps it.
+type Key<'a> = Cow<'a, str>;
+
+/// How [`check_item`] keeps an item's id and names in [`Seen`]: borrowed from a catalogue in
+/// memory, copied from an item read from a stream (then dropped).
+pub(crate) type Keep<'i, 'a> = fn(&'i str) -> Cow<'a, str>;
 
 impl Seen<'_> {
     pub(crate) fn with_capacity(n: usize) -> Self {
@@ -28,17 +36,18 @@ impl Seen<'_> {
 }
 
 /// Runs the item rules on item `i` (after items `0..i`).
-pub(crate) fn check_item<'a>(
+pub(crate) fn check_item<'i, 'a>(
     i: usize,
-    item: &'a Item<'_>,
+    item: &'i Item<'_>,
     f: &Facts,
     seen: &mut Seen<'a>,
+    keep: Keep<'i, 'a>,
     ctx: &mut Ctx,
 ) {
     blank_text(i, item, ctx);
     let id = trim(&item.id);
     if !id.is_empty() {
-        match seen.ids.entry(id) {
+        match seen.ids.entry(keep(id)) {
             Entry::Occupied(first) => {
                 let first = ctx.item_number(*first.get()).to_string();
                 ctx.push_item(
@@ -59,14 +68,16 @@ pub(crate) fn check_item<'a>(
     if !category.is_empty() && !name.is_empty() {
         // Names are nearly always unique: the exact (一级, 二级, 三级) key is looked up only
         // for a name seen before.
-        match seen.names.entry((name, sub)) {
+        match seen.names.entry((keep(name), keep(sub))) {
             Entry::Vacant(v) => {
-                v.insert((i, category));
+                v.insert((i, keep(category)));
             }
             Entry::Occupied(o) => {
-                let (first, first_cat) = *o.get();
-                seen.keys.entry((first_cat, name, sub)).or_insert(first);
-                match seen.keys.entry((category, name, sub)) {
+                let (first, first_cat) = o.get().clone();
+                seen.keys
+                    .entry((first_cat.clone(), keep(name), keep(sub)))
+                    .or_insert(first);
+                match seen.keys.entry((keep(category), keep(name), keep(sub))) {
                     Entry::Occupied(same) => {
                         let same = ctx.item_number(*same.get()).to_string();
                         ctx.push_item(
@@ -87,7 +98,7 @@ pub(crate) fn check_item<'a>(
                             "/category",
                             &[
                                 ("category", category.to_owned()),
-                                ("other", first_cat.to_owned()),
+                                ("other", first_cat.into_owned()),
                                 ("first", n),
                             ],
                         );

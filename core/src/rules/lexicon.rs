@@ -297,12 +297,25 @@ pub(crate) type Hasher = foldhash::fast::RandomState;
 /// (一级事项, 公开主体, 公开内容 elements, 公开依据 titles): each distinct text is scanned once.
 pub(crate) struct Scanner<'a> {
     seen: HashMap<&'a str, u64, Hasher>,
+    cache: bool,
 }
 
 impl Default for Scanner<'_> {
     fn default() -> Self {
         Scanner {
             seen: HashMap::with_capacity_and_hasher(256, Hasher::default()),
+            cache: true,
+        }
+    }
+}
+
+impl Scanner<'_> {
+    /// A scanner that remembers nothing (for one item read from a stream and then dropped):
+    /// the same facts, every cell scanned.
+    pub(crate) fn uncached() -> Self {
+        Scanner {
+            seen: HashMap::with_hasher(Hasher::default()),
+            cache: false,
         }
     }
 }
@@ -312,6 +325,9 @@ impl<'a> Scanner<'a> {
     const MAX: usize = 1 << 14;
 
     fn cell(&mut self, s: &'a str) -> u64 {
+        if !self.cache {
+            return scan(s);
+        }
         if let Some(&bits) = self.seen.get(s) {
             return bits;
         }

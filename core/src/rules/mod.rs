@@ -23,35 +23,73 @@ pub mod channels;
 pub mod items;
 pub mod laws;
 mod lexicon;
+pub(crate) use lexicon::Scanner;
 pub mod structure;
 pub mod subject;
 pub mod time;
 
 /// Runs every semantic rule family over a catalogue.
 pub(crate) fn run_all(cat: &Catalogue<'_>, ctx: &mut Ctx) {
-    structure::check(cat, ctx);
-    catalogue::check_header(cat, ctx);
-    let env = Env {
-        header_ok: ctx.header_ok(),
-        level: cat.level,
-        as_of: laws::as_of(cat, ctx.header_ok()),
-        county: subject::county(cat, ctx.header_ok()),
-    };
-    let user_laws = ctx.laws.clone();
-    let registry = user_laws
-        .as_deref()
-        .unwrap_or_else(|| crate::laws::Registry::embedded());
+    let mut pass = Pass::start(cat, ctx, cat.items.len());
     let mut scanner = lexicon::Scanner::default();
-    let mut seen = items::Seen::with_capacity(cat.items.len());
     for (i, item) in cat.items.iter().enumerate() {
+        pass.item(i, item, &mut scanner, std::borrow::Cow::Borrowed, ctx);
+    }
+}
+
+/// The rules as one pass: the header's rules when it starts ([`Pass::start`]), then each item in
+/// order ([`Pass::item`]), keeping only what rules across items need (ids and names, in
+/// [`items::Seen`]). [`run_all`] feeds it a catalogue in memory; [`crate::stream`] items read
+/// one at a time from a stream and then dropped. Both push the same findings in the same order.
+pub(crate) struct Pass<'c, 'a> {
+    env: Env<'c>,
+    seen: items::Seen<'a>,
+    laws: Option<std::sync::Arc<crate::laws::Registry>>,
+}
+
+impl<'c, 'a> Pass<'c, 'a> {
+    /// Runs the header's rules of `cat` (its items, if any, are not read) and gets ready for
+    /// the items; `capacity` is how many items are expected.
+    pub(crate) fn start(cat: &'c Catalogue<'_>, ctx: &mut Ctx, capacity: usize) -> Self {
+        structure::check_header(cat, ctx);
+        catalogue::check_header(cat, ctx);
+        let env = Env {
+            header_ok: ctx.header_ok(),
+            level: cat.level,
+            as_of: laws::as_of(cat, ctx.header_ok()),
+            county: subject::county(cat, ctx.header_ok()),
+            version: cat.schema_version.as_str() == crate::model::SCHEMA_VERSION,
+        };
+        Pass {
+            env,
+            seen: items::Seen::with_capacity(capacity),
+            laws: ctx.laws.clone(),
+        }
+    }
+
+    /// Runs the item rules on item `i` (after items `0..i`). `keep` says how its id and names
+    /// are kept for the rules across items (borrowed, or copied when the item is dropped after).
+    pub(crate) fn item<'i>(
+        &mut self,
+        i: usize,
+        item: &'i Item<'_>,
+        scanner: &mut lexicon::Scanner<'i>,
+        keep: items::Keep<'i, 'a>,
+        ctx: &mut Ctx,
+    ) {
+        structure::check_item(i, item, self.env.version, ctx);
+        let registry = self
+            .laws
+            .as_deref()
+            .unwrap_or_else(|| crate::laws::Registry::embedded());
         let f = scanner.item(item);
-        items::check_item(i, item, &f, &mut seen, ctx);
+        items::check_item(i, item, &f, &mut self.seen, keep, ctx);
         time::check_item(i, item, &f, ctx);
         channels::check_item(i, item, ctx);
         basis::check_item(i, item, &f, ctx);
-        laws::check_item(i, item, &f, registry, &env, ctx);
-        subject::check_item(i, item, &f, &env, ctx);
-        catalogue::check_item(i, item, &env, ctx);
+        laws::check_item(i, item, &f, registry, &self.env, ctx);
+        subject::check_item(i, item, &f, &self.env, ctx);
+        catalogue::check_item(i, item, &self.env, ctx);
     }
 }
 
@@ -65,6 +103,8 @@ pub(crate) struct Env<'c> {
     pub as_of: laws::AsOf,
     /// The county of the region, when given.
     pub county: Option<&'c str>,
+    /// Whether the catalogue says schema version 1.0 (its 1.1 fields are then reported).
+    pub version: bool,
 }
 
 /// What a rule sees besides the catalogue, and where it reports.

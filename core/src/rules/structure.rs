@@ -4,15 +4,15 @@
 use super::Ctx;
 use crate::codes;
 use crate::issue::Finding;
-use crate::model::{Catalogue, Extra, column_title, field_title, known_keys};
+use crate::model::{Catalogue, Extra, Item, column_title, field_title, known_keys};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// Unknown keys of the model as read (warnings naming the closest known key), and the fields of
-/// a newer schema version in a file that declares an older one.
-pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
-    newer_version_fields(cat, ctx);
+/// Unknown keys of the catalogue's header as read (warnings naming the closest known key), and
+/// its fields of a newer schema version in a file that declares an older one.
+pub(crate) fn check_header(cat: &Catalogue<'_>, ctx: &mut Ctx) {
+    newer_version_header(cat, ctx);
     if ctx.header_ok() {
         for (j, r) in cat.revisions.iter().enumerate() {
             unknown(
@@ -31,89 +31,91 @@ pub(crate) fn check(cat: &Catalogue<'_>, ctx: &mut Ctx) {
             unknown(ctx, &b.extra, "/based_on", known_keys::BASED_ON, None);
         }
     }
-    for (i, item) in cat.items.iter().enumerate() {
-        // Build paths only for an object that has unknown keys (nearly never).
-        if item.extra.is_empty()
-            && item.time_limit.extra.is_empty()
-            && item.basis.iter().all(|c| c.extra.is_empty())
-        {
-            continue;
-        }
-        let base = ctx.item_path(i);
-        let id = Some(item.id.as_str());
-        unknown(ctx, &item.extra, &base, known_keys::ITEM, id);
-        for (j, c) in item.basis.iter().enumerate() {
-            unknown(
-                ctx,
-                &c.extra,
-                &format!("{base}/basis/{j}"),
-                known_keys::CITATION,
-                id,
-            );
-        }
-        let tl = format!("{base}/time_limit");
-        unknown(ctx, &item.time_limit.extra, &tl, known_keys::TIME_LIMIT, id);
+}
+
+/// The same for item `i`: its 1.1 fields when the catalogue says 1.0 (`version_1_0`), and its
+/// unknown keys.
+pub(crate) fn check_item(i: usize, item: &Item<'_>, version_1_0: bool, ctx: &mut Ctx) {
+    if version_1_0 && ctx.header_ok() {
+        newer_version_item(i, item, ctx);
+    }
+    // Build paths only for an object that has unknown keys (nearly never).
+    if item.extra.is_empty()
+        && item.time_limit.extra.is_empty()
+        && item.basis.iter().all(|c| c.extra.is_empty())
+    {
+        return;
+    }
+    let base = ctx.item_path(i);
+    let id = Some(item.id.as_str());
+    unknown(ctx, &item.extra, &base, known_keys::ITEM, id);
+    for (j, c) in item.basis.iter().enumerate() {
+        unknown(
+            ctx,
+            &c.extra,
+            &format!("{base}/basis/{j}"),
+            known_keys::CITATION,
+            id,
+        );
+    }
+    let tl = format!("{base}/time_limit");
+    unknown(ctx, &item.time_limit.extra, &tl, known_keys::TIME_LIMIT, id);
+}
+
+fn newer_params(key: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("field", field_title(key).unwrap_or(key).to_owned()),
+        ("key", key.to_owned()),
+        ("version", crate::model::SCHEMA_VERSION.to_owned()),
+    ]
+}
+
+/// In a file that says 1.0, each header field only 1.1 has (a warning: the file is read as it
+/// is). Without the catalogue's header (an item validated alone) its version is unknown: a 1.1
+/// field may be in a 1.1 file, so nothing is said.
+fn newer_version_header(cat: &Catalogue<'_>, ctx: &mut Ctx) {
+    if cat.schema_version != crate::model::SCHEMA_VERSION || !ctx.header_ok() {
+        return;
+    }
+    let present = [
+        ("version", cat.version.is_some()),
+        ("revisions", !cat.revisions.is_empty()),
+        ("next_review", cat.next_review.is_some()),
+    ];
+    for (key, _) in present.iter().filter(|(_, on)| *on) {
+        ctx.push(
+            codes::schema::NEWER_VERSION_FIELD,
+            format!("/{key}"),
+            &newer_params(key),
+        );
     }
 }
 
-/// In a file that says 1.0, each field only 1.1 has (a warning: the file is read as it is).
-fn newer_version_fields(cat: &Catalogue<'_>, ctx: &mut Ctx) {
-    if cat.schema_version != crate::model::SCHEMA_VERSION {
-        return;
+fn newer_version_item(i: usize, item: &Item<'_>, ctx: &mut Ctx) {
+    let present = [
+        ("retention", item.retention.is_some()),
+        ("responsible_office", item.responsible_office.is_some()),
+        ("scope_note", item.scope_note.is_some()),
+    ];
+    for (key, _) in present.iter().filter(|(_, on)| *on) {
+        ctx.push_item(
+            codes::schema::NEWER_VERSION_FIELD,
+            i,
+            item,
+            &format!("/{key}"),
+            &newer_params(key),
+        );
     }
-    let version = cat.schema_version.to_string();
-    let params = |key: &str| {
-        vec![
-            ("field", field_title(key).unwrap_or(key).to_owned()),
-            ("key", key.to_owned()),
-            ("version", version.clone()),
-        ]
-    };
-    // Without the catalogue's header (an item validated alone) its version is unknown: a 1.1
-    // field may be in a 1.1 file, so nothing is said.
-    if !ctx.header_ok() {
-        return;
-    }
-    {
-        let present = [
-            ("version", cat.version.is_some()),
-            ("revisions", !cat.revisions.is_empty()),
-            ("next_review", cat.next_review.is_some()),
-        ];
-        for (key, _) in present.iter().filter(|(_, on)| *on) {
-            ctx.push(
-                codes::schema::NEWER_VERSION_FIELD,
-                format!("/{key}"),
-                &params(key),
-            );
-        }
-    }
-    for (i, item) in cat.items.iter().enumerate() {
-        let present = [
-            ("retention", item.retention.is_some()),
-            ("responsible_office", item.responsible_office.is_some()),
-            ("scope_note", item.scope_note.is_some()),
-        ];
-        for (key, _) in present.iter().filter(|(_, on)| *on) {
-            ctx.push_item(
-                codes::schema::NEWER_VERSION_FIELD,
-                i,
-                item,
-                &format!("/{key}"),
-                &params(key),
-            );
-        }
-        if item.time_limit.from == Some(crate::model::Anchor::FormedOrObtained) {
-            let mut p = params("from");
-            p[0].1 = "起算点（自制作或者获取信息之日）".to_owned();
-            ctx.push_item(
-                codes::schema::NEWER_VERSION_FIELD,
-                i,
-                item,
-                "/time_limit/from",
-                &p,
-            );
-        }
+    if item.time_limit.from == Some(crate::model::Anchor::FormedOrObtained) {
+        let mut p = newer_params("from");
+        p[0].1 = "起算点（自制作或者获取信息之日）".to_owned();
+        ctx.push_item(
+            codes::schema::NEWER_VERSION_FIELD,
+            i,
+            item,
+            "/time_limit/from",
+            &p,
+        );
     }
 }
 
