@@ -125,7 +125,9 @@ impl Job<'_> {
                 let bytes = gongkai::read_file_limited(path, v.options().max_input_bytes)?;
                 Ok(v.validate_bytes_with(&bytes, &table.import_options(name))?)
             }
-            Job::Named { bytes, name } => Ok(v.validate_bytes_with(bytes, &table.import_options(name))?),
+            Job::Named { bytes, name } => {
+                Ok(v.validate_bytes_with(bytes, &table.import_options(name))?)
+            }
         }
     }
 
