@@ -205,7 +205,7 @@ impl PyValidator {
             .collect();
         let threads = parallel::thread_count(workers.filter(|&w| w > 0), jobs.len());
         let results = parallel::run(py, jobs.len(), threads, false, |i| match jobs.get(i) {
-            Some(job) => job.run(&self.inner),
+            Some(job) => job.run(&self.inner, &self.table),
             None => Err(Failure::Panic(format!("no job {i}"))),
         })?;
         reports(py, jobs.iter().map(input::Job::origin), results)
