@@ -254,6 +254,18 @@ const EN: &[(&str, &str)] = &[
         "Catalogue files (.json, .csv, .xlsx, .html, .docx)",
     ),
     (
+        "目录文件（.json、.csv、.xlsx、.xls、.html、.docx）或文件夹（读取其中及子文件夹中的这些文件）；- 表示标准输入",
+        "Catalogue files (.json, .csv, .xlsx, .xls, .html, .docx) or folders (these files in them and their subfolders); - reads standard input",
+    ),
+    (
+        "输出格式：text（便于阅读）或 json（与数据模型一致的报告；多个文件时每个文件一行）",
+        "Output format: text (for reading) or json (the report of the data model; one line per file when there are several)",
+    ),
+    (
+        "同时校验的文件数（默认为 CPU 核数）；输出顺序总与输入顺序相同",
+        "How many files to validate at once (default: the number of CPU cores); the output keeps the order of the input",
+    ),
+    (
         "公开记录（.csv 或 .json：item_id、formed_on、published_on，可选 request_received、extended、event_at、note、url、title）",
         "Publication records (.csv or .json: item_id, formed_on, published_on; optional request_received, extended, event_at, note, url, title)",
     ),
