@@ -14,12 +14,6 @@ export interface ImportOptions {
   fileName?: string;
   /** Read only this XLSX sheet (or `表2`, the second table of an HTML page). */
   sheet?: string;
-  /**
-   * `'form'` when the table is imported in a web form: a catalogue field the table lacks
-   * (`import.header_missing`) is then to be filled in the form's field of that Chinese label
-   * (“领域”栏), and the message says so.
-   */
-  frontEnd?: 'form';
   /** Language of the report's messages: `zh` (default) or `en`. */
   lang?: 'zh' | 'en';
   /** The least severity reported. */
