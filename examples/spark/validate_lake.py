@@ -5,7 +5,7 @@ Parquet, with a summary per file and code.
 
 INPUT is a path, folder or glob the cluster can read (``hdfs://…``, ``s3a://…``, a local
 folder); OUTPUT a folder for ``issues/`` and ``summary/`` (Parquet). Run locally with
-``python examples/spark/validate_lake.py examples/invalid /tmp/gongkai-lake`` (``local[*]``).
+``python examples/spark/validate_lake.py examples/invalid target/gongkai-lake`` (``local[*]``).
 """
 
 from __future__ import annotations
