@@ -118,14 +118,7 @@ impl TableArgs {
     }
 }
 
-fn parse_level(s: &str) -> Result<gongkai::model::Level, String> {
-    gongkai::model::Level::ALL
-        .iter()
-        .copied()
-        .find(|l| l.code() == s || l.zh() == s)
-        .ok_or_else(|| {
-            format!(
-                "“{s}”不是目录层级；可用 city、county、township、village 或 市级、县级、乡级、村级"
-            )
-        })
+/// `--level`: a code or its Chinese name, by the core's parser and message.
+fn parse_level(s: &str) -> Result<gongkai::model::Level, gongkai::Error> {
+    gongkai::args::parse("--level", s)
 }
