@@ -11,8 +11,10 @@
 use super::lexicon::{Facts, core_text, flag};
 use super::{Ctx, Env};
 use crate::codes;
-use crate::laws::{LawStatus, Registry};
+use crate::laws::{LawStatus, Match, Registry};
 use crate::model::{Catalogue, CitationKind, Item};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// The date citations are judged at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +38,70 @@ impl AsOf {
     }
 }
 
+/// The citations of one catalogue already looked up in the registry, with the answers. A
+/// catalogue cites a few instruments thousands of times, and a lookup normalises the title
+/// (character by character, traditional to simplified) and reads the document numbers; hashing
+/// the citation is a fraction of that. At most [`CitationMemo::MAX`] citations are kept, so a
+/// hostile catalogue of distinct citations costs the lookups and no more memory.
+#[derive(Debug, Default)]
+pub(crate) struct CitationMemo {
+    seen: HashMap<u64, MemoEntry>,
+}
+
+#[derive(Debug)]
+struct MemoEntry {
+    title: Box<str>,
+    doc_no: Option<Box<str>>,
+    text: Option<Box<str>>,
+    found: Option<(usize, Option<usize>)>,
+}
+
+impl CitationMemo {
+    /// The most citations remembered.
+    pub(crate) const MAX: usize = 4096;
+
+    /// [`Registry::lookup_citation`], remembered. The memo must be used with one registry only
+    /// (it is a field of the rules' pass, which has one).
+    pub(crate) fn lookup<'r>(
+        &mut self,
+        reg: &'r Registry,
+        title: &str,
+        doc_no: Option<&str>,
+        text: Option<&str>,
+    ) -> Option<Match<'r>> {
+        let mut h = std::hash::DefaultHasher::new();
+        (title, doc_no, text).hash(&mut h);
+        let key = h.finish();
+        let found = match self.seen.get(&key) {
+            Some(e)
+                if &*e.title == title
+                    && e.doc_no.as_deref() == doc_no
+                    && e.text.as_deref() == text =>
+            {
+                e.found
+            }
+            Some(_) => reg.citation_index(title, doc_no, text),
+            None => {
+                let found = reg.citation_index(title, doc_no, text);
+                if self.seen.len() < Self::MAX {
+                    self.seen.insert(
+                        key,
+                        MemoEntry {
+                            title: title.into(),
+                            doc_no: doc_no.map(Into::into),
+                            text: text.map(Into::into),
+                            found,
+                        },
+                    );
+                }
+                found
+            }
+        };
+        let (i, version) = found?;
+        reg.match_at(i, version)
+    }
+}
+
 /// The catalogue's date (`updated`, else `issued`).
 pub(crate) fn as_of(cat: &Catalogue<'_>, header_ok: bool) -> AsOf {
     if !header_ok {
@@ -54,6 +120,7 @@ pub(crate) fn check_item(
     item: &Item<'_>,
     f: &Facts,
     reg: &Registry,
+    memo: &mut CitationMemo,
     env: &Env<'_>,
     ctx: &mut Ctx,
 ) {
@@ -62,7 +129,7 @@ pub(crate) fn check_item(
         if title.is_empty() || super::basis::is_vague(title) {
             continue;
         }
-        let Some(m) = reg.lookup_citation(&c.title, c.doc_no.as_deref(), c.text.as_deref()) else {
+        let Some(m) = memo.lookup(reg, &c.title, c.doc_no.as_deref(), c.text.as_deref()) else {
             if looks_national(title) && !super::basis::has_typo(title, f.basis & flag::TYPO != 0) {
                 ctx.push_item(
                     codes::basis::UNKNOWN_INSTRUMENT,
@@ -204,6 +271,46 @@ fn looks_national(title: &str) -> bool {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn the_memo_answers_as_the_registry_and_stays_bounded() {
+        let reg = Registry::embedded();
+        let mut memo = CitationMemo::default();
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("城镇燃气管理条例", Some("国务院令第583号"), None),
+            ("城镇燃气管理条例", Some("国务院令第666号"), None),
+            (
+                "《中华人民共和国行政许可法》",
+                None,
+                Some("《行政许可法》第四十条"),
+            ),
+            ("行政许可法", None, None),
+            ("没有这部法", None, None),
+        ];
+        for _ in 0..3 {
+            for &(t, d, x) in cases {
+                assert_eq!(
+                    memo.lookup(reg, t, d, x),
+                    reg.lookup_citation(t, d, x),
+                    "{t}"
+                );
+            }
+        }
+        // The first two differ only by document number: two entries, two answers.
+        assert_eq!(memo.seen.len(), cases.len());
+        assert!(reg.lookup_citation(cases[0].0, cases[0].1, None).is_some());
+        for k in 0..CitationMemo::MAX + 50 {
+            let title = format!("城镇燃气管理条例{k}");
+            assert_eq!(
+                memo.lookup(reg, &title, None, None),
+                reg.lookup_citation(&title, None, None)
+            );
+        }
+        assert_eq!(memo.seen.len(), CitationMemo::MAX);
+        let (t, d, x) = cases[2];
+        assert_eq!(memo.lookup(reg, t, d, x), reg.lookup_citation(t, d, x));
+        assert!(memo.lookup(reg, t, d, x).is_some());
+    }
 
     #[test]
     fn as_of_compares_dates() {
