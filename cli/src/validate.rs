@@ -85,16 +85,19 @@ pub fn run(a: Args) -> ExitCode {
     let (mut n_valid, mut n_invalid, mut n_failed) = (0usize, 0usize, 0usize);
     // Each worker renders its file's output (cleaned for text); the output goes out in order.
     let mut out = crate::term::stdout(false);
-    let work = |k: usize| -> (Outcome, Vec<u8>) {
+    // One file's JSON report is written straight to the output by the emitting thread (not
+    // rendered into a buffer first), so that a large report is never held twice.
+    let work = |k: usize| -> (Outcome, Vec<u8>, Option<Report>) {
         let Some(entry) = entries.get(k) else {
             return (
                 Outcome::Failed(gongkai::Error::InvalidArgument(format!("no file {k}"))),
                 Vec::new(),
+                None,
             );
         };
         let path = &entry.path;
         if let Some(e) = &entry.error {
-            return (Outcome::Failed(e.clone()), Vec::new());
+            return (Outcome::Failed(e.clone()), Vec::new(), None);
         }
         let import = a.table.options(path);
         // A large JSON file is validated as a stream (memory bounded by the report); the
@@ -109,19 +112,19 @@ pub fn run(a: Args) -> ExitCode {
         let mut buf = crate::term::Clean::new(Vec::new(), text);
         match result {
             Ok(report) => {
-                let _ = match a.format {
-                    Format::Json if many => writeln!(buf, "{}", json_line(path, &report)),
-                    Format::Json => writeln!(buf, "{}", report.to_json_pretty()),
-                    Format::Text => write_text(&mut buf, path, &report, a.lang, colour),
-                };
                 let o = if report.valid {
                     Outcome::Valid
                 } else {
                     Outcome::Invalid
                 };
-                (o, buf.into_inner())
+                let _ = match a.format {
+                    Format::Json if many => writeln!(buf, "{}", json_line(path, &report)),
+                    Format::Json => return (o, Vec::new(), Some(report)),
+                    Format::Text => write_text(&mut buf, path, &report, a.lang, colour),
+                };
+                (o, buf.into_inner(), None)
             }
-            Err(e) => (Outcome::Failed(e), Vec::new()),
+            Err(e) => (Outcome::Failed(e), Vec::new(), None),
         }
     };
     let threads = gongkai::batch::thread_count(a.jobs, entries.len());
@@ -136,12 +139,13 @@ pub fn run(a: Args) -> ExitCode {
                 path.display()
             );
         }
-        let (outcome, bytes) = done.unwrap_or_else(|panic| {
+        let (outcome, bytes, report) = done.unwrap_or_else(|panic| {
             (
                 Outcome::Failed(gongkai::Error::InvalidArgument(format!(
                     "内部错误（请报告此问题）：{panic}"
                 ))),
                 Vec::new(),
+                None,
             )
         });
         let written = match outcome {
@@ -152,7 +156,17 @@ pub fn run(a: Args) -> ExitCode {
                     n_invalid += 1;
                     worst = worst.max(common::DATA_ERRORS);
                 }
-                out.write_all(&bytes)
+                match report {
+                    Some(report) => {
+                        // Standard output flushes at each line: write through a buffer.
+                        let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut out);
+                        serde_json::to_writer_pretty(&mut w, &report)
+                            .map_err(std::io::Error::other)
+                            .and_then(|()| writeln!(w))
+                            .and_then(|()| w.flush())
+                    }
+                    None => out.write_all(&bytes),
+                }
             }
             Outcome::Failed(e) => {
                 n_failed += 1;

@@ -56,6 +56,59 @@ fn bench(c: &mut Criterion) {
     );
     g.finish();
 
+    // Warnings only (the fast path): every other item's time limit loses its starting point
+    // (`time.no_anchor`). Minus the clean catalogue's time, per issue: what an issue costs from
+    // the rule that finds it to the report.
+    let warned = {
+        let mut v: serde_json::Value = serde_json::from_slice(&big).expect("json");
+        let items = v["items"].as_array_mut().expect("items");
+        for it in items.iter_mut().step_by(2) {
+            if let Some(tl) = it["time_limit"].as_object_mut() {
+                tl.remove("from");
+            }
+        }
+        serde_json::to_vec(&v).expect("json")
+    };
+    let warned_report = validator.validate_json(&warned).expect("json");
+    assert!(warned_report.valid && warned_report.issues.len() >= 5_000);
+    let mut g = c.benchmark_group("validate_10k_warnings");
+    g.sample_size(20);
+    g.throughput(Throughput::Elements(warned_report.issues.len() as u64));
+    g.bench_function(
+        BenchmarkId::new("gongkai_validate_json", warned_report.issues.len()),
+        |b| b.iter(|| validator.validate_json(black_box(&warned)).expect("json")),
+    );
+    g.finish();
+
+    // Rendering alone: the findings of that report (code, path, id, params) rendered into
+    // issues with their messages, per issue.
+    let findings: Vec<gongkai::Finding> = warned_report
+        .issues
+        .iter()
+        .map(|i| {
+            let mut f = gongkai::Finding::new(i.code, i.path.clone(), i.item_id.as_deref(), &[]);
+            f.params = i.params.clone();
+            f
+        })
+        .collect();
+    let mut g = c.benchmark_group("render");
+    g.throughput(Throughput::Elements(findings.len() as u64));
+    g.bench_function(
+        BenchmarkId::new("findings_to_issues", findings.len()),
+        |b| {
+            b.iter_batched(
+                || findings.clone(),
+                |fs| {
+                    fs.into_iter()
+                        .map(|f| f.render(gongkai::Lang::Zh, None))
+                        .collect::<Vec<_>>()
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        },
+    );
+    g.finish();
+
     let mut g = c.benchmark_group("validate_small");
     g.bench_function("one_item", |b| {
         b.iter(|| validator.validate_json(black_box(&small)).expect("json"))

@@ -195,7 +195,7 @@ pub fn file_schema() -> Value {
 pub struct Registry {
     laws: Vec<Law>,
     /// Normalised title or short name → index in `laws`.
-    names: HashMap<String, usize>,
+    names: HashMap<String, usize, foldhash::fast::RandomState>,
     /// Per law, per version: the keys of its document number.
     keys: Vec<Vec<Vec<DocKey>>>,
     /// How many leading entries of `laws` came from a user file (they win lookups).
@@ -305,7 +305,7 @@ impl Registry {
     }
 
     fn from_parts(laws: Vec<Law>, user: usize) -> Registry {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         // Embedded entries first, so that user entries (the first `user`) overwrite their names.
         for (i, law) in laws.iter().enumerate().rev() {
             for n in std::iter::once(&law.title).chain(&law.short_names) {

@@ -8,13 +8,13 @@
 //! nothing date-dependent is reported, so that a row never gets a finding its whole catalogue
 //! would not.
 
-use super::lexicon::{Facts, core_text, flag};
+use super::lexicon::{Facts, Hasher, core_text, flag};
 use super::{Ctx, Env};
 use crate::codes;
 use crate::laws::{LawStatus, Match, Registry};
 use crate::model::{Catalogue, CitationKind, Item};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 
 /// The date citations are judged at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,8 @@ impl AsOf {
 /// hostile catalogue of distinct citations costs the lookups and no more memory.
 #[derive(Debug, Default)]
 pub(crate) struct CitationMemo {
-    seen: HashMap<u64, MemoEntry>,
+    seen: HashMap<u64, MemoEntry, Hasher>,
+    hasher: Hasher,
 }
 
 #[derive(Debug)]
@@ -69,9 +70,7 @@ impl CitationMemo {
         doc_no: Option<&str>,
         text: Option<&str>,
     ) -> Option<Match<'r>> {
-        let mut h = std::hash::DefaultHasher::new();
-        (title, doc_no, text).hash(&mut h);
-        let key = h.finish();
+        let key = self.hasher.hash_one((title, doc_no, text));
         let found = match self.seen.get(&key) {
             Some(e)
                 if &*e.title == title
