@@ -667,6 +667,7 @@ pub(crate) fn read_grids(
 }
 
 /// Limits and findings shared by the readers of one import.
+#[derive(Clone)]
 pub(crate) struct Budget {
     pub rows_left: usize,
     pub max_columns: usize,
