@@ -7,15 +7,13 @@ use super::Budget;
 use super::dom::{self, Dom, Kind, Node, TableSink};
 use super::grid::{Cell, Grid, Row};
 use crate::Error;
+use std::borrow::Cow;
 
 /// Decodes a page: BOM, else the `<meta charset>` declaration, else UTF-8, else GB18030.
-pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Error> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
-        return Ok((
-            enc.decode_without_bom_handling(rest).0.into_owned(),
-            enc.name(),
-        ));
+        return Ok((enc.decode_without_bom_handling(rest).0, enc.name()));
     }
     let head = &bytes[..bytes.len().min(4096)];
     let head_lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
@@ -31,14 +29,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
             .unwrap_or(rest.len());
         if let Some(enc) = declared(&rest[..end]) {
             let (text, _, _) = enc.decode(bytes);
-            return Ok((text.into_owned(), enc.name()));
+            return Ok((text, enc.name()));
         }
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_owned(), "UTF-8"));
+        return Ok((Cow::Borrowed(s), "UTF-8"));
     }
     match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(s) => Ok((s.into_owned(), "GB18030")),
+        Some(s) => Ok((s, "GB18030")),
         None => Err(Error::Import {
             format: "HTML".into(),
             message: "页面既不是 UTF-8 也不是 GB18030/GBK 编码，且没有声明 charset；请用浏览器另存为 UTF-8 网页"
@@ -424,6 +422,9 @@ fn grid(
     // Rows created by a rowspan past the last <tr> were clipped above; drop empty tail rows
     // beyond the table's own rows.
     grid.rows.truncate(total.max(1).min(grid.rows.len()));
+    for row in &mut grid.rows {
+        row.cells.shrink_to_fit();
+    }
     Ok(grid)
 }
 
@@ -479,7 +480,8 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "html") {
-                let (text, _) = decode(&std::fs::read(&path).unwrap()).unwrap();
+                let bytes = std::fs::read(&path).unwrap();
+                let (text, _) = decode(&bytes).unwrap();
                 for options in [
                     ImportOptions::default(),
                     ImportOptions::default().max_rows(7),
