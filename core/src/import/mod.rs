@@ -103,6 +103,8 @@ use crate::issue::Finding;
 use crate::model::{Catalogue, Level, Text};
 use crate::report::{Location, SourceMap};
 pub use header::{Column, Layout, Role};
+#[doc(hidden)]
+pub use html::streaming_agrees;
 pub use load::{Loaded, load};
 pub use migrate::{Migrated, Migration, migrate};
 
