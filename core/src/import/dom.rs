@@ -3,6 +3,11 @@
 //! `<tbody>`, misnested tags). Only what the importer reads is kept: elements with their local
 //! name and attributes, and text. Nodes live in one arena and are addressed by index.
 //!
+//! The importer does not keep the whole tree: [`Dom::stream_tables`] hands each table over as
+//! the parser closes it and frees its nodes (their slots are reused; the tree builder's
+//! handles carry the slot's generation, so that a freed node it would still touch is noticed,
+//! and the page is then parsed whole).
+//!
 //! Public (hidden from the docs) only so that the safe-output tests and the fuzz targets can
 //! read the exporters' HTML the way a browser would; it is not a stable API.
 

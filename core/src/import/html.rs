@@ -467,35 +467,8 @@ pub fn streaming_agrees(text: &str, options: &ImportOptions) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
-
-    type Read = (
-        Vec<Grid>,
-        Option<String>,
-        Option<String>,
-        Vec<crate::Finding>,
-    );
-
-    /// The tables of a page read as they are closed (`None` when the page is left to the
-    /// whole parse), or from the whole parse.
-    fn via(text: &str, stream: bool, options: &ImportOptions) -> Option<Read> {
-        let mut budget = Budget::new(options);
-        let mut tables = Tables::new(&mut budget);
-        let dom = if stream {
-            Dom::stream_tables(text, &mut tables)?.dom
-        } else {
-            let dom = Dom::parse(text);
-            tables.tables(&dom.nodes, &dom.elements("table"));
-            dom
-        };
-        let error = tables.error.map(|e| e.to_string());
-        let grids = tables.grids;
-        let title = dom
-            .elements("title")
-            .first()
-            .map(|&t| element_text(&dom.nodes, t));
-        Some((grids, error, title, budget.findings))
-    }
 
     /// Whether reading tables as they close gives what the whole parse gives.
     fn same(text: &str, options: &ImportOptions) -> bool {
