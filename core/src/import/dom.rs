@@ -437,8 +437,15 @@ impl Sink<'_> {
         let Some(stream) = &self.stream else {
             return;
         };
-        let pending = stream.borrow().pending.clone();
-        for table in pending {
+        let mut k = 0;
+        loop {
+            let table = {
+                let s = stream.borrow();
+                match s.pending.get(k) {
+                    Some(&t) if !s.broken => t,
+                    _ => return,
+                }
+            };
             let inside = {
                 let nodes = self.nodes.borrow();
                 let mut at = nodes[table].parent;
@@ -452,6 +459,10 @@ impl Sink<'_> {
             };
             if inside {
                 self.closed_table(table);
+            }
+            // Handed over tables leave the list; the others stay.
+            if stream.borrow().pending.get(k) == Some(&table) {
+                k += 1;
             }
         }
     }
