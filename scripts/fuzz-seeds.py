@@ -229,6 +229,12 @@ def issue_17_seeds():
     put("validate_json", '{"items":[{"id":"13800138000","name":"联系人（科长）：\u200b张三 +86 138 0013 8000 a@b.cn"}]}')
     put("import_xlsx", shared_part_workbook(20, 4096))
     put("import_html", "<p>目录</p>" + "<table><tr><td>序号</td><td>二级事项</td></tr><tr><td>1</td><td>甲</td></tr></table>" * 200)
+    # Tables read as the parser closes them, and the shapes left to the whole parse (a title in
+    # a table, tables moved or reopened by misnested tags, templates, foreign content).
+    put("import_html", "<a><div><table><tr><td>1</table></div><table><tr><td>2</table></a><p>3</a>"
+        "<b><table><tr><td>x<b>y</table></b><table><tr><td><title>t</title>z</table>"
+        "<template><table><tr><td>t</table></template><svg><table><tr><td>s</table></svg>"
+        "<table><div><table><tr><td>f</table></div><tr><td>o</table><table><tr><td>1<table><tr><td>2")
     put("import_csv", "序号,二级事项,公开内容\n1,'=1+1,甲\u2028乙\n2,\x1b]0;t\x07,联系人：张三 138-0013-8000\n")
 
 

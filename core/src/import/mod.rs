@@ -103,6 +103,8 @@ use crate::issue::Finding;
 use crate::model::{Catalogue, Level, Text};
 use crate::report::{Location, SourceMap};
 pub use header::{Column, Layout, Role};
+#[doc(hidden)]
+pub use html::streaming_agrees;
 pub use load::{Loaded, load};
 pub use migrate::{Migrated, Migration, migrate};
 
@@ -620,6 +622,7 @@ pub fn import_html(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Er
     let mut budget = Budget::new(options);
     let (text, encoding) = html::decode(bytes)?;
     let (grids, page_title) = html::read(&text, &mut budget)?;
+    drop(text);
     if grids.is_empty() {
         return Err(Error::Import {
             format: "HTML".into(),
@@ -667,6 +670,7 @@ pub(crate) fn read_grids(
 }
 
 /// Limits and findings shared by the readers of one import.
+#[derive(Clone)]
 pub(crate) struct Budget {
     pub rows_left: usize,
     pub max_columns: usize,
@@ -818,7 +822,20 @@ fn assemble(
     let n_grids = grids.len();
     // The column model of the last table read, for a table that continues it.
     let mut last: Option<header::Layout> = None;
-    for grid in &grids {
+    // The first non-empty cell, for the error when no table has a catalogue header.
+    let mut first_cell: Option<String> = None;
+    // Each grid is dropped once read, so that the page's grids and what is read from them are
+    // never all held at once.
+    for grid in grids {
+        let grid = &grid;
+        if tables.is_empty() && first_cell.is_none() {
+            first_cell = grid
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.iter())
+                .map(|c| text::normalize_cell(&c.text))
+                .find(|t| !t.is_empty());
+        }
         let layout = match header::detect(grid) {
             Some(mut layout) => {
                 findings.extend(by_values::audience_column(grid, &mut layout));
@@ -876,7 +893,10 @@ fn assemble(
             None => match meta::block(grid, grid.rows.len()) {
                 // A sheet holding only the metadata block (目录信息) is not a skipped table.
                 Some(block) if metadata.is_none() => metadata = Some(block),
-                _ => skipped.push(grid),
+                _ => skipped.push((
+                    grid.sheet.clone(),
+                    grid.rows.first().map_or(1, |r| r.number),
+                )),
             },
         }
         // Findings beyond the limit are only counted, table by table, so that they never
@@ -890,12 +910,7 @@ fn assemble(
             Format::Docx => "文档中的表格",
             _ => "文件",
         };
-        let first = grids
-            .iter()
-            .flat_map(|g| g.rows.iter())
-            .flat_map(|r| r.cells.iter())
-            .map(|c| text::normalize_cell(&c.text))
-            .find(|t| !t.is_empty())
+        let first = first_cell
             .map(|t| format!("（第一个非空单元格为“{}”）", crate::excerpt(&t, 30)))
             .unwrap_or_default();
         return Err(Error::Import {
@@ -907,10 +922,10 @@ fn assemble(
         });
     }
     if n_grids > 1 {
-        for g in skipped {
+        for (sheet, row) in skipped {
             let loc = Location {
-                sheet: g.sheet.clone(),
-                row: g.rows.first().map_or(1, |r| r.number),
+                sheet: sheet.clone(),
+                row,
                 column: None,
                 header: None,
             };
@@ -920,7 +935,7 @@ fn assemble(
                         codes::import::TABLE_SKIPPED,
                         "",
                         None,
-                        &[("table", g.sheet.clone().unwrap_or_default())],
+                        &[("table", sheet.unwrap_or_default())],
                     )
                     .at(&loc),
                 );
@@ -939,12 +954,11 @@ fn assemble(
     }
     let mut sources = sources;
     if let Some(first) = tables.first() {
-        let g = grids.iter().find(|g| g.sheet == first.sheet);
         let row = first.header_rows.first().copied().unwrap_or(1);
         sources.insert(
             "/items",
             Location {
-                sheet: g.and_then(|g| g.sheet.clone()),
+                sheet: first.sheet.clone(),
                 row,
                 column: None,
                 header: None,
