@@ -117,8 +117,15 @@ pub(super) fn half_width(c: char) -> char {
     }
 }
 
+/// The characters that read as 号 (after [`half_width`] and the traditional-to-simplified
+/// table): every document number ends with one, so a text without any has none.
+const HAO: [char; 2] = ['号', '號'];
+
 /// The document numbers in a text.
 pub(super) fn doc_keys(s: &str) -> Vec<DocKey> {
+    if !s.contains(HAO) {
+        return Vec::new();
+    }
     let chars: Vec<char> = s
         .chars()
         .map(|c| crate::import::hanzi::simplify_char(half_width(c)))
@@ -263,4 +270,21 @@ pub(super) fn chinese_number(run: &[char]) -> Option<u32> {
         total += pending.take().unwrap_or(1) * unit;
     }
     Some(total + pending.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_hao_characters_read_as_hao() {
+        let hao: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| crate::import::hanzi::simplify_char(half_width(c)) == '号')
+            .collect();
+        assert_eq!(hao, HAO.to_vec());
+        assert!(doc_keys("城镇燃气管理条例").is_empty());
+        assert_eq!(doc_keys("国务院令第583號").len(), 1);
+        assert_eq!(doc_keys("建办厅〔2019〕71号").len(), 1);
+    }
 }
