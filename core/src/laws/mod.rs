@@ -360,11 +360,25 @@ impl Registry {
         doc_no: Option<&str>,
         text: Option<&str>,
     ) -> Option<Match<'_>> {
+        let (i, version) = self.citation_index(title, doc_no, text)?;
+        Some(Match {
+            law: self.laws.get(i)?,
+            version,
+        })
+    }
+
+    /// [`Registry::lookup_citation`] as the instrument's index in [`Registry::laws`] and the
+    /// version's (what the rules remember between rows).
+    pub(crate) fn citation_index(
+        &self,
+        title: &str,
+        doc_no: Option<&str>,
+        text: Option<&str>,
+    ) -> Option<(usize, Option<usize>)> {
         let i = self.index_of(title)?;
-        let law = self.laws.get(i)?;
         let versions = self.keys.get(i)?;
         if versions.iter().all(Vec::is_empty) {
-            return Some(Match { law, version: None });
+            return Some((i, None));
         }
         let version = [doc_no, text, Some(title)]
             .into_iter()
@@ -375,7 +389,7 @@ impl Registry {
                     .iter()
                     .position(|vk| vk.iter().any(|k| cited.iter().any(|c| c.same_number(k))))
             });
-        Some(Match { law, version })
+        Some((i, version))
     }
 
     /// What the bindings' `lookup_law` answers: the instrument a citation names, by its title

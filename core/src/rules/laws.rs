@@ -48,12 +48,65 @@ pub(crate) fn as_of(cat: &Catalogue<'_>, header_ok: bool) -> AsOf {
         .map_or(AsOf::Recent, AsOf::On)
 }
 
+/// The citations a pass has looked up in the registry: (title, document number, text as
+/// written) → the instrument's index and version. A catalogue cites the same few instruments on
+/// most rows, and each lookup normalises and parses all three texts (a tenth of validating a
+/// clean catalogue in the WebAssembly build). At most [`Citations::MAX`] entries, so that memory
+/// does not grow with a stream of distinct citations. Valid for one registry: a pass has one.
+#[derive(Default)]
+pub(crate) struct Citations {
+    found:
+        std::collections::HashMap<String, Option<(usize, Option<usize>)>, super::lexicon::Hasher>,
+    key: String,
+}
+
+impl Citations {
+    const MAX: usize = 4096;
+
+    /// [`Registry::lookup_citation`], remembered.
+    fn lookup<'r>(
+        &mut self,
+        reg: &'r Registry,
+        title: &str,
+        doc_no: Option<&str>,
+        text: Option<&str>,
+    ) -> Option<crate::laws::Match<'r>> {
+        use std::fmt::Write;
+        // Each part as its length and its text (no separator a text could hold), `-` for none.
+        self.key.clear();
+        for part in [Some(title), doc_no, text] {
+            match part {
+                Some(p) => {
+                    let _ = write!(self.key, "{}:{p}", p.len());
+                }
+                None => self.key.push('-'),
+            }
+        }
+        let found = match self.found.get(self.key.as_str()) {
+            Some(found) => *found,
+            None => {
+                let found = reg.citation_index(title, doc_no, text);
+                if self.found.len() < Self::MAX {
+                    self.found.insert(self.key.clone(), found);
+                }
+                found
+            }
+        };
+        let (i, version) = found?;
+        Some(crate::laws::Match {
+            law: reg.laws().get(i)?,
+            version,
+        })
+    }
+}
+
 /// Runs the registry rules on item `i`.
 pub(crate) fn check_item(
     i: usize,
     item: &Item<'_>,
     f: &Facts,
     reg: &Registry,
+    citations: &mut Citations,
     env: &Env<'_>,
     ctx: &mut Ctx,
 ) {
@@ -62,7 +115,8 @@ pub(crate) fn check_item(
         if title.is_empty() || super::basis::is_vague(title) {
             continue;
         }
-        let Some(m) = reg.lookup_citation(&c.title, c.doc_no.as_deref(), c.text.as_deref()) else {
+        let Some(m) = citations.lookup(reg, &c.title, c.doc_no.as_deref(), c.text.as_deref())
+        else {
             if looks_national(title) && !super::basis::has_typo(title, f.basis & flag::TYPO != 0) {
                 ctx.push_item(
                     codes::basis::UNKNOWN_INSTRUMENT,
@@ -213,6 +267,58 @@ mod tests {
         assert!(AsOf::On(d).reached(None));
         assert!(AsOf::Recent.reached(Some("2099-01-01")));
         assert!(!AsOf::Unknown.reached(None));
+    }
+
+    #[test]
+    fn remembered_citations_are_the_registry_s_answers() {
+        let reg = Registry::embedded();
+        let same = |a: Option<crate::laws::Match<'_>>, b: Option<crate::laws::Match<'_>>| {
+            a.map(|m| (std::ptr::from_ref(m.law), m.version))
+                == b.map(|m| (std::ptr::from_ref(m.law), m.version))
+        };
+        let cases = [
+            ("政府信息公开条例", None, None),
+            ("政府信息公开条例", Some("国务院令第711号"), None),
+            ("政府信息公开条例", Some("国务院令第492号"), None),
+            ("政府信息公开条例", None, Some("国务院令第492号")),
+            ("政府信息公开条例", Some(""), None),
+            (
+                "《中华人民共和国政府信息公开条例》（国务院令第711号）",
+                None,
+                None,
+            ),
+            ("不在库中的名称", Some("国务院令第711号"), None),
+            ("", None, None),
+            // Parts that would run together without their lengths.
+            ("政府信息公开条例1:", Some("x"), None),
+            ("政府信息公开条例", Some("1:x"), None),
+        ];
+        let mut c = Citations::default();
+        for _ in 0..2 {
+            for (title, doc_no, text) in cases {
+                assert!(
+                    same(
+                        c.lookup(reg, title, doc_no, text),
+                        reg.lookup_citation(title, doc_no, text)
+                    ),
+                    "{title} {doc_no:?} {text:?}"
+                );
+            }
+        }
+        assert!(c.found.len() == cases.len());
+        assert!(
+            c.lookup(reg, "政府信息公开条例", Some("国务院令第711号"), None)
+                .is_some_and(|m| m.version.is_some())
+        );
+        // Full: still answers, remembers no more.
+        for n in 0..Citations::MAX + 10 {
+            let title = format!("条例{n}");
+            assert!(same(
+                c.lookup(reg, &title, None, None),
+                reg.lookup_citation(&title, None, None)
+            ));
+        }
+        assert_eq!(c.found.len(), Citations::MAX);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub(crate) struct Pass<'c, 'a> {
     env: Env<'c>,
     seen: items::Seen<'a>,
     laws: Option<std::sync::Arc<crate::laws::Registry>>,
+    citations: laws::Citations,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -64,6 +65,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             env,
             seen: items::Seen::with_capacity(capacity),
             laws: ctx.laws.clone(),
+            citations: laws::Citations::default(),
         }
     }
 
@@ -87,7 +89,7 @@ impl<'c, 'a> Pass<'c, 'a> {
         time::check_item(i, item, &f, ctx);
         channels::check_item(i, item, ctx);
         basis::check_item(i, item, &f, ctx);
-        laws::check_item(i, item, &f, registry, &self.env, ctx);
+        laws::check_item(i, item, &f, registry, &mut self.citations, &self.env, ctx);
         subject::check_item(i, item, &f, &self.env, ctx);
         catalogue::check_item(i, item, &self.env, ctx);
     }
