@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly binding twice from the same crate, each through cargo (profile
 # release-wasm) → wasm-bindgen for the browser (web) and Node (nodejs):
-#   default build (no table import, evaluate or changes)
+#   default build (no table import, audit, diff, evaluate or changes)
 #                                 → bindings-wasm/pkg-web, pkg-node
 #                                   (the package's `gongkai-wasm`, `gongkai-wasm/web`)
-#   `--features tables` (CSV, XLSX, HTML, DOCX; evaluate, changes)
+#   `--features tables` (CSV, XLSX, HTML, DOCX; audit, diff, evaluate, changes)
 #                                 → bindings-wasm/pkg-tables-web, pkg-tables-node
 #                                   (`gongkai-wasm/tables`, `gongkai-wasm/tables/web`)
 # then the TypeScript types from the schemas. Prerequisites, checked first (in well under a
