@@ -1,13 +1,12 @@
 // The JavaScript API of gongkai-wasm, default entry (node.mjs and web.mjs export the same
-// functions): the build without table import. gongkai-wasm/tables adds importTable, evaluate,
-// evaluationHtml and changes (tables/index.d.ts).
+// functions): the build without table import. gongkai-wasm/tables adds importTable, audit, diff,
+// evaluate, evaluationHtml and changes (tables/index.d.ts); the options and result types of
+// audit and diff (AuditOptions, AuditReport, DiffOptions, DiffReport, …) are declared here.
 // The data model (Catalogue, Item, Report, Issue, …) and the results of deadline, audit and
 // diff (Deadline, AuditReport, DiffReport, …) are generated from JSON Schemas of the Rust types
 // into types/ by scripts/gen-types.mjs; only the binding's own signatures and options are here.
-import type { AuditReport } from './types/audit';
 import type { Catalogue, Item, TimeLimit } from './types/catalogue';
 import type { Deadline } from './types/deadline';
-import type { DiffReport } from './types/diff';
 import type { Issue, Report, Severity } from './types/report';
 
 export type * from './types/audit';
@@ -331,17 +330,6 @@ export interface AuditOptions extends Omit<CalendarOptions, 'provisional'> {
   lang?: 'zh' | 'en';
 }
 
-/**
- * The timeliness audit (按时公开审计) of publication records against a catalogue. Records are
- * CSV text, JSON text, bytes, an array of objects or `{ records: [...] }`; bad records are
- * issues in the report, never exceptions.
- */
-export function audit(
-  catalogue: string | Catalogue | Record<string, unknown> | Uint8Array,
-  records: string | Array<Record<string, unknown>> | { records: unknown[] } | Uint8Array,
-  options?: AuditOptions,
-): AuditReport;
-
 /** Options of `diff`. Unknown keys are an error. */
 export interface DiffOptions {
   /** Compare two linked catalogues (consistency check) instead of local against standard. */
@@ -354,15 +342,3 @@ export interface DiffOptions {
   /** Two candidates closer than this in score (0–0.5) are ambiguous (default 0.05). */
   margin?: number;
 }
-
-/**
- * Checks a local catalogue against the upper-level standard: an embedded reference name
- * (`"municipal_services"`, or its Chinese name `"市政服务"`) or a catalogue (JSON text or object). Findings are the report, never
- * exceptions; throws `invalid_argument` for an unknown reference name or a bad option, `json`
- * / `not_a_catalogue` for a catalogue that cannot be read.
- */
-export function diff(
-  reference: 'municipal_services' | string | Catalogue | Record<string, unknown> | Uint8Array,
-  local: string | Catalogue | Record<string, unknown> | Uint8Array,
-  options?: DiffOptions,
-): DiffReport;

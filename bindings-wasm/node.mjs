@@ -1,4 +1,4 @@
-// Node entry point of the default build (no table import, evaluate or changes: see
+// Node entry point of the default build (no table import, audit, diff, evaluate or changes: see
 // tables/node.mjs): the `nodejs`
 // build of wasm-bindgen in pkg-node/, wrapped by js/api.mjs. Ready on import; `init()` exists
 // for code shared with the browser and resolves at once.
@@ -21,8 +21,6 @@ export const {
   addWorkingDays,
   workingDaysBetween,
   deadline,
-  audit,
-  diff,
 } = wrapper.api;
 export const version = wrapper.version();
 /** Internal (not part of the API): lets the tests make the module panic. */

@@ -1,4 +1,4 @@
-// Browser entry point of the default build (no table import, evaluate or changes: see
+// Browser entry point of the default build (no table import, audit, diff, evaluate or changes: see
 // tables/web.mjs): the `web`
 // build of wasm-bindgen in pkg-web/, wrapped by js/api.mjs (see js/web.mjs).
 //
@@ -27,8 +27,6 @@ export const {
   addWorkingDays,
   workingDaysBetween,
   deadline,
-  audit,
-  diff,
 } = entry.api;
 /** The core's version; `undefined` until `init()` has resolved. */
 export let version;

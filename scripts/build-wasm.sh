@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly binding twice from the same crate, each through cargo (profile
 # release-wasm) → wasm-bindgen for the browser (web) and Node (nodejs):
-#   default build (no table import, evaluate or changes)
+#   default build (no table import, audit, diff, evaluate or changes)
 #                                 → bindings-wasm/pkg-web, pkg-node
 #                                   (the package's `gongkai-wasm`, `gongkai-wasm/web`)
-#   `--features tables` (CSV, XLSX, HTML, DOCX; evaluate, changes)
+#   `--features tables` (CSV, XLSX, HTML, DOCX; audit, diff, evaluate, changes)
 #                                 → bindings-wasm/pkg-tables-web, pkg-tables-node
 #                                   (`gongkai-wasm/tables`, `gongkai-wasm/tables/web`)
 # then the TypeScript types from the schemas. Prerequisites, checked first (in well under a
@@ -21,7 +21,8 @@
 # No wasm-opt: measured with npm binaryen 132 (-Oz), it shrinks the raw file (2.59 → 2.34 MB)
 # but the gzipped one grows (785 → 818 KB) and it costs 1.5–2.5 min per build. Measured again
 # for issue 14 on the default build (1,101 KB gzipped): -O3 and -Os both give 1,168 KB gzipped,
-# and -O3 makes validate only about 10% faster.
+# and -O3 makes validate only about 10% faster. Again on the 969 KB build (core at opt-level "s"):
+# -Oz 1,015 KB and -O3 1,016 KB gzipped, over the 1 MB goal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

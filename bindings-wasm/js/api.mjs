@@ -1,7 +1,7 @@
 // The public API over a raw wasm-bindgen module, shared by the entry points: node.mjs and
 // web.mjs (the default build, without table import) and tables/node.mjs and tables/web.mjs (the
-// build with the cargo feature `tables`, which adds evaluate, evaluationHtml, changes and
-// importTable).
+// build with the cargo feature `tables`, which adds audit, diff, evaluate, evaluationHtml,
+// changes and importTable).
 //
 // The raw module already takes and returns plain objects and throws `Error`s with a `code` for
 // calls that cannot produce a report. This layer adds one thing: recovery from a trap. The
@@ -29,13 +29,12 @@ export const FUNCTIONS = Object.freeze([
   'addWorkingDays',
   'workingDaysBetween',
   'deadline',
-  'audit',
-  'diff',
 ]);
 
 /** The functions of the build with table import (gongkai-wasm/tables): the default build's, the
- * 监督评价 and version changes (kept out of the default build for its size), and importTable. */
-export const TABLE_FUNCTIONS = Object.freeze([...FUNCTIONS, 'evaluate', 'evaluationHtml', 'changes', 'importTable']);
+ * timeliness audit, the check against the upper-level standard, the 监督评价 and version changes
+ * (kept out of the default build for its size), and importTable. */
+export const TABLE_FUNCTIONS = Object.freeze([...FUNCTIONS, 'audit', 'diff', 'evaluate', 'evaluationHtml', 'changes', 'importTable']);
 
 function codedError(code, message, cause) {
   const err = new Error(message, cause === undefined ? undefined : { cause });

@@ -1,6 +1,6 @@
 // Timings of the calendar, deadline, audit, diff and table functions through the Node glue
-// (CPU time, median of 7 runs): tables through gongkai-wasm/tables, the rest through the default
-// build; and the compile time of each build's module. A benchmark, not a test: numbers depend on
+// (CPU time, median of 7 runs): audit, diff and tables through gongkai-wasm/tables, the rest
+// through the default build; and the compile time of each build's module. A benchmark, not a test: numbers depend on
 // the machine.
 //
 //   node bindings-wasm/scripts/bench-surface.mjs
@@ -43,16 +43,16 @@ const catalogue = readFileSync(repo('tests/audit/catalogue.json'), 'utf8');
 const csv = readFileSync(repo('tests/audit/records.csv'), 'utf8');
 const lines = csv.split('\n').slice(1).filter((l) => /^[1-9],\d{4}-\d{2}-\d{2},[^"]*$/.test(l));
 const big = [csv.split('\n')[0], ...Array.from({ length: 10_000 }, (_, i) => lines[i % lines.length])].join('\n');
-row('audit(catalogue, records.csv: 25 records)', cpu(() => api.audit(catalogue, csv, { today: '2024-12-31' })).ms);
-const { ms: auditMs, out: auditOut } = cpu(() => api.audit(catalogue, big, { today: '2024-12-31' }));
+row('audit(catalogue, records.csv: 25 records)', cpu(() => tables.audit(catalogue, csv, { today: '2024-12-31' })).ms);
+const { ms: auditMs, out: auditOut } = cpu(() => tables.audit(catalogue, big, { today: '2024-12-31' }));
 row(`audit(catalogue, ${auditOut.rows.length} records as CSV)`, auditMs, `${((auditMs * 1000) / auditOut.rows.length).toFixed(1)} µs per record`);
 
 // Diff: the example against the embedded standard, and a generated 10,000-item catalogue.
 const wuzhi = readFileSync(repo('examples/wuzhi-municipal.json'), 'utf8');
-row('diff("municipal_services", wuzhi-municipal.json: 23 items)', cpu(() => api.diff('municipal_services', wuzhi)).ms);
+row('diff("municipal_services", wuzhi-municipal.json: 23 items)', cpu(() => tables.diff('municipal_services', wuzhi)).ms);
 const large = JSON.stringify(generateCatalogue(10_000));
-row('diff("municipal_services", generated 10,000 items)', cpu(() => api.diff('municipal_services', large), 3).ms);
-row('diff(consistency: 23 items against themselves)', cpu(() => api.diff(wuzhi, wuzhi, { consistency: true })).ms);
+row('diff("municipal_services", generated 10,000 items)', cpu(() => tables.diff('municipal_services', large), 3).ms);
+row('diff(consistency: 23 items against themselves)', cpu(() => tables.diff(wuzhi, wuzhi, { consistency: true })).ms);
 
 // Tables.
 for (const f of ['03-lchdgas-gas-enterprise.csv', '03-lchdgas-gas-enterprise.html']) {

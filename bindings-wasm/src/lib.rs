@@ -17,10 +17,12 @@
 //! function here that reads its arguments as above and returns [`to_js`] of the core's result
 //! (see [`validate`]); then its name in the list in `js/api.mjs` and the entry points, and its
 //! signature in `index.d.ts` (`tables/index.d.ts` and the `tables` list when it needs table
-//! import or is kept out of the default build for its size: the cargo feature `tables`).
+//! import or is kept out of the default build for its size, as `audit`, `diff`, `evaluate` and
+//! `changes` are: the cargo feature `tables`).
 
-// The 监督评价 and the changes between versions: in the tables build only (the default build
-// leaves them out to stay within 1 MB gzipped; see tables/index.d.ts).
+// The 监督评价 and the changes between versions, like `audit` and `diff` below: in the tables
+// build only (the default build leaves them out to stay within 1 MB gzipped, measured: `diff`
+// and its embedded standard about 60 KB, `audit` 16 KB; see tables/index.d.ts).
 #[cfg(feature = "tables")]
 pub mod changes;
 #[cfg(feature = "tables")]
@@ -28,6 +30,7 @@ mod evaluate;
 pub mod options;
 
 use gongkai::Validator;
+#[cfg(feature = "tables")]
 use gongkai::import::{Format, ImportOptions};
 use js_sys::{Object, Reflect, Uint8Array};
 use options::from_js;
@@ -142,7 +145,9 @@ fn file_bytes(input: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
     document_bytes(input, name)
 }
 
-/// A catalogue given as JSON text, bytes or an object, read by the core's loader.
+/// A catalogue given as JSON text, bytes or an object, read by the core's loader (for `audit`,
+/// `diff` and `changes`: the tables build).
+#[cfg(feature = "tables")]
 fn catalogue_arg(value: &JsValue, name: &str) -> Result<gongkai::Catalogue<'static>, JsValue> {
     let bytes = document_bytes(value, name)?;
     let options = ImportOptions::default().format(Format::Json);
@@ -164,7 +169,11 @@ pub fn validate(
     let o: options::ValidateOptions = from_js(&options, "options")?;
     let validator = Validator::new(o.core()?);
     let report = match o.file_name {
-        None => validator.validate_json(&document_bytes(&input, "input")?),
+        // A JavaScript string arrives as UTF-8 already: the core does not check it again.
+        None => match input.as_string() {
+            Some(text) => validator.validate_json_str(&text),
+            None => validator.validate_json(&document_bytes(&input, "input")?),
+        },
         // The core's loader: JSON, or a table imported then validated.
         Some(_) => validator
             .validate_bytes_with(&file_bytes(&input, "input")?, &o.import())
@@ -254,14 +263,14 @@ pub fn validate_item(
 /// `schema()`: the published catalogue JSON Schema (draft 2020-12), with Chinese titles.
 #[wasm_bindgen(js_name = schema, unchecked_return_type = "object")]
 pub fn schema() -> Result<JsValue, JsValue> {
-    // From the published text, so that the keys keep its order (the table's column order).
-    js_sys::JSON::parse(&gongkai::schema::catalogue_schema_compact())
+    // The published text, so that the keys keep its order (the table's column order).
+    js_sys::JSON::parse(gongkai::schema::catalogue_schema_str())
 }
 
 /// `reportSchema()`: the JSON Schema of a validation report.
 #[wasm_bindgen(js_name = reportSchema, unchecked_return_type = "object")]
 pub fn report_schema() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&gongkai::schema::report_schema_compact())
+    js_sys::JSON::parse(gongkai::schema::report_schema_str())
 }
 
 /// `rules()`: every rule with its code, severity, title, legal source and message templates.
@@ -446,8 +455,10 @@ pub fn deadline(
     )
 }
 
-/// `audit(catalogue, records, options?)`: the timeliness audit (按时公开审计) of publication
-/// records (CSV text, JSON text, or an array of objects) against a catalogue.
+/// `audit(catalogue, records, options?)` (cargo feature `tables` only): the timeliness audit
+/// (按时公开审计) of publication records (CSV text, JSON text, or an array of objects) against a
+/// catalogue.
+#[cfg(feature = "tables")]
 #[wasm_bindgen(js_name = audit, unchecked_return_type = "AuditReport")]
 pub fn audit(
     #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] catalogue: JsValue,
@@ -476,9 +487,11 @@ pub fn audit(
     to_js(&gongkai::audit::audit(&cat, &recs, &cal, &opts))
 }
 
-/// `diff(reference, local, options?)`: checks a local catalogue against the upper-level
+/// `diff(reference, local, options?)` (cargo feature `tables` only): checks a local catalogue
+/// against the upper-level
 /// standard (an embedded name such as `"municipal_services"` or `"市政服务"`, or a catalogue);
 /// `options.consistency` compares two linked catalogues instead.
+#[cfg(feature = "tables")]
 #[wasm_bindgen(js_name = diff, unchecked_return_type = "DiffReport")]
 pub fn diff(
     #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array")] reference: JsValue,
@@ -572,7 +585,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 // pkg-{web,node}/ for the default entry, pkg-tables-{web,node}/ for gongkai-wasm/tables).
 #[cfg(not(feature = "tables"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
+const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, Law, LawsOptions, LawMatch, LookupLawOptions } from "../index.js";"#;
 #[cfg(feature = "tables")]
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"import type { Report, ValidateOptions, ItemContext, RuleDef, DomainName, TimeLimit, Deadline, DeadlineOptions, CalendarOptions, CalendarDay, AuditReport, AuditOptions, DiffReport, DiffOptions, ImportOptions, ImportedTable, Law, LawsOptions, LawMatch, LookupLawOptions, Evaluation, EvaluationUnit, EvaluateOptions, ChangesOptions, ChangesReport } from "../tables/index.js";"#;

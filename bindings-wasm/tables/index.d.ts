@@ -1,9 +1,10 @@
 // The JavaScript API of gongkai-wasm/tables (tables/node.mjs and tables/web.mjs export the same
 // functions): the build with table import (cargo feature `tables`). Everything of the default
 // entry (../index.d.ts), plus importTable (validate(bytes, { fileName }) reads tables too), the
-// 监督评价 (evaluate, evaluationHtml) and the changes between two versions (changes), which the
-// default build leaves out for its size.
-import type { CalendarOptions, Catalogue, Evaluation, Location, Report, Severity } from '../index';
+// timeliness audit (audit), the check against the upper-level standard (diff), the 监督评价
+// (evaluate, evaluationHtml) and the changes between two versions (changes), which the default
+// build leaves out for its size.
+import type { AuditOptions, AuditReport, CalendarOptions, Catalogue, DiffOptions, DiffReport, Evaluation, Location, Report, Severity } from '../index';
 
 export * from '../index';
 export { default } from '../index';
@@ -165,3 +166,26 @@ export function changes(
   new_: string | Catalogue | Record<string, unknown> | Uint8Array,
   options: ChangesOptions & { format: 'md' | 'html' | 'text' },
 ): string;
+
+/**
+ * The timeliness audit (按时公开审计) of publication records against a catalogue. Records are
+ * CSV text, JSON text, bytes, an array of objects or `{ records: [...] }`; bad records are
+ * issues in the report, never exceptions.
+ */
+export function audit(
+  catalogue: string | Catalogue | Record<string, unknown> | Uint8Array,
+  records: string | Array<Record<string, unknown>> | { records: unknown[] } | Uint8Array,
+  options?: AuditOptions,
+): AuditReport;
+
+/**
+ * Checks a local catalogue against the upper-level standard: an embedded reference name
+ * (`"municipal_services"`, or its Chinese name `"市政服务"`) or a catalogue (JSON text or object). Findings are the report, never
+ * exceptions; throws `invalid_argument` for an unknown reference name or a bad option, `json`
+ * / `not_a_catalogue` for a catalogue that cannot be read.
+ */
+export function diff(
+  reference: 'municipal_services' | string | Catalogue | Record<string, unknown> | Uint8Array,
+  local: string | Catalogue | Record<string, unknown> | Uint8Array,
+  options?: DiffOptions,
+): DiffReport;

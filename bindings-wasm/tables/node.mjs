@@ -1,6 +1,7 @@
 // Node entry point of the build with table import (`gongkai-wasm/tables`): everything the
 // default entry has, plus importTable and validate(bytes, { fileName }) of CSV, XLSX and HTML,
-// and the 监督评价 (evaluate, evaluationHtml) and version changes (changes).
+// the timeliness audit (audit), the check against the upper-level standard (diff), the 监督评价
+// (evaluate, evaluationHtml) and version changes (changes).
 // The `nodejs` build of wasm-bindgen in pkg-tables-node/ (cargo feature `tables`).
 import { TABLE_FUNCTIONS } from '../js/api.mjs';
 import { nodeEntry } from '../js/node.mjs';

@@ -1,6 +1,6 @@
 // Browser entry point of the build with table import (`gongkai-wasm/tables/web`): everything
 // the default entry has, plus importTable and validate(bytes, { fileName }) of CSV, XLSX and
-// HTML, evaluate, evaluationHtml and changes. The `web` build of wasm-bindgen in
+// HTML, audit, diff, evaluate, evaluationHtml and changes. The `web` build of wasm-bindgen in
 // pkg-tables-web/ (cargo feature `tables`), about half as large again as the default one: load
 // it when a table is actually read.
 //

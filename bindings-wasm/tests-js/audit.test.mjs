@@ -1,11 +1,12 @@
-// The timeliness audit (按时公开审计, issue 6) on both builds, on the shared fixture tests/audit/
+// The timeliness audit (按时公开审计, issue 6) on the tables build (gongkai-wasm/tables, Node and
+// web glue; the default build leaves it out for its size), on the shared fixture tests/audit/
 // (also read by core/tests/audit.rs and the CLI tests): the same outcome per record, the same
 // issues, the same tallies and 按时公开率, whatever form the records take.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBuilds, readRepo, resultSchema, thrown } from './helpers.mjs';
+import { loadBuilds, loadTableBuilds, readRepo, resultSchema, thrown } from './helpers.mjs';
 
-const builds = await loadBuilds();
+const builds = await loadTableBuilds();
 const conforms = await resultSchema('audit-report.schema.json');
 const dir = ['tests', 'audit'];
 const expected = JSON.parse(readRepo(...dir, 'expected.json'));
@@ -26,6 +27,12 @@ function recordForms(file) {
     forms.wrapped = { records: JSON.parse(text) };
   }
   return forms;
+}
+
+for (const [build, api] of Object.entries(await loadBuilds())) {
+  test(`${build}: the default build leaves audit to gongkai-wasm/tables`, () => {
+    assert.equal('audit' in api, false);
+  });
 }
 
 for (const [build, api] of Object.entries(builds)) {

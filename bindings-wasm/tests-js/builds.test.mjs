@@ -28,19 +28,16 @@ const docx = readFileSync(new URL('../../tests/import/word_catalogue.docx', impo
 const functions = (m) => Object.keys(m).filter((k) => typeof m[k] === 'function' && k !== 'default').sort();
 
 // Size. The goal (issues 11 and 14) is the default build's module at most 1 MB gzipped (gzip
-// level 9, as a server sends it). With evaluate and changes moved to the tables build it is
-// 991,277 bytes by GNU gzip -9 (what scripts/build-wasm.sh prints) and 989,086 by zlib, but
-// 1,012,764 by Node's bundled zlib, which this test uses: the goal is not yet met by this
-// measure, so this is a budget that stops growth until it is (then set it to 1_000_000).
-// The 领域 list (`domains()`), the table options and the one-pass rules added since bring it
-// to 1,004,033 by gzip -9 and 1,025,633 by Node's zlib.
+// level 9, as a server sends it), measured here with Node's bundled zlib (which gives about 2%
+// more than GNU gzip -9, what scripts/build-wasm.sh prints). Issue 14 met it: the schemas served
+// from their checked-in text instead of generated at run time, audit and diff moved to the
+// tables build; that room pays for the core at opt-level "s" (faster validate).
 const GOAL = 1_000_000;
-const BUDGET = 1_030_000;
-test('the default build stays within its size budget (goal: 1 MB gzipped); the tables build is larger', () => {
+test('the default build is within 1 MB gzipped; the tables build is larger', () => {
   const gz = (dir) => gzipSync(readFileSync(new URL(`../${dir}/gongkai_wasm_bg.wasm`, import.meta.url)), { level: 9 }).length;
   const [web, node, tables] = [gz('pkg-web'), gz('pkg-node'), gz('pkg-tables-web')];
-  assert.ok(web <= BUDGET, `pkg-web: ${web} bytes gzipped, over the budget ${BUDGET} by ${web - BUDGET} (the goal is ${GOAL})`);
-  assert.ok(node <= BUDGET, `pkg-node: ${node} bytes gzipped, over the budget ${BUDGET} by ${node - BUDGET}`);
+  assert.ok(web <= GOAL, `pkg-web: ${web} bytes gzipped, over the goal ${GOAL} by ${web - GOAL}`);
+  assert.ok(node <= GOAL, `pkg-node: ${node} bytes gzipped, over the goal ${GOAL} by ${node - GOAL}`);
   assert.ok(tables > web, 'the tables build carries the table import');
 });
 
@@ -61,8 +58,8 @@ test('the exports map gives each entry its build', () => {
 });
 
 for (const [platform, small, full] of pairsOfBuilds) {
-  test(`${platform}: the default build does not export importTable, evaluate, evaluationHtml or changes; the tables build adds only them`, () => {
-    const extra = ['importTable', 'evaluate', 'evaluationHtml', 'changes'];
+  test(`${platform}: the default build does not export importTable, audit, diff, evaluate, evaluationHtml or changes; the tables build adds only them`, () => {
+    const extra = ['importTable', 'audit', 'diff', 'evaluate', 'evaluationHtml', 'changes'];
     for (const name of extra) {
       assert.equal(name in small, false, name);
       assert.equal(typeof full[name], 'function', name);
@@ -116,23 +113,22 @@ for (const [platform, small, full] of pairsOfBuilds) {
     for (const f of ['rules', 'domains', 'schema', 'reportSchema']) assert.equal(JSON.stringify(full[f]()), JSON.stringify(small[f]()), f);
   });
 
-  test(`${platform}: calendar, deadline, audit and diff agree between the builds`, () => {
-    const catalogue = readRepo('examples', 'wuzhi-municipal.json');
-    const records = readRepo('tests', 'audit', 'records.csv');
-    const auditCatalogue = readRepo('tests', 'audit', 'catalogue.json');
+  test(`${platform}: calendar and deadline agree between the builds (audit and diff: tables build only)`, () => {
     const calls = [
       (api) => api.addWorkingDays('2024-09-25', 20),
       (api) => api.workingDaysBetween('2024-01-01', '2024-12-31'),
+      (api) => api.calendarDay('2024-02-04'),
       (api) => api.deadline('自信息形成或者变更之日起20个工作日内', '2024-09-25', { extension: 20 }),
-      (api) => api.audit(auditCatalogue, records, { today: '2024-12-31' }),
-      (api) => api.diff('municipal_services', catalogue),
-      (api) => api.diff(catalogue, catalogue, { consistency: true, lang: 'en' }),
     ];
+    for (const name of ['audit', 'diff']) {
+      assert.equal(typeof full[name], 'function', name);
+      assert.equal(name in small, false, name);
+    }
     for (const call of calls) assert.equal(JSON.stringify(call(full)), JSON.stringify(call(small)), String(call));
   });
 }
 
-test('importing importTable or evaluate from the default entry fails when the module is linked', () => {
+test('importing importTable, evaluate or diff from the default entry fails when the module is linked', () => {
   const run = (source) => {
     try {
       return { out: execFileSync(process.execPath, ['--input-type=module', '-e', source], { cwd: here, encoding: 'utf8', stdio: 'pipe' }) };
@@ -144,6 +140,8 @@ test('importing importTable or evaluate from the default entry fails when the mo
   assert.match(missing.err ?? '', /SyntaxError.*does not provide an export named 'importTable'/, JSON.stringify(missing));
   const evaluate = run("import { evaluate } from 'gongkai-wasm/web'; console.log(typeof evaluate);");
   assert.match(evaluate.err ?? '', /SyntaxError.*does not provide an export named 'evaluate'/, JSON.stringify(evaluate));
+  const diff = run("import { diff } from 'gongkai-wasm'; console.log(typeof diff);");
+  assert.match(diff.err ?? '', /SyntaxError.*does not provide an export named 'diff'/, JSON.stringify(diff));
   const present = run("import { importTable } from 'gongkai-wasm/tables'; console.log(typeof importTable);");
   assert.equal(present.out, 'function\n', JSON.stringify(present));
 });

@@ -1,5 +1,6 @@
-// The diff against the upper-level standard and the consistency check (issue 7) on both
-// builds, on every shared case of tests/diff/ (also read by core/tests/diff.rs): the same
+// The diff against the upper-level standard and the consistency check (issue 7) on the tables
+// build (gongkai-wasm/tables, Node and web glue; the default build leaves it out for its size,
+// with the embedded standard), on every shared case of tests/diff/ (also read by core/tests/diff.rs): the same
 // validity, coverage figures, matched pairs and (code, reference path, local path) findings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,9 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadBuilds, loadTableBuilds, readRepo, resultSchema, root, thrown } from './helpers.mjs';
 
-const builds = await loadBuilds();
-/** Reads the real tables of the corpus cases (gongkai-wasm/tables). */
-const { 'tables/node': tables } = await loadTableBuilds();
+const builds = await loadTableBuilds();
+/** Reads the real tables of the corpus cases. */
+const { 'tables/node': tables } = builds;
 const conforms = await resultSchema('diff-report.schema.json');
 const diffDir = join(root, 'tests', 'diff');
 const cases = [diffDir, join(diffDir, 'corpus')]
@@ -41,6 +42,12 @@ const itemLevel = (r) => ({
 test('there are diff fixtures to run (at least 12, as the Rust test requires)', () => {
   assert.ok(cases.length >= 12, cases.join(', '));
 });
+
+for (const [build, api] of Object.entries(await loadBuilds())) {
+  test(`${build}: the default build leaves diff to gongkai-wasm/tables`, () => {
+    assert.equal('diff' in api, false);
+  });
+}
 
 for (const [build, api] of Object.entries(builds)) {
   const t = (name, fn) => test(`${build}: ${name}`, fn);

@@ -2,9 +2,7 @@
 // as it is used. Imports the package by its own name, through the `exports` map.
 import init, {
   addWorkingDays,
-  audit,
   deadline,
-  diff,
   domains,
   isWorkingDay,
   laws,
@@ -41,7 +39,8 @@ import init, {
   type TimeLimit,
 } from 'gongkai-wasm';
 // Table import is the other build's: gongkai-wasm/tables (gongkai-wasm/tables/web in a browser).
-import initTables, { changes, evaluate, evaluationHtml, importTable, validate as validateTables, type ChangesReport, type Evaluation, type ImportedTable, type ImportOptions } from 'gongkai-wasm/tables';
+// So are the timeliness audit and the check against the upper-level standard.
+import initTables, { audit, changes, diff, evaluate, evaluationHtml, importTable, validate as validateTables, type ChangesReport, type Evaluation, type ImportedTable, type ImportOptions } from 'gongkai-wasm/tables';
 import { importTable as inBrowser } from 'gongkai-wasm/tables/web';
 // @ts-expect-error: the default entry has no table import
 import { importTable as notInTheDefaultEntry } from 'gongkai-wasm';
@@ -51,6 +50,10 @@ import { importTable as notInTheDefaultWebEntry } from 'gongkai-wasm/web';
 import { evaluate as noEvaluateInTheDefaultEntry } from 'gongkai-wasm';
 // @ts-expect-error: and so are the changes between versions
 import { changes as noChangesInTheDefaultWebEntry } from 'gongkai-wasm/web';
+// @ts-expect-error: the audit too
+import { audit as noAuditInTheDefaultEntry } from 'gongkai-wasm';
+// @ts-expect-error: and the diff
+import { diff as noDiffInTheDefaultWebEntry } from 'gongkai-wasm/web';
 
 const timeLimit: TimeLimit = { kind: 'working_days', days: 20, from: 'formed_or_changed' };
 const channels: Channel[] = ['gov_website', 'service_center'];
@@ -104,7 +107,8 @@ export const wrong: Channel = 'website';
 validate(catalogue, { minSeverity: 'fatal' });
 
 // Calendar, deadlines, audit, diff and tables: the result types are generated from the Rust
-// types (types/deadline.d.ts, audit.d.ts, diff.d.ts), the signatures are index.d.ts.
+// types (types/deadline.d.ts, audit.d.ts, diff.d.ts), the signatures are index.d.ts (audit and
+// diff: tables/index.d.ts).
 export function timeliness(csv: string, table: Uint8Array): string[] {
   const working: boolean = isWorkingDay('2024-02-04');
   const end: string = addWorkingDays('2024-09-25', 20);
@@ -137,7 +141,7 @@ export function timeliness(csv: string, table: Uint8Array): string[] {
   const page: string = evaluationHtml(evaluation);
   const changed: ChangesReport = changes(catalogue, catalogue);
   const notes: string = changes(catalogue, catalogue, { format: 'md' });
-  void [initTables(), same, notInTheDefaultEntry, notInTheDefaultWebEntry, noEvaluateInTheDefaultEntry, noChangesInTheDefaultWebEntry, page, notes, changed.weakened, evaluation.units.length];
+  void [initTables(), same, notInTheDefaultEntry, notInTheDefaultWebEntry, noEvaluateInTheDefaultEntry, noChangesInTheDefaultWebEntry, noAuditInTheDefaultEntry, noDiffInTheDefaultWebEntry, page, notes, changed.weakened, evaluation.units.length];
   return [String(working), end, String(count), String(due), String(why?.code), String(notice), String(status), String(rate), ...byCategory, String(issueRows), String(coverage.present_share), String(where), String(method), String(cell?.sheet), String(again.valid), String(firstItem?.name)];
 }
 

@@ -108,7 +108,9 @@ impl Finding {
 /// Renders a template: `{name}` → the param (escaped for display: control characters dropped,
 /// bounded length), unknown names left as they are.
 pub fn render(template: &str, params: &Params) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+    // Room for the values too (each quoted at most once in practice), so the text is not moved.
+    let values: usize = params.values().map(|v| v.len().min(1_200)).sum();
+    let mut out = String::with_capacity(template.len() + values);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);

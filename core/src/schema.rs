@@ -1,5 +1,7 @@
 //! The published JSON Schema (draft 2020-12): generated from the model types, post-processed
-//! for the rules that derive macros cannot say (conditional requirements), compiled once.
+//! for the rules that derive macros cannot say (conditional requirements), checked in under
+//! `schema/` and served from that text (the generator runs only in the test that compares
+//! them), compiled once.
 
 use crate::model::Catalogue;
 pub use crate::model::conditions::{item_conditions, time_limit_conditions};
@@ -16,34 +18,66 @@ pub const CATALOGUE_SCHEMA_1_0_ID: &str = "urn:gongkai:schema:catalogue:1.0";
 /// The `$id` of the report schema.
 pub const REPORT_SCHEMA_ID: &str = "urn:gongkai:schema:report:1.0";
 
-/// The catalogue schema as a JSON value (generated once).
+/// The published catalogue schema, `schema/catalogue-1.1.schema.json`, embedded as text:
+/// exactly what [`generated_catalogue_schema_text`] writes from the model types
+/// (`tests/schema_files.rs` fails when they differ), served as is so that a build never runs the
+/// generator (schemars and the post-processing below are about 40 KB of a gzipped WebAssembly
+/// module).
+const CATALOGUE_SCHEMA_TEXT: &str = include_str!("../../schema/catalogue-1.1.schema.json");
+/// The published report schema, `schema/report.schema.json` (see [`CATALOGUE_SCHEMA_TEXT`]).
+const REPORT_SCHEMA_TEXT: &str = include_str!("../../schema/report.schema.json");
+
+/// The catalogue schema as a JSON value (parsed once from the published text).
 pub fn catalogue_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
-    S.get_or_init(|| {
-        let schema = schemars::generate::SchemaSettings::draft2020_12()
-            .for_deserialize()
-            .into_generator()
-            .into_root_schema_for::<Catalogue<'static>>();
-        let mut v = schema.to_value();
-        finish_schema(&mut v, CATALOGUE_SCHEMA_ID);
-        finish_catalogue(&mut v);
-        v
-    })
+    S.get_or_init(|| parse(CATALOGUE_SCHEMA_TEXT))
 }
 
-/// The report schema as a JSON value.
+/// The report schema as a JSON value (parsed once from the published text).
 pub fn report_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
-    S.get_or_init(|| {
-        let schema = schemars::generate::SchemaSettings::draft2020_12()
-            .for_serialize()
-            .into_generator()
-            .into_root_schema_for::<Report>();
-        let mut v = schema.to_value();
-        finish_schema(&mut v, REPORT_SCHEMA_ID);
-        report_lines(&mut v);
-        v
-    })
+    S.get_or_init(|| parse(REPORT_SCHEMA_TEXT))
+}
+
+/// The catalogue schema generated from the model types (schemars), post-processed: what
+/// `schema/catalogue-1.1.schema.json` must hold. The library serves the file
+/// ([`catalogue_schema`]); this is for the test that keeps the two equal.
+#[doc(hidden)]
+pub fn generated_catalogue_schema() -> Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<Catalogue<'static>>();
+    let mut v = schema.to_value();
+    finish_schema(&mut v, CATALOGUE_SCHEMA_ID);
+    finish_catalogue(&mut v);
+    v
+}
+
+/// The report schema generated from the report types: what `schema/report.schema.json` must
+/// hold (see [`generated_catalogue_schema`]).
+#[doc(hidden)]
+pub fn generated_report_schema() -> Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Report>();
+    let mut v = schema.to_value();
+    finish_schema(&mut v, REPORT_SCHEMA_ID);
+    report_lines(&mut v);
+    v
+}
+
+/// [`generated_catalogue_schema`] as pretty JSON text in the published key order.
+#[doc(hidden)]
+pub fn generated_catalogue_schema_text() -> String {
+    ordered_text(&generated_catalogue_schema())
+}
+
+/// [`generated_report_schema`] as pretty JSON text in the published key order.
+#[doc(hidden)]
+pub fn generated_report_schema_text() -> String {
+    ordered_text(&generated_report_schema())
 }
 
 /// The report schema covers every line `gongkai validate --format json` prints: a report (one
@@ -125,23 +159,23 @@ fn parse(text: &str) -> Value {
 /// (序号, 一级事项, 二级事项, 三级事项, 公开内容, 公开依据, 公开时限, 公开主体, 公开渠道, 公开对象,
 /// 公开方式, 公开层级, then the rest): form libraries lay fields out in this order.
 pub fn catalogue_schema_text() -> String {
-    ordered_text(catalogue_schema())
+    CATALOGUE_SCHEMA_TEXT.to_owned()
 }
 
 /// The report schema as pretty JSON text with a trailing newline.
 pub fn report_schema_text() -> String {
-    ordered_text(report_schema())
+    REPORT_SCHEMA_TEXT.to_owned()
 }
 
-/// The catalogue schema as compact JSON text, keys in the same order as
-/// [`catalogue_schema_text`] (for bindings that hand the schema over as text).
-pub fn catalogue_schema_compact() -> String {
-    serde_json::to_string(&ordered(catalogue_schema())).unwrap_or_default()
+/// The catalogue schema's published text (pretty JSON, keys in the order of
+/// [`catalogue_schema_text`]), without a copy: `JSON.parse` of it keeps that order.
+pub fn catalogue_schema_str() -> &'static str {
+    CATALOGUE_SCHEMA_TEXT
 }
 
-/// The report schema as compact JSON text, keys in the published order.
-pub fn report_schema_compact() -> String {
-    serde_json::to_string(&ordered(report_schema())).unwrap_or_default()
+/// The report schema's published text (see [`catalogue_schema_str`]).
+pub fn report_schema_str() -> &'static str {
+    REPORT_SCHEMA_TEXT
 }
 
 fn ordered(v: &Value) -> Ordered<'_> {

@@ -315,6 +315,31 @@ fn every_case_gives_the_expected_report() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
+/// `validate_json_str` (text known to be UTF-8, as the WebAssembly binding hands it over) gives
+/// the same report, or the same error, as `validate_json` on the bytes of every fixture.
+#[test]
+fn text_and_bytes_give_the_same_report() {
+    let mut compared = 0;
+    for case in cases() {
+        let Ok(text) = std::str::from_utf8(&case.input) else {
+            continue;
+        };
+        let v = Validator::new(Options::default().lang(Lang::En));
+        match (v.validate_json(&case.input), v.validate_json_str(text)) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", case.name),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{}", case.name),
+            (a, b) => panic!("{}: {a:?} vs {b:?}", case.name),
+        }
+        compared += 1;
+    }
+    assert!(compared > 100, "{compared}");
+    let v = Validator::new(Options::default().max_input_bytes(4));
+    assert_eq!(
+        v.validate_json_str("{ }  ").unwrap_err().code(),
+        "too_large"
+    );
+}
+
 #[test]
 fn messages_are_the_same_in_both_languages_except_the_text() {
     for case in cases() {

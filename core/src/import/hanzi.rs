@@ -128,11 +128,40 @@ fn table() -> &'static [(char, char)] {
 
 /// The simplified form of one character, when the table knows it (else the character itself).
 pub fn simplify_char(c: char) -> char {
-    if (c as u32) < 0x4E00 || (c as u32) > 0x9FFF {
+    let Some(i) = (c as u32).checked_sub(FIRST).filter(|&i| i <= LAST - FIRST) else {
+        return c;
+    };
+    let i = i as usize;
+    // Most characters are simplified already: one bit says so, without a search.
+    if mapped()
+        .get(i / 64)
+        .is_none_or(|w| (w >> (i % 64)) & 1 == 0)
+    {
         return c;
     }
     let t = table();
     t.binary_search_by_key(&c, |p| p.0).map_or(c, |i| t[i].1)
+}
+
+/// The block of CJK Unified Ideographs the table covers (U+4E00–U+9FFF).
+const FIRST: u32 = 0x4E00;
+const LAST: u32 = 0x9FFF;
+
+/// One bit per character of U+4E00–U+9FFF: whether the table maps it.
+fn mapped() -> &'static [u64] {
+    static M: OnceLock<Vec<u64>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
+        for &(t, _) in table() {
+            if let Some(i) = (t as u32).checked_sub(FIRST).filter(|&i| i <= LAST - FIRST) {
+                let i = i as usize;
+                if let Some(w) = bits.get_mut(i / 64) {
+                    *w |= 1 << (i % 64);
+                }
+            }
+        }
+        bits
+    })
 }
 
 /// Maps traditional characters to simplified where the table knows them; everything else is kept.
@@ -163,6 +192,18 @@ mod tests {
             // A simplified character must not itself be mapped (no chains).
             assert!(t.iter().all(|p| p.0 != *v), "{k}→{v} but {v} is also a key");
         }
+    }
+
+    #[test]
+    fn the_bitmap_agrees_with_the_table_on_every_character() {
+        let t = table();
+        let mut mapped = 0;
+        for c in ('\u{3000}'..='\u{A000}').chain(['a', '《', '\u{10000}']) {
+            let searched = t.binary_search_by_key(&c, |p| p.0).map_or(c, |i| t[i].1);
+            assert_eq!(simplify_char(c), searched, "{c}");
+            mapped += usize::from(searched != c);
+        }
+        assert_eq!(mapped, t.len());
     }
 
     #[test]
