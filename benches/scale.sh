@@ -86,7 +86,7 @@ for k in range(m):
         json.dump(generate(30, seed=k), f, ensure_ascii=False)
 PY
 fi
-t1=$(best "$gk" validate "$dir" --format json --jobs 1)
-tn=$(best "$gk" validate "$dir" --format json)
+t1=$(best "$gk" validate "$dir" --format json --jobs 1 2>/dev/null)
+tn=$(best "$gk" validate "$dir" --format json 2>/dev/null)
 awk -v m="$M" -v a="$t1" -v b="$tn" -v c="$(nproc)" 'BEGIN {
   printf "%d files of 30 items: --jobs 1 %.0f files/s, --jobs %d %.0f files/s (%.2f x)\n", m, m*1000/a, c, m*1000/b, a/b }'

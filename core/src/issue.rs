@@ -15,15 +15,188 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The values a message template is filled with.
-pub type Params = BTreeMap<String, String>;
+/// The values a message template is filled with: name → value, in name order, serialised as a
+/// JSON object. A small sorted vector rather than a `BTreeMap`: a finding has one to eight
+/// params, and a map's node holds room for eleven, which made the params of a report of 100,000
+/// issues cost about 40 MB more than their text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Params(Vec<(String, String)>);
+
+impl Params {
+    /// No params.
+    pub fn new() -> Self {
+        Params(Vec::new())
+    }
+
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.find(key).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Whether `key` has a value.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets `key` to `value`, returning the value it replaces.
+    pub fn insert(&mut self, key: &str, value: String) -> Option<String> {
+        match self.find(key) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (key.to_owned(), value));
+                None
+            }
+        }
+    }
+
+    /// The value of `key`, set first from `value` when it has none.
+    pub fn get_or_insert_with(&mut self, key: &str, value: impl FnOnce() -> String) -> &mut String {
+        let i = match self.find(key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key.to_owned(), value()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<String> {
+        self.find(key).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// Whether there are no params.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many params.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The params in name order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The names, in order.
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The values, in name order.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = &String> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// The values, in name order, to change them.
+    pub fn values_mut(&mut self) -> impl ExactSizeIterator<Item = &mut String> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
+    /// The params in name order, their values to change.
+    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = (&String, &mut String)> {
+        self.0.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
+    /// The params as a map.
+    pub fn to_map(&self) -> BTreeMap<String, String> {
+        self.0.iter().cloned().collect()
+    }
+}
+
+impl std::ops::Index<&str> for Params {
+    type Output = String;
+    /// The value of `key`; panics when there is none (like a map's index).
+    fn index(&self, key: &str) -> &String {
+        #[allow(clippy::expect_used)]
+        self.get(key).expect("no such param")
+    }
+}
+
+impl<K: AsRef<str>, V: Into<String>> FromIterator<(K, V)> for Params {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut p = Params::new();
+        for (k, v) in iter {
+            p.insert(k.as_ref(), v.into());
+        }
+        p
+    }
+}
+
+impl From<BTreeMap<String, String>> for Params {
+    fn from(m: BTreeMap<String, String>) -> Self {
+        Params(m.into_iter().collect())
+    }
+}
+
+impl IntoIterator for Params {
+    type Item = (String, String);
+    type IntoIter = std::vec::IntoIter<(String, String)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Params {
+    type Item = (&'a String, &'a String);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, String)>,
+        fn(&'a (String, String)) -> (&'a String, &'a String),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Params {
+    type Item = (&'a String, &'a mut String);
+    type IntoIter = std::iter::Map<
+        std::slice::IterMut<'a, (String, String)>,
+        fn(&'a mut (String, String)) -> (&'a String, &'a mut String),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter_mut().map(|(k, v)| (&*k, v))
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        BTreeMap::<String, String>::deserialize(d).map(Params::from)
+    }
+}
+
+impl JsonSchema for Params {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BTreeMap<String, String>>::schema_name()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<String, String>>::json_schema(generator)
+    }
+}
 
 /// Builds params from pairs.
 pub fn params(pairs: &[(&str, String)]) -> Params {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.clone()))
-        .collect()
+    let mut p = Params(Vec::with_capacity(pairs.len()));
+    for (k, v) in pairs {
+        p.insert(k, v.clone());
+    }
+    p
 }
 
 /// A problem before rendering: a registered code, where it is, and the values of its message
@@ -74,7 +247,7 @@ impl Finding {
 
     /// Sets one template value.
     pub fn param(mut self, key: &str, value: impl Into<String>) -> Self {
-        self.params.insert(key.to_owned(), value.into());
+        self.params.insert(key, value.into());
         self
     }
 
@@ -361,7 +534,7 @@ struct IssueSchema {
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<Location>,
     /// The values the message template was filled with.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Params::is_empty")]
     params: Params,
     /// Audit issues only: 1-based data row of the record (null for a problem of the whole file).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -483,20 +656,65 @@ impl Counts {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn params_behave_as_a_sorted_map_and_serialise_as_one() {
+        let pairs = [
+            ("value", "甲".to_owned()),
+            ("first", "3".to_owned()),
+            ("code_en", "x".to_owned()),
+            ("value", "乙".to_owned()),
+        ];
+        let p = params(&pairs);
+        let mut m = BTreeMap::new();
+        for (k, v) in &pairs {
+            m.insert((*k).to_owned(), v.clone());
+        }
+        // The later value of a repeated name wins, as in a map; names in order.
+        assert_eq!(p.len(), 3);
+        assert_eq!(p["value"], "乙");
+        assert_eq!(
+            p.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["code_en", "first", "value"]
+        );
+        assert_eq!(p.to_map(), m);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            serde_json::to_string(&m).unwrap()
+        );
+        let back: Params = serde_json::from_str(r#"{"b": "2", "a": "1"}"#).unwrap();
+        assert_eq!(
+            back.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>(),
+            ["a=1", "b=2"]
+        );
+        let mut q = p.clone();
+        assert_eq!(q.insert("first", "4".to_owned()).as_deref(), Some("3"));
+        assert_eq!(q.remove("code_en").as_deref(), Some("x"));
+        assert!(!q.contains_key("code_en") && q.contains_key("first"));
+        assert_eq!(q.get_or_insert_with("first", || unreachable!()), "4");
+        assert_eq!(q.get_or_insert_with("alpha", || "新".to_owned()), "新");
+        assert_eq!(q.keys().next().map(String::as_str), Some("alpha"));
+        assert_eq!(
+            serde_json::to_value(schemars::schema_for!(Params)).unwrap(),
+            serde_json::to_value(schemars::schema_for!(BTreeMap<String, String>)).unwrap()
+        );
+    }
     use crate::codes;
 
     #[test]
     fn render_fills_params() {
         let mut p = Params::new();
-        p.insert("field".to_owned(), "公开时限".to_owned());
+        p.insert("field", "公开时限".to_owned());
         assert_eq!(render("缺少{field}，{x}", &p), "缺少公开时限，{x}");
         assert_eq!(render("a{b", &p), "a{b");
         // Values are quoted as excerpts: control characters blanked, at most 300 characters.
-        p.insert("field".to_owned(), "a\tb\u{85}c\u{a0}d".to_owned());
+        p.insert("field", "a\tb\u{85}c\u{a0}d".to_owned());
         assert_eq!(render("{field}", &p), "a b c\u{a0}d");
-        p.insert("field".to_owned(), "字".repeat(301));
+        p.insert("field", "字".repeat(301));
         assert_eq!(render("{field}", &p), format!("{}…", "字".repeat(300)));
-        p.insert("field".to_owned(), "x".repeat(300));
+        p.insert("field", "x".repeat(300));
         assert_eq!(render("{field}", &p), "x".repeat(300));
     }
 

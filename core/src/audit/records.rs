@@ -307,9 +307,7 @@ pub(super) fn issue(
     };
     let mut f = Finding::new(code, path, item_id, params);
     if let Some(r) = row {
-        f.params
-            .entry("row".into())
-            .or_insert_with(|| r.to_string());
+        f.params.get_or_insert_with("row", || r.to_string());
         // One numbering for people: the file's own line where there is one (CSV), else the
         // record's number (JSON).
         let (zh, en) = match line {
@@ -319,18 +317,14 @@ pub(super) fn issue(
             ),
             None => (format!("第 {r} 条记录"), format!("record {r}")),
         };
-        f.params.entry("record".into()).or_insert(zh);
-        f.params.entry("record_en".into()).or_insert(en);
+        f.params.get_or_insert_with("record", || zh);
+        f.params.get_or_insert_with("record_en", || en);
     }
     if let Some(c) = column {
-        f.params
-            .entry("column".into())
-            .or_insert_with(|| excerpt(c, 40));
+        f.params.get_or_insert_with("column", || excerpt(c, 40));
     }
     if let Some(id) = item_id {
-        f.params
-            .entry("item_id".into())
-            .or_insert_with(|| excerpt(id, 40));
+        f.params.get_or_insert_with("item_id", || excerpt(id, 40));
     }
     f.location = line.and_then(|l| u32::try_from(l).ok()).map(|l| Location {
         sheet: None,

@@ -70,7 +70,7 @@ fn finding(
 ) -> Finding {
     let mut f = crate::issue::Finding::new(code, "", None, params);
     if let Some(y) = year {
-        f.params.insert("year".into(), y.to_string());
+        f.params.insert("year", y.to_string());
     }
     f.location = line
         .and_then(|l| u32::try_from(l).ok())

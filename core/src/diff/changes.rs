@@ -426,8 +426,7 @@ fn unique_ids(
 fn finding(code: Code, item: &Item<'_>, params: &[(&str, String)]) -> Finding {
     let mut f = Finding::new(code, "", Some(&item.id), params);
     f.params
-        .entry("item".into())
-        .or_insert_with(|| item.name.to_string());
+        .get_or_insert_with("item", || item.name.to_string());
     f
 }
 

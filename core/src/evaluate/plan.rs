@@ -206,7 +206,7 @@ impl Manifest {
             };
             let row_finding = |code: Code, pairs: &[(&str, String)]| {
                 let mut f = Finding::new(code, "", None, pairs);
-                f.params.insert("line".into(), line.to_string());
+                f.params.insert("line", line.to_string());
                 f
             };
             let (Some(unit), Some(catalogue)) = (get("unit"), get("catalogue")) else {

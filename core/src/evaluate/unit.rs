@@ -545,8 +545,8 @@ fn publication(
                 Some(&row.item_id),
                 pairs,
             );
-            f.params.insert("row".into(), row.row.to_string());
-            f.params.insert("item".into(), crate::excerpt(&item, 40));
+            f.params.insert("row", row.row.to_string());
+            f.params.insert("item", crate::excerpt(&item, 40));
             f.location = row
                 .line
                 .and_then(|l| u32::try_from(l).ok())

@@ -212,8 +212,7 @@ impl Ctx {
             params,
         );
         f.params
-            .entry("item".into())
-            .or_insert_with(|| item.name.to_string());
+            .get_or_insert_with("item", || item.name.to_string());
         self.issues.push(f);
     }
 

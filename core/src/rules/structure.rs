@@ -7,7 +7,6 @@ use crate::issue::Finding;
 use crate::model::{Catalogue, Extra, Item, column_title, field_title, known_keys};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Unknown keys of the catalogue's header as read (warnings naming the closest known key), and
 /// its fields of a newer schema version in a file that declares an older one.
@@ -121,18 +120,18 @@ fn newer_version_item(i: usize, item: &Item<'_>, ctx: &mut Ctx) {
 
 fn unknown(ctx: &mut Ctx, extra: &Extra, base: &str, known: &[&str], item_id: Option<&str>) {
     for key in extra.keys() {
-        let mut params = BTreeMap::new();
-        params.insert("key".to_owned(), key.clone());
+        let mut params = crate::issue::Params::new();
+        params.insert("key", key.clone());
         match closest(key, known) {
             Some(k) => {
                 let zh = field_title(k).unwrap_or(k);
-                params.insert("suggestion".into(), k.to_owned());
-                params.insert("suggestion_zh".into(), format!("，是否应为“{k}”（{zh}）"));
-                params.insert("suggestion_en".into(), format!(" (did you mean “{k}”?)"));
+                params.insert("suggestion", k.to_owned());
+                params.insert("suggestion_zh", format!("，是否应为“{k}”（{zh}）"));
+                params.insert("suggestion_en", format!(" (did you mean “{k}”?)"));
             }
             None => {
-                params.insert("suggestion_zh".into(), String::new());
-                params.insert("suggestion_en".into(), String::new());
+                params.insert("suggestion_zh", String::new());
+                params.insert("suggestion_en", String::new());
             }
         }
         let path = format!("{base}/{}", crate::json::escape_pointer_token(key));
@@ -261,7 +260,7 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
         let ipath = e.instance_path().as_str().to_owned();
         let spath = e.schema_path().as_str().to_owned();
         let item_id = item_id_of(instance, &ipath);
-        let mut params: BTreeMap<String, String> = BTreeMap::new();
+        let mut params = crate::issue::Params::new();
         let value = e.instance();
         let (code, path): (crate::codes::Code, String) = match e.kind() {
             ValidationErrorKind::Required { property } => {
@@ -270,8 +269,8 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 if spath.contains("/then/") && key == "channels" && !spath.contains("allOf") {
                     (codes::channels::WEBSITE_REQUIRED, path)
                 } else {
-                    params.insert("key".into(), key.clone());
-                    params.insert("field".into(), column_title(&path).to_owned());
+                    params.insert("key", key.clone());
+                    params.insert("field", column_title(&path).to_owned());
                     (codes::schema::REQUIRED, path)
                 }
             }
@@ -285,45 +284,45 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
             }
             ValidationErrorKind::Type { kind } => {
                 let (zh, en) = expected_type(kind);
-                params.insert("expected".into(), zh);
-                params.insert("expected_en".into(), en);
+                params.insert("expected", zh);
+                params.insert("expected_en", en);
                 let (azh, aen) = actual_type(value);
-                params.insert("actual".into(), azh.into());
-                params.insert("actual_en".into(), aen.into());
+                params.insert("actual", azh.into());
+                params.insert("actual_en", aen.into());
                 (codes::schema::TYPE, ipath)
             }
             ValidationErrorKind::Constant { .. } if ipath == "/schema_version" => {
-                params.insert("value".into(), display_value(value));
+                params.insert("value", display_value(value));
                 (codes::schema::SCHEMA_VERSION, ipath)
             }
             ValidationErrorKind::Enum { .. } if ipath == "/schema_version" => {
-                params.insert("value".into(), display_value(value));
+                params.insert("value", display_value(value));
                 (codes::schema::SCHEMA_VERSION, ipath)
             }
             ValidationErrorKind::Enum { options } => {
-                params.insert("value".into(), display_value(value));
-                params.insert("allowed".into(), allowed_list(options));
+                params.insert("value", display_value(value));
+                params.insert("allowed", allowed_list(options));
                 (codes::schema::ENUM, ipath)
             }
             ValidationErrorKind::Constant { expected_value } => {
-                params.insert("value".into(), display_value(value));
-                params.insert("allowed".into(), display_value(expected_value));
+                params.insert("value", display_value(value));
+                params.insert("allowed", display_value(expected_value));
                 (codes::schema::ENUM, ipath)
             }
             ValidationErrorKind::OneOfNotValid { .. } => {
                 // Code lists are `oneOf` of `const` + `title`.
-                params.insert("value".into(), display_value(value));
-                params.insert("allowed".into(), code_titles_at(&spath));
+                params.insert("value", display_value(value));
+                params.insert("allowed", code_titles_at(&spath));
                 (codes::schema::ENUM, ipath)
             }
             ValidationErrorKind::MinLength { .. } => (codes::schema::EMPTY, ipath),
             ValidationErrorKind::MinItems { .. } => (codes::schema::MIN_ITEMS, ipath),
             ValidationErrorKind::UniqueItems => (codes::schema::DUPLICATE_VALUES, ipath),
             ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
-                params.insert("value".into(), display_value(value));
+                params.insert("value", display_value(value));
                 let (lo, hi) = range_at(&spath);
-                params.insert("limit".into(), format!("{lo}–{hi}"));
-                params.insert("limit_en".into(), format!("{lo} to {hi}"));
+                params.insert("limit", format!("{lo}–{hi}"));
+                params.insert("limit_en", format!("{lo} to {hi}"));
                 let _ = limit;
                 (codes::schema::OUT_OF_RANGE, ipath)
             }
@@ -334,11 +333,11 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 (codes::schema::EMPTY, ipath)
             }
             ValidationErrorKind::Format { .. } => {
-                params.insert("value".into(), display_value(value));
+                params.insert("value", display_value(value));
                 (codes::schema::INVALID_DATE, ipath)
             }
             ValidationErrorKind::Pattern { .. } | ValidationErrorKind::MaxLength { .. } => {
-                params.insert("value".into(), display_value(value));
+                params.insert("value", display_value(value));
                 if ipath == "/issued" || ipath == "/updated" {
                     (codes::schema::INVALID_DATE, ipath)
                 } else {
@@ -346,18 +345,13 @@ fn map_error(instance: &Value, e: &jsonschema::ValidationError<'_>, out: &mut Ve
                 }
             }
             other => {
-                params.insert(
-                    "detail".into(),
-                    format!("{other:?}").chars().take(60).collect(),
-                );
+                params.insert("detail", format!("{other:?}").chars().take(60).collect());
                 (codes::schema::INVALID, ipath)
             }
         };
-        params
-            .entry("field".into())
-            .or_insert_with(|| column_title(&path).to_owned());
+        params.get_or_insert_with("field", || column_title(&path).to_owned());
         if let Some(name) = item_name_of(instance, &path) {
-            params.entry("item".into()).or_insert(name);
+            params.get_or_insert_with("item", || name);
         }
         let mut f = Finding::new(code, path, None, &[]);
         f.item_id = item_id;

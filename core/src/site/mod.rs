@@ -432,9 +432,9 @@ fn site_issue(
     lang: Lang,
 ) -> SiteIssue {
     let mut f = Finding::new(code, "", None, params);
-    f.params.insert("file".into(), file.to_owned());
+    f.params.insert("file", file.to_owned());
     if let Some(r) = row {
-        f.params.insert("row".into(), r.to_string());
+        f.params.insert("row", r.to_string());
         f.path = format!("/records/{}", r.saturating_sub(1));
         f.record = Some(RecordRef {
             row: Some(r),
