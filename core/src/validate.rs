@@ -258,7 +258,10 @@ impl Validator {
     ) -> Result<Report, Error> {
         match options.format_of(bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
-            _ => Ok(self.validate_loaded_owned(crate::import::load(bytes, options)?)),
+            _ => Ok(self.validate_loaded_owned(crate::import::load(
+                bytes,
+                &without_column_models(options),
+            )?)),
         }
     }
 
@@ -272,7 +275,7 @@ impl Validator {
         match options.format_of(&bytes) {
             crate::import::Format::Json => self.validate_json(&bytes),
             _ => {
-                let loaded = crate::import::load(&bytes, options)?;
+                let loaded = crate::import::load(&bytes, &without_column_models(options))?;
                 drop(bytes);
                 Ok(self.validate_loaded_owned(loaded))
             }
@@ -422,6 +425,14 @@ impl Validator {
         report.valid = !has_error;
         report
     }
+}
+
+/// Import options for a table that is only validated: the tables' column models, which the
+/// rules never read, are not kept.
+fn without_column_models(options: &crate::import::ImportOptions) -> crate::import::ImportOptions {
+    let mut options = options.clone();
+    options.column_models = false;
+    options
 }
 
 /// The catalogue fields the importer reported missing (`import.header_missing`), not to be
