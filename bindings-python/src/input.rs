@@ -123,7 +123,7 @@ impl Job<'_> {
             Job::Json { bytes, .. } => Ok(v.validate_json(bytes)?),
             Job::File { path, name } => {
                 let bytes = gongkai::read_file_limited(path, v.options().max_input_bytes)?;
-                Ok(v.validate_bytes_with(&bytes, &table.import_options(name))?)
+                Ok(v.validate_bytes_owned(bytes, &table.import_options(name))?)
             }
             Job::Named { bytes, name } => {
                 Ok(v.validate_bytes_with(bytes, &table.import_options(name))?)

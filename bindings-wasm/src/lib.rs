@@ -176,7 +176,7 @@ pub fn validate(
         },
         // The core's loader: JSON, or a table imported then validated.
         Some(_) => validator
-            .validate_bytes_with(&file_bytes(&input, "input")?, &o.import())
+            .validate_bytes_owned(file_bytes(&input, "input")?, &o.import())
             .map_err(tables_hint),
     };
     to_js(&report.map_err(|e| js_error(&e))?)

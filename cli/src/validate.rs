@@ -107,7 +107,7 @@ pub fn run(a: Args) -> ExitCode {
         {
             gongkai::stream::validate_json_file(&validator, path)
         } else {
-            common::read_file(path).and_then(|bytes| validator.validate_bytes_with(&bytes, &import))
+            common::read_file(path).and_then(|bytes| validator.validate_bytes_owned(bytes, &import))
         };
         let mut buf = crate::term::Clean::new(Vec::new(), text);
         match result {

@@ -807,6 +807,23 @@ impl Collector {
         }
     }
 
+    /// Adds findings as [`Collector::push`] one by one would, reusing `findings`' buffer when
+    /// nothing was kept yet (the importer's findings, 100,000 of them for a page of as many
+    /// tables, are not copied).
+    pub fn extend_owned(&mut self, mut findings: Vec<Finding>) {
+        if !self.kept.is_empty() {
+            self.extend(findings);
+            return;
+        }
+        findings.retain(|f| f.severity() >= self.min);
+        if findings.len() > self.max {
+            for f in findings.drain(self.max..) {
+                *self.over.entry(f.code).or_insert(0) += 1;
+            }
+        }
+        self.kept = findings;
+    }
+
     /// Whether no more finding will be kept (later ones are only counted).
     pub fn is_full(&self) -> bool {
         self.kept.len() >= self.max

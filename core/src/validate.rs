@@ -146,27 +146,71 @@ impl Validator {
     ) -> Report {
         let mut raw = self.collector();
         raw.extend(findings.iter().cloned());
-        if !structurally_valid(cat) {
-            // A catalogue field the table lacks is reported once, by the importer's
-            // `import.header_missing` (which says how to supply it), not again as empty.
-            let missing: Vec<&str> = findings
-                .iter()
-                .filter(|f| f.code == codes::import::HEADER_MISSING)
-                .map(|f| f.path.as_str())
-                .collect();
-            explain_catalogue(cat, &missing, &mut raw);
-        }
-        let mut ctx = Ctx::new(self.options.today)
-            .with_laws(self.options.laws.clone())
-            .with_collector(raw);
-        rules::run_all(cat, &mut ctx);
-        self.finish(cat.items.len(), ctx.into_issues(), sources)
+        let raw = self.check_imported(cat, raw, missing_fields(findings));
+        self.finish(cat.items.len(), raw, sources)
+    }
+
+    /// Like [`Validator::validate_imported`], taking the importer's findings by value: they go
+    /// into the report without being copied (a page of 100,000 tables has as many findings).
+    pub fn validate_imported_owned(
+        &self,
+        cat: &Catalogue<'_>,
+        sources: Option<&SourceMap>,
+        findings: Vec<Finding>,
+    ) -> Report {
+        let missing = missing_fields(&findings);
+        let mut raw = self.collector();
+        raw.extend_owned(findings);
+        let raw = self.check_imported(cat, raw, missing);
+        self.finish(cat.items.len(), raw, sources)
     }
 
     /// Validates a catalogue read by the one loader ([`crate::import::load`]) with the importer's
     /// findings, every issue at its cell.
     pub fn validate_loaded(&self, loaded: &crate::import::Loaded) -> Report {
         self.validate_imported(&loaded.catalogue, loaded.sources.as_ref(), &loaded.findings)
+    }
+
+    /// Like [`Validator::validate_loaded`], consuming what was loaded: the findings are moved
+    /// into the report rather than copied, the tables' column models are freed before the
+    /// rules run, and the catalogue before the issues are written. The report is the same.
+    pub fn validate_loaded_owned(&self, loaded: crate::import::Loaded) -> Report {
+        let crate::import::Loaded {
+            catalogue,
+            sources,
+            findings,
+            tables,
+            ..
+        } = loaded;
+        drop(tables);
+        let missing = missing_fields(&findings);
+        let mut raw = self.collector();
+        raw.extend_owned(findings);
+        let raw = self.check_imported(&catalogue, raw, missing);
+        let items = catalogue.items.len();
+        drop(catalogue);
+        self.finish(items, raw, sources.as_ref())
+    }
+
+    /// After the importer's findings (in `raw`), the catalogue's structure, then the rules: what
+    /// a report of an imported catalogue is made of, before the issues are written.
+    fn check_imported(
+        &self,
+        cat: &Catalogue<'_>,
+        mut raw: Collector,
+        missing: Vec<String>,
+    ) -> Collector {
+        if !structurally_valid(cat) {
+            // A catalogue field the table lacks is reported once, by the importer's
+            // `import.header_missing` (which says how to supply it), not again as empty.
+            let missing: Vec<&str> = missing.iter().map(String::as_str).collect();
+            explain_catalogue(cat, &missing, &mut raw);
+        }
+        let mut ctx = Ctx::new(self.options.today)
+            .with_laws(self.options.laws.clone())
+            .with_collector(raw);
+        rules::run_all(cat, &mut ctx);
+        ctx.into_issues()
     }
 
     /// Validates JSON bytes (a UTF-8 BOM is accepted). Invalid data gives a report; only input
@@ -242,7 +286,27 @@ impl Validator {
     ) -> Result<Report, Error> {
         match options.format_of(bytes) {
             crate::import::Format::Json => self.validate_json(bytes),
-            _ => Ok(self.validate_loaded(&crate::import::load(bytes, options)?)),
+            _ => Ok(self.validate_loaded_owned(crate::import::load(
+                bytes,
+                &without_column_models(options),
+            )?)),
+        }
+    }
+
+    /// Like [`Validator::validate_bytes_with`], taking the file's bytes by value: a table's
+    /// bytes are freed once it is imported, before it is validated. The report is the same.
+    pub fn validate_bytes_owned(
+        &self,
+        bytes: Vec<u8>,
+        options: &crate::import::ImportOptions,
+    ) -> Result<Report, Error> {
+        match options.format_of(&bytes) {
+            crate::import::Format::Json => self.validate_json(&bytes),
+            _ => {
+                let loaded = crate::import::load(&bytes, &without_column_models(options))?;
+                drop(bytes);
+                Ok(self.validate_loaded_owned(loaded))
+            }
         }
     }
 
@@ -389,6 +453,24 @@ impl Validator {
         report.valid = !has_error;
         report
     }
+}
+
+/// Import options for a table that is only validated: the tables' column models, which the
+/// rules never read, are not kept.
+fn without_column_models(options: &crate::import::ImportOptions) -> crate::import::ImportOptions {
+    let mut options = options.clone();
+    options.column_models = false;
+    options
+}
+
+/// The catalogue fields the importer reported missing (`import.header_missing`), not to be
+/// reported again as empty.
+fn missing_fields(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|f| f.code == codes::import::HEADER_MISSING)
+        .map(|f| f.path.clone())
+        .collect()
 }
 
 /// The longest value an issue carries in `params` or `item_id`, in characters; longer values

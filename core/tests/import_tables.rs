@@ -697,3 +697,73 @@ fn an_empty_date_is_reported_as_empty() {
     assert_eq!(at[0].code, "schema.empty");
     assert!(!at[0].message.contains("“”"), "{}", at[0].message);
 }
+
+/// The validating calls that take what was imported by value (no copy of the importer's
+/// findings, the column models and the file freed early) give the very report of those that
+/// borrow it, whatever the report's limits: the importer's findings first, then the rules'.
+#[test]
+fn validating_an_import_by_value_gives_the_same_report() {
+    let table = |i: usize| {
+        format!(
+            "<table><tr><th>序号</th><th>二级事项</th><th>公开内容</th><th>公开依据</th>\
+             <th>公开时限</th><th>公开主体</th></tr><tr><td>1</td><td>事项{i}</td>\
+             <td>申请条件</td><td>《条例》第{i}条</td><td>20个工作日</td><td>本机关</td></tr></table>"
+        )
+    };
+    let page = format!(
+        "<html><body>{}<table><tr><td>不是目录</td></tr></table></body></html>",
+        (1..=6).map(table).collect::<String>()
+    );
+    let options = ImportOptions::default().file_name("页面.html");
+    let loaded = gongkai::import::load(page.as_bytes(), &options).expect("a page");
+    assert!(loaded.findings.len() >= 6, "{:?}", loaded.findings);
+    assert_eq!(loaded.tables.len(), 6);
+    assert!(loaded.tables.iter().all(|t| !t.columns.is_empty()));
+    for v in [
+        gongkai::Options::default(),
+        gongkai::Options::default().max_issues(1),
+        gongkai::Options::default().max_issues(5),
+        gongkai::Options::default().max_issues(loaded.findings.len() + 2),
+        gongkai::Options::default().min_severity(gongkai::Severity::Warning),
+        gongkai::Options::default()
+            .min_severity(gongkai::Severity::Error)
+            .max_issues(2),
+    ] {
+        let validator = Validator::new(v);
+        let borrowed = validator.validate_loaded(&loaded);
+        // The importer's findings are part of it (up to the limits).
+        assert!(
+            borrowed
+                .issues
+                .iter()
+                .any(|i| i.code.starts_with("import."))
+        );
+        let owned = [
+            validator
+                .validate_loaded_owned(gongkai::import::load(page.as_bytes(), &options).unwrap()),
+            validator.validate_imported_owned(
+                &loaded.catalogue,
+                loaded.sources.as_ref(),
+                loaded.findings.clone(),
+            ),
+            validator
+                .validate_bytes_owned(page.clone().into_bytes(), &options)
+                .unwrap(),
+            validator
+                .validate_bytes_with(page.as_bytes(), &options)
+                .unwrap(),
+        ];
+        for r in owned {
+            assert_eq!(r.to_json(), borrowed.to_json());
+        }
+    }
+    // JSON given by value is validated as JSON.
+    let json = br#"{"title": "x"}"#.to_vec();
+    let v = Validator::default();
+    assert_eq!(
+        v.validate_bytes_owned(json.clone(), &ImportOptions::default().file_name("a.json"))
+            .unwrap()
+            .to_json(),
+        v.validate_json(&json).unwrap().to_json()
+    );
+}
