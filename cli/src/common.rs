@@ -32,10 +32,13 @@ pub fn input_limit() -> usize {
 /// why not (exit 2): a pipe that does not end, or a file larger than the limit, is refused at
 /// the limit, not read whole first.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, gongkai::Error> {
-    if path.as_os_str() == "-" {
-        return gongkai::read_limited(std::io::stdin().lock(), input_limit(), "-");
-    }
-    gongkai::read_file_limited(path, input_limit())
+    let bytes = if path.as_os_str() == "-" {
+        gongkai::read_limited(std::io::stdin().lock(), input_limit(), "-")
+    } else {
+        gongkai::read_file_limited(path, input_limit())
+    }?;
+    crate::alloc::for_input(bytes.len() as u64);
+    Ok(bytes)
 }
 
 /// Prints a failure for `path` on stderr.

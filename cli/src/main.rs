@@ -10,6 +10,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod alloc;
 mod annotate;
 mod audit;
 mod calendar_cmd;

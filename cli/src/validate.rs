@@ -102,6 +102,9 @@ pub fn run(a: Args) -> ExitCode {
         let import = a.table.options(path);
         // A large JSON file is validated as a stream (memory bounded by the report); the
         // report is the same.
+        if let Ok(m) = std::fs::metadata(path) {
+            crate::alloc::for_input(m.len());
+        }
         let result = if path.as_os_str() != "-"
             && gongkai::stream::is_json_name(&path.to_string_lossy())
         {
