@@ -3,7 +3,7 @@
 //! `<tbody>`, misnested tags). Only what the importer reads is kept: elements with their local
 //! name and attributes, and text. Nodes live in one arena and are addressed by index.
 //!
-//! The importer does not keep the whole tree: [`Dom::stream_tables`] hands each table over as
+//! The importer does not keep the whole tree: `Dom::stream_tables` hands each table over as
 //! the parser closes it and frees its nodes (their slots are reused; the tree builder's
 //! handles carry the slot's generation, so that a freed node it would still touch is noticed,
 //! and the page is then parsed whole).
@@ -94,7 +94,7 @@ pub struct Dom {
     pub nodes: Vec<Node>,
 }
 
-/// Receives the tables of a page as the parser closes them (see [`Dom::stream_tables`]).
+/// Receives the tables of a page as the parser closes them (see `Dom::stream_tables`).
 pub(crate) trait TableSink {
     /// `tables`: a table of the page that is not inside another table, then the tables nested
     /// in it, in document order; `nodes` holds their whole subtrees (read them now: they are
@@ -102,7 +102,7 @@ pub(crate) trait TableSink {
     fn tables(&mut self, nodes: &[Node], tables: &[usize]);
 }
 
-/// What remains of a page read by [`Dom::stream_tables`].
+/// What remains of a page read by `Dom::stream_tables`.
 pub(crate) struct Streamed {
     /// The page without the contents of its tables (each `<table>` is left empty in place).
     pub dom: Dom,
@@ -110,7 +110,7 @@ pub(crate) struct Streamed {
     pub peak_nodes: usize,
 }
 
-/// The most nodes alive at once while [`Dom::stream_tables`] reads `text` (`None` when the
+/// The most nodes alive at once while `Dom::stream_tables` reads `text` (`None` when the
 /// page cannot be read that way and is parsed whole), for the tests that bound the memory
 /// of the HTML importer. Not a stable API.
 #[doc(hidden)]
