@@ -3,6 +3,12 @@
 # the shell blocks of the READMEs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The CLI's allocator (mimalloc) is built from C: a C compiler is needed.
+if ! command -v cc >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends gcc libc6-dev
+fi
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 python3 scripts/check-licenses.py
