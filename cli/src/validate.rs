@@ -102,12 +102,13 @@ pub fn run(a: Args) -> ExitCode {
         let import = a.table.options(path);
         // A large JSON file is validated as a stream (memory bounded by the report); the
         // report is the same.
-        if let Ok(m) = std::fs::metadata(path) {
-            crate::alloc::for_input(m.len());
-        }
         let result = if path.as_os_str() != "-"
             && gongkai::stream::is_json_name(&path.to_string_lossy())
         {
+            // Not read by `read_file` (which tunes the allocator for what it reads): tuned here.
+            if let Ok(m) = std::fs::metadata(path) {
+                crate::alloc::for_input(m.len());
+            }
             gongkai::stream::validate_json_file(&validator, path)
         } else {
             common::read_file(path).and_then(|bytes| validator.validate_bytes_owned(bytes, &import))

@@ -2,6 +2,8 @@
 //! and one sanitiser for everything printed as text. Inputs are generated here.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
@@ -65,19 +67,7 @@ fn an_endless_pipe_is_refused_at_the_limit() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("输入字节数"), "{err}");
     // A small catalogue on standard input is read as any file.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(["validate", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"items\":[]}")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::gongkai_stdin(&["validate", "--format", "json", "-"], b"{\"items\":[]}");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["items"], 0);
 }

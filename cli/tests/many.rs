@@ -4,41 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{examples, fresh, gongkai, gongkai_stdin, s, stderr, stdout};
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
-}
-
-fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the gongkai binary runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn fresh(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use std::path::PathBuf;
+use std::process::Output;
 
 /// A folder with catalogues in JSON and CSV (one in a sub-folder), files that are skipped, a
 /// truncated file, a file that is not a workbook and a link to nowhere.
@@ -156,33 +127,17 @@ fn output_is_the_same_whatever_the_number_of_jobs() {
 #[test]
 fn standard_input_is_read_with_a_dash() {
     let f = examples().join("invalid/template-placeholders.json");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(["validate", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
     let bytes = std::fs::read(&f).unwrap();
-    child.stdin.take().unwrap().write_all(&bytes).unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = gongkai_stdin(&["validate", "--format", "json", "-"], &bytes);
     assert_eq!(o.status.code(), Some(1));
     let from_file = gongkai(&["validate", "--format", "json", s(&f)]);
     assert_eq!(stdout(&o), stdout(&from_file));
 
     // Standard input closed early: half a document is a clear error, exit 2.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(["validate", "--lang", "en", "-"])
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&bytes[..bytes.len() / 2])
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = gongkai_stdin(
+        &["validate", "--lang", "en", "-"],
+        &bytes[..bytes.len() / 2],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("gongkai: -:"), "{}", stderr(&o));
 }

@@ -4,27 +4,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{examples, fresh, gongkai, gongkai_stdin};
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn gongkai(args: &[&str], stdin: Option<&Path>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gongkai"));
-    cmd.args(args).env("NO_COLOR", "1");
-    match stdin {
-        Some(p) => cmd.stdin(std::fs::File::open(p).unwrap()),
-        None => cmd.stdin(Stdio::null()),
-    };
-    cmd.output().expect("the gongkai binary runs")
-}
 
 /// The bundled example with its items repeated (ids renumbered) until the file passes 17 MiB,
 /// with the header keys after the items (the streaming path must find them there too). Every
 /// third copy of an item loses its time limit's starting point, so that the report has
 /// thousands of warnings. Returns the file and its number of items.
 fn big_catalogue(dir: &Path) -> (PathBuf, usize) {
-    let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/wuzhi-municipal.json");
+    let ex = examples().join("wuzhi-municipal.json");
     let doc: Value = serde_json::from_slice(&std::fs::read(ex).unwrap()).unwrap();
     let items = doc["items"].as_array().unwrap().clone();
     let path = dir.join("big.json");
@@ -63,9 +55,7 @@ fn big_catalogue(dir: &Path) -> (PathBuf, usize) {
 
 #[test]
 fn a_large_file_streams_to_the_in_memory_report_and_a_cut_one_fails_clearly() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("stream-cli");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh("stream-cli");
     let (big, n) = big_catalogue(&dir);
     let size = std::fs::metadata(&big).unwrap().len();
     assert!(
@@ -73,11 +63,11 @@ fn a_large_file_streams_to_the_in_memory_report_and_a_cut_one_fails_clearly() {
         "{size} bytes: under the streaming threshold"
     );
 
-    let file = gongkai(
-        &["validate", big.to_str().unwrap(), "--format", "json"],
-        None,
+    let file = gongkai(&["validate", big.to_str().unwrap(), "--format", "json"]);
+    let stdin = gongkai_stdin(
+        &["validate", "-", "--format", "json"],
+        &std::fs::read(&big).unwrap(),
     );
-    let stdin = gongkai(&["validate", "-", "--format", "json"], Some(&big));
     assert_eq!(stdin.status.code(), file.status.code());
     assert!(
         file.stderr.is_empty(),
@@ -103,7 +93,7 @@ fn a_large_file_streams_to_the_in_memory_report_and_a_cut_one_fails_clearly() {
     let bytes = std::fs::read(&big).unwrap();
     let cut = dir.join("cut.json");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    let o = gongkai(&["validate", cut.to_str().unwrap(), "--lang", "en"], None);
+    let o = gongkai(&["validate", cut.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("cut.json") && err.contains("line"), "{err}");
